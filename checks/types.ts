@@ -1,0 +1,178 @@
+/**
+ * The contract between datavakt and its checks. A check is a plain object registered in
+ * `checks/index.ts`. It reads a target (a distribution with its dataset, and the bytes
+ * when the check needs them) and returns a result. It never writes to the database and
+ * never throws for bad data: bad data is a finding. It throws only when it cannot run.
+ */
+
+/** The five dimensions of a score. Stored: only ever add values. */
+export type Dimension = 'availability' | 'freshness' | 'format' | 'conformance' | 'metadata'
+
+/** Stored: only ever add values. `unverified` = we could not tell; never shown or mailed as broken. */
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unverified' | 'skipped'
+
+export type Severity = 'error' | 'warning' | 'info'
+
+/** Where in the data a finding points. Row and field numbers count as Frictionless does (header = row 1, fields from 1). */
+export interface FindingLocation {
+  rowNumber?: number
+  fieldNumber?: number
+  fieldName?: string
+  /** Physical line in the file (1-based), e.g. for quote errors. */
+  line?: number
+  /** Byte offset in the file. */
+  byte?: number
+  /** JSON pointer, for JSON documents. */
+  pointer?: string
+  /** An RDF property or metadata field, for metadata findings. */
+  property?: string
+}
+
+/** One thing a check found. `code` is stable and kebab-case; `message` and `hint` are for people. */
+export interface Finding {
+  code: string
+  severity: Severity
+  /** What is wrong, in the target language (Swedish by default). */
+  message: string
+  /** How to fix it, in words a publisher can act on. */
+  hint?: string
+  location?: FindingLocation
+}
+
+export interface CheckResult {
+  status: CheckStatus
+  findings: Finding[]
+  /** elapsedMs, bytes, rows, ... */
+  metrics?: Record<string, number>
+  /** Small structured facts for later checks and scoring (e.g. detected format, star rating). */
+  facts?: Record<string, string | number | boolean | null>
+}
+
+/** Language-tagged text: { sv?: ..., en?: ..., '': untagged }. */
+export type LangText = Record<string, string>
+
+/** What a check may know about a dataset. Plain data; checks never import the database. */
+export interface DatasetInfo {
+  iri: string
+  title: LangText
+  description: LangText
+  publisherIri: string | null
+  contactEmail: string | null
+  license: string | null
+  accessRights: string | null
+  accrualPeriodicity: string | null
+  conformsTo: string[]
+  spatial: string[]
+  temporal: { start?: string; end?: string }[]
+  keywords: LangText[]
+  themes: string[]
+  landingPage: string | null
+  issued: string | null
+  modified: string | null
+  hvdCategories: string[]
+  applicableLegislation: string[]
+}
+
+export interface DistributionInfo {
+  iri: string
+  datasetIri: string
+  title: LangText
+  description: LangText
+  accessUrl: string | null
+  downloadUrl: string | null
+  format: string | null
+  mediaType: string | null
+  byteSize: number | null
+  license: string | null
+  accessRights: string | null
+  conformsTo: string[]
+  accessServiceIri: string | null
+  issued: string | null
+  modified: string | null
+}
+
+export interface DataServiceInfo {
+  iri: string
+  title: LangText
+  endpointUrls: string[]
+  endpointDescription: string | null
+  license: string | null
+  accessRights: string | null
+  conformsTo: string[]
+  servesDatasets: string[]
+  hvdCategories: string[]
+}
+
+/** The outcome of the latest availability probe, when there is one. */
+export interface ProbeSummary {
+  outcome: 'ok' | 'failing' | 'unverified'
+  code: string
+  httpStatus: number | null
+  finalUrl: string | null
+  contentType: string | null
+  contentLength: number | null
+  etag: string | null
+  lastModified: string | null
+  at: string
+}
+
+/**
+ * The bytes of a distribution, fetched once and shared by every content check of one run.
+ * `head` is the first bytes (up to 64 KiB); `stream()` yields the whole body (up to the
+ * byte cap) and may be called more than once.
+ */
+export interface ContentSource {
+  url: string
+  httpStatus: number | null
+  contentType: string | null
+  contentLength: number | null
+  etag: string | null
+  lastModified: string | null
+  head: Uint8Array
+  /** The body, decompressed, capped at `maxBytes`. */
+  stream(): AsyncIterable<Uint8Array>
+  /** True when the body was cut at the byte cap (known after a full stream). */
+  truncatedAtCap(): boolean
+  /** Total bytes seen by the last full stream(), or null before one. */
+  bytesRead(): number | null
+}
+
+/** What a check is given to judge. */
+export interface CheckTarget {
+  dataset: DatasetInfo
+  /** Absent for dataset-level checks such as metadata. */
+  distribution?: DistributionInfo
+  dataServices: DataServiceInfo[]
+  probe?: ProbeSummary
+  content?: ContentSource
+}
+
+/** A schema found for a conformsTo URI. */
+export interface ResolvedSchema {
+  kind: 'table-schema' | 'json-schema'
+  schema: unknown
+  /** Where it came from: 'operator:<file>', 'bundled:<file>', or the URL. */
+  origin: string
+}
+
+/** Services a check may use. All network access goes through here (guarded, polite). */
+export interface CheckContext {
+  lang: 'sv' | 'en'
+  now: Date
+  /** csv-structure and conformance stop after this many errors and say so. */
+  errorLimit: number
+  /** Looks up the schema of a specification URI; null when unknown. */
+  resolveSchema(uri: string): Promise<ResolvedSchema | null>
+  /** Earlier observations of this distribution, newest first (for freshness). */
+  history?: { at: string; etag: string | null; lastModified: string | null; sha256: string | null }[]
+}
+
+/** A check: see the module comment. */
+export interface Check {
+  /** Stable, stored: 'availability', 'csv-structure', ... */
+  readonly id: string
+  readonly dimension: Dimension
+  appliesTo(target: CheckTarget): boolean
+  /** Bad data is a result, never an exception. Throw only when the check itself cannot run. */
+  run(target: CheckTarget, ctx: CheckContext): Promise<CheckResult>
+}

@@ -1,0 +1,37 @@
+import { serve } from '@hono/node-server'
+import { parseCommandArgs } from './parse.js'
+import { openFromConfig } from './open-from-config.js'
+import { createApp } from '../api/create-app.js'
+import { UsageError } from './usage-error.js'
+
+export const summary = 'kör tjänsten: migrering, schemaläggare, arbetare och webbserver i en process'
+
+/** `datavakt start`: migrates, then runs scheduler, worker and web server until SIGINT/SIGTERM. */
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(args, { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, false)
+  if (values.help) {
+    console.log('datavakt start [--port N]\n\nMigrerar databasen och kör schemaläggare, arbetare och webbserver.')
+    return 0
+  }
+  const { config, database } = await openFromConfig()
+  const port = values.port !== undefined ? Number(values.port) : config.web.port
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, got "${values.port}"`)
+  console.log(`Databas: ${database.kind} (${database.location})`)
+  if (config.sources.length === 0) {
+    console.log('Inga katalogkällor är konfigurerade (datavakt.config.json → "sources"). Prova `npm run demo`.')
+  }
+  const app = createApp({ db: database.db })
+  const server = serve({ fetch: app.fetch, port, hostname: config.web.host })
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()))
+  const address = server.address()
+  const actualPort = typeof address === 'object' && address ? address.port : port
+  console.log(`datavakt kör på http://${config.web.host}:${actualPort}/`)
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve)
+    process.once('SIGTERM', resolve)
+  })
+  console.log('Stänger ...')
+  server.close()
+  await database.close()
+  return 0
+}

@@ -1,0 +1,78 @@
+import { Kysely } from 'kysely'
+import { PostgresJSDialect } from 'kysely-postgres-js'
+import postgres from 'postgres'
+import { resolve } from 'node:path'
+import type { Database, Db } from './database.js'
+import { PGliteDialect } from './pglite-dialect.js'
+import { lockDataDir } from './data-dir-lock.js'
+
+/** Which engine a handle talks to. */
+export type DatabaseKind = 'pglite' | 'postgres'
+
+/** An open database: the Kysely handle, what it is, and how to close it. */
+export interface OpenDatabase {
+  db: Db
+  kind: DatabaseKind
+  /** Where it lives: the data folder, or the URL with the password hidden. */
+  location: string
+  close(): Promise<void>
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres://... — when set, PostgreSQL through postgres.js; otherwise embedded PGlite. */
+  databaseUrl?: string
+  /** PGlite data folder (default ./data). 'memory://' keeps it in memory (tests). */
+  dataDir?: string
+  /** postgres.js pool size (default 10). */
+  maxConnections?: number
+}
+
+const INT8 = 20
+const NUMERIC = 1700
+
+/**
+ * Opens the database. Both drivers are configured to return int8 (bigint, count(*)) as a
+ * JS number, so callers never see '42' from one and 42 from the other; numeric stays a
+ * string on neither (we do not use numeric columns). A PGlite folder is locked for this
+ * process: a second process gets DataDirLockedError.
+ */
+export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<OpenDatabase> {
+  if (opts.databaseUrl) {
+    const client = postgres(opts.databaseUrl, {
+      max: opts.maxConnections ?? 10,
+      onnotice: () => {},
+      types: {
+        bigint: { to: INT8, from: [INT8], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
+        numeric: { to: NUMERIC, from: [NUMERIC], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
+      },
+    })
+    const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: client }) })
+    const url = new URL(opts.databaseUrl)
+    if (url.password) url.password = '***'
+    return { db, kind: 'postgres', location: url.toString(), close: () => db.destroy() }
+  }
+  const { PGlite } = await import('@electric-sql/pglite')
+  const dataDir = opts.dataDir ?? './data'
+  const inMemory = dataDir.startsWith('memory://')
+  const release = inMemory ? () => {} : lockDataDir(resolve(dataDir))
+  let pg
+  try {
+    pg = await PGlite.create(inMemory ? dataDir : resolve(dataDir), {
+      parsers: { [INT8]: (x: string) => Number(x), [NUMERIC]: (x: string) => Number(x) },
+    })
+  } catch (err) {
+    release()
+    throw new Error(`Could not open the embedded database in ${dataDir}: ${(err as Error).message}`, { cause: err })
+  }
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pg) })
+  return {
+    db,
+    kind: 'pglite',
+    location: inMemory ? dataDir : resolve(dataDir),
+    close: async () => {
+      await db.destroy()
+      await pg.close()
+      release()
+    },
+  }
+}

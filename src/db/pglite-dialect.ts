@@ -1,0 +1,81 @@
+import {
+  CompiledQuery,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type QueryResult,
+  type TransactionSettings,
+} from 'kysely'
+import type { PGlite } from '@electric-sql/pglite'
+
+/**
+ * A Kysely dialect for embedded PGlite. Written here (60 lines) rather than taken from
+ * kysely-pglite-dialect because that package's peer range stops before the PGlite
+ * version we pin. PGlite is one connection: queries are serialised through a mutex, and a
+ * transaction holds the mutex until it ends, so no other query can interleave with it.
+ */
+export class PGliteDialect implements Dialect {
+  constructor(private readonly pg: PGlite) {}
+  createAdapter() {
+    return new PostgresAdapter()
+  }
+  createDriver(): Driver {
+    return new PGliteDriver(this.pg)
+  }
+  createQueryCompiler() {
+    return new PostgresQueryCompiler()
+  }
+  createIntrospector(db: Kysely<unknown>) {
+    return new PostgresIntrospector(db)
+  }
+}
+
+class PGliteDriver implements Driver {
+  #queue: Promise<void> = Promise.resolve()
+  constructor(private readonly pg: PGlite) {}
+  async init() {}
+  async acquireConnection(): Promise<DatabaseConnection> {
+    let release!: () => void
+    const previous = this.#queue
+    this.#queue = new Promise<void>((r) => (release = r))
+    await previous
+    return new PGliteConnection(this.pg, release)
+  }
+  async beginTransaction(conn: DatabaseConnection, settings: TransactionSettings) {
+    const iso = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : ''
+    await conn.executeQuery(CompiledQuery.raw(`begin${iso}`))
+  }
+  async commitTransaction(conn: DatabaseConnection) {
+    await conn.executeQuery(CompiledQuery.raw('commit'))
+  }
+  async rollbackTransaction(conn: DatabaseConnection) {
+    await conn.executeQuery(CompiledQuery.raw('rollback'))
+  }
+  async releaseConnection(conn: DatabaseConnection) {
+    ;(conn as PGliteConnection).release()
+  }
+  async destroy() {}
+}
+
+class PGliteConnection implements DatabaseConnection {
+  constructor(
+    private readonly pg: PGlite,
+    readonly release: () => void,
+  ) {}
+  async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
+    const result = await this.pg.query<R>(compiled.sql, compiled.parameters as unknown[])
+    const affected = result.affectedRows
+    return {
+      rows: result.rows,
+      ...(affected !== undefined ? { numAffectedRows: BigInt(affected) } : {}),
+    }
+  }
+  // eslint-disable-next-line require-yield
+  async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
+    throw new Error('streaming queries are not supported on PGlite')
+  }
+}
