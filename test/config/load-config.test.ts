@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ConfigError, loadConfig, parseConfig } from '../../src/config/load-config.js'
+import { defaultConfig } from '../../src/config/config.js'
+
+describe('configuration', () => {
+  it('merges a partial file over the defaults, section by section', () => {
+    const c = parseConfig({
+      sources: [{ id: 'goteborg', kind: 'entryscape', url: 'https://catalog.goteborg.se/store/search' }],
+      http: { perHostConnections: 1 },
+    })
+    expect(c.sources).toHaveLength(1)
+    expect(c.http.perHostConnections).toBe(1)
+    expect(c.http.probeBytes).toBe(defaultConfig.http.probeBytes)
+    expect(c.allowPrivateNetworks).toBe(false)
+  })
+
+  it('names the JSON path and what was expected', () => {
+    const bad = () => parseConfig({ sources: [{ id: 'x', kind: 'sparql', url: 'https://a.se/' }] })
+    expect(bad).toThrow(ConfigError)
+    expect(bad).toThrow(/\/sources\/0\/kind: must be one of dcat, ckan, entryscape/)
+    expect(() => parseConfig({ htpp: {} })).toThrow(/unknown key "htpp"/)
+    expect(() => parseConfig({ sources: [{ id: 'x', kind: 'dcat' }] })).toThrow(/\/sources\/0: missing required key "url"/)
+    expect(() => parseConfig({ http: { perHostConnections: 0 } })).toThrow(/\/http\/perHostConnections: must be >= 1/)
+  })
+
+  it('refuses duplicate source ids', () => {
+    const s = { id: 'a', kind: 'dcat', url: 'https://a.se/datasets/dcat' }
+    expect(() => parseConfig({ sources: [s, s] })).toThrow(/duplicate source id "a"/)
+  })
+
+  it('reads the file named by DATAVAKT_CONFIG and reports bad JSON with the path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dv-config-'))
+    const good = join(dir, 'good.json')
+    writeFileSync(good, JSON.stringify({ allowPrivateNetworks: true }))
+    expect(loadConfig({ DATAVAKT_CONFIG: good }, dir).allowPrivateNetworks).toBe(true)
+    const broken = join(dir, 'broken.json')
+    writeFileSync(broken, '{ "sources": [ }')
+    expect(() => loadConfig({ DATAVAKT_CONFIG: broken }, dir)).toThrow(new RegExp(`${broken} is not valid JSON`))
+    expect(() => loadConfig({ DATAVAKT_CONFIG: join(dir, 'missing.json') }, dir)).toThrow(/not found/)
+    expect(loadConfig({ DATAVAKT_DATA_DIR: '/tmp/x' }, dir).dataDir).toBe('/tmp/x')
+  })
+})
