@@ -1,6 +1,125 @@
+import type { ColumnType, Generated } from 'kysely'
+import type { Json, Timestamp } from './core.js'
+
 /**
  * Tables of the content-check and scoring part (check results, scores, rollups).
  * Created by migrations/0003-content.ts.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ContentTables {}
+
+/** A stored finding: the shape of `Finding` in checks/types.ts. */
+export interface StoredFinding {
+  code: string
+  severity: 'error' | 'warning' | 'info'
+  message: string
+  hint?: string
+  location?: Record<string, string | number>
+}
+
+/** One run of a job that stores check results (e.g. the content sweep). */
+export interface CheckRunTable {
+  id: Generated<number>
+  /** 'content', ... */
+  kind: string
+  started_at: Generated<Date>
+  finished_at: Timestamp | null
+  status: 'running' | 'ok' | 'failed'
+  error: string | null
+  summary: ColumnType<Record<string, number>, string | undefined, string>
+}
+
+/** One result of one check on one target. Append-only; independent of scoring. */
+export interface CheckResultTable {
+  id: Generated<number>
+  run_id: number | null
+  /** Null for dataset-level checks (metadata). */
+  distribution_iri: string | null
+  dataset_iri: string
+  check_id: string
+  dimension: 'availability' | 'freshness' | 'format' | 'conformance' | 'metadata'
+  status: 'pass' | 'warn' | 'fail' | 'unverified' | 'skipped'
+  findings: ColumnType<StoredFinding[], string | undefined, string>
+  metrics: ColumnType<Record<string, number>, string | undefined, string>
+  facts: ColumnType<Record<string, string | number | boolean | null>, string | undefined, string>
+  at: ColumnType<Date, Date | string | undefined, Date | string>
+}
+
+/** What one full download (or 304) of a distribution saw. */
+export interface ContentObservationTable {
+  id: Generated<number>
+  run_id: number | null
+  distribution_iri: string
+  at: ColumnType<Date, Date | string | undefined, Date | string>
+  url: string
+  final_url: string | null
+  http_status: number | null
+  content_type: string | null
+  etag: string | null
+  last_modified: string | null
+  sha256: string | null
+  bytes: number | null
+  truncated_at_cap: ColumnType<boolean, boolean | undefined, boolean>
+  not_modified: ColumnType<boolean, boolean | undefined, boolean>
+  error_code: string | null
+  inputs_hash: string | null
+}
+
+/** One reason a score lost points (see src/scoring/score-distribution.ts). */
+export interface StoredScoreReason {
+  dimension: 'availability' | 'freshness' | 'format' | 'conformance' | 'metadata'
+  checkId: string
+  code: string
+  severity: 'error' | 'warning' | 'info'
+  count: number
+  message: string
+  hint?: string
+  /** Points this reason costs in its dimension (they sum to 100 − dimension score). */
+  pointsLost: number
+  /** Dimension points gained by fixing this reason alone. */
+  pointsToGain: number
+  /** Total-score points gained by fixing this reason alone. */
+  totalPointsToGain: number
+}
+
+/** The current score of a distribution under one scoring version. */
+export interface ScoreTable {
+  distribution_iri: string
+  scoring_version: string
+  dataset_iri: string
+  organisation_iri: string | null
+  availability: number | null
+  freshness: number | null
+  format: number | null
+  conformance: number | null
+  metadata: number | null
+  total: number | null
+  reasons: Json<StoredScoreReason[]>
+  at: Timestamp
+}
+
+/** A day's score of a distribution, dataset, organisation or the region. */
+export interface ScoreRollupTable {
+  level: 'distribution' | 'dataset' | 'organisation' | 'region'
+  /** IRI, or the region id for level 'region'. */
+  key: string
+  /** YYYY-MM-DD (UTC). */
+  day: string
+  scoring_version: string
+  /** distribution → dataset IRI, dataset → organisation IRI, organisation → region id. */
+  parent: string | null
+  availability: number | null
+  freshness: number | null
+  format: number | null
+  conformance: number | null
+  metadata: number | null
+  total: number | null
+  counts: Json<Record<string, number>>
+  computed_at: Timestamp
+}
+
+export interface ContentTables {
+  check_runs: CheckRunTable
+  check_results: CheckResultTable
+  content_observations: ContentObservationTable
+  scores: ScoreTable
+  score_rollups: ScoreRollupTable
+}
