@@ -87,6 +87,8 @@ export interface DistributionInfo {
   accessRights: string | null
   conformsTo: string[]
   accessServiceIri: string | null
+  /** dct:rights (a rights statement), when harvested; optional so older producers need not set it. */
+  rights?: string | null
   issued: string | null
   modified: string | null
 }
@@ -145,6 +147,10 @@ export interface CheckTarget {
   dataServices: DataServiceInfo[]
   probe?: ProbeSummary
   content?: ContentSource
+  /** Every distribution of the dataset, for dataset-level checks (metadata, MQA, HVD). */
+  distributions?: DistributionInfo[]
+  /** The latest probe of each URL (access, download, endpoint), keyed by the URL as published. */
+  probesByUrl?: Record<string, ProbeSummary>
 }
 
 /** A schema found for a conformsTo URI. */
