@@ -169,7 +169,11 @@ export interface CheckContext {
   errorLimit: number
   /** Looks up the schema of a specification URI; null when unknown. */
   resolveSchema(uri: string): Promise<ResolvedSchema | null>
-  /** Earlier observations of this distribution, newest first (for freshness). */
+  /**
+   * Observations of this distribution's content, newest first (for freshness). Set by the
+   * content sweep: the first entry is this run's own observation (on a 304 it repeats the
+   * previous etag/lastModified/sha256: nothing changed); failed downloads are left out.
+   */
   history?: { at: string; etag: string | null; lastModified: string | null; sha256: string | null }[]
 }
 
