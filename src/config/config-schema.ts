@@ -43,6 +43,10 @@ export const configSchema = {
         probeBytes: { type: 'integer', minimum: 1 },
         maxRedirects: { type: 'integer', minimum: 0, maximum: 50 },
         maxDecompressedBytes: { type: 'integer', minimum: 1 },
+        maxRetryAfterMs: { type: 'integer', minimum: 0 },
+        rateLimitGapFactor: { type: 'number', minimum: 1 },
+        maxHostGapMs: { type: 'integer', minimum: 0 },
+        bodyBudgetMs: { type: 'integer', minimum: 1 },
       },
     },
     harvest: {

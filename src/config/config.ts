@@ -36,6 +36,14 @@ export interface HttpConfig {
   maxRedirects: number
   /** Cap on decompressed bytes, so a gzip bomb cannot exhaust memory. */
   maxDecompressedBytes: number
+  /** Longest pause a host's Retry-After may impose on it, in ms. */
+  maxRetryAfterMs?: number
+  /** Each 429/503-with-Retry-After multiplies that host's gap by this (for the engine's life) ... */
+  rateLimitGapFactor?: number
+  /** ... up to this gap, in ms. */
+  maxHostGapMs?: number
+  /** Overall time budget for reading one whole body (content checks), in ms. */
+  bodyBudgetMs?: number
 }
 
 export interface HarvestConfig {
@@ -115,6 +123,10 @@ export const defaultConfig: Config = {
     probeBytes: 65_536,
     maxRedirects: 10,
     maxDecompressedBytes: 1_073_741_824,
+    maxRetryAfterMs: 60_000,
+    rateLimitGapFactor: 2,
+    maxHostGapMs: 5_000,
+    bodyBudgetMs: 600_000,
   },
   harvest: {
     maxCatalogueBytes: 200 * 1024 * 1024,

@@ -1,5 +1,8 @@
 import type { ProbeResult } from './probe-types.js'
 
+/** Thrown by fetchBody / fetchDocument when no body can be had; `code` is a probe code. */
+export { FetchBodyError } from './fetch-body-error.js'
+
 /**
  * The contract of the HTTP engine every part of datavakt uses to reach the network:
  * harvest (catalogues), availability (probes), content checks (bodies) and the schema
@@ -29,7 +32,7 @@ export interface FetchEngine {
   /** A whole small document (catalogue page, schema): buffered, capped, guarded, polite. */
   fetchDocument(
     url: string,
-    opts: { maxBytes: number; timeoutMs?: number; accept?: string },
+    opts: { maxBytes: number; timeoutMs?: number; accept?: string; signal?: AbortSignal },
   ): Promise<{ url: string; finalUrl: string; status: number; contentType: string | null; body: Buffer }>
 
   /** Closes every pool. */

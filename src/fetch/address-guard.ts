@@ -1,0 +1,134 @@
+/**
+ * The address guard: datavakt fetches URLs that strangers put in catalogues, so it must
+ * never be turned into a probe of the operator's own network (SSRF). Every connection
+ * goes through `guardedLookup` (host names, checked after DNS resolution) or
+ * `assertAllowedAddress` (IP literals, which never reach a lookup), so the check holds at
+ * every redirect hop and for every new connection, before anything is sent.
+ */
+import { BlockList, isIP } from 'node:net'
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
+
+/** Thrown (and classified `forbidden-target`) when a target is on a refused network. */
+export class ForbiddenTargetError extends Error {
+  override name = 'ForbiddenTargetError'
+  readonly code = 'EDATAVAKT_FORBIDDEN_TARGET'
+  constructor(
+    readonly host: string,
+    readonly address: string,
+  ) {
+    super(`Refused to connect to ${host} (${address}): private, loopback, link-local or reserved address`)
+  }
+}
+
+/**
+ * A DNS lookup returning every address of a host. The engine always asks for all
+ * addresses (`all: true`) so it can drop the refused ones.
+ */
+export type LookupAllFunction = (
+  hostname: string,
+  options: { all: true; family?: number; hints?: number },
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void
+
+// Why each range: loopback and "this host" reach the checker itself; RFC 1918, CGNAT and
+// ULA reach the operator's internal network; link-local holds the cloud metadata service
+// (169.254.169.254); multicast/broadcast/reserved are never a web server.
+const blocked = new BlockList()
+blocked.addSubnet('0.0.0.0', 8, 'ipv4') // "this network", incl. the unspecified address
+blocked.addSubnet('10.0.0.0', 8, 'ipv4')
+blocked.addSubnet('100.64.0.0', 10, 'ipv4') // CGNAT
+blocked.addSubnet('127.0.0.0', 8, 'ipv4')
+blocked.addSubnet('169.254.0.0', 16, 'ipv4') // link-local, cloud metadata
+blocked.addSubnet('172.16.0.0', 12, 'ipv4')
+blocked.addSubnet('192.0.0.0', 24, 'ipv4') // IETF protocol assignments
+blocked.addSubnet('192.168.0.0', 16, 'ipv4')
+blocked.addSubnet('198.18.0.0', 15, 'ipv4') // benchmarking
+blocked.addSubnet('224.0.0.0', 4, 'ipv4') // multicast
+blocked.addSubnet('240.0.0.0', 4, 'ipv4') // reserved + broadcast
+blocked.addAddress('::', 'ipv6') // unspecified
+blocked.addAddress('::1', 'ipv6') // loopback
+blocked.addSubnet('fc00::', 7, 'ipv6') // unique local
+blocked.addSubnet('fe80::', 10, 'ipv6') // link-local
+blocked.addSubnet('fec0::', 10, 'ipv6') // old site-local
+blocked.addSubnet('ff00::', 8, 'ipv6') // multicast
+
+/**
+ * True when `address` (an IPv4 or IPv6 literal, brackets allowed) is on a refused network.
+ * IPv4-mapped and NAT64/6to4 forms are unwrapped and judged by the IPv4 address inside.
+ * Anything that is not an IP literal is refused too (it cannot be judged).
+ */
+export function isForbiddenAddress(address: string): boolean {
+  const a = address.startsWith('[') && address.endsWith(']') ? address.slice(1, -1) : address
+  const family = isIP(a)
+  if (family === 4) return blocked.check(a, 'ipv4')
+  if (family !== 6) return true
+  if (blocked.check(a, 'ipv6')) return true // BlockList also maps ::ffff:a.b.c.d onto the IPv4 rules
+  const embedded = embeddedIpv4(a)
+  return embedded !== null && blocked.check(embedded, 'ipv4')
+}
+
+/** The IPv4 address carried inside an IPv4-mapped, IPv4-compatible, NAT64 or 6to4 IPv6 address. */
+function embeddedIpv4(v6: string): string | null {
+  const words = expandIpv6(v6)
+  if (!words) return null
+  const v4 = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`
+  const zero = (from: number, to: number) => words.slice(from, to).every((w) => w === 0)
+  if (zero(0, 5) && (words[5] === 0xffff || words[5] === 0)) return v4(words[6], words[7]) // mapped / compatible
+  if (words[0] === 0x64 && words[1] === 0xff9b && zero(2, 6)) return v4(words[6], words[7]) // NAT64
+  if (words[0] === 0x2002) return v4(words[1], words[2]) // 6to4
+  return null
+}
+
+function expandIpv6(v6: string): number[] | null {
+  let s = v6.split('%')[0]
+  // A trailing dotted IPv4 part becomes two 16-bit words.
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(s)
+  if (dotted) {
+    const [b0, b1, b2, b3] = dotted.slice(1).map(Number)
+    s = s.slice(0, dotted.index) + ((b0 << 8) | b1).toString(16) + ':' + ((b2 << 8) | b3).toString(16)
+  }
+  const [head, tail] = s.includes('::') ? s.split('::') : [s, null]
+  const h = head ? head.split(':') : []
+  const t = tail ? tail.split(':') : []
+  const fill = tail === null ? 0 : 8 - h.length - t.length
+  if (fill < 0) return null
+  const words = [...h, ...Array<string>(fill).fill('0'), ...t].map((w) => parseInt(w, 16))
+  return words.length === 8 && words.every((w) => Number.isFinite(w)) ? words : null
+}
+
+/** Throws ForbiddenTargetError when `host` is an IP literal on a refused network. */
+export function assertAllowedAddress(host: string, allowPrivateNetworks: boolean): void {
+  if (allowPrivateNetworks) return
+  const bare = host.startsWith('[') ? host.slice(1, -1) : host
+  if (isIP(bare) && isForbiddenAddress(bare)) throw new ForbiddenTargetError(host, bare)
+}
+
+type NodeLookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void
+
+/**
+ * A `lookup` for net/tls `connect` that resolves every address of the host and drops the
+ * refused ones; when none is left it fails with ForbiddenTargetError, so nothing is
+ * connected. With `allowPrivateNetworks` it only passes the addresses through.
+ */
+export function guardedLookup(allowPrivateNetworks: boolean, base?: LookupAllFunction) {
+  const resolveAll: LookupAllFunction =
+    base ?? ((hostname, options, callback) => dnsLookup(hostname, options, callback))
+  return function lookup(
+    hostname: string,
+    options: { all?: boolean; family?: number | string; hints?: number } | NodeLookupCallback,
+    maybeCallback?: NodeLookupCallback,
+  ): void {
+    const callback = (typeof options === 'function' ? options : maybeCallback) as NodeLookupCallback
+    const opts = typeof options === 'function' ? {} : options
+    const family = opts.family === 'IPv4' ? 4 : opts.family === 'IPv6' ? 6 : typeof opts.family === 'number' ? opts.family : 0
+    resolveAll(hostname, { all: true, family, hints: opts.hints }, (err, addresses) => {
+      if (err) return callback(err, [])
+      const allowed = allowPrivateNetworks ? addresses : addresses.filter((a) => !isForbiddenAddress(a.address))
+      if (allowed.length === 0) {
+        return callback(new ForbiddenTargetError(hostname, addresses[0]?.address ?? '?') as NodeJS.ErrnoException, [])
+      }
+      if (opts.all) callback(null, allowed)
+      else callback(null, allowed[0].address, allowed[0].family)
+    })
+  }
+}

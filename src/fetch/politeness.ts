@@ -1,0 +1,129 @@
+/**
+ * Politeness towards the servers we check: per host at most `perHostConnections`
+ * requests at once and at least `perHostGapMs` between two request starts, plus one
+ * global limit on requests in flight. A host that answers 429/503 is paused for its
+ * Retry-After (capped) and its gap grows for the rest of the engine's life.
+ *
+ * A slot is taken per request (each redirect hop is a request), so a redirect to another
+ * host is polite to that host too. Waiting in line does not count against a URL's budget.
+ */
+
+export interface PolitenessOptions {
+  perHostConnections: number
+  perHostGapMs: number
+  globalConcurrency: number
+  /** The longest pause a Retry-After can impose on a host. */
+  maxRetryAfterMs: number
+  /** Each rate-limit answer multiplies the host's gap by this ... */
+  rateLimitGapFactor: number
+  /** ... up to this gap. */
+  maxHostGapMs: number
+}
+
+interface HostState {
+  active: number
+  gapMs: number
+  /** Earliest time the next request may start. */
+  nextStart: number
+  waiting: (() => void)[]
+  timer: NodeJS.Timeout | null
+}
+
+/** Per-host and global request slots. `acquire` resolves with a release function (call it exactly once). */
+export class Politeness {
+  private readonly hosts = new Map<string, HostState>()
+  private globalActive = 0
+  private readonly globalWaiting: (() => void)[] = []
+  private closed = false
+
+  constructor(private readonly opts: PolitenessOptions) {}
+
+  /** Waits for a slot at `host` (hostname:port) and a global slot. */
+  async acquire(host: string, signal?: AbortSignal): Promise<() => void> {
+    const state = this.state(host)
+    await new Promise<void>((resolve, reject) => {
+      const go = () => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve()
+      }
+      const onAbort = () => {
+        const i = state.waiting.indexOf(go)
+        if (i >= 0) state.waiting.splice(i, 1)
+        reject(signal?.reason ?? new Error('aborted'))
+      }
+      signal?.addEventListener('abort', onAbort, { once: true })
+      state.waiting.push(go)
+      this.pump(host, state)
+    })
+    // The host slot is held while waiting for a global one: never the other way round, so no deadlock.
+    if (this.globalActive >= this.opts.globalConcurrency) {
+      await new Promise<void>((resolve) => this.globalWaiting.push(resolve))
+    } else {
+      this.globalActive++
+    }
+    let released = false
+    return () => {
+      if (released) return
+      released = true
+      const next = this.globalWaiting.shift()
+      if (next) next()
+      else this.globalActive--
+      state.active--
+      this.pump(host, state)
+    }
+  }
+
+  /**
+   * The host said "too many requests": no request before `retryAfterMs` from now (capped),
+   * and a longer gap from now on.
+   */
+  slowDown(host: string, retryAfterMs: number | null): void {
+    const state = this.state(host)
+    state.gapMs = Math.min(
+      Math.max(state.gapMs * this.opts.rateLimitGapFactor, state.gapMs + 1, 1),
+      Math.max(this.opts.maxHostGapMs, this.opts.perHostGapMs),
+    )
+    const pause = Math.min(Math.max(retryAfterMs ?? 0, 0), this.opts.maxRetryAfterMs)
+    state.nextStart = Math.max(state.nextStart, Date.now() + pause)
+  }
+
+  /** The current gap of a host, in ms (for reports and tests). */
+  gapOf(host: string): number {
+    return this.hosts.get(host)?.gapMs ?? this.opts.perHostGapMs
+  }
+
+  /** Stops timers; waiting requests are left to their own abort signals. */
+  close(): void {
+    this.closed = true
+    for (const s of this.hosts.values()) if (s.timer) clearTimeout(s.timer)
+  }
+
+  private state(host: string): HostState {
+    let s = this.hosts.get(host)
+    if (!s) {
+      s = { active: 0, gapMs: this.opts.perHostGapMs, nextStart: 0, waiting: [], timer: null }
+      this.hosts.set(host, s)
+    }
+    return s
+  }
+
+  private pump(host: string, state: HostState): void {
+    if (this.closed) return
+    while (state.waiting.length > 0 && state.active < this.opts.perHostConnections) {
+      const now = Date.now()
+      if (now < state.nextStart) {
+        if (!state.timer) {
+          state.timer = setTimeout(() => {
+            state.timer = null
+            this.pump(host, state)
+          }, state.nextStart - now)
+        }
+        return
+      }
+      state.active++
+      state.nextStart = now + state.gapMs
+      state.waiting.shift()!()
+    }
+    // Idle hosts keep their state (the slowed-down gap must survive), which is small.
+  }
+}
