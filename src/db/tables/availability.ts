@@ -1,6 +1,90 @@
+import type { ColumnType, Generated } from 'kysely'
+import type { Timestamp } from './core.js'
+
 /**
- * Tables of the availability part (probes, host queue). Owned by the availability
- * work; created by migrations/0002-availability.ts.
+ * Tables of the availability part (sweeps, the host queue, probes, state over time).
+ * Owned by the availability work; created by migrations/0002-availability.ts.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface AvailabilityTables {}
+
+/** The per-distribution availability state. Stored: only ever add values. */
+export type AvailabilityStateName = 'unknown' | 'ok' | 'degraded' | 'broken'
+
+/** One availability sweep: every due distribution, grouped by host into the queue. */
+export interface SweepTable {
+  id: Generated<number>
+  kind: Generated<string>
+  status: 'running' | 'done' | 'cancelled'
+  trigger: string
+  created_at: Generated<Date>
+  finished_at: Timestamp | null
+  hosts: Generated<number>
+  urls: Generated<number>
+}
+
+/** The work queue: one row per (sweep, host), claimed with a lease. */
+export interface SweepHostTable {
+  sweep_id: number
+  host: string
+  status: 'pending' | 'leased' | 'done'
+  urls: Generated<number>
+  leased_by: string | null
+  lease_until: Timestamp | null
+  attempts: Generated<number>
+  not_before: Timestamp | null
+  started_at: Timestamp | null
+  finished_at: Timestamp | null
+}
+
+/** One stored probe (append-only). Unique per (sweep_id, distribution_iri). */
+export interface ProbeTable {
+  id: Generated<number>
+  sweep_id: number | null
+  distribution_iri: string
+  url: string
+  host: string
+  at: Timestamp
+  outcome: 'ok' | 'failing' | 'unverified'
+  code: string
+  http_status: number | null
+  final_url: string | null
+  redirect_count: Generated<number>
+  redirect_chain: ColumnType<{ url: string; status: number }[], string | undefined, string>
+  elapsed_ms: number
+  content_type: string | null
+  content_length: number | null
+  etag: string | null
+  last_modified: string | null
+  tls_valid_to: Timestamp | null
+  tls_days_left: number | null
+  bytes_read: Generated<number>
+  retry_after_seconds: number | null
+  findings: ColumnType<{ code: string; message: string }[], string | undefined, string>
+  worker_id: string | null
+  state_before: AvailabilityStateName | null
+  state_after: AvailabilityStateName | null
+}
+
+/** The availability state of one distribution, updated with every probe that counts. */
+export interface AvailabilityStateTable {
+  distribution_iri: string
+  state: AvailabilityStateName
+  consecutive_failures: number
+  first_failure_at: Timestamp | null
+  last_ok_at: Timestamp | null
+  last_probe_at: Timestamp | null
+  last_outcome: 'ok' | 'failing' | 'unverified' | null
+  last_code: string | null
+  last_http_status: number | null
+  last_etag: string | null
+  last_modified: string | null
+  state_since: Timestamp | null
+  updated_at: Generated<Date>
+}
+
+export interface AvailabilityTables {
+  sweeps: SweepTable
+  sweep_hosts: SweepHostTable
+  probes: ProbeTable
+  availability_state: AvailabilityStateTable
+}
+

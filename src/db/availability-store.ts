@@ -1,0 +1,343 @@
+import { sql } from 'kysely'
+import type { Db } from './database.js'
+import { json } from './json.js'
+import type { ProbeResult } from '../fetch/probe-types.js'
+import type { Selectable } from 'kysely'
+import type { AvailabilityStateTable } from './tables/availability.js'
+import {
+  initialAvailabilityState,
+  nextAvailabilityState,
+  type AvailabilityState,
+  type BrokenPolicy,
+} from '../availability/next-availability-state.js'
+
+/**
+ * Store functions of the availability part: the URLs a host still owes a sweep, writing
+ * probes with the state machine applied, summaries, uptime. They never call the network.
+ */
+
+/** A distribution due in a sweep, with the validators for a conditional request. */
+export interface DueDistribution {
+  iri: string
+  url: string
+  etag: string | null
+  lastModified: string | null
+}
+
+/** The SQL expression of the URL that is probed: the download URL, else the access URL. */
+const probedUrl = sql<string>`coalesce(d.download_url, d.access_url)`
+
+/**
+ * The distributions of `host` that have no probe in `sweepId` yet: after a take-over,
+ * only what the crashed worker did not record is redone. Host '' stands for
+ * distributions without a parseable host (they are probed and come out invalid-url).
+ */
+export async function dueDistributions(db: Db, sweepId: number, host: string): Promise<DueDistribution[]> {
+  const { rows } = await sql<{ iri: string; url: string; etag: string | null; last_modified: string | null }>`
+    select d.iri, ${probedUrl} as url, s.last_etag as etag, s.last_modified
+    from distributions d
+    left join availability_state s on s.distribution_iri = d.iri
+    where coalesce(d.host, '') = ${host}
+      and d.withdrawn_at is null
+      and ${probedUrl} is not null
+      and not exists (select 1 from probes p where p.sweep_id = ${sweepId} and p.distribution_iri = d.iri)
+    order by d.iri`.execute(db)
+  return rows.map((r) => ({ iri: r.iri, url: r.url, etag: r.etag, lastModified: r.last_modified }))
+}
+
+/** One probe to store. `at` overrides the probe's own time (tests simulating days). */
+export interface ProbeToRecord {
+  distributionIri: string
+  host: string
+  result: ProbeResult
+  at?: Date
+}
+
+/** What recording a batch did. */
+export interface RecordedProbes {
+  /** Probes written now (a probe already in this sweep is not written again). */
+  inserted: number
+  /** Probes refused because the sweep already had one for that distribution. */
+  duplicates: number
+  newlyBroken: string[]
+  healed: string[]
+}
+
+function rowToState(r: Selectable<AvailabilityStateTable> | undefined): AvailabilityState {
+  if (!r) return initialAvailabilityState()
+  const d = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string))
+  return {
+    state: r.state,
+    consecutiveFailures: r.consecutive_failures,
+    firstFailureAt: d(r.first_failure_at),
+    lastOkAt: d(r.last_ok_at),
+    lastProbeAt: d(r.last_probe_at),
+    lastOutcome: r.last_outcome,
+    lastCode: r.last_code,
+    lastHttpStatus: r.last_http_status,
+    lastEtag: r.last_etag,
+    lastModified: r.last_modified,
+    stateSince: d(r.state_since),
+  }
+}
+
+/**
+ * Writes a batch of probes of one sweep in one transaction and moves each distribution's
+ * state. The unique (sweep_id, distribution_iri) key makes a second write of the same
+ * probe (a slow worker whose lease was taken over) a no-op, and only probes actually
+ * written move the state, so nothing is counted twice. State rows are locked in a fixed
+ * order (no deadlocks between workers). Probes are applied in time order.
+ */
+export async function recordProbes(
+  db: Db,
+  sweepId: number | null,
+  workerId: string,
+  probes: ProbeToRecord[],
+  policy: BrokenPolicy,
+): Promise<RecordedProbes> {
+  const out: RecordedProbes = { inserted: 0, duplicates: 0, newlyBroken: [], healed: [] }
+  if (probes.length === 0) return out
+  const sorted = [...probes].sort((a, b) => {
+    const ta = (a.at ?? new Date(a.result.at)).getTime()
+    const tb = (b.at ?? new Date(b.result.at)).getTime()
+    return ta - tb || (a.distributionIri < b.distributionIri ? -1 : 1)
+  })
+  const iris = [...new Set(sorted.map((p) => p.distributionIri))].sort()
+  await db.transaction().execute(async (trx) => {
+    // Make sure a state row exists so FOR UPDATE has something to lock even for a
+    // distribution never probed before.
+    await trx
+      .insertInto('availability_state')
+      .values(iris.map((iri) => ({ distribution_iri: iri, state: 'unknown' as const, consecutive_failures: 0 })))
+      .onConflict((oc) => oc.column('distribution_iri').doNothing())
+      .execute()
+    const current = await trx
+      .selectFrom('availability_state')
+      .selectAll()
+      .where('distribution_iri', 'in', iris)
+      .orderBy('distribution_iri')
+      .forUpdate()
+      .execute()
+    const states = new Map<string, AvailabilityState>(current.map((r) => [r.distribution_iri, rowToState(r)]))
+    // Chain in time order: a distribution probed twice in one batch (only possible
+    // without a sweep) sees its own earlier probe.
+    const rows = sorted.map((p) => {
+      const at = p.at ?? new Date(p.result.at)
+      const before = states.get(p.distributionIri) ?? initialAvailabilityState()
+      const t = nextAvailabilityState(before, toProbe(p), policy)
+      states.set(p.distributionIri, t.next)
+      return { p, at, before, t }
+    })
+    // Insert first, then apply only what was inserted.
+    const inserted = await trx
+      .insertInto('probes')
+      .values(
+        rows.map(({ p, at, before, t }) => ({
+          sweep_id: sweepId,
+          distribution_iri: p.distributionIri,
+          url: p.result.url,
+          host: p.host,
+          at,
+          outcome: p.result.outcome,
+          code: p.result.code,
+          http_status: p.result.httpStatus,
+          final_url: p.result.finalUrl,
+          redirect_count: p.result.redirects,
+          redirect_chain: json(p.result.redirectChain),
+          elapsed_ms: Math.round(p.result.elapsedMs),
+          content_type: p.result.contentType,
+          content_length: p.result.contentLength,
+          etag: p.result.etag,
+          last_modified: p.result.lastModified,
+          tls_valid_to: p.result.tlsValidTo,
+          tls_days_left: p.result.tlsDaysLeft,
+          bytes_read: p.result.bytesRead,
+          retry_after_seconds: p.result.retryAfterSeconds,
+          findings: json(p.result.findings),
+          worker_id: workerId,
+          state_before: before.state,
+          state_after: t.next.state,
+        })),
+      )
+      .onConflict((oc) => oc.columns(['sweep_id', 'distribution_iri']).doNothing())
+      .returning(['distribution_iri'])
+      .execute()
+    const written = new Set(inserted.map((r) => r.distribution_iri))
+    out.inserted = inserted.length
+    out.duplicates = rows.length - inserted.length
+    // Only what was written moves the state: a refused duplicate was counted by the
+    // worker that wrote it first.
+    const finalState = new Map<string, AvailabilityState>()
+    for (const { p, t } of rows) {
+      if (!written.has(p.distributionIri)) continue
+      finalState.set(p.distributionIri, t.next)
+      if (t.newlyBroken) out.newlyBroken.push(p.distributionIri)
+      if (t.healed) out.healed.push(p.distributionIri)
+    }
+    if (finalState.size === 0) return
+    await trx
+      .insertInto('availability_state')
+      .values(
+        [...finalState.keys()].sort().map((iri) => {
+          const s = finalState.get(iri)!
+          return {
+            distribution_iri: iri,
+            state: s.state,
+            consecutive_failures: s.consecutiveFailures,
+            first_failure_at: s.firstFailureAt,
+            last_ok_at: s.lastOkAt,
+            last_probe_at: s.lastProbeAt,
+            last_outcome: s.lastOutcome,
+            last_code: s.lastCode,
+            last_http_status: s.lastHttpStatus,
+            last_etag: s.lastEtag,
+            last_modified: s.lastModified,
+            state_since: s.stateSince,
+          }
+        }),
+      )
+      .onConflict((oc) =>
+        oc.column('distribution_iri').doUpdateSet((eb) => ({
+          state: eb.ref('excluded.state'),
+          consecutive_failures: eb.ref('excluded.consecutive_failures'),
+          first_failure_at: eb.ref('excluded.first_failure_at'),
+          last_ok_at: eb.ref('excluded.last_ok_at'),
+          last_probe_at: eb.ref('excluded.last_probe_at'),
+          last_outcome: eb.ref('excluded.last_outcome'),
+          last_code: eb.ref('excluded.last_code'),
+          last_http_status: eb.ref('excluded.last_http_status'),
+          last_etag: eb.ref('excluded.last_etag'),
+          last_modified: eb.ref('excluded.last_modified'),
+          state_since: eb.ref('excluded.state_since'),
+          updated_at: sql`now()`,
+        })),
+      )
+      .execute()
+  })
+  return out
+
+  function toProbe(p: ProbeToRecord) {
+    const r = p.result
+    return { outcome: r.outcome, code: r.code, httpStatus: r.httpStatus, etag: r.etag, lastModified: r.lastModified, at: p.at ?? new Date(r.at) }
+  }
+}
+
+/** Counts of one sweep, for the progress bar and the closing summary. */
+export interface SweepSummary {
+  sweepId: number
+  status: 'running' | 'done' | 'cancelled'
+  urls: number
+  hosts: number
+  probed: number
+  byOutcome: Record<string, number>
+  byCode: Record<string, number>
+  /** Distributions that became broken in this sweep. */
+  newlyBroken: number
+  /** Distributions that were degraded or broken and are ok again. */
+  healed: number
+  createdAt: Date
+  finishedAt: Date | null
+}
+
+/** How far a sweep has come: probes written and URLs it had when created. */
+export async function sweepProgress(db: Db, sweepId: number): Promise<{ probed: number; urls: number; status: string }> {
+  const s = await db.selectFrom('sweeps').select(['urls', 'status']).where('id', '=', sweepId).executeTakeFirstOrThrow()
+  const p = await db
+    .selectFrom('probes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('sweep_id', '=', sweepId)
+    .executeTakeFirstOrThrow()
+  return { probed: Number(p.n), urls: s.urls, status: s.status }
+}
+
+/** The closing summary of a sweep: counts per outcome and per code, transitions. */
+export async function sweepSummary(db: Db, sweepId: number): Promise<SweepSummary> {
+  const s = await db.selectFrom('sweeps').selectAll().where('id', '=', sweepId).executeTakeFirstOrThrow()
+  const codes = await db
+    .selectFrom('probes')
+    .select(['outcome', 'code', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('sweep_id', '=', sweepId)
+    .groupBy(['outcome', 'code'])
+    .execute()
+  const { rows } = await sql<{ newly_broken: number; healed: number }>`
+    select count(*) filter (where state_after = 'broken' and coalesce(state_before, 'unknown') <> 'broken')::int as newly_broken,
+           count(*) filter (where state_after = 'ok' and state_before in ('degraded', 'broken'))::int as healed
+    from probes where sweep_id = ${sweepId}`.execute(db)
+  const byOutcome: Record<string, number> = {}
+  const byCode: Record<string, number> = {}
+  let probed = 0
+  for (const c of codes) {
+    const n = Number(c.n)
+    probed += n
+    byOutcome[c.outcome] = (byOutcome[c.outcome] ?? 0) + n
+    byCode[c.code] = (byCode[c.code] ?? 0) + n
+  }
+  return {
+    sweepId,
+    status: s.status,
+    urls: s.urls,
+    hosts: s.hosts,
+    probed,
+    byOutcome,
+    byCode,
+    newlyBroken: Number(rows[0]?.newly_broken ?? 0),
+    healed: Number(rows[0]?.healed ?? 0),
+    createdAt: new Date(s.created_at),
+    finishedAt: s.finished_at ? new Date(s.finished_at) : null,
+  }
+}
+
+/** Uptime of one distribution over a window: ok / (ok + failing); unverified excluded. */
+export interface Uptime {
+  distributionIri: string
+  ok: number
+  failing: number
+  unverified: number
+  /** null when no probe in the window counted (only unverified, or none). */
+  ratio: number | null
+}
+
+/**
+ * Uptime over the `days` before `now` for the given distributions (all probed ones when
+ * omitted). `now` is a parameter so reports and tests can look at any day.
+ */
+export async function uptime(db: Db, opts: { days: number; now?: Date; distributionIris?: string[] }): Promise<Map<string, Uptime>> {
+  const now = opts.now ?? new Date()
+  const from = new Date(now.getTime() - opts.days * 86_400_000)
+  let q = db
+    .selectFrom('probes')
+    .select((eb) => [
+      'distribution_iri',
+      sql<number>`count(*) filter (where outcome = 'ok')::int`.as('ok'),
+      sql<number>`count(*) filter (where outcome = 'failing')::int`.as('failing'),
+      sql<number>`count(*) filter (where outcome = 'unverified')::int`.as('unverified'),
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .where('at', '>', from)
+    .where('at', '<=', now)
+    .groupBy('distribution_iri')
+  if (opts.distributionIris) {
+    if (opts.distributionIris.length === 0) return new Map()
+    q = q.where('distribution_iri', 'in', opts.distributionIris)
+  }
+  const rows = await q.execute()
+  const out = new Map<string, Uptime>()
+  for (const r of rows) {
+    const ok = Number(r.ok)
+    const failing = Number(r.failing)
+    out.set(r.distribution_iri, {
+      distributionIri: r.distribution_iri,
+      ok,
+      failing,
+      unverified: Number(r.unverified),
+      ratio: ok + failing === 0 ? null : ok / (ok + failing),
+    })
+  }
+  return out
+}
+
+/** The stored state of one distribution, or the initial state when never probed. */
+export async function availabilityStateOf(db: Db, distributionIri: string): Promise<AvailabilityState> {
+  const r = await db.selectFrom('availability_state').selectAll().where('distribution_iri', '=', distributionIri).executeTakeFirst()
+  return rowToState(r)
+}

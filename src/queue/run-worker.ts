@@ -1,0 +1,199 @@
+import { hostname } from 'node:os'
+import { randomBytes } from 'node:crypto'
+import type { Db } from '../db/database.js'
+import type { FetchEngine } from '../fetch/fetch-engine.js'
+import type { ProbeResult } from '../fetch/probe-types.js'
+import type { BrokenPolicy } from '../availability/next-availability-state.js'
+import { dueDistributions, recordProbes, type ProbeToRecord } from '../db/availability-store.js'
+import { claimHost, finishSweepIfComplete, releaseHost, renewLease, type ClaimedHost } from './claim-host.js'
+
+/** How a worker runs. */
+export interface WorkerOptions {
+  db: Db
+  /** Only `probe` is used: one engine per process owns politeness and the address guard. */
+  engine: Pick<FetchEngine, 'probe'>
+  /** Stored on every probe and lease; default `<hostname>:<pid>:<random>`. */
+  workerId?: string
+  policy: BrokenPolicy
+  leaseSeconds: number
+  /** Probes in flight per host (config.http.perHostConnections). */
+  perHostConnections: number
+  /** Hosts worked at once (default 64). */
+  maxHosts?: number
+  /** Work only on this sweep. */
+  sweepId?: number
+  /** Return once `sweepId` is done (`datavakt sweep`), instead of waiting for more work. */
+  untilSweepDone?: boolean
+  /** How long to wait before looking for work again when there is none (default 2000 ms). */
+  pollMs?: number
+  /** Graceful stop: no new probes, in-flight ones are recorded, held hosts are released. */
+  signal?: AbortSignal
+  /** Overrides each probe's time (tests and demos simulating days). */
+  now?: () => Date
+  /** Probes written per transaction (default 50) and the longest a result waits (default 500 ms). */
+  flushEvery?: number
+  flushMs?: number
+  /**
+   * A Retry-After longer than this (seconds, default 300) puts the host's remaining URLs
+   * back in the queue with `not_before`; shorter ones are the engine's to honour.
+   */
+  deferRetryAfterSeconds?: number
+  onProbe?: (event: { host: string; distributionIri: string; result: ProbeResult }) => void
+  /** Operational trouble with one host (database, engine). The worker carries on. */
+  onError?: (err: Error, host: string) => void
+}
+
+/** What a worker did before it returned. */
+export interface WorkerStats {
+  workerId: string
+  hostsClaimed: number
+  hostsDone: number
+  probes: number
+  duplicates: number
+  newlyBroken: number
+  healed: number
+}
+
+/** A worker id unique across machines and processes. */
+export function defaultWorkerId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`
+}
+
+/**
+ * The worker loop: claims hosts from the PostgreSQL queue (up to `maxHosts` at once),
+ * probes each host's due URLs with at most `perHostConnections` in flight, writes the
+ * results in small transactions, renews the lease while working and releases the host.
+ * Any number of workers, in any number of processes and machines, may run against one
+ * database: a host is worked by one worker at a time, so per-host politeness holds
+ * globally. A worker that dies leaves its lease to expire; the next worker redoes only
+ * the URLs without a stored probe, and the unique key refuses a second row.
+ *
+ * Runs until `signal` aborts, or (with `untilSweepDone`) until the sweep is done.
+ * Refuses nothing itself; database errors on one host are reported to `onError` and the
+ * host is released for another try.
+ */
+export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
+  const workerId = opts.workerId ?? defaultWorkerId()
+  const maxHosts = Math.max(1, opts.maxHosts ?? 64)
+  const pollMs = opts.pollMs ?? 2000
+  const stats: WorkerStats = { workerId, hostsClaimed: 0, hostsDone: 0, probes: 0, duplicates: 0, newlyBroken: 0, healed: 0 }
+  const active = new Set<Promise<void>>()
+  const signal = opts.signal
+  let wake: () => void = () => {}
+
+  while (!signal?.aborted) {
+    while (active.size < maxHosts && !signal?.aborted) {
+      const claim = await claimHost(opts.db, { workerId, leaseSeconds: opts.leaseSeconds, sweepId: opts.sweepId })
+      if (!claim) break
+      stats.hostsClaimed++
+      const task: Promise<void> = workHost(opts, claim, stats)
+        .catch((err: unknown) => opts.onError?.(err as Error, claim.host))
+        .finally(() => {
+          active.delete(task)
+          wake()
+        })
+      active.add(task)
+    }
+    if (signal?.aborted) break
+    if (active.size === 0 && opts.untilSweepDone && opts.sweepId !== undefined) {
+      if (await finishSweepIfComplete(opts.db, opts.sweepId)) break
+    }
+    // Wait for a host to finish (a free slot) or for the poll interval (new work, an
+    // expired lease, a not_before that has passed).
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(finish, active.size < maxHosts ? pollMs : 3_600_000)
+      function finish() {
+        clearTimeout(timer)
+        signal?.removeEventListener('abort', finish)
+        wake = () => {}
+        resolve()
+      }
+      wake = finish
+      signal?.addEventListener('abort', finish, { once: true })
+    })
+  }
+  await Promise.all(active)
+  return stats
+}
+
+/** Probes one claimed host's due URLs and releases it. */
+async function workHost(opts: WorkerOptions, claim: ClaimedHost, stats: WorkerStats): Promise<void> {
+  const { db, signal } = opts
+  const flushEvery = opts.flushEvery ?? 50
+  const flushMs = opts.flushMs ?? 500
+  const deferAfter = opts.deferRetryAfterSeconds ?? 300
+  let lost = false
+  let deferUntil: Date | null = null
+  let failure: Error | null = null
+
+  // Renew at a third of the lease so one slow renewal does not lose it.
+  const renewTimer = setInterval(
+    () => {
+      renewLease(db, claim, opts.leaseSeconds)
+        .then((ok) => {
+          if (!ok) lost = true
+        })
+        .catch((err: unknown) => opts.onError?.(err as Error, claim.host))
+    },
+    Math.max(250, (opts.leaseSeconds * 1000) / 3),
+  )
+  renewTimer.unref()
+
+  let buffer: ProbeToRecord[] = []
+  let flushing: Promise<void> = Promise.resolve()
+  const flush = (): Promise<void> => {
+    if (buffer.length === 0) return flushing
+    const batch = buffer
+    buffer = []
+    flushing = flushing.then(async () => {
+      if (failure) return
+      try {
+        const r = await recordProbes(db, claim.sweepId, claim.workerId, batch, opts.policy)
+        stats.probes += r.inserted
+        stats.duplicates += r.duplicates
+        stats.newlyBroken += r.newlyBroken.length
+        stats.healed += r.healed.length
+      } catch (err) {
+        failure = err as Error
+      }
+    })
+    return flushing
+  }
+  const flushTimer = setInterval(() => void flush(), flushMs)
+  flushTimer.unref()
+
+  try {
+    const due = await dueDistributions(db, claim.sweepId, claim.host)
+    let next = 0
+    const lane = async () => {
+      while (next < due.length && !signal?.aborted && !lost && !deferUntil && !failure) {
+        const d = due[next++]!
+        const conditional = d.etag || d.lastModified ? { etag: d.etag, lastModified: d.lastModified } : undefined
+        const result = await opts.engine.probe(d.url, conditional ? { conditional } : undefined)
+        // A lease lost while this probe ran: its result is still true and the unique key
+        // keeps it from being written twice, so record it anyway.
+        buffer.push({ distributionIri: d.iri, host: claim.host, result, ...(opts.now ? { at: opts.now() } : {}) })
+        opts.onProbe?.({ host: claim.host, distributionIri: d.iri, result })
+        if (buffer.length >= flushEvery) void flush()
+        if (result.code === 'rate-limited' && (result.retryAfterSeconds ?? 0) > deferAfter) {
+          deferUntil = new Date(Date.now() + (result.retryAfterSeconds ?? 0) * 1000)
+        }
+      }
+    }
+    await Promise.all(Array.from({ length: Math.max(1, opts.perHostConnections) }, lane))
+    await flush()
+    await flushing
+    if (failure) throw failure
+    if (lost) return
+    const finished = !signal?.aborted && !deferUntil
+    await releaseHost(db, claim, { done: finished, notBefore: deferUntil })
+    if (finished) stats.hostsDone++
+  } catch (err) {
+    // Give the host back at once rather than making the next worker wait for the lease.
+    await releaseHost(db, claim, { done: false, notBefore: new Date(Date.now() + 30_000) }).catch(() => {})
+    throw err
+  } finally {
+    clearInterval(renewTimer)
+    clearInterval(flushTimer)
+  }
+}
