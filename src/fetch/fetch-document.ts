@@ -1,12 +1,16 @@
-import { request, Agent } from 'undici'
-
 /**
- * Fetches a whole document (a catalogue page, a schema) with a byte cap and a timeout.
- * This is the simple first version; the availability work replaces its internals with
- * the guarded, polite engine while keeping this signature.
+ * Fetches a whole document (a catalogue page, a schema) with a byte cap and a timeout,
+ * for code that has no engine of its own. It goes through a shared fetch engine, so the
+ * address guard, the per-host politeness and manual, guarded redirects apply exactly as
+ * for probes. Prefer `engine.fetchDocument` when you already hold an engine.
  */
+import { defaultConfig } from '../config/config.js'
+import { createFetchEngine, type CreatedFetchEngine } from './create-fetch-engine.js'
+import { FetchBodyError } from './fetch-body-error.js'
+
 export interface FetchDocumentOptions {
   maxBytes: number
+  /** Idle timeout for headers and for each pause in the body, in ms. */
   timeoutMs: number
   allowPrivateNetworks: boolean
   userAgent?: string
@@ -22,7 +26,10 @@ export interface FetchedDocument {
   body: Buffer
 }
 
-/** Thrown when a document cannot be fetched: network failure, cap exceeded, timeout. */
+/**
+ * Thrown when a document cannot be fetched: network failure, refused target, cap
+ * exceeded, timeout. `code` is the probe code (see outcome-codes.ts) or `too-large`.
+ */
 export class FetchDocumentError extends Error {
   override name = 'FetchDocumentError'
   constructor(
@@ -30,52 +37,50 @@ export class FetchDocumentError extends Error {
     readonly url: string,
     readonly status: number | null = null,
     options?: ErrorOptions,
+    readonly code: string | null = null,
   ) {
     super(message, options)
   }
 }
 
-const agent = new Agent({ connections: 4, connect: { timeout: 10_000 } })
+// One engine per (guard, user agent): the pools and per-host gaps are shared by every caller.
+const engines = new Map<string, CreatedFetchEngine>()
 
-export async function fetchDocument(url: string, opts: FetchDocumentOptions): Promise<FetchedDocument> {
-  let current = url
-  for (let hop = 0; hop <= 10; hop++) {
-    const res = await request(current, {
-      dispatcher: agent,
-      method: 'GET',
-      headers: {
-        'user-agent': opts.userAgent ?? 'datavakt/0.1',
-        accept: opts.accept ?? '*/*',
-      },
-      headersTimeout: opts.timeoutMs,
-      bodyTimeout: opts.timeoutMs,
-      signal: opts.signal,
-    }).catch((err: Error) => {
-      throw new FetchDocumentError(`Could not fetch ${current}: ${err.message}`, current, null, { cause: err })
-    })
-    if (res.statusCode >= 300 && res.statusCode < 400 && res.headers.location) {
-      await res.body.dump()
-      current = new URL(String(res.headers.location), current).toString()
-      continue
-    }
-    const chunks: Buffer[] = []
-    let size = 0
-    for await (const chunk of res.body) {
-      size += chunk.length
-      if (size > opts.maxBytes) {
-        res.body.destroy()
-        throw new FetchDocumentError(`${current} is larger than the limit of ${opts.maxBytes} bytes`, current, res.statusCode)
-      }
-      chunks.push(chunk as Buffer)
-    }
-    const ct = res.headers['content-type']
-    return {
-      url,
-      finalUrl: current,
-      status: res.statusCode,
-      contentType: Array.isArray(ct) ? ct[0] : (ct ?? null),
-      body: Buffer.concat(chunks),
-    }
+function engineFor(opts: FetchDocumentOptions): CreatedFetchEngine {
+  const userAgent = opts.userAgent ?? defaultConfig.http.userAgent
+  const key = `${opts.allowPrivateNetworks}|${userAgent}`
+  let engine = engines.get(key)
+  if (!engine) {
+    engine = createFetchEngine({ ...defaultConfig.http, userAgent }, { allowPrivateNetworks: opts.allowPrivateNetworks })
+    engines.set(key, engine)
   }
-  throw new FetchDocumentError(`Too many redirects from ${url}`, url)
+  return engine
+}
+
+/**
+ * Fetches `url` whole (redirects followed, every hop guarded), decompressed, refusing
+ * bodies over `maxBytes`. Any HTTP status is returned as is; network trouble, a refused
+ * target or an oversized body throws FetchDocumentError.
+ */
+export async function fetchDocument(url: string, opts: FetchDocumentOptions): Promise<FetchedDocument> {
+  try {
+    return await engineFor(opts).fetchDocument(url, {
+      maxBytes: opts.maxBytes,
+      timeoutMs: opts.timeoutMs,
+      accept: opts.accept,
+      signal: opts.signal,
+    })
+  } catch (err) {
+    if (err instanceof FetchBodyError) {
+      throw new FetchDocumentError(`Could not fetch ${url}: ${err.message}`, url, err.status, { cause: err }, err.code)
+    }
+    throw new FetchDocumentError(`Could not fetch ${url}: ${(err as Error).message}`, url, null, { cause: err })
+  }
+}
+
+/** Closes the shared engines (end of a CLI run or a test file). */
+export async function closeSharedFetchEngines(): Promise<void> {
+  const all = [...engines.values()]
+  engines.clear()
+  await Promise.all(all.map((e) => e.close()))
 }
