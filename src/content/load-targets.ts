@@ -1,0 +1,169 @@
+import { sql } from 'kysely'
+import type { Selectable } from 'kysely'
+import type { DataServiceInfo, DatasetInfo, DistributionInfo, ProbeSummary } from '../../checks/types.js'
+import type { Db } from '../db/database.js'
+import type { DataServiceTable, DatasetTable, DistributionTable } from '../db/tables/core.js'
+
+/** A distribution to check, with what the sweep needs beyond what checks see. */
+export interface DistributionTarget {
+  info: DistributionInfo
+  /** The URL fetched: the download URL, else the access URL; null when neither. */
+  url: string | null
+  /** host:port of that URL (the unit of politeness); null when no URL. */
+  host: string | null
+  recordHash: string
+}
+
+/** A dataset with its live distributions and the data services that serve it. */
+export interface DatasetTarget {
+  info: DatasetInfo
+  recordHash: string
+  distributions: DistributionTarget[]
+  dataServices: DataServiceInfo[]
+}
+
+/** Everything the content sweep checks, read in one go. */
+export interface ContentTargets {
+  datasets: DatasetTarget[]
+  /** Latest probe of each distribution (from the availability part), when any. */
+  probeByDistribution: Map<string, ProbeSummary>
+  /** Latest probe of each probed URL. */
+  probesByUrl: Record<string, ProbeSummary>
+}
+
+/** Maps a dataset row to what checks see. */
+export function datasetInfoOf(r: Selectable<DatasetTable>): DatasetInfo {
+  return {
+    iri: r.iri,
+    title: r.title ?? {},
+    description: r.description ?? {},
+    publisherIri: r.publisher_iri,
+    contactEmail: r.contact_email,
+    license: r.license,
+    accessRights: r.access_rights,
+    accrualPeriodicity: r.accrual_periodicity,
+    conformsTo: r.conforms_to ?? [],
+    spatial: r.spatial ?? [],
+    temporal: r.temporal ?? [],
+    keywords: r.keywords ?? [],
+    themes: r.themes ?? [],
+    landingPage: r.landing_page,
+    issued: r.issued,
+    modified: r.modified,
+    hvdCategories: r.hvd_categories ?? [],
+    applicableLegislation: r.applicable_legislation ?? [],
+  }
+}
+
+/** Maps a distribution row to what checks see. */
+export function distributionInfoOf(r: Selectable<DistributionTable>): DistributionInfo {
+  return {
+    iri: r.iri,
+    datasetIri: r.dataset_iri,
+    title: r.title ?? {},
+    description: r.description ?? {},
+    accessUrl: r.access_url,
+    downloadUrl: r.download_url,
+    format: r.format,
+    mediaType: r.media_type,
+    byteSize: r.byte_size,
+    license: r.license,
+    accessRights: r.access_rights,
+    conformsTo: r.conforms_to ?? [],
+    accessServiceIri: r.access_service_iri,
+    issued: r.issued,
+    modified: r.modified,
+  }
+}
+
+function serviceInfoOf(r: Selectable<DataServiceTable>): DataServiceInfo {
+  return {
+    iri: r.iri,
+    title: r.title ?? {},
+    endpointUrls: r.endpoint_urls ?? [],
+    endpointDescription: r.endpoint_description,
+    license: r.license,
+    accessRights: r.access_rights,
+    conformsTo: r.conforms_to ?? [],
+    servesDatasets: r.serves_datasets ?? [],
+    hvdCategories: r.hvd_categories ?? [],
+  }
+}
+
+/** host:port of a URL, lower-case, default ports left out; null when it does not parse. */
+export function hostOf(url: string): string | null {
+  try {
+    return new URL(url).host.toLowerCase() || null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Reads every live (not withdrawn) dataset with its live distributions, the data services
+ * that serve it, and the latest probes, optionally limited to some distributions (their
+ * datasets come along). Reads only.
+ */
+export async function loadContentTargets(db: Db, opts: { distributionIris?: string[] } = {}): Promise<ContentTargets> {
+  let distQuery = db.selectFrom('distributions as d').innerJoin('datasets as ds', 'ds.iri', 'd.dataset_iri').selectAll('d').where('d.withdrawn_at', 'is', null).where('ds.withdrawn_at', 'is', null)
+  if (opts.distributionIris) distQuery = distQuery.where('d.iri', 'in', opts.distributionIris.length ? opts.distributionIris : [''])
+  const dists = await distQuery.orderBy('d.iri').execute()
+  let dsQuery = db.selectFrom('datasets').selectAll().where('withdrawn_at', 'is', null)
+  if (opts.distributionIris) {
+    const dsIris = [...new Set(dists.map((d) => d.dataset_iri))]
+    dsQuery = dsQuery.where('iri', 'in', dsIris.length ? dsIris : [''])
+  }
+  const datasets = await dsQuery.orderBy('iri').execute()
+  const services = (await db.selectFrom('data_services').selectAll().where('withdrawn_at', 'is', null).execute()).map(serviceInfoOf)
+  const servicesByIri = new Map(services.map((s) => [s.iri, s]))
+
+  const byDataset = new Map<string, DatasetTarget>()
+  for (const ds of datasets) {
+    const serving = services.filter((s) => s.servesDatasets.includes(ds.iri))
+    byDataset.set(ds.iri, { info: datasetInfoOf(ds), recordHash: ds.record_hash, distributions: [], dataServices: serving })
+  }
+  for (const d of dists) {
+    const target = byDataset.get(d.dataset_iri)
+    if (!target) continue
+    const url = d.download_url ?? d.access_url
+    target.distributions.push({ info: distributionInfoOf(d), url, host: url ? hostOf(url) : null, recordHash: d.record_hash })
+    // A service a distribution points at serves its dataset, whether or not it says so.
+    const svc = d.access_service_iri ? servicesByIri.get(d.access_service_iri) : undefined
+    if (svc && !target.dataServices.includes(svc)) target.dataServices.push(svc)
+  }
+
+  const probeRows = await sql<{
+    distribution_iri: string
+    url: string
+    outcome: ProbeSummary['outcome']
+    code: string
+    http_status: number | null
+    final_url: string | null
+    content_type: string | null
+    content_length: number | null
+    etag: string | null
+    last_modified: string | null
+    at: Date | string
+  }>`select distinct on (distribution_iri) distribution_iri, url, outcome, code, http_status, final_url, content_type,
+       content_length, etag, last_modified, at
+     from probes order by distribution_iri, at desc, id desc`.execute(db)
+  const probeByDistribution = new Map<string, ProbeSummary>()
+  const probesByUrl: Record<string, ProbeSummary> = {}
+  for (const p of probeRows.rows) {
+    const summary: ProbeSummary = {
+      outcome: p.outcome,
+      code: p.code,
+      httpStatus: p.http_status,
+      finalUrl: p.final_url,
+      contentType: p.content_type,
+      contentLength: p.content_length === null ? null : Number(p.content_length),
+      etag: p.etag,
+      lastModified: p.last_modified,
+      at: new Date(p.at).toISOString(),
+    }
+    probeByDistribution.set(p.distribution_iri, summary)
+    const prev = probesByUrl[p.url]
+    if (!prev || prev.at < summary.at) probesByUrl[p.url] = summary
+  }
+  return { datasets: [...byDataset.values()], probeByDistribution, probesByUrl }
+}

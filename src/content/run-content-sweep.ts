@@ -1,0 +1,221 @@
+import type { Check, ResolvedSchema } from '../../checks/types.js'
+import { checks as registeredChecks } from '../../checks/index.js'
+import type { Config } from '../config/config.js'
+import type { Db } from '../db/database.js'
+import { finishCheckRun, insertCheckResults, startCheckRun } from '../db/content-store.js'
+import type { StoredFinding } from '../db/tables/content.js'
+import type { FetchEngine } from '../fetch/fetch-engine.js'
+import { checkDistribution, type DistributionOutcome } from './check-distribution.js'
+import { loadContentTargets, type DatasetTarget, type DistributionTarget } from './load-targets.js'
+import { runChecks } from './run-checks.js'
+
+/** Progress of a content sweep, reported after each distribution. */
+export interface ContentSweepProgress {
+  done: number
+  total: number
+  distributionIri: string
+  host: string | null
+  kind: DistributionOutcome['kind']
+}
+
+/** What a content sweep did. */
+export interface ContentSweepSummary {
+  runId: number
+  datasets: number
+  distributions: number
+  hosts: number
+  /** Bodies downloaded and checked. */
+  downloaded: number
+  /** 304 Not Modified: not downloaded again, earlier results stand. */
+  notModified: number
+  /** No body could be had (see fetchErrors). */
+  failed: number
+  noUrl: number
+  /** Bodies cut at content.maxBytes and checked up to there. */
+  truncated: number
+  bytes: number
+  /** Check results stored (dataset-level ones included). */
+  results: number
+  byStatus: Record<'pass' | 'warn' | 'fail' | 'unverified' | 'skipped', number>
+  /** How often each finding code was reported. */
+  findings: Record<string, number>
+  fetchErrors: Record<string, number>
+  elapsedMs: number
+}
+
+/** What a content sweep needs. */
+export interface ContentSweepOptions {
+  db: Db
+  engine: FetchEngine
+  config: Config
+  /** The moment results are stamped with and checks judge against (default: now). */
+  now?: Date
+  onProgress?: (p: ContentSweepProgress) => void
+  /** The checks to run (default: every check registered in checks/index.ts). */
+  checks?: readonly Check[]
+  /** Schema lookup for conformance (default: none known). */
+  resolveSchema?: (uri: string) => Promise<ResolvedSchema | null>
+  /** Only these distributions (and their datasets' dataset-level checks). */
+  distributionIris?: string[]
+  /** Hosts worked on at the same time (default 8). Within a host, config.http.perHostConnections. */
+  hostConcurrency?: number
+  /** Where bodies are spooled (default: the OS temp folder). */
+  tmpDir?: string
+}
+
+/**
+ * Runs every applicable check on every live distribution (and every dataset-level check on
+ * every live dataset) and stores the results: the content-check job. Bodies are fetched
+ * through the engine (guarded, polite), capped at config.content.maxBytes and spooled once
+ * per distribution, so all checks read the same bytes and memory stays flat. Work is grouped
+ * by host: several hosts at once, but never more than config.http.perHostConnections
+ * requests to one host (the engine adds its gap and Retry-After slow-down on top).
+ * Unchanged files are not downloaded again (conditional requests). One failing URL never
+ * stops the sweep; a database failure does (the run is marked failed and the error rethrown).
+ */
+export async function runContentSweep(opts: ContentSweepOptions): Promise<ContentSweepSummary> {
+  const { db, engine, config } = opts
+  const started = performance.now()
+  const now = opts.now ?? new Date()
+  const checks = opts.checks ?? registeredChecks
+  const ctx = {
+    lang: config.lang,
+    now,
+    errorLimit: config.content.errorLimit,
+    resolveSchema: opts.resolveSchema ?? (async () => null),
+  }
+  const runId = await startCheckRun(db, 'content', now)
+  const summary: ContentSweepSummary = {
+    runId,
+    datasets: 0,
+    distributions: 0,
+    hosts: 0,
+    downloaded: 0,
+    notModified: 0,
+    failed: 0,
+    noUrl: 0,
+    truncated: 0,
+    bytes: 0,
+    results: 0,
+    byStatus: { pass: 0, warn: 0, fail: 0, unverified: 0, skipped: 0 },
+    findings: {},
+    fetchErrors: {},
+    elapsedMs: 0,
+  }
+  const count = (status: keyof ContentSweepSummary['byStatus'], findings: { code: string }[]) => {
+    summary.results++
+    summary.byStatus[status]++
+    for (const f of findings) summary.findings[f.code] = (summary.findings[f.code] ?? 0) + 1
+  }
+
+  try {
+    const targets = await loadContentTargets(db, { distributionIris: opts.distributionIris })
+    summary.datasets = targets.datasets.length
+
+    // Dataset-level checks (metadata, HVD): no body, no network of ours.
+    for (const ds of targets.datasets) {
+      const ran = await runChecks(
+        { dataset: ds.info, dataServices: ds.dataServices, distributions: ds.distributions.map((d) => d.info), probesByUrl: targets.probesByUrl },
+        checks,
+        ctx,
+      )
+      await insertCheckResults(
+        db,
+        ran.map(({ check, result }) => ({
+          runId,
+          distributionIri: null,
+          datasetIri: ds.info.iri,
+          checkId: check.id,
+          dimension: check.dimension,
+          status: result.status,
+          findings: result.findings as StoredFinding[],
+          metrics: result.metrics,
+          facts: result.facts,
+          at: now,
+        })),
+      )
+      for (const r of ran) count(r.result.status, r.result.findings)
+    }
+
+    // Distributions, grouped by host.
+    const byHost = new Map<string, { ds: DatasetTarget; dist: DistributionTarget }[]>()
+    for (const ds of targets.datasets) {
+      for (const dist of ds.distributions) {
+        const key = dist.host ?? ''
+        const list = byHost.get(key)
+        if (list) list.push({ ds, dist })
+        else byHost.set(key, [{ ds, dist }])
+      }
+    }
+    const total = [...byHost.values()].reduce((a, l) => a + l.length, 0)
+    summary.distributions = total
+    summary.hosts = [...byHost.keys()].filter((h) => h !== '').length
+    let done = 0
+
+    const perHost = Math.max(1, config.http.perHostConnections)
+    const workHost = async (host: string, items: { ds: DatasetTarget; dist: DistributionTarget }[]) => {
+      let next = 0
+      // No URL means no network: those need no politeness, but one lane is plenty.
+      const lanes = host === '' ? 1 : Math.min(perHost, items.length)
+      await Promise.all(
+        Array.from({ length: lanes }, async () => {
+          while (next < items.length) {
+            const { ds, dist } = items[next++]
+            const outcome = await checkDistribution({
+              db,
+              engine,
+              runId,
+              dataset: ds,
+              distribution: dist,
+              checks,
+              ctx,
+              maxBytes: config.content.maxBytes,
+              probe: targets.probeByDistribution.get(dist.info.iri),
+              tmpDir: opts.tmpDir,
+            })
+            tally(outcome)
+            done++
+            opts.onProgress?.({ done, total, distributionIri: dist.info.iri, host: dist.host, kind: outcome.kind })
+          }
+        }),
+      )
+    }
+    const tally = (o: DistributionOutcome) => {
+      if (o.kind === 'downloaded') summary.downloaded++
+      else if (o.kind === 'not-modified') summary.notModified++
+      else if (o.kind === 'no-url') summary.noUrl++
+      else {
+        summary.failed++
+        const code = o.errorCode ?? 'content-error'
+        summary.fetchErrors[code] = (summary.fetchErrors[code] ?? 0) + 1
+      }
+      if (o.truncated && o.kind === 'downloaded') summary.truncated++
+      summary.bytes += o.bytes
+      for (const r of o.results) count(r.result.status, r.result.findings)
+    }
+
+    const hosts = [...byHost.entries()]
+    let nextHost = 0
+    const hostLanes = Math.max(1, Math.min(opts.hostConcurrency ?? 8, hosts.length))
+    await Promise.all(
+      Array.from({ length: hostLanes }, async () => {
+        while (nextHost < hosts.length) {
+          const [host, items] = hosts[nextHost++]
+          await workHost(host, items)
+        }
+      }),
+    )
+    summary.elapsedMs = Math.round(performance.now() - started)
+    await finishCheckRun(db, runId, 'ok', flatSummary(summary))
+    return summary
+  } catch (err) {
+    summary.elapsedMs = Math.round(performance.now() - started)
+    await finishCheckRun(db, runId, 'failed', flatSummary(summary), (err as Error)?.message ?? String(err)).catch(() => {})
+    throw err
+  }
+}
+
+function flatSummary(s: ContentSweepSummary): Record<string, number> {
+  const { byStatus, findings: _f, fetchErrors: _e, ...rest } = s
+  return { ...rest, ...Object.fromEntries(Object.entries(byStatus).map(([k, v]) => [`status_${k}`, v])) }
+}

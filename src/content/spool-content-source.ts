@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { mkdtemp, open, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { ContentSource } from '../../checks/types.js'
+
+/** How many leading bytes `head` keeps in memory. */
+export const HEAD_BYTES = 64 * 1024
+
+/** What a body comes with: the response metadata and the bytes, consumed once. */
+export interface SpoolInput {
+  url: string
+  status: number | null
+  contentType: string | null
+  contentLength: number | null
+  etag: string | null
+  lastModified: string | null
+  body: AsyncIterable<Uint8Array>
+  /** True when the producer itself already cut the body at the cap. */
+  truncatedAtCap?: () => boolean
+}
+
+/** A ContentSource backed by a temp file, with what spooling learnt. Call `dispose()` when done. */
+export interface SpooledContent extends ContentSource {
+  /** SHA-256 (hex) of the bytes kept (up to the cap). */
+  readonly sha256: string
+  /** Bytes kept (never more than maxBytes). */
+  readonly bytes: number
+  /** True when the body was longer than maxBytes and was cut there. */
+  readonly truncated: boolean
+  /** Removes the temp file; `stream()` refuses to run afterwards. */
+  dispose(): Promise<void>
+}
+
+/** Thrown when the spool file cannot be written or read (disk full, permissions): operational. */
+export class SpoolError extends Error {
+  override name = 'SpoolError'
+}
+
+/**
+ * Reads a body once, writing it to a temp file while computing its SHA-256, so that every
+ * content check of a run can `stream()` the same bytes again without a second download,
+ * and memory stays flat whatever the size (only `head` and one chunk at a time are held).
+ * Keeps at most `maxBytes`: the producer is asked to stop there (the caller should give it
+ * a cap of maxBytes + 1 so "exactly at the cap" and "over the cap" can be told apart);
+ * anything beyond is dropped and `truncatedAtCap()` says so.
+ * Refuses (throws SpoolError) when the temp file cannot be written; a failing body stream
+ * (network error) is rethrown as-is after the temp file is removed.
+ */
+export async function spoolContentSource(
+  input: SpoolInput,
+  opts: { maxBytes: number; tmpDir?: string },
+): Promise<SpooledContent> {
+  const maxBytes = opts.maxBytes
+  let dir: string
+  try {
+    dir = await mkdtemp(join(opts.tmpDir ?? tmpdir(), 'datavakt-spool-'))
+  } catch (err) {
+    throw new SpoolError(`Cannot create a spool folder: ${(err as Error).message}`, { cause: err })
+  }
+  const path = join(dir, 'body')
+  const hash = createHash('sha256')
+  const headParts: Buffer[] = []
+  let headLen = 0
+  let bytes = 0
+  let over = false
+  const fh = await open(path, 'w').catch(async (err: unknown) => {
+    await rm(dir, { recursive: true, force: true })
+    throw new SpoolError(`Cannot create a spool file: ${(err as Error).message}`, { cause: err })
+  })
+  try {
+    for await (const raw of input.body) {
+      let chunk = raw
+      if (bytes + chunk.byteLength > maxBytes) {
+        chunk = chunk.subarray(0, maxBytes - bytes)
+        over = true
+      }
+      if (chunk.byteLength > 0) {
+        hash.update(chunk)
+        if (headLen < HEAD_BYTES) {
+          const part = Buffer.from(chunk.subarray(0, HEAD_BYTES - headLen))
+          headParts.push(part)
+          headLen += part.byteLength
+        }
+        try {
+          await fh.write(chunk)
+        } catch (err) {
+          throw new SpoolError(`Cannot write the spool file: ${(err as Error).message}`, { cause: err })
+        }
+        bytes += chunk.byteLength
+      }
+      // Leaving the loop returns the producer's iterator, which closes the connection.
+      if (over) break
+    }
+  } catch (err) {
+    await fh.close().catch(() => {})
+    await rm(dir, { recursive: true, force: true })
+    throw err
+  }
+  await fh.close()
+
+  const truncated = over || (input.truncatedAtCap?.() ?? false)
+  const head = new Uint8Array(Buffer.concat(headParts, headLen))
+  let disposed = false
+  let lastStreamBytes: number | null = null
+
+  return {
+    url: input.url,
+    httpStatus: input.status,
+    contentType: input.contentType,
+    contentLength: input.contentLength,
+    etag: input.etag,
+    lastModified: input.lastModified,
+    head,
+    sha256: hash.digest('hex'),
+    bytes,
+    truncated,
+    async *stream(): AsyncGenerator<Uint8Array> {
+      if (disposed) throw new SpoolError('The content source has been disposed')
+      let seen = 0
+      for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 })) {
+        const c = chunk as Buffer
+        seen += c.byteLength
+        yield new Uint8Array(c.buffer, c.byteOffset, c.byteLength)
+      }
+      lastStreamBytes = seen
+    },
+    truncatedAtCap: () => truncated,
+    // Spooling already read the whole (capped) body, so this is known before any stream().
+    bytesRead: () => lastStreamBytes ?? bytes,
+    async dispose() {
+      disposed = true
+      await rm(dir, { recursive: true, force: true })
+    },
+  }
+}

@@ -1,0 +1,91 @@
+import { sql } from 'kysely'
+import type { Db } from '../db/database.js'
+import { json } from '../db/json.js'
+import { roundScore, type ScoreReason } from './score-distribution.js'
+import { scoreRegion } from './score-region.js'
+import { SCORING_VERSION } from './scoring-version.js'
+import { utcDay, writeRollups } from './write-rollups.js'
+
+/** What a scoring pass did. */
+export interface ScoreSummary {
+  scoringVersion: string
+  /** The UTC day whose rollups were written. */
+  day: string
+  asOf: string
+  distributions: number
+  /** Distributions with at least one known dimension. */
+  scoredDistributions: number
+  datasets: number
+  organisations: number
+  rollupRows: number
+  /** The region's total, rounded; null when nothing could be scored. */
+  regionTotal: number | null
+}
+
+const CHUNK = 300
+
+function roundReason(r: ScoreReason): ScoreReason {
+  const r2 = (v: number) => Math.round(v * 100) / 100
+  return { ...r, pointsLost: r2(r.pointsLost), pointsToGain: r2(r.pointsToGain), totalPointsToGain: r2(r.totalPointsToGain) }
+}
+
+/**
+ * Scores everything as it stands at `now` (default: the present): upserts the current score
+ * of every live distribution under SCORING_VERSION into `scores`, and the rollups of
+ * `now`'s UTC day for every level (so dashboards show today's numbers without waiting for
+ * the nightly rollup). Re-running replaces, never duplicates. Never touches check results.
+ */
+export async function computeScores(opts: { db: Db; now?: Date; regionId?: string; lang?: 'sv' | 'en' }): Promise<ScoreSummary> {
+  const { db } = opts
+  const now = opts.now ?? new Date()
+  const scoring = await scoreRegion(db, { asOf: now, regionId: opts.regionId, lang: opts.lang })
+  const organisationOf = new Map(scoring.datasets.map((d) => [d.key, d.parent]))
+  for (let i = 0; i < scoring.distributions.length; i += CHUNK) {
+    await db
+      .insertInto('scores')
+      .values(
+        scoring.distributions.slice(i, i + CHUNK).map((n) => ({
+          distribution_iri: n.key,
+          scoring_version: SCORING_VERSION,
+          dataset_iri: n.parent as string,
+          organisation_iri: organisationOf.get(n.parent as string) ?? null,
+          availability: roundScore(n.score.availability),
+          freshness: roundScore(n.score.freshness),
+          format: roundScore(n.score.format),
+          conformance: roundScore(n.score.conformance),
+          metadata: roundScore(n.score.metadata),
+          total: roundScore(n.score.total),
+          reasons: json(n.score.reasons.map(roundReason)),
+          at: now,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['distribution_iri', 'scoring_version']).doUpdateSet({
+          dataset_iri: sql.ref('excluded.dataset_iri'),
+          organisation_iri: sql.ref('excluded.organisation_iri'),
+          availability: sql.ref('excluded.availability'),
+          freshness: sql.ref('excluded.freshness'),
+          format: sql.ref('excluded.format'),
+          conformance: sql.ref('excluded.conformance'),
+          metadata: sql.ref('excluded.metadata'),
+          total: sql.ref('excluded.total'),
+          reasons: sql.ref('excluded.reasons'),
+          at: sql.ref('excluded.at'),
+        }),
+      )
+      .execute()
+  }
+  const day = utcDay(now)
+  const rollupRows = await writeRollups(db, scoring, day)
+  return {
+    scoringVersion: SCORING_VERSION,
+    day,
+    asOf: now.toISOString(),
+    distributions: scoring.distributions.length,
+    scoredDistributions: scoring.distributions.filter((d) => d.score.total !== null).length,
+    datasets: scoring.datasets.length,
+    organisations: scoring.organisations.length,
+    rollupRows,
+    regionTotal: roundScore(scoring.region.score.total),
+  }
+}

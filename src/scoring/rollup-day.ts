@@ -1,0 +1,42 @@
+import type { Db } from '../db/database.js'
+import { roundScore } from './score-distribution.js'
+import { scoreRegion } from './score-region.js'
+import { SCORING_VERSION } from './scoring-version.js'
+import type { ScoreSummary } from './compute-scores.js'
+import { writeRollups } from './write-rollups.js'
+
+/** Thrown for a day that is not YYYY-MM-DD or lies in the future. */
+export class RollupDayError extends Error {
+  override name = 'RollupDayError'
+}
+
+/**
+ * Writes the rollups of one UTC day (YYYY-MM-DD) for every distribution, dataset and
+ * organisation and the region, from the results as they stood at the end of that day (or
+ * now, for today). Idempotent: running it twice leaves the same rows (upsert on
+ * level, key, day, scoring version). Refuses a malformed day or one in the future.
+ */
+export async function rollupDay(opts: { db: Db; day: string; now?: Date; regionId?: string; lang?: 'sv' | 'en' }): Promise<ScoreSummary> {
+  const { db, day } = opts
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
+    throw new RollupDayError(`Not a day (YYYY-MM-DD): ${day}`)
+  }
+  const now = opts.now ?? new Date()
+  const start = new Date(`${day}T00:00:00.000Z`)
+  if (start > now) throw new RollupDayError(`The day ${day} has not begun yet`)
+  const end = new Date(`${day}T23:59:59.999Z`)
+  const asOf = end < now ? end : now
+  const scoring = await scoreRegion(db, { asOf, regionId: opts.regionId, lang: opts.lang })
+  const rollupRows = await writeRollups(db, scoring, day)
+  return {
+    scoringVersion: SCORING_VERSION,
+    day,
+    asOf: asOf.toISOString(),
+    distributions: scoring.distributions.length,
+    scoredDistributions: scoring.distributions.filter((d) => d.score.total !== null).length,
+    datasets: scoring.datasets.length,
+    organisations: scoring.organisations.length,
+    rollupRows,
+    regionTotal: roundScore(scoring.region.score.total),
+  }
+}

@@ -1,0 +1,144 @@
+import type { CheckStatus, Dimension, Severity } from '../../checks/types.js'
+import { DIMENSIONS } from './scoring-version.js'
+
+/**
+ * The scoring model (version in scoring-version.ts). In plain words:
+ *
+ * - Each dimension starts at 100. The checks of that dimension that could judge the file
+ *   (status pass, warn or fail) share the 100 points equally.
+ * - Within a check, each distinct finding code costs a part of that check's share:
+ *   an error half of it, a warning a tenth (an availability state more, see
+ *   `availabilityResult`). Info findings cost nothing. A check can never lose more than
+ *   its share; when its findings would cost more, the loss is shared among them in
+ *   proportion. A `fail` without any error finding costs half the share
+ *   (`check-failed`), a `warn` without a warning a tenth (`check-warned`).
+ * - `unverified` and `skipped` results are left out entirely: they are neither good nor
+ *   bad, so they leave the denominator. A dimension with no judging check is unknown
+ *   (null), not 0 and not 100.
+ * - The total is the plain average of the known dimensions.
+ * - Every lost point has a reason: the check, the code, how many findings, what they say,
+ *   the points it costs (`pointsLost`, summing to 100 − the dimension score), and what
+ *   fixing that code alone would give back, in the dimension (`pointsToGain`) and in
+ *   the total (`totalPointsToGain`).
+ */
+
+/** A check result as scoring needs it (latest per check for the distribution). */
+export interface ScoringResult {
+  checkId: string
+  dimension: Dimension
+  status: CheckStatus
+  findings: ScoringFinding[]
+}
+
+/** A finding as scoring needs it; `weight` overrides the severity's default cost. */
+export interface ScoringFinding {
+  code: string
+  severity: Severity
+  message: string
+  hint?: string
+  /** Share of the check's points this code costs (0..1); default error 0.5, warning 0.1, info 0. */
+  weight?: number
+}
+
+/** One reason for lost points. */
+export interface ScoreReason {
+  dimension: Dimension
+  checkId: string
+  code: string
+  severity: Severity
+  count: number
+  message: string
+  hint?: string
+  pointsLost: number
+  pointsToGain: number
+  totalPointsToGain: number
+}
+
+/** Scores per dimension (null = unknown) and the total. */
+export type DimensionScores = Record<Dimension, number | null> & { total: number | null }
+
+/** A distribution's score with its reasons, worst first. */
+export interface DistributionScore extends DimensionScores {
+  reasons: ScoreReason[]
+}
+
+/** Default cost of a finding code, as a share of its check's points. */
+export const SEVERITY_WEIGHT: Record<Severity, number> = { error: 0.5, warning: 0.1, info: 0 }
+
+const JUDGING: ReadonlySet<CheckStatus> = new Set(['pass', 'warn', 'fail'])
+
+interface CodeCost {
+  checkId: string
+  code: string
+  severity: Severity
+  count: number
+  message: string
+  hint?: string
+  raw: number
+}
+
+/** Groups a result's findings by code into raw costs (share units), adding the synthetic ones. */
+function codeCosts(r: ScoringResult): CodeCost[] {
+  const byCode = new Map<string, CodeCost>()
+  for (const f of r.findings) {
+    const w = f.weight ?? SEVERITY_WEIGHT[f.severity]
+    if (!(w > 0)) continue
+    const c = byCode.get(f.code)
+    if (c) {
+      c.count++
+      // The worst finding of a code sets its cost and wording.
+      if (w > c.raw) Object.assign(c, { raw: w, severity: f.severity, message: f.message, hint: f.hint })
+    } else {
+      byCode.set(f.code, { checkId: r.checkId, code: f.code, severity: f.severity, count: 1, message: f.message, hint: f.hint, raw: w })
+    }
+  }
+  const costs = [...byCode.values()]
+  if (r.status === 'fail' && !costs.some((c) => c.severity === 'error')) {
+    costs.push({ checkId: r.checkId, code: 'check-failed', severity: 'error', count: 1, message: `Kontrollen ${r.checkId} underkände filen.`, raw: SEVERITY_WEIGHT.error })
+  } else if (r.status === 'warn' && costs.length === 0) {
+    costs.push({ checkId: r.checkId, code: 'check-warned', severity: 'warning', count: 1, message: `Kontrollen ${r.checkId} gav en varning.`, raw: SEVERITY_WEIGHT.warning })
+  }
+  return costs
+}
+
+/**
+ * Scores one distribution from the latest result of each of its checks (distribution-level
+ * and dataset-level ones alike). Pure: same input, same output. Refuses nothing: results of
+ * unknown dimensions are ignored.
+ */
+export function scoreDistribution(results: readonly ScoringResult[]): DistributionScore {
+  const scores = { availability: null, freshness: null, format: null, conformance: null, metadata: null, total: null } as DimensionScores
+  const dimReasons = new Map<Dimension, Omit<ScoreReason, 'totalPointsToGain'>[]>()
+  for (const dim of DIMENSIONS) {
+    const judging = results.filter((r) => r.dimension === dim && JUDGING.has(r.status))
+    if (judging.length === 0) continue
+    const share = 100 / judging.length
+    let lost = 0
+    const reasons: Omit<ScoreReason, 'totalPointsToGain'>[] = []
+    for (const r of judging) {
+      const costs = codeCosts(r)
+      const sum = costs.reduce((a, c) => a + c.raw, 0)
+      const checkLoss = Math.min(1, sum)
+      lost += checkLoss * share
+      for (const c of costs) {
+        const pointsLost = sum > 0 ? (c.raw / sum) * checkLoss * share : 0
+        // What this check would lose without this code: the difference is what fixing gives.
+        const pointsToGain = (checkLoss - Math.min(1, sum - c.raw)) * share
+        reasons.push({ dimension: dim, checkId: c.checkId, code: c.code, severity: c.severity, count: c.count, message: c.message, hint: c.hint, pointsLost, pointsToGain })
+      }
+    }
+    scores[dim] = Math.max(0, 100 - lost)
+    dimReasons.set(dim, reasons)
+  }
+  const known = DIMENSIONS.filter((d) => scores[d] !== null)
+  scores.total = known.length === 0 ? null : known.reduce((a, d) => a + (scores[d] as number), 0) / known.length
+  const reasons: ScoreReason[] = []
+  for (const [, rs] of dimReasons) for (const r of rs) reasons.push({ ...r, totalPointsToGain: r.pointsToGain / known.length })
+  reasons.sort((a, b) => b.totalPointsToGain - a.totalPointsToGain || b.pointsLost - a.pointsLost || a.code.localeCompare(b.code))
+  return { ...scores, reasons }
+}
+
+/** Rounds a score for storage and display (one decimal); null stays null. */
+export function roundScore(v: number | null): number | null {
+  return v === null ? null : Math.round(v * 10) / 10
+}
