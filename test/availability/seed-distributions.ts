@@ -1,4 +1,5 @@
 import type { Db } from '../../src/db/database.js'
+import { json } from '../../src/db/json.js'
 import type { ProbeResult, ProbeOutcome } from '../../src/fetch/probe-types.js'
 
 /** Inserts one source, one dataset and the given distributions (url → host parsed). */
@@ -10,7 +11,20 @@ export async function seedDistributions(db: Db, items: { iri: string; url: strin
     .execute()
   await db
     .insertInto('datasets')
-    .values({ iri: 'urn:seed:dataset', source_id: 'seed', record_hash: 'x' })
+    .values({
+      iri: 'urn:seed:dataset',
+      source_id: 'seed',
+      record_hash: 'x',
+      title: json({}),
+      description: json({}),
+      conforms_to: json([]),
+      spatial: json([]),
+      temporal: json([]),
+      keywords: json([]),
+      themes: json([]),
+      hvd_categories: json([]),
+      applicable_legislation: json([]),
+    })
     .onConflict((oc) => oc.column('iri').doNothing())
     .execute()
   for (let i = 0; i < items.length; i += 500) {
@@ -24,7 +38,16 @@ export async function seedDistributions(db: Db, items: { iri: string; url: strin
           } catch {
             host = null
           }
-          return { iri: d.iri, dataset_iri: 'urn:seed:dataset', download_url: d.url, host, record_hash: 'x' }
+          return {
+            iri: d.iri,
+            dataset_iri: 'urn:seed:dataset',
+            download_url: d.url,
+            host,
+            record_hash: 'x',
+            title: json({}),
+            description: json({}),
+            conforms_to: json([]),
+          }
         }),
       )
       .execute()

@@ -1,0 +1,26 @@
+/**
+ * A worker in its own process, for the lease-expiry test: the parent kills it with
+ * SIGKILL mid-host. Reads DATABASE_URL, SWEEP_ID, LEASE_SECONDS, WORKER_ID.
+ */
+import { openDatabase } from '../../src/db/open-database.js'
+import { createFetchEngine } from '../../src/fetch/create-fetch-engine.js'
+import { defaultConfig } from '../../src/config/config.js'
+import { runWorker } from '../../src/queue/run-worker.js'
+
+const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL! })
+const engine = createFetchEngine(defaultConfig.http, { allowPrivateNetworks: true })
+await runWorker({
+  db: database.db,
+  engine,
+  workerId: process.env.WORKER_ID!,
+  policy: defaultConfig.availability,
+  leaseSeconds: Number(process.env.LEASE_SECONDS),
+  perHostConnections: 2,
+  sweepId: Number(process.env.SWEEP_ID),
+  untilSweepDone: true,
+  // Write every probe at once so the parent can see progress and kill mid-host.
+  flushEvery: 1,
+  pollMs: 200,
+})
+await engine.close()
+await database.close()
