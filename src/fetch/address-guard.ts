@@ -96,11 +96,25 @@ function expandIpv6(v6: string): number[] | null {
   return words.length === 8 && words.every((w) => Number.isFinite(w)) ? words : null
 }
 
+/**
+ * Who may be reached: `allowPrivateNetworks` lifts the guard; `allowAddresses` exempts
+ * single IPs (an operator's own internal catalogue, or a test's "public" server).
+ */
+export interface AddressPolicy {
+  allowPrivateNetworks: boolean
+  allowAddresses?: readonly string[]
+}
+
+function refused(address: string, policy: AddressPolicy): boolean {
+  if (policy.allowPrivateNetworks) return false
+  if (policy.allowAddresses?.includes(address)) return false
+  return isForbiddenAddress(address)
+}
+
 /** Throws ForbiddenTargetError when `host` is an IP literal on a refused network. */
-export function assertAllowedAddress(host: string, allowPrivateNetworks: boolean): void {
-  if (allowPrivateNetworks) return
+export function assertAllowedAddress(host: string, policy: AddressPolicy): void {
   const bare = host.startsWith('[') ? host.slice(1, -1) : host
-  if (isIP(bare) && isForbiddenAddress(bare)) throw new ForbiddenTargetError(host, bare)
+  if (isIP(bare) && refused(bare, policy)) throw new ForbiddenTargetError(host, bare)
 }
 
 type NodeLookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void
@@ -110,7 +124,7 @@ type NodeLookupCallback = (err: NodeJS.ErrnoException | null, address: string | 
  * refused ones; when none is left it fails with ForbiddenTargetError, so nothing is
  * connected. With `allowPrivateNetworks` it only passes the addresses through.
  */
-export function guardedLookup(allowPrivateNetworks: boolean, base?: LookupAllFunction) {
+export function guardedLookup(policy: AddressPolicy, base?: LookupAllFunction) {
   const resolveAll: LookupAllFunction =
     base ?? ((hostname, options, callback) => dnsLookup(hostname, options, callback))
   return function lookup(
@@ -123,7 +137,7 @@ export function guardedLookup(allowPrivateNetworks: boolean, base?: LookupAllFun
     const family = opts.family === 'IPv4' ? 4 : opts.family === 'IPv6' ? 6 : typeof opts.family === 'number' ? opts.family : 0
     resolveAll(hostname, { all: true, family, hints: opts.hints }, (err, addresses) => {
       if (err) return callback(err, [])
-      const allowed = allowPrivateNetworks ? addresses : addresses.filter((a) => !isForbiddenAddress(a.address))
+      const allowed = addresses.filter((a) => !refused(a.address, policy))
       if (allowed.length === 0) {
         return callback(new ForbiddenTargetError(hostname, addresses[0]?.address ?? '?') as NodeJS.ErrnoException, [])
       }

@@ -27,6 +27,8 @@ export { FetchBodyError } from './fetch-body-error.js'
 export interface FetchEngineOptions {
   /** Lifts the address guard (loopback, private, link-local, ... may be fetched). Tests and the demo only. */
   allowPrivateNetworks: boolean
+  /** Single IP addresses exempt from the guard (e.g. an internal catalogue server). */
+  allowAddresses?: readonly string[]
   /** Extra trusted CA certificate(s) (PEM), added to Node's roots. Tests use it to trust their own CA. */
   ca?: string | Buffer | (string | Buffer)[]
   /** DNS lookup returning all addresses; defaults to `dns.lookup`. Tests use it to map names to loopback. */
@@ -76,7 +78,7 @@ const toInt = (v: string | null): number | null => (v !== null && /^\d+$/.test(v
  */
 export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): CreatedFetchEngine {
   const lang = opts.lang ?? 'sv'
-  const allow = opts.allowPrivateNetworks
+  const allow = { allowPrivateNetworks: opts.allowPrivateNetworks, allowAddresses: opts.allowAddresses }
   const politeness = new Politeness({
     perHostConnections: http.perHostConnections,
     perHostGapMs: http.perHostGapMs,

@@ -1,0 +1,305 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { gzipSync } from 'node:zlib'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { defaultConfig, type HttpConfig } from '../../src/config/config.js'
+import { createFetchEngine, type CreatedFetchEngine } from '../../src/fetch/create-fetch-engine.js'
+import { outcomeCodes } from '../../src/fetch/outcome-codes.js'
+import { closedPort, startServer, type LoopbackServer } from './loopback-server.js'
+
+// Short timeouts so stalling servers are judged quickly; no gap so the file runs fast.
+const http: HttpConfig = {
+  ...defaultConfig.http,
+  perHostGapMs: 0,
+  connectTimeoutMs: 2_000,
+  headersTimeoutMs: 600,
+  bodyTimeoutMs: 600,
+  urlBudgetMs: 5_000,
+  probeBytes: 1024,
+}
+
+const csv = 'kommun,antal\nBorås,113000\nGöteborg,600000\n'
+const stalled: ServerResponse[] = []
+
+function routes(req: IncomingMessage, res: ServerResponse): void {
+  const path = (req.url ?? '').split('?')[0]
+  const n = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('n') ?? 0)
+  switch (path) {
+    case '/ok':
+      res.setHeader('content-type', 'text/csv')
+      res.setHeader('etag', '"v1"')
+      res.setHeader('last-modified', 'Wed, 21 Oct 2026 07:28:00 GMT')
+      return void res.end(csv)
+    case '/range': {
+      // Honours Range properly: 206 with Content-Range.
+      const body = Buffer.alloc(5000, 'x')
+      const m = /bytes=(\d+)-(\d+)/.exec(String(req.headers.range ?? ''))
+      if (!m) return void res.end(body)
+      const a = Number(m[1])
+      const b = Math.min(Number(m[2]), body.length - 1)
+      res.writeHead(206, { 'content-range': `bytes ${a}-${b}/${body.length}`, 'content-length': String(b - a + 1) })
+      return void res.end(body.subarray(a, b + 1))
+    }
+    case '/head-405':
+      if (req.method === 'HEAD') return void res.writeHead(405).end()
+      return void res.end(csv)
+    case '/hop':
+      // Relative Location, 3 hops then the file.
+      if (n < 3) return void res.writeHead(302, { location: `hop?n=${n + 1}` }).end()
+      return void res.end(csv)
+    case '/loop-a':
+      return void res.writeHead(301, { location: '/loop-b' }).end()
+    case '/loop-b':
+      return void res.writeHead(307, { location: '/loop-a' }).end()
+    case '/chain':
+      return void res.writeHead(302, { location: `/chain?n=${n + 1}` }).end()
+    case '/no-location':
+      return void res.writeHead(302).end()
+    case '/404':
+      return void res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>')
+    case '/410':
+      return void res.writeHead(410).end()
+    case '/418':
+      return void res.writeHead(418).end()
+    case '/500':
+      return void res.writeHead(500).end('boom')
+    case '/502':
+      return void res.writeHead(502).end()
+    case '/503-plain':
+      return void res.writeHead(503).end()
+    case '/401':
+      return void res.writeHead(401, { 'www-authenticate': 'Basic realm="x"' }).end()
+    case '/403':
+      return void res.writeHead(403, { 'content-type': 'text/html' }).end('<h1>Forbidden</h1>')
+    case '/challenge':
+      return void res.writeHead(403, { 'cf-mitigated': 'challenge', 'content-type': 'text/html' }).end('<html></html>')
+    case '/just-a-moment':
+      return void res
+        .writeHead(503, { 'content-type': 'text/html' })
+        .end('<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><script src="/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1"></script></body></html>')
+    case '/akamai':
+      return void res
+        .writeHead(403, { 'content-type': 'text/html' })
+        .end('<HTML><HEAD><TITLE>Access Denied</TITLE></HEAD><BODY><H1>Access Denied</H1>You don\'t have permission to access "http://x/a.csv" on this server.<P>Reference #18.1234</BODY></HTML>')
+    case '/429':
+      return void res.writeHead(429, { 'retry-after': '0' }).end()
+    case '/503-retry':
+      return void res.writeHead(503, { 'retry-after': '0' }).end()
+    case '/stall-headers':
+      stalled.push(res) // accepts, never answers
+      return
+    case '/slow-body': {
+      // Headers at once, then a byte every 100 ms: never idle long enough for bodyTimeout,
+      // but longer than the URL budget.
+      res.writeHead(200, { 'content-type': 'text/csv', 'content-length': '100000' })
+      const t = setInterval(() => res.write('x'), 100)
+      res.on('close', () => clearInterval(t))
+      return
+    }
+    case '/reset':
+      return void req.socket.destroy()
+    case '/rst':
+      return void req.socket.resetAndDestroy()
+    case '/truncated':
+      res.writeHead(200, { 'content-type': 'text/csv', 'content-length': '900' })
+      res.write(Buffer.alloc(300, 'a'))
+      return void setTimeout(() => req.socket.destroy(), 20)
+    case '/truncated-206':
+      res.writeHead(206, { 'content-range': 'bytes 0-1023/50000', 'content-length': '1024' })
+      res.write(Buffer.alloc(100, 'a'))
+      return void setTimeout(() => req.socket.end(), 20)
+    case '/empty':
+      return void res.writeHead(200, { 'content-type': 'text/csv', 'content-length': '0' }).end()
+    case '/empty-416':
+      // A strict server: an empty file cannot satisfy bytes=0-1023.
+      if (req.headers.range) return void res.writeHead(416, { 'content-range': 'bytes */0' }).end()
+      return void res.writeHead(200, { 'content-length': '0' }).end()
+    case '/ogc':
+      return void res
+        .writeHead(200, { 'content-type': 'application/vnd.ogc.se_xml' })
+        .end('<?xml version="1.0" encoding="UTF-8"?>\n<ServiceExceptionReport version="1.3.0" xmlns="http://www.opengis.net/ogc"><ServiceException code="LayerNotDefined">Unknown layer</ServiceException></ServiceExceptionReport>')
+    case '/ows':
+      return void res
+        .writeHead(200, { 'content-type': 'text/xml' })
+        .end('<?xml version="1.0"?><ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows/1.1" version="2.0.0"><ows:Exception exceptionCode="InvalidParameterValue"/></ows:ExceptionReport>')
+    case '/arcgis':
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"error":{"code":400,"message":"Invalid or missing input parameters."}}')
+    case '/soft-404':
+      // An HTML "not found" page with 200 is a content finding, not a probe failure.
+      return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html><title>Sidan hittades inte</title></html>')
+    case '/conditional':
+      if (req.headers['if-none-match'] === '"v1"' || req.headers['if-modified-since']) return void res.writeHead(304, { etag: '"v1"' }).end()
+      return void res.writeHead(200, { etag: '"v1"' }).end(csv)
+    case '/gzip-csv':
+      return void res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'text/csv' }).end(gzipSync(csv))
+    default:
+      return void res.writeHead(404).end()
+  }
+}
+
+let server: LoopbackServer
+let engine: CreatedFetchEngine
+let deadPort: number
+const covered = new Set<string>()
+
+beforeAll(async () => {
+  server = await startServer(routes)
+  deadPort = await closedPort()
+  engine = createFetchEngine(http, {
+    allowPrivateNetworks: true,
+    lookup: (hostname, _o, cb) => {
+      // Names are resolved here, never by a real resolver: tests talk to loopback only.
+      if (hostname === 'files.test') return cb(null, [{ address: '127.0.0.1', family: 4 }])
+      const err = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' })
+      cb(err, [])
+    },
+  })
+})
+afterAll(async () => {
+  for (const r of stalled) r.socket?.destroy()
+  await engine.close()
+  await server.close()
+  // Every code of the table is exercised by a case below (http here, TLS in tls.test.ts).
+  const tlsCodes = ['tls-expired', 'tls-untrusted', 'tls-hostname', 'tls-error', 'forbidden-target']
+  const missing = outcomeCodes.map((c) => c.code).filter((c) => !covered.has(c) && !tlsCodes.includes(c))
+  expect(missing).toEqual([])
+})
+
+const cases: [path: string, outcome: string, code: string][] = [
+  ['/ok', 'ok', 'ok'],
+  ['/range', 'ok', 'ok'],
+  ['/head-405', 'ok', 'ok'],
+  ['/soft-404', 'ok', 'ok'],
+  ['/gzip-csv', 'ok', 'ok'],
+  ['/hop', 'ok', 'redirected'],
+  ['/404', 'failing', 'http-404'],
+  ['/410', 'failing', 'http-410'],
+  ['/418', 'failing', 'http-4xx'],
+  ['/500', 'failing', 'http-5xx'],
+  ['/502', 'failing', 'http-5xx'],
+  ['/503-plain', 'failing', 'http-5xx'],
+  ['/no-location', 'failing', 'http-3xx'],
+  ['/401', 'failing', 'login-required'],
+  ['/403', 'failing', 'forbidden'],
+  ['/challenge', 'unverified', 'blocked'],
+  ['/just-a-moment', 'unverified', 'blocked'],
+  ['/akamai', 'unverified', 'blocked'],
+  ['/429', 'unverified', 'rate-limited'],
+  ['/503-retry', 'unverified', 'rate-limited'],
+  ['/stall-headers', 'failing', 'timeout'],
+  ['/reset', 'failing', 'reset'],
+  ['/rst', 'failing', 'reset'],
+  ['/truncated', 'failing', 'truncated'],
+  ['/truncated-206', 'failing', 'truncated'],
+  ['/empty', 'failing', 'empty-body'],
+  ['/empty-416', 'failing', 'empty-body'],
+  ['/ogc', 'failing', 'api-error'],
+  ['/ows', 'failing', 'api-error'],
+  ['/arcgis', 'failing', 'api-error'],
+  ['/loop-a', 'failing', 'redirect-loop'],
+  ['/chain', 'failing', 'too-many-redirects'],
+]
+
+describe('one probe is classified by what the server really does', () => {
+  it.each(cases)('%s → %s / %s', async (path, outcome, code) => {
+    const r = await engine.probe(server.url + path)
+    expect({ outcome: r.outcome, code: r.code }).toEqual({ outcome, code })
+    covered.add(r.code)
+    if (outcome !== 'ok') expect(r.findings[0]).toMatchObject({ code })
+  })
+
+  it('records status, final URL, content type, length, ETag and Last-Modified of an ok file', async () => {
+    const r = await engine.probe(server.url + '/ok')
+    expect(r).toMatchObject({
+      httpStatus: 200,
+      finalUrl: server.url + '/ok',
+      redirects: 0,
+      contentType: 'text/csv',
+      contentLength: Buffer.byteLength(csv),
+      etag: '"v1"',
+      lastModified: 'Wed, 21 Oct 2026 07:28:00 GMT',
+      bytesRead: Buffer.byteLength(csv),
+    })
+    expect(r.elapsedMs).toBeGreaterThanOrEqual(0)
+    expect(new Date(r.at).getTime()).toBeLessThanOrEqual(Date.now())
+  })
+
+  it('asks for a prefix with Range and an honest User-Agent, and never HEAD', async () => {
+    const before = server.requests.length
+    const r = await engine.probe(server.url + '/range')
+    expect(r).toMatchObject({ httpStatus: 206, bytesRead: 1024, contentLength: 5000 })
+    const seen = server.requests.slice(before)
+    expect(seen.map((q) => q.method)).toEqual(['GET'])
+    expect(seen[0].headers.range).toBe('bytes=0-1023')
+    expect(seen[0].headers['user-agent']).toMatch(/datavakt/)
+    expect(seen[0].headers['user-agent']).toContain(defaultConfig.http.contactUrl)
+  })
+
+  it('records a redirect chain with relative Locations', async () => {
+    const r = await engine.probe(server.url + '/hop')
+    expect(r.redirects).toBe(3)
+    expect(r.finalUrl).toBe(server.url + '/hop?n=3')
+    expect(r.redirectChain.map((h) => h.status)).toEqual([302, 302, 302, 200])
+    expect(r.redirectChain[1].url).toBe(server.url + '/hop?n=1')
+  })
+
+  it('stops a redirect chain after maxRedirects (10) hops', async () => {
+    const before = server.requests.length
+    const r = await engine.probe(server.url + '/chain')
+    expect(r.code).toBe('too-many-redirects')
+    expect(server.requests.length - before).toBe(11)
+  })
+
+  it('says how many bytes a truncated body delivered', async () => {
+    const r = await engine.probe(server.url + '/truncated')
+    expect(r.bytesRead).toBe(300)
+    expect(r.findings[0].message).toContain('300')
+  })
+
+  it('answers 304 to a conditional probe as ok, sending If-None-Match and If-Modified-Since', async () => {
+    const before = server.requests.length
+    const r = await engine.probe(server.url + '/conditional', {
+      conditional: { etag: '"v1"', lastModified: 'Wed, 21 Oct 2026 07:28:00 GMT' },
+    })
+    expect({ outcome: r.outcome, code: r.code, httpStatus: r.httpStatus }).toEqual({ outcome: 'ok', code: 'ok', httpStatus: 304 })
+    const q = server.requests.slice(before)[0]
+    expect(q.headers['if-none-match']).toBe('"v1"')
+    expect(q.headers['if-modified-since']).toBe('Wed, 21 Oct 2026 07:28:00 GMT')
+    const plain = await engine.probe(server.url + '/conditional')
+    expect(plain.httpStatus).toBe(200)
+  })
+
+  it('a server that never sends headers is a timeout (failing), our own budget running out is budget-exceeded (unverified)', async () => {
+    const stall = await engine.probe(server.url + '/stall-headers')
+    expect(stall.code).toBe('timeout')
+    const budgeted = createFetchEngine({ ...http, urlBudgetMs: 400, bodyTimeoutMs: 5_000 }, { allowPrivateNetworks: true })
+    try {
+      const r = await budgeted.probe(server.url + '/slow-body')
+      expect({ outcome: r.outcome, code: r.code }).toEqual({ outcome: 'unverified', code: 'budget-exceeded' })
+      covered.add(r.code)
+      expect(r.elapsedMs).toBeLessThan(2_000)
+    } finally {
+      await budgeted.close()
+    }
+  })
+
+  it('nothing listening is refused; a name that does not resolve is dns; junk is invalid-url', async () => {
+    const refused = await engine.probe(`http://127.0.0.1:${deadPort}/x.csv`)
+    expect(refused.code).toBe('refused')
+    const dns = await engine.probe('http://no-such-host.test/x.csv')
+    expect({ outcome: dns.outcome, code: dns.code }).toEqual({ outcome: 'failing', code: 'dns' })
+    const viaName = await engine.probe(`http://files.test:${server.port}/ok`)
+    expect(viaName.code).toBe('ok')
+    for (const bad of ['not a url', 'ftp://127.0.0.1/x.csv', 'javascript:alert(1)', 'http://']) {
+      const r = await engine.probe(bad)
+      expect({ url: bad, code: r.code, outcome: r.outcome }).toEqual({ url: bad, code: 'invalid-url', outcome: 'failing' })
+    }
+    for (const r of [refused, dns]) covered.add(r.code)
+    covered.add('invalid-url')
+  })
+
+  it('a rate-limited answer reports the Retry-After it was given', async () => {
+    const r = await engine.probe(server.url + '/503-retry')
+    expect(r.retryAfterSeconds).toBe(0)
+    expect(r.httpStatus).toBe(503)
+  })
+})
