@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDb, type TestDb } from '../helpers/test-db.js'
+import { insertCheckResults, type NewCheckResult } from '../../src/db/content-store.js'
+import { computeScores } from '../../src/scoring/compute-scores.js'
+import { rollupDay } from '../../src/scoring/rollup-day.js'
+import { getOrganisationScores } from '../../src/scoring/get-organisation-scores.js'
+import { getDatasetScores } from '../../src/scoring/get-dataset-scores.js'
+import { getDistributionScore } from '../../src/scoring/get-distribution-score.js'
+import { getRegionScore } from '../../src/scoring/get-region-score.js'
+import { getTrend } from '../../src/scoring/get-trend.js'
+import { SCORING_VERSION } from '../../src/scoring/scoring-version.js'
+
+let t: TestDb
+const ORG = 'https://org.example/kommun-a'
+const ORG_B = 'https://org.example/kommun-b'
+const DS1 = 'https://data.example/ds1'
+const DS2 = 'https://data.example/ds2-no-distributions'
+const DS3 = 'https://data.example/ds3'
+const D1 = 'https://data.example/ds1/good.csv'
+const D2 = 'https://data.example/ds1/bad.csv'
+const D3 = 'https://data.example/ds3/x.csv'
+
+const day1 = new Date('2026-10-01T10:00:00Z')
+const day2 = new Date('2026-10-02T10:00:00Z')
+
+function result(at: Date, dist: string | null, dataset: string, checkId: string, dimension: NewCheckResult['dimension'], status: NewCheckResult['status'], codes: string[] = []): NewCheckResult {
+  return {
+    runId: null,
+    distributionIri: dist,
+    datasetIri: dataset,
+    checkId,
+    dimension,
+    status,
+    findings: codes.map((code) => ({ code, severity: 'error' as const, message: `fel: ${code}` })),
+    at,
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestDb()
+  const db = t.db
+  await db.insertInto('catalogue_sources').values({ id: 's', kind: 'dcat', url: 'http://127.0.0.1/cat' }).execute()
+  for (const [iri, org] of [[DS1, ORG], [DS2, ORG], [DS3, ORG_B]]) {
+    await db.insertInto('datasets').values({ iri, source_id: 's', organisation_iri: org, title: '{}', description: '{}', conforms_to: '[]', spatial: '[]', temporal: '[]', keywords: '[]', themes: '[]', hvd_categories: '[]', applicable_legislation: '[]', record_hash: 'h' }).execute()
+  }
+  for (const [iri, ds] of [[D1, DS1], [D2, DS1], [D3, DS3]]) {
+    await db.insertInto('distributions').values({ iri, dataset_iri: ds, title: '{}', description: '{}', conforms_to: '[]', download_url: `http://127.0.0.1:9/${iri.split('/').pop()}`, record_hash: 'h' }).execute()
+  }
+  await insertCheckResults(db, [
+    // Day 1: D1 perfect, D2 wrong format and broken, D3 fine.
+    result(day1, D1, DS1, 'format', 'format', 'pass'),
+    result(day1, D1, DS1, 'csv-structure', 'conformance', 'pass'),
+    result(day1, D2, DS1, 'format', 'format', 'fail', ['format-mismatch']),
+    result(day1, D2, DS1, 'csv-structure', 'conformance', 'skipped'),
+    result(day1, D3, DS3, 'format', 'format', 'pass'),
+    result(day1, null, DS1, 'metadata', 'metadata', 'pass'),
+    result(day1, null, DS2, 'metadata', 'metadata', 'fail', ['missing-license']),
+    // Day 2: D2's format fixed.
+    result(day2, D2, DS1, 'format', 'format', 'pass'),
+  ])
+  // Availability comes from the probes (the availability part's table); D2 broken on day 1, healed day 2.
+  const probe = (iri: string, at: Date, outcome: 'ok' | 'failing' | 'unverified', code: string, state: string | null) =>
+    t.db.insertInto('probes').values({ distribution_iri: iri, url: 'http://127.0.0.1:9/x', host: '127.0.0.1:9', at, outcome, code, elapsed_ms: 5, state_after: state }).execute()
+  await probe(D1, day1, 'ok', 'ok', 'ok')
+  await probe(D2, day1, 'failing', 'http-404', 'broken')
+  await probe(D2, new Date(day1.getTime() + 3600_000), 'unverified', 'rate-limited', 'broken')
+  await probe(D2, day2, 'ok', 'ok', 'ok')
+  await probe(D3, day1, 'unverified', 'blocked', 'unknown')
+})
+afterAll(async () => {
+  await t?.drop()
+})
+
+describe(`scores and rollups (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  it('scores each distribution with reasons and the scoring version, and the dataset over ALL its distributions', async () => {
+    const summary = await computeScores({ db: t.db, now: new Date('2026-10-01T20:00:00Z') })
+    expect(summary).toMatchObject({ scoringVersion: SCORING_VERSION, day: '2026-10-01', distributions: 3, datasets: 3, organisations: 2 })
+    const d2 = await getDistributionScore(t.db, D2)
+    expect(d2?.scoring_version).toBe(SCORING_VERSION)
+    expect(d2?.availability).toBe(0)
+    expect(d2?.format).toBe(50)
+    expect(d2?.conformance).toBeNull() // skipped: unknown, not broken
+    expect(d2?.metadata).toBe(100) // the dataset-level metadata result counts for each distribution
+    expect(d2?.reasons.map((r) => r.code).sort()).toEqual(['format-mismatch', 'http-404'])
+    const lost = d2!.reasons.reduce((a, r) => a + r.pointsLost, 0)
+    expect(lost).toBeCloseTo(100 + 50, 1)
+    const d1 = await getDistributionScore(t.db, D1)
+    expect(d1?.total).toBe(100)
+    // D3: only an unverified probe: availability unknown.
+    expect((await getDistributionScore(t.db, D3))?.availability).toBeNull()
+
+    const datasets = await getDatasetScores(t.db, ORG)
+    expect(datasets.map((r) => r.key)).toEqual([DS2, DS1]) // worst first
+    const ds1 = datasets.find((r) => r.key === DS1)!
+    // The mean of the good and the bad distribution, not the best one.
+    expect(ds1.total).toBeCloseTo((d1!.total! + d2!.total!) / 2, 0)
+    expect(ds1.availability).toBe(50)
+    expect(ds1.counts).toMatchObject({ distributions: 2, brokenDistributions: 1 })
+    const ds2 = datasets.find((r) => r.key === DS2)!
+    expect(ds2.metadata).toBe(50)
+    expect(ds2.scoring_version).toBe(SCORING_VERSION)
+
+    const orgs = await getOrganisationScores(t.db)
+    expect(orgs.map((o) => o.key)).toEqual([ORG, ORG_B])
+    expect(orgs[0].total).toBeCloseTo((ds1.total! + ds2.total!) / 2, 0)
+    const region = await getRegionScore(t.db)
+    expect(region?.total).toBeCloseTo((orgs[0].total! + orgs[1].total!) / 2, 0)
+    expect(region?.counts).toMatchObject({ organisations: 2, datasets: 3, distributions: 3, brokenDistributions: 1 })
+  })
+
+  it('rolls up a day idempotently: twice gives the same rows', async () => {
+    const strip = (rows: Record<string, unknown>[]) => rows.map(({ computed_at: _c, ...r }) => r)
+    const read = () => t.db.selectFrom('score_rollups').selectAll().where('day', '=', '2026-10-02').orderBy('level').orderBy('key').execute()
+    const now = new Date('2026-10-05T00:00:00Z')
+    const a = await rollupDay({ db: t.db, day: '2026-10-02', now })
+    const first = strip(await read())
+    const b = await rollupDay({ db: t.db, day: '2026-10-02', now })
+    const second = strip(await read())
+    expect(first.length).toBe(3 + 3 + 2 + 1)
+    expect(second).toEqual(first)
+    expect(b).toEqual(a)
+    const { n } = await t.db.selectFrom('score_rollups').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    expect(n).toBe(2 * 9)
+  })
+
+  it('keeps history per day: the trend shows the fix on day 2', async () => {
+    await rollupDay({ db: t.db, day: '2026-10-01', now: new Date('2026-10-05T00:00:00Z') })
+    const trend = await getTrend(t.db, 'distribution', D2, 30, new Date('2026-10-03T00:00:00Z'))
+    expect(trend.map((r) => r.day)).toEqual(['2026-10-01', '2026-10-02'])
+    expect(trend.map((r) => r.format)).toEqual([50, 100])
+    expect(trend.map((r) => r.availability)).toEqual([0, 100])
+    const dsTrend = await getTrend(t.db, 'dataset', DS1, 365, new Date('2026-10-03T00:00:00Z'))
+    expect(dsTrend.map((r) => r.total)).toEqual([expect.any(Number), 100])
+    expect(dsTrend[0].total!).toBeLessThan(100)
+    await expect(rollupDay({ db: t.db, day: '2026-13-45' })).rejects.toThrow(/Not a day/)
+    await expect(rollupDay({ db: t.db, day: '2999-01-01' })).rejects.toThrow(/not begun/)
+  })
+})
