@@ -131,6 +131,12 @@ export interface HarvestRunTable {
   restored: Generated<number>
   bytes: Generated<number>
   warnings: ColumnType<{ subject: string; message: string }[], string | undefined, string>
+  /** Stable reason code of a failure (migration 0004): 'http-error', 'timeout', 'truncated', ... */
+  error_code: string | null
+  /** Per-kind change counts (migration 0004), see HarvestCounts in src/db/harvest-store.ts. */
+  counts: ColumnType<Record<string, Record<string, number>>, string | undefined, string>
+  /** Documents read: pages, sub-catalogues, EntryScape entries (migration 0004). */
+  documents: Generated<number>
 }
 
 export interface CoreTables {

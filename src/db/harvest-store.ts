@@ -1,0 +1,386 @@
+import { createHash } from 'node:crypto'
+import { sql, type Kysely, type RawBuilder } from 'kysely'
+import type { Database, Db } from './database.js'
+import { json } from './json.js'
+import type { SourceConfig } from '../config/config.js'
+import type { DataServiceRecord, DatasetRecord, DistributionRecord, HarvestModel, HarvestWarning } from '../harvest/model.js'
+
+/** What one successful harvest did to one kind of record. */
+export interface ChangeCounts {
+  added: number
+  changed: number
+  unchanged: number
+  withdrawn: number
+  /** Withdrawn before, back in the catalogue now. */
+  restored: number
+  /** Already harvested from another source (first source keeps it). */
+  skipped: number
+}
+
+/** Change counts per kind, as stored in harvest_runs.counts. */
+export interface HarvestCounts {
+  datasets: ChangeCounts
+  distributions: ChangeCounts
+  dataServices: ChangeCounts
+}
+
+/** The HTTP side of a run: how the catalogue answered. */
+export interface RunOutcome {
+  httpStatus: number | null
+  bytes: number
+  documents: number
+  warnings: HarvestWarning[]
+}
+
+/** At most this many warnings are stored per run (the dry run shows them all). */
+const MAX_STORED_WARNINGS = 1000
+/** Rows per INSERT: one jsonb parameter each, so the count only bounds statement size. */
+const BATCH = 1000
+
+function zero(): ChangeCounts {
+  return { added: 0, changed: 0, unchanged: 0, withdrawn: 0, restored: 0, skipped: 0 }
+}
+
+/** A jsonb array parameter read as a set of text values in SQL. */
+function textSet(values: string[]): RawBuilder<unknown> {
+  return sql`(select jsonb_array_elements_text(${json(values)}))`
+}
+
+/**
+ * Makes catalogue_sources mirror the configured sources: inserts new ones, updates changed
+ * ones. Never deletes one that left the configuration: its datasets and runs refer to it.
+ */
+export async function syncCatalogueSources(db: Db, sources: SourceConfig[]): Promise<void> {
+  for (const s of sources) {
+    await db
+      .insertInto('catalogue_sources')
+      .values({ id: s.id, kind: s.kind, url: s.url, organisation: s.organisation ?? null, publisher: s.publisher ?? null })
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet({
+          kind: s.kind,
+          url: s.url,
+          organisation: s.organisation ?? null,
+          publisher: s.publisher ?? null,
+          updated_at: sql`now()`,
+        }),
+      )
+      .execute()
+  }
+}
+
+/** Opens a harvest run (status 'running') and returns its id. */
+export async function startHarvestRun(db: Db, sourceId: string): Promise<number> {
+  const row = await db.insertInto('harvest_runs').values({ source_id: sourceId, status: 'running' }).returning('id').executeTakeFirstOrThrow()
+  return Number(row.id)
+}
+
+/**
+ * Records a failed run: reason, stable code, position in the document, HTTP status. Touches
+ * nothing else: the previous harvest of the source stays exactly as it was.
+ */
+export async function failHarvestRun(
+  db: Db,
+  runId: number,
+  failure: { error: string; code: string; position: string | null } & RunOutcome,
+): Promise<void> {
+  await db
+    .updateTable('harvest_runs')
+    .set({
+      status: 'failed',
+      finished_at: sql`now()`,
+      error: failure.error.slice(0, 2000),
+      error_code: failure.code,
+      error_position: failure.position,
+      http_status: failure.httpStatus,
+      bytes: failure.bytes,
+      documents: failure.documents,
+      warnings: json(failure.warnings.slice(0, MAX_STORED_WARNINGS)),
+    })
+    .where('id', '=', runId)
+    .execute()
+}
+
+function hash(v: unknown): string {
+  return createHash('sha256').update(JSON.stringify(v)).digest('hex')
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null
+  try {
+    const u = new URL(url)
+    return u.host.toLowerCase() || null
+  } catch {
+    return null
+  }
+}
+
+function isIri(s: string | undefined): s is string {
+  return !!s && /^[a-z][a-z0-9+.-]*:/i.test(s) && !/\s/.test(s)
+}
+
+function datasetRow(d: DatasetRecord, sourceId: string, organisation: string | null) {
+  const row = {
+    iri: d.iri,
+    source_id: sourceId,
+    organisation_iri: organisation ?? d.publisherIri,
+    publisher_iri: d.publisherIri,
+    title: d.title,
+    description: d.description,
+    contact_email: d.contactEmail,
+    contact_name: d.contactName,
+    license: d.license,
+    access_rights: d.accessRights,
+    accrual_periodicity: d.accrualPeriodicity,
+    conforms_to: d.conformsTo,
+    spatial: d.spatial,
+    temporal: d.temporal,
+    keywords: d.keywords,
+    themes: d.themes,
+    landing_page: d.landingPage,
+    issued: d.issued,
+    modified: d.modified,
+    hvd_categories: d.hvdCategories,
+    applicable_legislation: d.applicableLegislation,
+  }
+  return { ...row, record_hash: hash(row) }
+}
+
+function distributionRow(x: DistributionRecord) {
+  const row = {
+    iri: x.iri,
+    dataset_iri: x.datasetIri,
+    title: x.title,
+    description: x.description,
+    access_url: x.accessUrl,
+    download_url: x.downloadUrl,
+    host: hostOf(x.downloadUrl ?? x.accessUrl),
+    format: x.format,
+    media_type: x.mediaType,
+    byte_size: x.byteSize,
+    license: x.license,
+    access_rights: x.accessRights,
+    conforms_to: x.conformsTo,
+    access_service_iri: x.accessServiceIri,
+    issued: x.issued,
+    modified: x.modified,
+  }
+  return { ...row, record_hash: hash(row) }
+}
+
+function serviceRow(s: DataServiceRecord, sourceId: string, organisation: string | null) {
+  const row = {
+    iri: s.iri,
+    source_id: sourceId,
+    organisation_iri: organisation ?? s.publisherIri,
+    publisher_iri: s.publisherIri,
+    title: s.title,
+    description: s.description,
+    endpoint_urls: s.endpointUrls,
+    endpoint_description: s.endpointDescription,
+    contact_email: s.contactEmail,
+    license: s.license,
+    access_rights: s.accessRights,
+    conforms_to: s.conformsTo,
+    serves_datasets: s.servesDatasets,
+    hvd_categories: s.hvdCategories,
+    applicable_legislation: s.applicableLegislation,
+  }
+  return { ...row, record_hash: hash(row) }
+}
+
+type Existing = { iri: string; source_id?: string; record_hash: string; withdrawn_at: Date | null }
+
+/**
+ * Sorts rows into added / changed / unchanged / restored against what is stored, and skips
+ * rows another source owns (not withdrawn there) when `ownedBy` is given.
+ */
+function classify<R extends { iri: string; record_hash: string }>(
+  rows: R[],
+  existing: Existing[],
+  counts: ChangeCounts,
+  sourceId: string | null,
+): { write: R[]; touch: string[]; kept: R[] } {
+  const byIri = new Map(existing.map((e) => [e.iri, e]))
+  const write: R[] = []
+  const touch: string[] = []
+  const kept: R[] = []
+  for (const r of rows) {
+    const e = byIri.get(r.iri)
+    if (!e) {
+      counts.added++
+      write.push(r)
+    } else if (sourceId !== null && e.source_id !== sourceId && e.withdrawn_at === null) {
+      counts.skipped++
+      continue
+    } else if (e.withdrawn_at !== null) {
+      counts.restored++
+      write.push(r)
+    } else if (e.record_hash !== r.record_hash) {
+      counts.changed++
+      write.push(r)
+    } else {
+      counts.unchanged++
+      touch.push(r.iri)
+    }
+    kept.push(r)
+  }
+  return { write, touch, kept }
+}
+
+const DATASET_COLS = sql.raw(`iri text, source_id text, organisation_iri text, publisher_iri text, title jsonb, description jsonb,
+  contact_email text, contact_name text, license text, access_rights text, accrual_periodicity text, conforms_to jsonb,
+  spatial jsonb, temporal jsonb, keywords jsonb, themes jsonb, landing_page text, issued text, modified text,
+  hvd_categories jsonb, applicable_legislation jsonb, record_hash text`)
+const DATASET_NAMES = `iri, source_id, organisation_iri, publisher_iri, title, description, contact_email, contact_name, license,
+  access_rights, accrual_periodicity, conforms_to, spatial, temporal, keywords, themes, landing_page, issued, modified,
+  hvd_categories, applicable_legislation, record_hash`
+const DIST_COLS = sql.raw(`iri text, dataset_iri text, title jsonb, description jsonb, access_url text, download_url text, host text,
+  format text, media_type text, byte_size bigint, license text, access_rights text, conforms_to jsonb, access_service_iri text,
+  issued text, modified text, record_hash text`)
+const DIST_NAMES = `iri, dataset_iri, title, description, access_url, download_url, host, format, media_type, byte_size, license,
+  access_rights, conforms_to, access_service_iri, issued, modified, record_hash`
+const SERVICE_COLS = sql.raw(`iri text, source_id text, organisation_iri text, publisher_iri text, title jsonb, description jsonb,
+  endpoint_urls jsonb, endpoint_description text, contact_email text, license text, access_rights text, conforms_to jsonb,
+  serves_datasets jsonb, hvd_categories jsonb, applicable_legislation jsonb, record_hash text`)
+const SERVICE_NAMES = `iri, source_id, organisation_iri, publisher_iri, title, description, endpoint_urls, endpoint_description,
+  contact_email, license, access_rights, conforms_to, serves_datasets, hvd_categories, applicable_legislation, record_hash`
+
+/** Batched upsert: one INSERT ... SELECT FROM jsonb_to_recordset per BATCH rows. */
+async function upsert(trx: Kysely<Database>, table: string, names: string, cols: RawBuilder<unknown>, rows: object[]): Promise<void> {
+  const list = names.split(',').map((n) => n.trim())
+  const updates = sql.raw(
+    list
+      .filter((n) => n !== 'iri')
+      .map((n) => `${n} = excluded.${n}`)
+      .concat(['last_seen = now()', 'withdrawn_at = null'])
+      .join(', '),
+  )
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const chunk = rows.slice(i, i + BATCH)
+    await sql`insert into ${sql.table(table)} (${sql.raw(names)}, first_seen, last_seen, withdrawn_at)
+      select ${sql.raw(names)}, now(), now(), null from jsonb_to_recordset(${json(chunk)}) as x(${cols})
+      on conflict (iri) do update set ${updates}`.execute(trx)
+  }
+}
+
+async function touch(trx: Kysely<Database>, table: 'datasets' | 'distributions' | 'data_services', iris: string[]): Promise<void> {
+  for (let i = 0; i < iris.length; i += BATCH * 5) {
+    await sql`update ${sql.table(table)} set last_seen = now() where iri in ${textSet(iris.slice(i, i + BATCH * 5))}`.execute(trx)
+  }
+}
+
+async function existingOf(trx: Kysely<Database>, table: 'datasets' | 'distributions' | 'data_services', iris: string[], withSource: boolean) {
+  const out: Existing[] = []
+  for (let i = 0; i < iris.length; i += BATCH * 5) {
+    const r = await sql<Existing>`select iri, ${sql.raw(withSource ? 'source_id' : 'null as source_id')}, record_hash, withdrawn_at
+      from ${sql.table(table)} where iri in ${textSet(iris.slice(i, i + BATCH * 5))}`.execute(trx)
+    out.push(...r.rows)
+  }
+  return out
+}
+
+/**
+ * Stores a successful harvest of `source` in one transaction: batched upserts of
+ * organisations, datasets, distributions and data services (only new, changed and restored
+ * rows are written; unchanged ones get last_seen), then marks withdrawn (withdrawn_at = now)
+ * what this source had and the catalogue no longer lists. Nothing is ever deleted; a
+ * withdrawn record that comes back is restored. Datasets in `model.keepDatasetIris` are left
+ * as they are. A dataset another source already holds is skipped (first source keeps it).
+ * Finishes the run as 'ok' with its counts.
+ */
+export async function storeHarvest(
+  db: Db,
+  source: Pick<SourceConfig, 'id' | 'organisation'>,
+  model: HarvestModel,
+  runId: number,
+  outcome: RunOutcome,
+): Promise<HarvestCounts> {
+  const organisation = isIri(source.organisation) ? source.organisation : null
+  const counts: HarvestCounts = { datasets: zero(), distributions: zero(), dataServices: zero() }
+  await db.transaction().execute(async (trx) => {
+    // Organisations: merged, never withdrawn.
+    const orgs = new Map(model.organisations.map((o) => [o.iri, o]))
+    if (organisation && !orgs.has(organisation)) orgs.set(organisation, { iri: organisation, name: {}, orgNumber: null, homepage: null })
+    const orgRows = [...orgs.values()].map((o) => ({ iri: o.iri, name: o.name, org_number: o.orgNumber, homepage: o.homepage, source_id: source.id }))
+    for (let i = 0; i < orgRows.length; i += BATCH) {
+      await sql`insert into organisations (iri, name, org_number, homepage, source_id)
+        select iri, name, org_number, homepage, source_id
+        from jsonb_to_recordset(${json(orgRows.slice(i, i + BATCH))}) as x(iri text, name jsonb, org_number text, homepage text, source_id text)
+        on conflict (iri) do update set name = organisations.name || excluded.name,
+          org_number = coalesce(excluded.org_number, organisations.org_number),
+          homepage = coalesce(excluded.homepage, organisations.homepage), last_seen = now()`.execute(trx)
+    }
+
+    // Datasets.
+    const keep = new Set(model.keepDatasetIris)
+    const dsRows = model.datasets.filter((d) => !keep.has(d.iri)).map((d) => datasetRow(d, source.id, organisation))
+    const dsExisting = await existingOf(trx, 'datasets', dsRows.map((r) => r.iri), true)
+    const ds = classify(dsRows, dsExisting, counts.datasets, source.id)
+    await upsert(trx, 'datasets', DATASET_NAMES, DATASET_COLS, ds.write)
+    await touch(trx, 'datasets', ds.touch)
+    const presentDatasets = [...ds.kept.map((r) => r.iri), ...keep]
+    const withdrawnDs = await sql<{ iri: string }>`update datasets set withdrawn_at = now()
+      where source_id = ${source.id} and withdrawn_at is null and iri not in ${textSet(presentDatasets)} returning iri`.execute(trx)
+    counts.datasets.withdrawn = withdrawnDs.rows.length
+
+    // Distributions of the datasets this source holds.
+    const ownDatasets = new Set(ds.kept.map((r) => r.iri))
+    const distRows: ReturnType<typeof distributionRow>[] = []
+    const distSeen = new Set<string>()
+    for (const d of model.datasets) {
+      if (!ownDatasets.has(d.iri)) continue
+      for (const x of d.distributions) {
+        if (distSeen.has(x.iri)) continue
+        distSeen.add(x.iri)
+        distRows.push(distributionRow(x))
+      }
+    }
+    const distExisting = await existingOf(trx, 'distributions', distRows.map((r) => r.iri), false)
+    const dist = classify(distRows, distExisting, counts.distributions, null)
+    await upsert(trx, 'distributions', DIST_NAMES, DIST_COLS, dist.write)
+    await touch(trx, 'distributions', dist.touch)
+    const withdrawnDist = await sql<{ iri: string }>`update distributions set withdrawn_at = now()
+      where withdrawn_at is null
+        and dataset_iri in (select iri from datasets where source_id = ${source.id})
+        and dataset_iri not in ${textSet([...keep])}
+        and iri not in ${textSet([...distSeen])}
+      returning iri`.execute(trx)
+    counts.distributions.withdrawn = withdrawnDist.rows.length
+
+    // Data services.
+    const svcRows = model.dataServices.map((s) => serviceRow(s, source.id, organisation))
+    const svcExisting = await existingOf(trx, 'data_services', svcRows.map((r) => r.iri), true)
+    const svc = classify(svcRows, svcExisting, counts.dataServices, source.id)
+    await upsert(trx, 'data_services', SERVICE_NAMES, SERVICE_COLS, svc.write)
+    await touch(trx, 'data_services', svc.touch)
+    const withdrawnSvc = await sql<{ iri: string }>`update data_services set withdrawn_at = now()
+      where source_id = ${source.id} and withdrawn_at is null and iri not in ${textSet(svc.kept.map((r) => r.iri))} returning iri`.execute(trx)
+    counts.dataServices.withdrawn = withdrawnSvc.rows.length
+
+    const skippedWarnings: HarvestWarning[] = counts.datasets.skipped
+      ? [{ subject: source.id, message: `${counts.datasets.skipped} datasets are already harvested from another source and were left to it` }]
+      : []
+    await trx
+      .updateTable('harvest_runs')
+      .set({
+        status: 'ok',
+        finished_at: sql`now()`,
+        http_status: outcome.httpStatus,
+        bytes: outcome.bytes,
+        documents: outcome.documents,
+        datasets: ds.kept.length,
+        distributions: dist.kept.length,
+        data_services: svc.kept.length,
+        added: counts.datasets.added,
+        changed: counts.datasets.changed,
+        withdrawn: counts.datasets.withdrawn,
+        unchanged: counts.datasets.unchanged,
+        restored: counts.datasets.restored,
+        counts: json(counts),
+        warnings: json([...skippedWarnings, ...outcome.warnings].slice(0, MAX_STORED_WARNINGS)),
+      })
+      .where('id', '=', runId)
+      .execute()
+  })
+  return counts
+}

@@ -1,0 +1,261 @@
+import { RdfXmlParser } from 'rdfxml-streaming-parser'
+import { Parser as N3Parser } from 'n3'
+import jsonld from 'jsonld'
+import iconv from 'iconv-lite'
+import { HarvestError } from './harvest-error.js'
+import { RdfGraph, type Obj } from './rdf-graph.js'
+
+/** The RDF syntaxes datavakt reads. */
+export type RdfSyntax = 'rdfxml' | 'turtle' | 'ntriples' | 'jsonld'
+
+/**
+ * Relative IRIs are resolved against this base first, so that afterwards they can be told
+ * apart from absolute ones (and reported), then resolved against the document's URL.
+ */
+const RELATIVE_BASE = 'http://relative-iri.datavakt.invalid/'
+
+export interface ParsedDocument {
+  graph: RdfGraph
+  syntax: RdfSyntax
+  /** IRIs that were relative in the document, resolved against its URL, with the subject they occur on. */
+  relativeIris: { subject: string; iri: string }[]
+}
+
+/**
+ * Picks the syntax from the Content-Type, else from the first bytes. Refuses HTML and
+ * anything else that is not RDF with HarvestError code 'not-rdf'.
+ */
+export function detectSyntax(contentType: string | null, text: string, url: string): RdfSyntax {
+  const ct = (contentType ?? '').split(';')[0].trim().toLowerCase()
+  if (ct === 'application/rdf+xml') return 'rdfxml'
+  if (ct === 'text/turtle' || ct === 'application/x-turtle' || ct === 'text/n3') return 'turtle'
+  if (ct === 'application/n-triples') return 'ntriples'
+  if (ct === 'application/ld+json') return 'jsonld'
+  const head = text.slice(0, 2048).replace(/^\uFEFF/, '').trimStart()
+  if (/^<!doctype html|^<html[\s>]/i.test(head) || ct === 'text/html' || ct === 'application/xhtml+xml') {
+    throw new HarvestError(`Not RDF: ${url} answered with an HTML page`, { url, code: 'not-rdf', position: 'line 1, column 1' })
+  }
+  if (head.startsWith('{') || head.startsWith('[')) return 'jsonld'
+  if (/^<\?xml|^<!--|^<[A-Za-z_]/.test(head) || ct === 'application/xml' || ct === 'text/xml') return 'rdfxml'
+  if (/^(@prefix|@base|prefix\s|base\s|<[a-z][a-z0-9+.-]*:|_:|#)/i.test(head)) return 'turtle'
+  if (!head) throw new HarvestError(`Not RDF: ${url} answered with an empty body`, { url, code: 'not-rdf', position: 'byte 0' })
+  throw new HarvestError(`Not RDF: cannot tell the syntax of ${url} (Content-Type ${contentType ?? 'none'})`, {
+    url,
+    code: 'not-rdf',
+    position: 'line 1, column 1',
+  })
+}
+
+/**
+ * Decodes the body: the charset of the Content-Type or of the XML declaration, else UTF-8.
+ */
+export function decodeBody(body: Buffer, contentType: string | null): string {
+  let charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1]
+  if (!charset) {
+    const decl = /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/.exec(body.subarray(0, 200).toString('latin1'))
+    charset = decl?.[1]
+  }
+  if (charset && !/^utf-?8$/i.test(charset) && iconv.encodingExists(charset)) return iconv.decode(body, charset)
+  return body.toString('utf8').replace(/^\uFEFF/, '')
+}
+
+/**
+ * Refuses an XML document whose prolog holds a DOCTYPE (and so possibly ENTITY
+ * declarations): external entities (XXE) and entity expansion are made impossible by
+ * never letting a DTD reach the parser.
+ */
+export function refuseDoctype(text: string, url: string): void {
+  let i = 0
+  let line = 1
+  const n = Math.min(text.length, 1_000_000)
+  while (i < n) {
+    const c = text[i]
+    if (c === '\n') line++
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\uFEFF') {
+      i++
+      continue
+    }
+    if (text.startsWith('<?', i)) {
+      const end = text.indexOf('?>', i)
+      if (end < 0) return
+      line += countLines(text, i, end)
+      i = end + 2
+      continue
+    }
+    if (text.startsWith('<!--', i)) {
+      const end = text.indexOf('-->', i)
+      if (end < 0) return
+      line += countLines(text, i, end)
+      i = end + 3
+      continue
+    }
+    if (text.startsWith('<!', i)) {
+      throw new HarvestError(`Refused: ${url} declares a DOCTYPE or entities, which datavakt never reads (XXE and entity expansion)`, {
+        url,
+        code: 'doctype-refused',
+        position: `line ${line}`,
+      })
+    }
+    return
+  }
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let n = 0
+  for (let j = from; j < to; j++) if (text.charCodeAt(j) === 10) n++
+  return n
+}
+
+/**
+ * Parses one RDF document (RDF/XML, Turtle, N-Triples or JSON-LD) into a graph, with the
+ * libraries rdfxml-streaming-parser, n3 and jsonld. Refuses DOCTYPE/ENTITY declarations,
+ * documents cut off half way (unclosed elements), JSON-LD that needs a remote @context
+ * (nothing is fetched while parsing), and reports where in the document it failed.
+ */
+export async function parseRdf(
+  body: Buffer,
+  opts: { url: string; contentType: string | null; syntax?: RdfSyntax },
+): Promise<ParsedDocument> {
+  const text = decodeBody(body, opts.contentType)
+  const syntax = opts.syntax ?? detectSyntax(opts.contentType, text, opts.url)
+  const graph = new RdfGraph()
+  const relative: { subject: string; iri: string }[] = []
+  const docUrl = opts.url
+  const iri = (v: string): string => {
+    if (v.startsWith(RELATIVE_BASE)) {
+      const rel = v.slice(RELATIVE_BASE.length)
+      let resolved = rel
+      try {
+        resolved = new URL(rel, docUrl).toString()
+      } catch {
+        // keep it as written; the reader warns about it
+      }
+      relative.push({ subject: '', iri: resolved })
+      return resolved
+    }
+    return v
+  }
+  type Term = { termType: string; value: string; language?: string; datatype?: { value: string } }
+  const obj = (t: Term): Obj => {
+    if (t.termType === 'NamedNode') return { k: 'iri', v: iri(t.value) }
+    if (t.termType === 'BlankNode') return { k: 'bnode', v: t.value.startsWith('_:') ? t.value : `_:${t.value}` }
+    const dt = t.datatype?.value ?? null
+    return { k: 'lit', v: t.value, lang: (t.language ?? '').toLowerCase(), dt: dt === 'http://www.w3.org/2001/XMLSchema#string' ? null : dt }
+  }
+  const subj = (t: Term): string => (t.termType === 'BlankNode' ? (t.value.startsWith('_:') ? t.value : `_:${t.value}`) : iri(t.value))
+  const addQuad = (q: { subject: Term; predicate: Term; object: Term }) => {
+    const mark = relative.length
+    const s = subj(q.subject)
+    graph.add(s, q.predicate.value, obj(q.object))
+    for (let i = mark; i < relative.length; i++) relative[i].subject = s
+  }
+
+  if (syntax === 'rdfxml') {
+    refuseDoctype(text, opts.url)
+    await parseRdfXml(text, opts.url, addQuad)
+  } else if (syntax === 'turtle' || syntax === 'ntriples') {
+    try {
+      const parser = new N3Parser({ baseIRI: RELATIVE_BASE, format: syntax === 'ntriples' ? 'N-Triples' : 'Turtle' })
+      // The synchronous form: with a callback n3 tokenizes asynchronously.
+      for (const quad of parser.parse(text)) addQuad(quad as unknown as { subject: Term; predicate: Term; object: Term })
+    } catch (err) {
+      const msg = (err as Error).message
+      const line = /line (\d+)/i.exec(msg)?.[1]
+      throw new HarvestError(`Not valid ${syntax === 'turtle' ? 'Turtle' : 'N-Triples'}: ${msg}`, {
+        url: opts.url,
+        code: 'parse-error',
+        position: line ? `line ${line}` : null,
+        cause: err,
+      })
+    }
+  } else {
+    let doc: unknown
+    try {
+      doc = JSON.parse(text)
+    } catch (err) {
+      const msg = (err as Error).message
+      const m = /line (\d+) column (\d+)/.exec(msg)
+      const pos = /position (\d+)/.exec(msg)?.[1]
+      throw new HarvestError(`Not valid JSON-LD: ${msg}`, {
+        url: opts.url,
+        code: 'parse-error',
+        position: m ? `line ${m[1]}, column ${m[2]}` : pos ? positionOf(text, Number(pos)) : null,
+        cause: err,
+      })
+    }
+    try {
+      const quads = (await jsonld.toRDF(doc as jsonld.JsonLdDocument, {
+        base: RELATIVE_BASE,
+        documentLoader: async (u: string) => {
+          throw new Error(`remote @context ${u} is not loaded (datavakt fetches nothing while parsing)`)
+        },
+      } as jsonld.Options.ToRdf)) as unknown as { subject: Term; predicate: Term; object: Term }[]
+      for (const q of quads) addQuad(q)
+    } catch (err) {
+      const e = err as Error & { details?: { cause?: Error } }
+      const why = e.details?.cause?.message ?? e.message
+      throw new HarvestError(`Not valid JSON-LD: ${why}`, { url: opts.url, code: 'parse-error', cause: err })
+    }
+  }
+  if (graph.size === 0) {
+    throw new HarvestError(`Not RDF: ${opts.url} holds no RDF statements`, { url: opts.url, code: 'not-rdf', position: 'byte 0' })
+  }
+  return { graph, syntax, relativeIris: relative }
+}
+
+/** "line L, column C" of a character offset. */
+function positionOf(text: string, offset: number): string {
+  let line = 1
+  let last = -1
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) (line++, (last = i))
+  return `line ${line}, column ${offset - last}`
+}
+
+/**
+ * RDF/XML through rdfxml-streaming-parser. The parser alone accepts a document that stops
+ * half way (it never closes its XML tokenizer), so the tokenizer is closed explicitly: an
+ * unclosed element then is an error with its line and column.
+ */
+async function parseRdfXml(
+  text: string,
+  url: string,
+  add: (q: { subject: never; predicate: never; object: never }) => void,
+): Promise<void> {
+  const parser = new RdfXmlParser({ baseIRI: RELATIVE_BASE, trackPosition: true })
+  let failure: Error | null = null
+  parser.on('data', (q) => {
+    if (!failure) add(q as never)
+  })
+  parser.on('error', (e: Error) => {
+    failure ??= e
+  })
+  const ended = new Promise<void>((resolve) => {
+    parser.on('end', () => resolve())
+    parser.on('error', () => resolve())
+  })
+  const CHUNK = 1 << 20
+  for (let i = 0; i < text.length && !failure; i += CHUNK) {
+    const ok = parser.write(text.slice(i, i + CHUNK))
+    if (!ok) await new Promise<void>((r) => parser.once('drain', () => r()))
+  }
+  if (!failure) {
+    try {
+      ;(parser as unknown as { saxParser: { close(): void } }).saxParser.close()
+    } catch (e) {
+      failure ??= e as Error
+    }
+  }
+  parser.end()
+  await ended
+  if (failure) {
+    const msg = failure.message
+    const sax = /^(\d+):(\d+): (.*)$/s.exec(msg)
+    const own = /^Line (\d+) column (\d+): (.*)$/s.exec(msg)
+    const m = sax ?? own
+    const cutOff = /unclosed tag|unexpected end/i.test(msg)
+    throw new HarvestError(
+      cutOff ? `RDF/XML document ends before it is complete (cut off?): ${m ? m[3] : msg}` : `Not valid RDF/XML: ${m ? m[3] : msg}`,
+      { url, code: cutOff ? 'truncated' : 'parse-error', position: m ? `line ${m[1]}, column ${m[2]}` : null, cause: failure },
+    )
+  }
+}

@@ -1,0 +1,58 @@
+import { fetchCatalogueDocument, type HarvestDeps } from './harvest-deps.js'
+import { HarvestError } from './harvest-error.js'
+import { emptyModel, mergeModel, type HarvestModel } from './model.js'
+import { parseRdf } from './parse-rdf.js'
+import { readDcatGraph } from './read-dcat-graph.js'
+
+/** What reading a catalogue gave, with its health figures. */
+export interface CatalogueReadResult {
+  model: HarvestModel
+  /** Status of the first document (the catalogue's own address). */
+  httpStatus: number | null
+  bytes: number
+  documents: number
+}
+
+export const RDF_ACCEPT = 'application/rdf+xml, text/turtle;q=0.9, application/ld+json;q=0.8, application/n-triples;q=0.7, */*;q=0.1'
+
+/** More documents than this (pages + sub-catalogues) means the paging does not end. */
+const MAX_DOCUMENTS = 10_000
+
+/**
+ * Reads a DCAT-AP catalogue (RDF/XML, Turtle, N-Triples or JSON-LD) from `url`, following
+ * hydra paging (hydra:next / hydra:nextPage) and sub-catalogues (dct:hasPart, dcat:catalog)
+ * that live at their own address. Any document that cannot be read fails the whole read
+ * (HarvestError), because a partial catalogue would withdraw what it missed.
+ */
+export async function readDcatCatalogue(url: string, deps: HarvestDeps): Promise<CatalogueReadResult> {
+  const model = emptyModel()
+  const index = mergeModel(model, emptyModel())
+  const queue = [url]
+  const visited = new Set<string>(queue)
+  const referenced = new Set<string>()
+  let bytes = 0
+  let httpStatus: number | null = null
+  for (let i = 0; i < queue.length; i++) {
+    if (i >= MAX_DOCUMENTS) {
+      throw new HarvestError(`Paging of ${url} did not end after ${MAX_DOCUMENTS} documents`, { url, code: 'too-many-pages', httpStatus })
+    }
+    const doc = await fetchCatalogueDocument(deps, queue[i], RDF_ACCEPT)
+    httpStatus ??= doc.status
+    bytes += doc.body.length
+    const parsed = await parseRdf(doc.body, { url: doc.finalUrl, contentType: doc.contentType })
+    const read = readDcatGraph(parsed)
+    mergeModel(model, read.model, index)
+    for (const r of read.referencedOnly) referenced.add(r)
+    for (const next of [...read.nextPages, ...read.subCatalogues]) {
+      if (!visited.has(next) && /^https?:\/\//i.test(next)) {
+        visited.add(next)
+        queue.push(next)
+      }
+    }
+    deps.onProgress?.(`${queue[i]}: ${read.model.datasets.length} datasets (${model.datasets.length} in all)`)
+  }
+  for (const r of referenced) {
+    if (!index.datasets.has(r)) model.warnings.push({ subject: r, message: 'listed by the catalogue (dcat:dataset) but not described; skipped' })
+  }
+  return { model, httpStatus, bytes, documents: queue.length }
+}
