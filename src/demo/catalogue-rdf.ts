@@ -1,0 +1,139 @@
+import { renderBody } from './bodies.js'
+import { hash32, rand01 } from './prng.js'
+import { frequencyBase, mediaTypes, themeBase, topics } from './topics.js'
+import type { WorldLayout } from './world-layout.js'
+
+const licences = [
+  'http://creativecommons.org/publicdomain/zero/1.0/',
+  'http://creativecommons.org/publicdomain/zero/1.0/',
+  'http://creativecommons.org/licenses/by/4.0/',
+]
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
+function isoDate(seed: number, salt: number, index: number, minYear: number): string {
+  // A date between minYear-01-01 and 2025-12-31, deterministic.
+  const start = Date.UTC(minYear, 0, 1)
+  const span = Date.UTC(2025, 11, 31) - start
+  return new Date(start + Math.floor(rand01(seed, salt, index) * (span / 86_400_000)) * 86_400_000).toISOString().slice(0, 10)
+}
+
+/**
+ * The DCAT-AP-SE catalogue of organisation `o` as RDF/XML, in the shape dataportal.se
+ * harvests (see the "rekommenderat" fixture): dcat:Catalog, foaf:Agent publisher,
+ * vcard contact points, dcat:Dataset with Swedish and English titles, keywords, EU
+ * themes and frequencies, dcat:Distribution with a media-type literal as dct:format,
+ * a few dcat:DataService. Metadata defects (missing licence, contact point, format)
+ * are left out exactly where the model says. The text does not depend on the day.
+ */
+export function renderCatalogue(layout: WorldLayout, o: number): string {
+  const m = layout.model
+  const org = m.organisations[o]
+  const seed = m.seed
+  const orgIri = layout.orgIri(o)
+  const out: string[] = []
+  const push = (s: string) => out.push(s)
+  push('<?xml version="1.0" encoding="UTF-8"?>')
+  push(
+    '<rdf:RDF\n\txmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n\txmlns:xsd="http://www.w3.org/2001/XMLSchema#"\n\txmlns:dcterms="http://purl.org/dc/terms/"\n\txmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#"\n\txmlns:vcard="http://www.w3.org/2006/vcard/ns#"\n\txmlns:dcat="http://www.w3.org/ns/dcat#"\n\txmlns:dcatap="http://data.europa.eu/r5r/"\n\txmlns:foaf="http://xmlns.com/foaf/0.1/">',
+  )
+  push(`<dcat:Catalog rdf:about="${esc(layout.catalogueIri(o))}">`)
+  push(`\t<dcterms:title xml:lang="sv">Öppna data från ${esc(org.displayName)}</dcterms:title>`)
+  push(`\t<dcterms:title xml:lang="en">Open data from ${esc(org.displayName)}</dcterms:title>`)
+  push(`\t<dcterms:description xml:lang="sv">Datakatalog för ${esc(org.displayName)} i den simulerade regionen.</dcterms:description>`)
+  push(`\t<dcterms:publisher rdf:resource="${esc(orgIri)}"/>`)
+  push(`\t<dcterms:license rdf:resource="${licences[0]}"/>`)
+  push(`\t<foaf:homepage rdf:resource="http://${layout.catalogueHost}/${org.slug}/"/>`)
+  push('\t<dcterms:language rdf:resource="http://publications.europa.eu/resource/authority/language/SWE"/>')
+  push('\t<dcterms:issued rdf:datatype="http://www.w3.org/2001/XMLSchema#date">2020-09-15</dcterms:issued>')
+  push('\t<dcat:themeTaxonomy rdf:resource="http://publications.europa.eu/resource/authority/data-theme"/>')
+  const end = org.firstDataset + org.datasetCount
+  for (let ds = org.firstDataset; ds < end; ds++) push(`\t<dcat:dataset rdf:resource="${esc(layout.datasetIri(ds))}"/>`)
+  for (let ds = org.firstDataset; ds < end; ds++) if (m.datasetHasService(ds)) push(`\t<dcat:service rdf:resource="${esc(layout.serviceIri(ds))}"/>`)
+  push('</dcat:Catalog>')
+
+  push(`<foaf:Agent rdf:about="${esc(orgIri)}">`)
+  push(`\t<foaf:name xml:lang="sv">${esc(org.displayName)}</foaf:name>`)
+  push(`\t<dcterms:identifier>${org.orgnr.replace('-', '')}</dcterms:identifier>`)
+  push(`\t<dcterms:type rdf:resource="http://purl.org/adms/publishertype/${org.code.length === 2 ? 'RegionalAuthority' : 'LocalAuthority'}"/>`)
+  push('</foaf:Agent>')
+
+  const contacts = ['Öppna data', 'Kommunikation', 'Samhällsbyggnad']
+  for (let k = 0; k < contacts.length; k++) {
+    push(`<vcard:Organization rdf:about="${esc(layout.contactIri(o, k))}">`)
+    push(`\t<vcard:fn>${contacts[k]}, ${esc(org.displayName)}</vcard:fn>`)
+    push(`\t<vcard:hasEmail rdf:resource="mailto:${['oppnadata', 'kommunikation', 'samhallsbyggnad'][k]}@${org.slug}.example"/>`)
+    push('</vcard:Organization>')
+  }
+
+  for (let ds = org.firstDataset; ds < end; ds++) {
+    const topic = topics[m.dsTopic[ds]]
+    const ordinal = m.dsOrdinal[ds]
+    const suffixSv = ordinal === 0 ? '' : ` (del ${ordinal + 1})`
+    const suffixEn = ordinal === 0 ? '' : ` (part ${ordinal + 1})`
+    const spec = m.dsSpec[ds]
+    const dsIri = layout.datasetIri(ds)
+    const issued = isoDate(seed, 61, ds, 2018)
+    push(`<dcat:Dataset rdf:about="${esc(dsIri)}">`)
+    push(`\t<dcterms:title xml:lang="sv">${esc(topic.sv)} i ${esc(org.name)}${suffixSv}</dcterms:title>`)
+    push(`\t<dcterms:title xml:lang="en">${esc(topic.en)} in ${esc(org.name)}${suffixEn}</dcterms:title>`)
+    push(`\t<dcterms:description xml:lang="sv">${esc(topic.descSv)} Publiceras av ${esc(org.displayName)}.</dcterms:description>`)
+    push(`\t<dcterms:description xml:lang="en">${esc(topic.en)} published by ${esc(org.displayName)}.</dcterms:description>`)
+    push(`\t<dcterms:publisher rdf:resource="${esc(orgIri)}"/>`)
+    for (const k of topic.keywordsSv) push(`\t<dcat:keyword xml:lang="sv">${esc(k)}</dcat:keyword>`)
+    for (const k of topic.keywordsEn) push(`\t<dcat:keyword xml:lang="en">${esc(k)}</dcat:keyword>`)
+    push(`\t<dcat:theme rdf:resource="${themeBase}${topic.theme}"/>`)
+    if (m.datasetHasContact(ds)) push(`\t<dcat:contactPoint rdf:resource="${esc(layout.contactIri(o, hash32(seed, ds, 71) % contacts.length))}"/>`)
+    push(`\t<dcterms:accrualPeriodicity rdf:resource="${frequencyBase}${m.frequency(ds)}"/>`)
+    push(`\t<dcterms:issued rdf:datatype="http://www.w3.org/2001/XMLSchema#date">${issued}</dcterms:issued>`)
+    push('\t<dcterms:accessRights rdf:resource="http://publications.europa.eu/resource/authority/access-right/PUBLIC"/>')
+    push('\t<dcterms:spatial rdf:resource="http://sws.geonames.org/2661886"/>')
+    if (spec >= 0) push(`\t<dcterms:conformsTo rdf:resource="${esc(layout.specUri(spec))}"/>`)
+    const first = m.dsFirstDist[ds]
+    for (let d = first; d < first + m.dsDistCount[ds]; d++) push(`\t<dcat:distribution rdf:resource="${esc(layout.distIri(d))}"/>`)
+    push('</dcat:Dataset>')
+
+    const licence = licences[hash32(seed, ds, 72) % licences.length]
+    for (let d = first; d < first + m.dsDistCount[ds]; d++) {
+      const kind = m.kind(d)
+      const url = esc(layout.distUrl(d))
+      push(`<dcat:Distribution rdf:about="${esc(layout.distIri(d))}">`)
+      push(`\t<dcterms:title xml:lang="sv">${esc(topic.sv)} (${kind.toUpperCase()})</dcterms:title>`)
+      push(`\t<dcterms:description xml:lang="sv">${esc(topic.sv)} i ${esc(org.name)} som ${kind.toUpperCase()}.</dcterms:description>`)
+      if (m.hasFormat(d)) push(`\t<dcterms:format>${mediaTypes[kind]}</dcterms:format>`)
+      push(`\t<dcat:accessURL rdf:resource="${url}"/>`)
+      if (kind !== 'wms') push(`\t<dcat:downloadURL rdf:resource="${url}"/>`)
+      if (m.hasLicense(d)) push(`\t<dcterms:license rdf:resource="${licence}"/>`)
+      if (spec >= 0 && kind === 'csv') push(`\t<dcterms:conformsTo rdf:resource="${esc(layout.specUri(spec))}"/>`)
+      if (kind !== 'wms' && rand01(seed, d, 73) < 0.4) {
+        const size = kind === 'csv' || kind === 'json' || kind === 'xlsx' ? renderBody(m, d, m.version(d, 0).version, null).body.length : 1000 + (hash32(seed, d, 74) % 50_000)
+        push(`\t<dcat:byteSize rdf:datatype="http://www.w3.org/2001/XMLSchema#decimal">${size}</dcat:byteSize>`)
+      }
+      if (m.datasetHasService(ds) && (kind === 'wms' || kind === 'json')) push(`\t<dcat:accessService rdf:resource="${esc(layout.serviceIri(ds))}"/>`)
+      push('\t<dcatap:availability rdf:resource="http://data.europa.eu/r5r/availability/stable"/>')
+      push('</dcat:Distribution>')
+    }
+
+    if (m.datasetHasService(ds)) {
+      const serviceDist = (() => {
+        for (let d = first; d < first + m.dsDistCount[ds]; d++) if (m.kind(d) === 'wms' || m.kind(d) === 'json') return d
+        return first
+      })()
+      const endpoint = layout.distUrl(serviceDist).split('?')[0]
+      push(`<dcat:DataService rdf:about="${esc(layout.serviceIri(ds))}">`)
+      push(`\t<dcterms:title xml:lang="sv">API för ${esc(topic.sv.toLowerCase())} i ${esc(org.name)}</dcterms:title>`)
+      push(`\t<dcat:endpointURL rdf:resource="${esc(endpoint)}"/>`)
+      push(`\t<dcat:endpointDescription rdf:resource="${esc(layout.distUrl(serviceDist))}"/>`)
+      push(`\t<dcat:servesDataset rdf:resource="${esc(dsIri)}"/>`)
+      if (m.datasetHasContact(ds)) push(`\t<dcat:contactPoint rdf:resource="${esc(layout.contactIri(o, 0))}"/>`)
+      push(`\t<dcterms:license rdf:resource="${licence}"/>`)
+      push('\t<dcterms:accessRights rdf:resource="http://publications.europa.eu/resource/authority/access-right/PUBLIC"/>')
+      push('</dcat:DataService>')
+    }
+  }
+  push('</rdf:RDF>')
+  return out.join('\n') + '\n'
+}
+

@@ -1,0 +1,71 @@
+/**
+ * Stateless, seeded hashing for the simulated world. Everything in the world is derived
+ * from (seed, index, salt, day, ...) on demand instead of from a stateful generator, so a
+ * body or a catalogue can be rebuilt at any time without replaying earlier draws, and
+ * 100,000 distributions need no stored bodies.
+ */
+
+/** Mixes 32-bit integers into one well-spread 32-bit unsigned hash (murmur3-style finaliser). */
+export function hash32(...parts: number[]): number {
+  let h = 0x9e3779b9
+  for (const p of parts) {
+    let k = Math.imul(p | 0, 0xcc9e2d51)
+    k = (k << 15) | (k >>> 17)
+    k = Math.imul(k, 0x1b873593)
+    h ^= k
+    h = (h << 13) | (h >>> 19)
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0
+    // Large numbers (above 2^32) would lose their high half in `| 0`: fold it in.
+    if (p > 0xffffffff || p < -0x80000000) h ^= Math.floor(p / 0x100000000) | 0
+  }
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  h ^= h >>> 16
+  return h >>> 0
+}
+
+/** A deterministic number in [0, 1) for the given parts. */
+export function rand01(...parts: number[]): number {
+  return hash32(...parts) / 0x100000000
+}
+
+/** A deterministic integer in [min, max] (inclusive) for the given parts. */
+export function randInt(min: number, max: number, ...parts: number[]): number {
+  return min + (hash32(...parts) % (max - min + 1))
+}
+
+/** Picks one element of a non-empty list deterministically; refuses (throws) an empty list. */
+export function pick<T>(list: readonly T[], ...parts: number[]): T {
+  if (list.length === 0) throw new RangeError('pick: empty list')
+  return list[hash32(...parts) % list.length]
+}
+
+/** Salts, so that different uses of the same (seed, index) draw independent numbers. */
+export const Salt = {
+  orgCentre: 1,
+  datasetTopic: 2,
+  datasetPeriod: 3,
+  datasetContact: 4,
+  distKind: 5,
+  distHost: 6,
+  distDefect: 7,
+  distDefectPick: 8,
+  distLifecycle: 9,
+  distLifecycleDay: 10,
+  distPhase: 11,
+  body: 12,
+  hostRange: 13,
+  distLicense: 14,
+  distFormat: 15,
+  datasetSpec: 16,
+  datasetKeywords: 17,
+  distByteSize: 18,
+  stale: 19,
+  datasetCount: 20,
+  lifecycleLength: 21,
+  datasetService: 22,
+  metaDefect: 23,
+  orgHosts: 24,
+} as const

@@ -1,0 +1,223 @@
+import { createServer, type Server } from 'node:http'
+import { once } from 'node:events'
+import type { DefectName } from './defects.js'
+import { truthEntry, writeGroundTruthFile, type GroundTruthEntry } from './ground-truth.js'
+import { WorldHandler } from './world-handler.js'
+import { WorldLayout, catalogueIp, specIp } from './world-layout.js'
+import { WorldModel } from './world-model.js'
+import { worldSpecs } from './world-specs.js'
+
+export type { GroundTruthEntry } from './ground-truth.js'
+export type { DefectName } from './defects.js'
+export { defectNames, defectRules } from './defects.js'
+
+/** How to build and run a simulated world. Everything has a default. */
+export interface WorldOptions {
+  /** Default 1. Same seed and options → same world, byte for byte. */
+  seed?: number
+  /** Default 2000 (Västra Götaland: 49 municipalities + the region). */
+  distributions?: number
+  /** Distribution hosts (distinct 127.0.x.y addresses), default 60, up to 10,000. */
+  hosts?: number
+  /** Default 50 (the real Västra Götaland names); more get generated names. */
+  organisations?: number
+  /** The simulated day the world starts on, default 0. */
+  day?: number
+  /** Share of distributions with some defect, default 0.3. */
+  defectRate?: number
+  /** Relative weight of each defect inside defectRate (0 turns one off). */
+  defectWeights?: Partial<Record<DefectName, number>>
+  /** How long timeout / no-response stall, default 120,000 ms (until the client gives up). */
+  slowMs?: number
+  /** Retry-After on 429/503, default 10 s. */
+  retryAfterSeconds?: number
+  /** Size of the huge body, default 5 GiB (streamed lazily, never held in memory). */
+  hugeBytes?: number
+  /** Inflated size of the gzip bomb, default 4 GiB. */
+  bombBytes?: number
+  /**
+   * The port every world host listens on. Default: a free one chosen at start. Pass the
+   * same port to get byte-identical catalogues and ground truth across runs (URLs
+   * contain it).
+   */
+  port?: number
+  /** Calendar date of day 0 (ISO, UTC midnight), default 2026-01-01. Last-Modified dates derive from it. */
+  epoch?: string
+}
+
+/** A running simulated region (see /tmp/world-contract.md). */
+export interface World {
+  /** One per organisation: DCAT-AP-SE RDF/XML catalogue URL served by the world. */
+  catalogues: { organisationIri: string; name: string; url: string }[]
+  /** The world's own specifications: conformsTo URI (serves CSVW schema.json JSON itself). */
+  specs: { uri: string; name: string }[]
+  /** The current simulated day. */
+  day: number
+  /** Moves the clock: from now on every host answers as on `day`. Refuses negative or non-integer days. */
+  setDay(day: number): void
+  /** Ground truth for the current day (or a given day), one entry per distribution. */
+  truth(day?: number): Iterable<GroundTruthEntry>
+  /** Writes ground truth as JSON Lines for the given days (default: the current day). */
+  writeGroundTruth(path: string, days?: number[]): Promise<void>
+  /** Every distinct host:port serving distributions (listening). */
+  hosts: string[]
+  /** Hosts that appear in catalogues but where nothing listens (the "refused" defect). */
+  deadHosts: string[]
+  /** The port shared by all world hosts. */
+  port: number
+  /** Base URL of the catalogue host (its "/" lists catalogues and specs as JSON). */
+  indexUrl: string
+  /** Number of distributions and datasets in the world. */
+  distributionCount: number
+  datasetCount: number
+  /** The calendar instant (UTC midnight) of a world day. */
+  dateOf(day: number): Date
+  /** Requests served since start. */
+  requestCount(): number
+  close(): Promise<void>
+}
+
+/** Thrown when the world cannot start (no free port, an address that cannot be bound). */
+export class WorldStartError extends Error {
+  override name = 'WorldStartError'
+}
+
+async function listenAll(targets: { ip: string; server: Server }[], port: number): Promise<number> {
+  const first = targets[0]
+  first.server.listen(port, first.ip)
+  await Promise.race([once(first.server, 'listening'), once(first.server, 'error').then(([e]) => Promise.reject(e))])
+  const chosen = (first.server.address() as { port: number }).port
+  await Promise.all(
+    targets.slice(1).map(async ({ ip, server }) => {
+      server.listen(chosen, ip)
+      await Promise.race([once(server, 'listening'), once(server, 'error').then(([e]) => Promise.reject(e))])
+    }),
+  )
+  return chosen
+}
+
+async function closeServers(servers: Server[]): Promise<void> {
+  await Promise.all(
+    servers.map(
+      (s) =>
+        new Promise<void>((resolve) => {
+          s.closeAllConnections()
+          if (!s.listening) return resolve()
+          s.close(() => resolve())
+        }),
+    ),
+  )
+}
+
+/**
+ * Builds the world from its options and starts serving it on loopback: one catalogue
+ * host (127.0.100.1), one specification host (127.0.100.2) and `hosts` distribution hosts
+ * (127.0.1.1, 127.0.1.2, …), all on one port, in this process. Refuses (throws
+ * WorldStartError) when the addresses cannot be bound, e.g. a fixed port that is taken.
+ */
+export async function startWorld(opts: WorldOptions = {}): Promise<World> {
+  const model = new WorldModel({
+    seed: opts.seed ?? 1,
+    distributions: opts.distributions ?? 2000,
+    hosts: opts.hosts ?? 60,
+    organisations: opts.organisations ?? 50,
+    defectRate: opts.defectRate ?? 0.3,
+    defectWeights: opts.defectWeights,
+  })
+  const epochMs = Date.parse(`${opts.epoch ?? '2026-01-01'}T00:00:00Z`)
+  if (Number.isNaN(epochMs)) throw new WorldStartError(`ogiltigt epoch-datum: ${opts.epoch}`)
+  let day = checkDay(opts.day ?? 0)
+  const handlerOptions = {
+    slowMs: opts.slowMs ?? 120_000,
+    retryAfterSeconds: opts.retryAfterSeconds ?? 10,
+    hugeBytes: opts.hugeBytes ?? 5 * 1024 ** 3,
+    bombBytes: opts.bombBytes ?? 4 * 1024 ** 3,
+  }
+
+  // Only hosts that carry at least one distribution listen.
+  const used = new Uint8Array(model.hostCount)
+  for (let d = 0; d < model.distributionCount; d++) {
+    const h = model.hostOf(d)
+    if (h < model.hostCount) used[h] = 1
+  }
+  const liveHosts: number[] = []
+  for (let h = 0; h < model.hostCount; h++) if (used[h]) liveHosts.push(h)
+
+  let layout: WorldLayout | null = null
+  let handler: WorldHandler | null = null
+  let servers: Server[] = []
+  const attempts = opts.port !== undefined ? 1 : 8
+  let lastError: unknown
+  for (let attempt = 0; attempt < attempts && !layout; attempt++) {
+    const holder: { handler: WorldHandler | null } = { handler: null }
+    const make = (hostIndex: number) => {
+      const s = createServer({ keepAliveTimeout: 5_000 }, (req, res) => holder.handler?.handle(hostIndex, req, res))
+      s.on('clientError', (_err, socket) => socket.destroy())
+      return s
+    }
+    const targets = [
+      { ip: catalogueIp, server: make(-1) },
+      { ip: specIp, server: make(-2) },
+      ...liveHosts.map((h) => ({ ip: `127.0.${1 + Math.floor(h / 250)}.${1 + (h % 250)}`, server: make(h) })),
+    ]
+    servers = targets.map((t) => t.server)
+    try {
+      const port = await listenAll(targets, opts.port ?? 0)
+      layout = new WorldLayout(model, port)
+      handler = new WorldHandler(layout, epochMs, handlerOptions, () => day)
+      holder.handler = handler
+    } catch (err) {
+      lastError = err
+      await closeServers(servers)
+    }
+  }
+  if (!layout || !handler) throw new WorldStartError('kunde inte starta den simulerade världen på loopback', { cause: lastError })
+  const lay = layout
+  const hand = handler
+
+  const truth = function* (d: number): Generator<GroundTruthEntry> {
+    for (let dist = 0; dist < model.distributionCount; dist++) yield truthEntry(lay, epochMs, dist, d)
+  }
+  const deadHosts: string[] = []
+  for (let k = 0; k < model.deadHostCount; k++) deadHosts.push(lay.hostName(model.hostCount + k))
+
+  const world: World = {
+    catalogues: model.organisations.map((o, i) => ({ organisationIri: lay.orgIri(i), name: o.displayName, url: lay.catalogueUrl(i) })),
+    specs: worldSpecs.map((s, i) => ({ uri: lay.specUri(i), name: `${s.name} ${s.version}` })),
+    get day() {
+      return day
+    },
+    set day(d: number) {
+      day = checkDay(d)
+    },
+    setDay(d: number) {
+      day = checkDay(d)
+    },
+    truth: (d?: number) => truth(d ?? day),
+    async writeGroundTruth(path: string, days?: number[]) {
+      const list = days ?? [day]
+      const all = function* () {
+        for (const d of list) yield* truth(checkDay(d))
+      }
+      await writeGroundTruthFile(path, all())
+    },
+    hosts: liveHosts.map((h) => lay.hostName(h)),
+    deadHosts,
+    port: lay.port,
+    indexUrl: `http://${lay.catalogueHost}/`,
+    distributionCount: model.distributionCount,
+    datasetCount: model.datasetCount,
+    dateOf: (d: number) => new Date(epochMs + d * 86_400_000),
+    requestCount: () => hand.requests,
+    async close() {
+      hand.clearTimers()
+      await closeServers(servers)
+    },
+  }
+  return world
+}
+
+function checkDay(d: number): number {
+  if (!Number.isInteger(d) || d < 0) throw new RangeError(`ogiltig dag: ${d} (heltal ≥ 0 krävs)`)
+  return d
+}

@@ -1,0 +1,354 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { Readable, pipeline } from 'node:stream'
+import { gzipSync } from 'node:zlib'
+import { htmlPage, renderBody } from './bodies.js'
+import { renderCatalogue } from './catalogue-rdf.js'
+import type { DefectName } from './defects.js'
+import { validators } from './ground-truth.js'
+import { hash32 } from './prng.js'
+import type { WorldLayout } from './world-layout.js'
+import { csvwSchema, worldSpecs } from './world-specs.js'
+
+/** Tunables of the wire behaviour. */
+export interface HandlerOptions {
+  /** How long timeout / no-response stall, in ms. */
+  slowMs: number
+  /** Retry-After sent with 429 and 503, in seconds. */
+  retryAfterSeconds: number
+  /** Size of the huge body, in bytes. */
+  hugeBytes: number
+  /** Inflated size of the gzip bomb, in bytes (a multiple of 16 MiB). */
+  bombBytes: number
+}
+
+const noop = () => {}
+const CHUNK = 64 * 1024
+const BOMB_MEMBER = 16 * 1024 * 1024
+
+/**
+ * Answers every request the world receives: catalogues, specifications and
+ * distribution files, with each distribution's defect for the current day applied on
+ * the wire. Bodies are rendered per request from the model (never stored); huge bodies
+ * and gzip bombs are streamed lazily from one small repeated chunk, and every stream
+ * and timer is dropped when the client goes away.
+ */
+export class WorldHandler {
+  private hugeChunk: Buffer | null = null
+  private bombHeader: Buffer | null = null
+  private bombMember: Buffer | null = null
+  private readonly timers = new Set<NodeJS.Timeout>()
+  /** Requests served, for the benchmark and the CLI. */
+  requests = 0
+
+  constructor(
+    private readonly layout: WorldLayout,
+    private readonly epochMs: number,
+    private readonly opts: HandlerOptions,
+    private readonly day: () => number,
+  ) {}
+
+  /** Cancels pending stalls (used when the world closes). */
+  clearTimers(): void {
+    for (const t of this.timers) clearTimeout(t)
+    this.timers.clear()
+  }
+
+  private later(res: ServerResponse, ms: number, fn: () => void): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t)
+      fn()
+    }, ms)
+    this.timers.add(t)
+    res.on('close', () => {
+      clearTimeout(t)
+      this.timers.delete(t)
+    })
+  }
+
+  /** Entry point for a request that arrived at `hostIndex` (-1 catalogue host, -2 spec host). */
+  handle(hostIndex: number, req: IncomingMessage, res: ServerResponse): void {
+    this.requests++
+    res.on('error', noop)
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { allow: 'GET, HEAD', 'content-length': 0 }).end()
+        return
+      }
+      if (hostIndex === -1) return this.catalogueHost(req, res)
+      if (hostIndex === -2) return this.specHost(req, res)
+      return this.distributionHost(hostIndex, req, res)
+    } catch (err) {
+      // A bug in the world must not take the process down; say so on the wire.
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' })
+      res.end(`world error: ${(err as Error).message}`)
+    }
+  }
+
+  private sendBody(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string | number>, body: Buffer): void {
+    res.writeHead(status, { ...headers, 'content-length': body.length })
+    if (req.method === 'HEAD') res.end()
+    else res.end(body)
+  }
+
+  private notFound(req: IncomingMessage, res: ServerResponse): void {
+    this.sendBody(req, res, 404, { 'content-type': 'text/html; charset=utf-8' }, htmlPage('Sidan hittades inte', 'Sidan du söker finns inte.'))
+  }
+
+  private catalogueHost(req: IncomingMessage, res: ServerResponse): void {
+    const path = (req.url ?? '/').split('?')[0]
+    const m = this.layout.model
+    if (path === '/') {
+      const index = {
+        catalogues: m.organisations.map((o, i) => ({ name: o.displayName, organisationIri: this.layout.orgIri(i), url: this.layout.catalogueUrl(i) })),
+        specs: worldSpecs.map((s, i) => ({ name: s.name, uri: this.layout.specUri(i) })),
+      }
+      return this.sendBody(req, res, 200, { 'content-type': 'application/json' }, Buffer.from(JSON.stringify(index, null, 1)))
+    }
+    const match = /^\/([a-z0-9-]+)\/datasets\/dcat\/?$/.exec(path)
+    if (match) {
+      const o = m.organisations.findIndex((org) => org.slug === match[1])
+      if (o >= 0) return this.sendBody(req, res, 200, { 'content-type': 'application/rdf+xml; charset=utf-8' }, Buffer.from(renderCatalogue(this.layout, o)))
+    }
+    return this.notFound(req, res)
+  }
+
+  private specHost(req: IncomingMessage, res: ServerResponse): void {
+    const path = (req.url ?? '/').split('?')[0]
+    const match = /^\/specifications\/([a-z0-9-]+)\/([0-9.]+)(\/|\/schema\.json)?$/.exec(path)
+    if (match) {
+      const s = worldSpecs.findIndex((spec) => spec.id === match[1] && spec.version === match[2])
+      if (s >= 0) {
+        const body = Buffer.from(JSON.stringify(csvwSchema(worldSpecs[s], this.layout.specUri(s)), null, 2))
+        return this.sendBody(req, res, 200, { 'content-type': 'application/json' }, body)
+      }
+    }
+    return this.notFound(req, res)
+  }
+
+  private distributionHost(hostIndex: number, req: IncomingMessage, res: ServerResponse): void {
+    const url = req.url ?? '/'
+    const m = this.layout.model
+    const parts = url.split('?')[0].split('/')
+    // parts[0] is '' (leading slash).
+    const dist = Number(parts[1] === 'data' ? parts[3] : parts[2])
+    if (!Number.isInteger(dist) || dist < 0 || dist >= m.distributionCount || m.hostOf(dist) !== hostIndex) return this.notFound(req, res)
+    const base = m.baseDefect(dist)
+    switch (parts[1]) {
+      case 'data': {
+        const expected = this.layout.distUrl(dist)
+        if (expected.slice(expected.indexOf('/', 7)) !== url) return this.notFound(req, res)
+        return this.serveDistribution(dist, req, res)
+      }
+      case 'moved': {
+        const k = Number(parts[3])
+        const hops = base === 'too-many-redirects' ? 12 : base === 'redirect-chain' ? 1 + (hash32(m.seed, dist, 808) % 3) : 0
+        if (!Number.isInteger(k) || k < 1 || k > hops || parts.length !== 4) return this.notFound(req, res)
+        // The first hop used an absolute path; the rest are relative, like real CMS chains.
+        return this.redirect(req, res, 302, k < hops ? String(k + 1) : `/current/${dist}`)
+      }
+      case 'loop': {
+        if (base !== 'redirect-loop' || parts.length !== 4) return this.notFound(req, res)
+        if (parts[3] === 'a') return this.redirect(req, res, 302, 'b')
+        if (parts[3] === 'b') return this.redirect(req, res, 302, 'a')
+        return this.notFound(req, res)
+      }
+      case 'current':
+        if (parts.length !== 3) return this.notFound(req, res)
+        return this.serveFile(dist, req, res, null)
+      default:
+        return this.notFound(req, res)
+    }
+  }
+
+  private redirect(req: IncomingMessage, res: ServerResponse, status: number, location: string): void {
+    this.sendBody(req, res, status, { location, 'content-type': 'text/html; charset=utf-8' }, Buffer.from(`<a href="${location}">Flyttad</a>\n`))
+  }
+
+  private serveDistribution(dist: number, req: IncomingMessage, res: ServerResponse): void {
+    const active = this.layout.model.activeDefect(dist, this.day())
+    const html = { 'content-type': 'text/html; charset=utf-8' }
+    switch (active) {
+      case 'http-404':
+        return this.notFound(req, res)
+      case 'http-410':
+        return this.sendBody(req, res, 410, html, htmlPage('Borttagen', 'Filen har tagits bort permanent.'))
+      case 'http-500':
+        return this.sendBody(req, res, 500, html, htmlPage('Internal Server Error', 'Ett oväntat fel inträffade.'))
+      case 'http-502':
+        return this.sendBody(req, res, 502, html, htmlPage('502 Bad Gateway', 'nginx'))
+      case 'http-503-retry-after':
+        return this.sendBody(req, res, 503, { ...html, 'retry-after': this.opts.retryAfterSeconds }, htmlPage('Tjänsten är tillfälligt otillgänglig', 'Försök igen senare.'))
+      case 'http-429-retry-after':
+        return this.sendBody(req, res, 429, { ...html, 'retry-after': this.opts.retryAfterSeconds }, htmlPage('För många förfrågningar', 'Försök igen senare.'))
+      case 'bot-challenge':
+        return this.sendBody(req, res, 403, { ...html, 'cf-mitigated': 'challenge', server: 'cloudflare', 'cache-control': 'private, max-age=0, no-store' }, htmlPage('Just a moment...', 'Enable JavaScript and cookies to continue'))
+      case 'login-wall':
+        return this.sendBody(req, res, 401, { ...html, 'www-authenticate': 'Basic realm="Intranät"' }, htmlPage('Inloggning krävs', 'Logga in med ditt konto.'))
+      case 'forbidden':
+        return this.sendBody(req, res, 403, html, htmlPage('Åtkomst nekad', 'Du har inte behörighet att se den här sidan.'))
+      case 'timeout':
+        // Headers only come after slowMs, long after any sane client has given up.
+        return this.later(res, this.opts.slowMs, () => this.serveFile(dist, req, res, null))
+      case 'no-response':
+        return this.later(res, this.opts.slowMs, () => req.socket.destroy())
+      case 'reset':
+        return this.reset(dist, req, res)
+      case 'redirect-chain':
+      case 'too-many-redirects':
+        return this.redirect(req, res, 301, `/moved/${dist}/1`)
+      case 'redirect-loop':
+        return this.redirect(req, res, 302, `/loop/${dist}/a`)
+      case 'head-405':
+        if (req.method === 'HEAD') return this.sendBody(req, res, 405, { allow: 'GET' }, Buffer.alloc(0))
+        break
+      case 'head-501':
+        if (req.method === 'HEAD') return this.sendBody(req, res, 501, {}, Buffer.alloc(0))
+        break
+      case 'head-lies-404':
+        if (req.method === 'HEAD') return this.sendBody(req, res, 404, html, Buffer.alloc(0))
+        break
+      case 'truncated':
+        return this.truncated(dist, req, res)
+      case 'empty-body':
+        return this.sendBody(req, res, 200, { 'content-type': 'text/csv; charset=utf-8' }, Buffer.alloc(0))
+      case 'huge-body':
+        return this.huge(dist, req, res)
+      case 'gzip-bomb':
+        return this.bomb(dist, req, res)
+      default:
+        break
+    }
+    return this.serveFile(dist, req, res, active)
+  }
+
+  /** A normal file: validators, conditional requests, Range (unless the host ignores it). */
+  private serveFile(dist: number, req: IncomingMessage, res: ServerResponse, active: DefectName | null): void {
+    const m = this.layout.model
+    const day = this.day()
+    const val = validators(m, this.epochMs, dist, day, active)
+    const { body, contentType } = renderBody(m, dist, val.version, active)
+    const host = m.hostOf(dist)
+    const ranges = m.hostIgnoresRange[host] !== 1
+    const headers: Record<string, string | number> = { 'content-type': contentType, 'last-modified': val.lastModified, etag: val.etag }
+    if (ranges) headers['accept-ranges'] = 'bytes'
+    const inm = req.headers['if-none-match']
+    const ims = req.headers['if-modified-since']
+    if ((inm && inm.split(',').some((t) => t.trim() === val.etag)) || (!inm && ims && Date.parse(ims) >= Date.parse(val.lastModified))) {
+      res.writeHead(304, { 'last-modified': val.lastModified, etag: val.etag })
+      res.end()
+      return
+    }
+    const range = req.headers.range
+    if (ranges && range) {
+      const r = /^bytes=(\d*)-(\d*)$/.exec(range.trim())
+      if (r && (r[1] !== '' || r[2] !== '')) {
+        let start: number
+        let end: number
+        if (r[1] === '') {
+          start = Math.max(0, body.length - Number(r[2]))
+          end = body.length - 1
+        } else {
+          start = Number(r[1])
+          end = r[2] === '' ? body.length - 1 : Math.min(Number(r[2]), body.length - 1)
+        }
+        if (start >= body.length || start > end) {
+          res.writeHead(416, { 'content-range': `bytes */${body.length}`, 'content-length': 0 })
+          res.end()
+          return
+        }
+        headers['content-range'] = `bytes ${start}-${end}/${body.length}`
+        return this.sendBody(req, res, 206, headers, body.subarray(start, end + 1))
+      }
+    }
+    return this.sendBody(req, res, 200, headers, body)
+  }
+
+  /** Headers and a little body, then a TCP reset. */
+  private reset(dist: number, req: IncomingMessage, res: ServerResponse): void {
+    const socket = req.socket
+    const { body } = renderBody(this.layout.model, dist, 0, null)
+    socket.write(`HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: ${body.length + 100_000}\r\n\r\n`)
+    socket.write(body.subarray(0, Math.min(200, body.length)))
+    // Give the bytes a moment on the wire, then RST instead of FIN.
+    this.later(res, 5, () => socket.resetAndDestroy())
+  }
+
+  /** Content-Length promises far more than is sent; then the connection is closed (FIN). */
+  private truncated(dist: number, req: IncomingMessage, res: ServerResponse): void {
+    const socket = req.socket
+    const { body, contentType } = renderBody(this.layout.model, dist, 0, null)
+    const promised = body.length * 4 + 10_000
+    const head = `HTTP/1.1 200 OK\r\nContent-Type: ${contentType}\r\nContent-Length: ${promised}\r\nConnection: close\r\n\r\n`
+    if (req.method === 'HEAD') {
+      socket.end(head)
+      return
+    }
+    socket.end(Buffer.concat([Buffer.from(head), body.subarray(0, Math.max(1, Math.floor(body.length / 2)))]))
+  }
+
+  private huge(dist: number, req: IncomingMessage, res: ServerResponse): void {
+    if (!this.hugeChunk) {
+      const lines: string[] = []
+      let size = 0
+      for (let i = 0; size < CHUNK - 100; i++) {
+        const line = `${i},Mätpunkt ${i % 97},${(57 + (i % 1000) / 1000).toFixed(6)},${(12 + (i % 500) / 1000).toFixed(6)}\r\n`
+        lines.push(line)
+        size += Buffer.byteLength(line)
+      }
+      this.hugeChunk = Buffer.from(lines.join(''))
+    }
+    const chunk = this.hugeChunk
+    const header = Buffer.from('id,namn,latitud,longitud\r\n')
+    const total = this.opts.hugeBytes
+    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-length': total, 'last-modified': validators(this.layout.model, this.epochMs, dist, this.day(), 'huge-body').lastModified })
+    if (req.method === 'HEAD') return void res.end()
+    let sent = 0
+    const source = new Readable({
+      read() {
+        while (sent < total) {
+          const piece = sent === 0 ? header : chunk
+          const n = Math.min(piece.length, total - sent)
+          sent += n
+          if (!this.push(n === piece.length ? piece : piece.subarray(0, n))) return
+        }
+        this.push(null)
+      },
+    })
+    pipeline(source, res, noop)
+  }
+
+  private bomb(dist: number, req: IncomingMessage, res: ServerResponse): void {
+    if (!this.bombMember) {
+      // One gzip member of 16 MiB of identical CSV rows compresses to ~16 KB; gzip
+      // allows members to be concatenated, so N copies inflate to N × 16 MiB.
+      const row = '1,Badplats Sjöviken,57.700000,11.900000\r\n'
+      const rowBytes = Buffer.byteLength(row)
+      const raw = Buffer.alloc(Math.floor(BOMB_MEMBER / rowBytes) * rowBytes, row)
+      this.bombMember = gzipSync(raw, { level: 9 })
+      this.bombHeader = gzipSync(Buffer.from('id,namn,latitud,longitud\r\n'))
+    }
+    const member = this.bombMember
+    const header = this.bombHeader as Buffer
+    const members = Math.max(1, Math.round(this.opts.bombBytes / BOMB_MEMBER))
+    // (each member inflates to just under 16 MiB of whole rows)
+    res.writeHead(200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-encoding': 'gzip',
+      'content-length': header.length + members * member.length,
+      'last-modified': validators(this.layout.model, this.epochMs, dist, this.day(), 'gzip-bomb').lastModified,
+    })
+    if (req.method === 'HEAD') return void res.end()
+    let i = -1
+    const source = new Readable({
+      read() {
+        while (i < members) {
+          const piece = i < 0 ? header : member
+          i++
+          if (!this.push(piece)) return
+        }
+        this.push(null)
+      },
+    })
+    pipeline(source, res, noop)
+  }
+}
