@@ -1,7 +1,10 @@
 import type { Check } from './types.js'
+import { conformanceCheck } from './conformance.js'
+import { csvStructureCheck } from './csv-structure.js'
+import { encodingCheck } from './encoding.js'
 
 /**
  * Every check datavakt runs, in the order they run. Add a check by importing its module
  * and listing it here; its `id` is stored, so never rename one.
  */
-export const checks: readonly Check[] = []
+export const checks: readonly Check[] = [encodingCheck, csvStructureCheck, conformanceCheck]
