@@ -2,9 +2,12 @@ import type { Check } from './types.js'
 import { conformanceCheck } from './conformance.js'
 import { csvStructureCheck } from './csv-structure.js'
 import { encodingCheck } from './encoding.js'
+import { formatCheck } from './format.js'
+import { freshnessCheck } from './freshness.js'
+import { metadataCheck } from './metadata.js'
 
 /**
  * Every check datavakt runs, in the order they run. Add a check by importing its module
  * and listing it here; its `id` is stored, so never rename one.
  */
-export const checks: readonly Check[] = [encodingCheck, csvStructureCheck, conformanceCheck]
+export const checks: readonly Check[] = [formatCheck, encodingCheck, csvStructureCheck, conformanceCheck, freshnessCheck, metadataCheck]
