@@ -277,7 +277,7 @@ export const freshnessCheck: Check = {
         message: t(
           lang,
           `Filen ska uppdateras ${label} och senaste ändringen var ${since}${boundNote}; en uppdatering väntas nu.`,
-          `The file is updated ${label} and last changed on ${since}${boundNote}; an update is due now.`,
+          `The declared update frequency is ${label}; the file last changed on ${since}${boundNote}, so an update is due now.`,
         ),
         hint: t(lang, 'Publicera nästa uppdatering enligt den angivna frekvensen.', 'Publish the next update as the declared frequency promises.'),
         location: { property: 'dct:accrualPeriodicity' },
@@ -289,7 +289,7 @@ export const freshnessCheck: Check = {
         message: t(
           lang,
           `Filen ska uppdateras ${label} men har inte ändrats sedan ${since}${boundNote} (${Math.floor(ageDays)} dagar).`,
-          `The file should be updated ${label} but has not changed since ${since}${boundNote} (${Math.floor(ageDays)} days).`,
+          `The declared update frequency is ${label}, but the file has not changed since ${since}${boundNote} (${Math.floor(ageDays)} days).`,
         ),
         hint: t(
           lang,
