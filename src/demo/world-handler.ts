@@ -319,9 +319,10 @@ export class WorldHandler {
 
   private bomb(dist: number, req: IncomingMessage, res: ServerResponse): void {
     if (!this.bombMember) {
-      // One gzip member of 16 MiB of identical CSV rows compresses to ~16 KB; gzip
+      // One gzip member of 16 MiB of identical, space-padded CSV rows compresses to ~16 KB; gzip
       // allows members to be concatenated, so N copies inflate to N × 16 MiB.
-      const row = '1,Badplats Sjöviken,57.700000,11.900000\r\n'
+      // Fixed-width rows padded with spaces (as legacy exports do) compress ~1000:1.
+      const row = '1,Badplats Sjöviken,57.700000,11.900000'.padEnd(4094, ' ') + '\r\n'
       const rowBytes = Buffer.byteLength(row)
       const raw = Buffer.alloc(Math.floor(BOMB_MEMBER / rowBytes) * rowBytes, row)
       this.bombMember = gzipSync(raw, { level: 9 })

@@ -1,0 +1,34 @@
+import { request, Agent } from 'undici'
+import type { GroundTruthEntry, World } from '../../src/demo/start-world.js'
+
+/** An agent that does not pool aggressively, so connection-level defects are seen per request. */
+export function testAgent(): Agent {
+  return new Agent({ connections: 4, headersTimeout: 10_000, bodyTimeout: 10_000, keepAliveTimeout: 1000 })
+}
+
+/** First ground-truth entry of the day whose active defects include `defect`; fails the test when none. */
+export function entryWith(world: World, defect: string, day = world.day): GroundTruthEntry {
+  for (const e of world.truth(day)) if (e.defects.includes(defect)) return e
+  throw new Error(`no distribution with defect ${defect} on day ${day}`)
+}
+
+/** A clean entry (no defect at all) served by a host that honours Range, or one that ignores it. */
+export function cleanEntry(world: World, opts: { ignoresRange: boolean; kind?: string; periodicity?: string }): GroundTruthEntry {
+  for (const e of world.truth()) {
+    if (e.defects.length === 0 && e.baseDefect === null && e.ignoresRange === opts.ignoresRange && (!opts.kind || e.kind === opts.kind) && (!opts.periodicity || e.periodicity === opts.periodicity)) return e
+  }
+  throw new Error('no clean entry')
+}
+
+/** GET/HEAD without following redirects; returns status, headers and the whole body. */
+export async function fetchRaw(agent: Agent, url: string, init: { method?: 'GET' | 'HEAD'; headers?: Record<string, string> } = {}) {
+  const res = await request(url, { dispatcher: agent, method: init.method ?? 'GET', headers: init.headers })
+  const body = Buffer.from(await res.body.arrayBuffer())
+  return { status: res.statusCode, headers: res.headers, body }
+}
+
+/** The header value as a single string. */
+export function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const v = headers[name]
+  return Array.isArray(v) ? v[0] : v
+}
