@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTestDb, type TestDb } from '../helpers/test-db.js'
+import { openDatabase } from '../../src/db/open-database.js'
+import { defaultConfig, type ScheduleConfig } from '../../src/config/config.js'
+import { startScheduler, type JobEvent, type ScheduledJobName } from '../../src/scheduler/start-scheduler.js'
+
+let t: TestDb
+beforeAll(async () => {
+  t = await createTestDb()
+})
+afterAll(async () => {
+  await t?.drop()
+})
+
+const everySecond: ScheduleConfig = {
+  timezone: 'Europe/Stockholm',
+  harvest: '* * * * * *',
+  availabilitySweep: '* * * * * *',
+  contentChecks: '0 3 * * *',
+  rollups: '30 4 * * *',
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const stockholmHour = (d: Date) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d)
+
+describe(`scheduler (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+  it('schedules the configured patterns in Swedish time and runs the jobs it is given', async () => {
+    const runs: ScheduledJobName[] = []
+    const events: JobEvent[] = []
+    const s = await startScheduler({
+      db: t.db,
+      kind: t.kind,
+      schedule: { ...defaultConfig.schedule, availabilitySweep: '* * * * * *' },
+      jobs: {
+        harvest: async () => void runs.push('harvest'),
+        availabilitySweep: async ({ name }) => void runs.push(name),
+        contentChecks: async () => {
+          throw new Error('boom')
+        },
+      },
+      onEvent: (e) => events.push(e),
+    })
+    try {
+      expect(s.isLeader()).toBe(true)
+      // Daily at 02:00 and 03:00 Stockholm time, whatever the machine's zone.
+      expect(stockholmHour(s.nextRun('harvest')!)).toBe('02:00')
+      expect(stockholmHour(s.nextRun('contentChecks')!)).toBe('03:00')
+      expect(s.nextRun('rollups')).toBeNull() // not given, not scheduled
+      await sleep(2300)
+      expect(runs.filter((r) => r === 'availabilitySweep').length).toBeGreaterThanOrEqual(2)
+      expect(runs).not.toContain('harvest')
+      await s.runNow('contentChecks')
+      expect(events.find((e) => e.name === 'contentChecks' && e.status === 'failed')?.error?.message).toBe('boom')
+    } finally {
+      await s.stop()
+    }
+  })
+
+  it('skips a firing while the previous run of the same job is still going', async () => {
+    const events: JobEvent[] = []
+    let release!: () => void
+    const s = await startScheduler({
+      db: t.db,
+      kind: t.kind,
+      schedule: everySecond,
+      jobs: { availabilitySweep: () => new Promise<void>((r) => (release = r)) },
+      onEvent: (e) => events.push(e),
+    })
+    await sleep(2300)
+    release()
+    await s.stop()
+    expect(events.filter((e) => e.status === 'started')).toHaveLength(1)
+    expect(events.filter((e) => e.status === 'skipped-running').length).toBeGreaterThanOrEqual(1)
+  })
+
+  it('refuses an invalid pattern at start', async () => {
+    await expect(
+      startScheduler({ db: t.db, kind: t.kind, schedule: { ...everySecond, harvest: 'every day' }, jobs: { harvest: async () => {} } }),
+    ).rejects.toThrow(/schedule/)
+  })
+
+  it.runIf(process.env.DATABASE_URL)('elects one leader among two instances with an advisory lock; the other takes over when it stops', async () => {
+    const other = await openDatabase({ databaseUrl: t.url! })
+    const runsA: number[] = []
+    const runsB: number[] = []
+    const a = await startScheduler({ db: t.db, kind: 'postgres', schedule: everySecond, leaderCheckMs: 200, jobs: { availabilitySweep: async () => void runsA.push(Date.now()) } })
+    const b = await startScheduler({ db: other.db, kind: 'postgres', schedule: everySecond, leaderCheckMs: 200, jobs: { availabilitySweep: async () => void runsB.push(Date.now()) } })
+    try {
+      expect([a.isLeader(), b.isLeader()]).toEqual([true, false])
+      await sleep(2300)
+      expect(runsA.length).toBeGreaterThanOrEqual(2)
+      expect(runsB).toHaveLength(0)
+      // Still one leader after several checks (the lock is held on one reserved session,
+      // not lost to connection pooling).
+      expect([a.isLeader(), b.isLeader()]).toEqual([true, false])
+      const stoppedAt = Date.now()
+      await a.stop()
+      await sleep(2300)
+      expect(b.isLeader()).toBe(true)
+      expect(runsB.length).toBeGreaterThanOrEqual(1)
+      expect(runsA.every((x) => x <= stoppedAt)).toBe(true)
+    } finally {
+      await a.stop()
+      await b.stop()
+      await other.close()
+    }
+  })
+})
