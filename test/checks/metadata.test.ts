@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest'
+import { computeMqaScore, metadataCheck } from '../../checks/metadata.js'
+import type { CheckContext, CheckTarget, DataServiceInfo, DistributionInfo, ProbeSummary } from '../../checks/types.js'
+import { HVD_LEGISLATION } from '../../checks/vocabularies/hvd-categories.js'
+import { MQA_DIMENSION_MAX, MQA_INDICATORS, MQA_MAX, mqaRating } from '../../checks/vocabularies/mqa-points.js'
+import { readFixture } from './metadata-fixture.js'
+
+const ctx: CheckContext = { lang: 'sv', now: new Date('2026-11-26T12:00:00Z'), errorLimit: 1000, resolveSchema: async () => null }
+
+function probe(url: string, status: number | null, outcome: ProbeSummary['outcome'] = status !== null && status < 300 ? 'ok' : 'failing'): ProbeSummary {
+  return { outcome, code: outcome === 'ok' ? 'ok' : 'http-error', httpStatus: status, finalUrl: url, contentType: null, contentLength: null, etag: null, lastModified: null, at: '2026-11-26T11:00:00Z' }
+}
+
+async function fixtureTarget(file: string, probes: Record<string, number> = {}): Promise<CheckTarget> {
+  const f = await readFixture(file)
+  return {
+    dataset: f.dataset,
+    distributions: f.distributions,
+    dataServices: f.dataServices,
+    probesByUrl: Object.fromEntries(Object.entries(probes).map(([u, s]) => [u, probe(u, s)])),
+  }
+}
+
+const codes = (r: { findings: { code: string }[] }): string[] => r.findings.map((f) => f.code)
+const nonMqa = (r: { findings: { code: string; severity: string }[] }) => r.findings.filter((f) => !f.code.startsWith('mqa-'))
+
+describe('MQA point table', () => {
+  it('sums to the published dimension maxima and 405 in all', () => {
+    const sums: Record<string, number> = {}
+    for (const i of MQA_INDICATORS) sums[i.dimension] = (sums[i.dimension] ?? 0) + i.points
+    expect(sums).toEqual({ findability: 100, accessibility: 100, interoperability: 110, reusability: 75, contextuality: 20 })
+    expect(sums).toEqual(MQA_DIMENSION_MAX)
+    expect(MQA_INDICATORS.reduce((a, i) => a + i.points, 0)).toBe(MQA_MAX)
+    expect(MQA_MAX).toBe(405)
+    expect(new Set(MQA_INDICATORS.map((i) => i.id)).size).toBe(MQA_INDICATORS.length)
+  })
+
+  it('rates on the methodology boundaries', () => {
+    expect([405, 351, 350.5, 221, 220, 121, 120, 0].map(mqaRating)).toEqual(['excellent', 'excellent', 'good', 'good', 'sufficient', 'sufficient', 'bad', 'bad'])
+  })
+})
+
+describe('metadata check on the DCAT-AP-SE examples', () => {
+  for (const ext of ['rdf', 'ttl']) {
+    it(`obligatoriskt.${ext} passes the mandatory check; recommended gaps are warnings`, async () => {
+      const target = await fixtureTarget(`obligatoriskt.${ext}`)
+      expect(metadataCheck.appliesTo(target)).toBe(true)
+      const r = await metadataCheck.run(target, ctx)
+      expect(r.findings.filter((f) => f.severity === 'error')).toEqual([])
+      expect(r.facts).toMatchObject({ dcatApSeMandatory: true, hvd: false, hvdCompliant: null })
+      expect(r.status).toBe('warn')
+      expect(nonMqa(r).map((f) => f.code).sort()).toEqual(['missing-keyword', 'missing-license', 'missing-theme'])
+      // contact point 20 + publisher 10 + DCAT-AP compliance 30; nothing probed yet.
+      expect(r.metrics?.['mqa.total']).toBe(60)
+      expect(r.facts).toMatchObject({ mqaRating: 'bad', mqaAccessibilityMeasured: false })
+      for (const f of r.findings) {
+        expect(f.code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+        expect(f.hint).toBeTruthy()
+      }
+    })
+
+    it(`rekommenderat.${ext} has no DCAT-AP-SE findings and scores Good`, async () => {
+      const target = await fixtureTarget(`rekommenderat.${ext}`, { 'http://example.com/download': 200, 'http://example.com/api': 200 })
+      const r = await metadataCheck.run(target, ctx)
+      expect(nonMqa(r)).toEqual([])
+      expect(r.status).toBe('pass')
+      expect(r.metrics).toMatchObject({
+        'mqa.findability': 100,
+        'mqa.accessibility': 75,
+        'mqa.interoperability': 90,
+        'mqa.reusability': 75,
+        'mqa.contextuality': 5,
+        'mqa.total': 345,
+        'mqa.indicator.download-url': 10,
+        'mqa.indicator.download-url-status': 15,
+        'mqa.indicator.media-type': 0,
+      })
+      expect(r.facts?.mqaRating).toBe('good')
+      // Each lost indicator says what fixing it is worth.
+      const media = r.findings.find((f) => f.code === 'mqa-media-type')!
+      expect(media.severity).toBe('info')
+      expect(media.message).toContain('10 poäng att vinna')
+    })
+  }
+
+  it('counts a failing access URL against accessibility', async () => {
+    const target = await fixtureTarget('rekommenderat.ttl', { 'http://example.com/download': 404, 'http://example.com/api': 200 })
+    const s = computeMqaScore(target, true)
+    expect(s.indicators['access-url-status']).toBe(25)
+    expect(s.indicators['download-url-status']).toBe(0)
+  })
+
+  it('reports missing mandatory properties as errors', async () => {
+    const f = await readFixture('obligatoriskt.ttl')
+    const target: CheckTarget = {
+      dataset: { ...f.dataset, title: { sv: '  ' }, description: {}, publisherIri: null },
+      distributions: [{ ...f.distributions[0], accessUrl: null }],
+      dataServices: [{ ...f.dataServices[0], endpointUrls: [] }],
+    }
+    const r = await metadataCheck.run(target, { ...ctx, lang: 'en' })
+    expect(r.status).toBe('fail')
+    expect(r.findings.filter((x) => x.severity === 'error').map((x) => x.code).sort()).toEqual([
+      'missing-access-url',
+      'missing-description',
+      'missing-endpoint-url',
+      'missing-publisher',
+      'missing-title',
+    ])
+    expect(r.facts?.dcatApSeMandatory).toBe(false)
+    expect(r.metrics?.['mqa.indicator.dcat-ap-compliance']).toBe(0)
+    expect(r.findings.find((x) => x.code === 'missing-title')!.message).toMatch(/has no title/)
+  })
+
+  it('gives a complete dataset the full 405 points', async () => {
+    const f = await readFixture('rekommenderat.ttl')
+    const dists: DistributionInfo[] = f.distributions.map((d) => ({
+      ...d,
+      downloadUrl: d.accessUrl,
+      format: 'http://publications.europa.eu/resource/authority/file-type/CSV',
+      mediaType: 'text/csv',
+      byteSize: 1000,
+      rights: 'http://127.0.0.1/rights',
+    }))
+    const target: CheckTarget = {
+      dataset: { ...f.dataset, modified: '2026-01-01' },
+      distributions: dists,
+      dataServices: f.dataServices,
+      probesByUrl: { 'http://example.com/download': probe('http://example.com/download', 200), 'http://example.com/api': probe('http://example.com/api', 200) },
+    }
+    const s = computeMqaScore(target, true)
+    expect(s.total).toBe(405)
+    expect(s.rating).toBe('excellent')
+  })
+})
+
+describe('HVD rules (regulation 2023/138)', () => {
+  const base = async (): Promise<CheckTarget> => {
+    const f = await readFixture('rekommenderat.ttl')
+    return { dataset: { ...f.dataset, applicableLegislation: [HVD_LEGISLATION] }, distributions: f.distributions, dataServices: [], probesByUrl: {} }
+  }
+  const hvdCodes = (r: { findings: { code: string }[] }) => codes(r).filter((c) => c.startsWith('hvd-')).sort()
+
+  it('finds every missing HVD requirement', async () => {
+    const t = await base()
+    t.distributions = t.distributions!.map((d) => ({ ...d, license: 'http://creativecommons.org/licenses/by-sa/4.0/', downloadUrl: null }))
+    const r = await metadataCheck.run(t, ctx)
+    expect(r.facts).toMatchObject({ hvd: true, hvdCompliant: false })
+    expect(r.status).toBe('fail')
+    expect(hvdCodes(r)).toEqual(['hvd-licence-not-open', 'hvd-licence-not-open', 'hvd-missing-category', 'hvd-no-bulk-download', 'hvd-no-data-service'])
+  })
+
+  it('accepts a compliant HVD dataset: category, CC BY 4.0 in both IRI forms, live bulk download, described live API', async () => {
+    const t = await base()
+    t.dataset.hvdCategories = ['http://data.europa.eu/bna/c_e1da4e07']
+    t.distributions = [
+      { ...t.distributions![0], license: 'https://creativecommons.org/licenses/by/4.0/' },
+      { ...t.distributions![1], license: 'http://publications.europa.eu/resource/authority/licence/CC_BY_4_0' },
+    ]
+    const api: DataServiceInfo = {
+      iri: 'http://127.0.0.1/api-service',
+      title: { sv: 'API' },
+      endpointUrls: ['http://127.0.0.1:9/api'],
+      endpointDescription: 'http://127.0.0.1:9/api/openapi.json',
+      license: null,
+      accessRights: null,
+      conformsTo: [],
+      servesDatasets: [t.dataset.iri],
+      hvdCategories: [],
+    }
+    t.dataServices = [api]
+    t.probesByUrl = { 'http://example.com/download': probe('http://example.com/download', 200), 'http://127.0.0.1:9/api': probe('http://127.0.0.1:9/api', 200) }
+    const r = await metadataCheck.run(t, ctx)
+    expect(hvdCodes(r)).toEqual([])
+    expect(r.facts).toMatchObject({ hvd: true, hvdCompliant: true })
+
+    // The same dataset with its API down and its bulk file gone.
+    t.probesByUrl = { 'http://example.com/download': probe('http://example.com/download', 404), 'http://127.0.0.1:9/api': probe('http://127.0.0.1:9/api', 503) }
+    t.dataServices = [{ ...api, endpointDescription: null }]
+    const down = await metadataCheck.run(t, ctx)
+    expect(hvdCodes(down)).toEqual(['hvd-bulk-download-unreachable', 'hvd-endpoint-unreachable', 'hvd-missing-endpoint-description'])
+    expect(down.facts?.hvdCompliant).toBe(false)
+  })
+
+  it('rejects a category outside the HVD vocabulary and only notes an unknown sub-category', async () => {
+    const t = await base()
+    t.dataset.hvdCategories = ['http://publications.europa.eu/resource/authority/data-theme/ENVI']
+    expect(hvdCodes(await metadataCheck.run(t, ctx))).toContain('hvd-invalid-category')
+    t.dataset.hvdCategories = ['http://data.europa.eu/bna/c_60182062']
+    const r = await metadataCheck.run(t, ctx)
+    expect(r.findings.find((f) => f.code === 'hvd-category-unverified')?.severity).toBe('info')
+  })
+})
