@@ -136,17 +136,30 @@ export async function parseRdf(
     return v
   }
   type Term = { termType: string; value: string; language?: string; datatype?: { value: string } }
+  // Predicates, types, licences and the like repeat thousands of times: one copy each.
+  const interned = new Map<string, string>()
+  const intern = (v: string): string => {
+    const known = interned.get(v)
+    if (known !== undefined) return known
+    if (interned.size < 100_000) interned.set(v, v)
+    return v
+  }
   const obj = (t: Term): Obj => {
-    if (t.termType === 'NamedNode') return { k: 'iri', v: iri(t.value) }
+    if (t.termType === 'NamedNode') return { k: 'iri', v: intern(iri(t.value)) }
     if (t.termType === 'BlankNode') return { k: 'bnode', v: t.value.startsWith('_:') ? t.value : `_:${t.value}` }
     const dt = t.datatype?.value ?? null
-    return { k: 'lit', v: t.value, lang: (t.language ?? '').toLowerCase(), dt: dt === 'http://www.w3.org/2001/XMLSchema#string' ? null : dt }
+    return {
+      k: 'lit',
+      v: t.value,
+      lang: intern((t.language ?? '').toLowerCase()),
+      dt: dt === null || dt === 'http://www.w3.org/2001/XMLSchema#string' ? null : intern(dt),
+    }
   }
   const subj = (t: Term): string => (t.termType === 'BlankNode' ? (t.value.startsWith('_:') ? t.value : `_:${t.value}`) : iri(t.value))
   const addQuad = (q: { subject: Term; predicate: Term; object: Term }) => {
     const mark = relative.length
     const s = subj(q.subject)
-    graph.add(s, q.predicate.value, obj(q.object))
+    graph.add(s, intern(q.predicate.value), obj(q.object))
     for (let i = mark; i < relative.length; i++) relative[i].subject = s
   }
 
