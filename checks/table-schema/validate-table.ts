@@ -350,12 +350,14 @@ export function checkHeader(labels: string[], schema: CompiledTableSchema | null
     if (!schema) return { errors: [{ type: 'blank-header', rowNumber }], expected: [] }
   }
   if (!schema) {
-    const used = new Set<string>()
+    // Names as Frictionless infers them: a blank label becomes fieldN (N = position), a
+    // repeated label gets its occurrence count (name, name2, name3).
+    const seenCount = new Map<string, number>()
     const expected = labels.map((label, i) => {
-      let name = label === '' ? `field${i + 1}` : label
-      if (used.has(name)) name = `${name}${i + 1}`
-      used.add(name)
-      return anyField(name, i + 1)
+      if (label === '') return anyField(`field${i + 1}`, i + 1)
+      const count = (seenCount.get(label) ?? 0) + 1
+      seenCount.set(label, count)
+      return anyField(count === 1 ? label : `${label}${count}`, i + 1)
     })
     labelLoop(labels, expected, errors, rowNumber, false)
     return { errors, expected }
