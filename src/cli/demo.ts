@@ -1,7 +1,90 @@
-export const summary = '(under uppbyggnad)'
+import { parseCommandArgs } from './parse.js'
+import { UsageError } from './usage-error.js'
 
-/** `datavakt demo`: not built yet. */
-export async function run(_args: string[]): Promise<number> {
-  console.error('datavakt demo: inte byggt ännu')
-  return 2
+export const summary = 'startar den simulerade regionen (Västra Götaland) och visar datavakt i arbete'
+
+const help = `Användning: datavakt demo --world-only [--seed N] [--size N] [--hosts N] [--day N] [--port N] [--truth FIL]
+
+  --world-only   starta bara den simulerade regionen (katalogerna, specifikationerna och
+                 filvärdarna på 127.0.x.y) och servera den tills du trycker Ctrl-C
+  --seed N       frö för generatorn (standard 1); samma frö ger samma värld
+  --size N       antal distributioner (standard 2000)
+  --hosts N      antal filvärdar (standard 60, högst 10000)
+  --day N        simulerad dag att starta på (standard 0)
+  --port N       porten alla världens värdar lyssnar på (standard: en ledig port)
+  --truth FIL    skriv facit (ground truth, JSON Lines) för dagen till FIL`
+
+function intFlag(value: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} måste vara ett heltal mellan ${min} och ${max}`)
+  return n
+}
+
+/**
+ * `datavakt demo`. For now only `--world-only`: starts the simulated region, prints its
+ * catalogue URLs and hosts, and serves until Ctrl-C (SIGINT/SIGTERM). The full demo
+ * (harvest, checks, dashboard) is wired on top of `startWorld` later. Refuses unknown
+ * flags and out-of-range numbers (exit 2).
+ */
+export async function run(args: string[]): Promise<number> {
+  const { values } = parseCommandArgs(
+    args,
+    {
+      'world-only': { type: 'boolean' },
+      seed: { type: 'string' },
+      size: { type: 'string' },
+      hosts: { type: 'string' },
+      day: { type: 'string' },
+      port: { type: 'string' },
+      truth: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    false,
+  )
+  if (values.help) {
+    console.log(help)
+    return 0
+  }
+  if (!values['world-only']) {
+    console.error('datavakt demo: hela demot (insamling, kontroller, översikt) är inte kopplat ännu; kör `datavakt demo --world-only`.')
+    return 2
+  }
+  const seed = intFlag(values.seed, 'seed', 0, 2 ** 32 - 1) ?? 1
+  const distributions = intFlag(values.size, 'size', 1, 1_000_000) ?? 2000
+  const hosts = intFlag(values.hosts, 'hosts', 1, 10_000)
+  const day = intFlag(values.day, 'day', 0, 10_000) ?? 0
+  const port = intFlag(values.port, 'port', 1, 65_535)
+
+  const { startWorld } = await import('../demo/start-world.js')
+  const started = performance.now()
+  const world = await startWorld({ seed, distributions, hosts, day, port })
+  const ms = Math.round(performance.now() - started)
+  console.log(`Den simulerade regionen är igång (frö ${seed}, dag ${day}, ${world.distributionCount} distributioner i ${world.datasetCount} datamängder, start ${ms} ms).`)
+  console.log(`Index: ${world.indexUrl}`)
+  console.log('\nKataloger (DCAT-AP-SE, RDF/XML):')
+  for (const c of world.catalogues) console.log(`  ${c.name.padEnd(28)} ${c.url}`)
+  console.log('\nSpecifikationer (CSVW schema.json):')
+  for (const s of world.specs) console.log(`  ${s.name.padEnd(32)} ${s.uri}`)
+
+  const perHost = new Map<string, number>()
+  for (const e of world.truth()) perHost.set(e.host, (perHost.get(e.host) ?? 0) + 1)
+  console.log(`\nFilvärdar: ${world.hosts.length} som svarar, ${world.deadHosts.length} där ingen lyssnar (anslutning nekas).`)
+  const lines = [...world.hosts, ...world.deadHosts].map((h) => `  ${h.padEnd(22)} ${perHost.get(h) ?? 0} distributioner${world.deadHosts.includes(h) ? ' (ingen lyssnar)' : ''}`)
+  if (lines.length <= 100) for (const l of lines) console.log(l)
+  else console.log(`${lines.slice(0, 10).join('\n')}\n  … och ${lines.length - 10} till`)
+
+  if (values.truth) {
+    await world.writeGroundTruth(values.truth)
+    console.log(`\nFacit för dag ${day} skrivet till ${values.truth}`)
+  }
+  console.log('\nAll trafik stannar på loopback (127.0.0.0/8). Tryck Ctrl-C för att avsluta.')
+
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve())
+    process.once('SIGTERM', () => resolve())
+  })
+  console.log(`\nStänger världen (${world.requestCount()} förfrågningar besvarade).`)
+  await world.close()
+  return 0
 }
