@@ -9,6 +9,7 @@
  *                      not add columns)
  * - `missing-label`    a column of the specification is absent
  * - `incorrect-label`  a header label differs from the schema's field name at that place
+ * - `unmatched-header` (fieldsMatch partial) no label matches any schema field
  * - `type-error`       a cell is not of its field's type
  * - `constraint-error` a cell breaks required/minimum/maximum/minLength/maxLength/pattern/enum
  * - `unique-error`     a unique field repeats a value

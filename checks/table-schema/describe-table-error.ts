@@ -70,6 +70,10 @@ export function describeTableError(e: TableError, lang: Lang = 'sv'): { message:
       return sv
         ? { message: `Kolumnrubriken${cell} stämmer inte med schemats "${e.fieldName ?? ''}"${at}.`, hint: 'Använd schemats kolumnnamn, i schemats ordning.' }
         : { message: `The label${cell} does not match the schema's "${e.fieldName ?? ''}"${at}.`, hint: "Use the schema's field names, in the schema's order." }
+    case 'unmatched-header':
+      return sv
+        ? { message: 'Ingen kolumnrubrik matchar något fält i schemat.', hint: 'Använd schemats kolumnnamn i rubrikraden; kontrollera också avgränsaren.' }
+        : { message: 'No header label matches a schema field.', hint: "Use the schema's field names in the header row; check the delimiter too." }
     case 'blank-header':
       return sv
         ? { message: 'Rubrikraden är tom.', hint: 'Första raden ska innehålla kolumnernas rubriker.' }

@@ -27,6 +27,7 @@ export type TableErrorType =
   | 'missing-label'
   | 'incorrect-label'
   | 'blank-header'
+  | 'unmatched-header'
   | 'extra-cell'
   | 'missing-cell'
   | 'blank-row'
@@ -48,6 +49,7 @@ export const LABEL_ERROR_TYPES: ReadonlySet<string> = new Set([
   'missing-label',
   'incorrect-label',
   'blank-header',
+  'unmatched-header',
 ])
 
 /** Errors that only a schema can cause: reported by conformance; the rest by csv-structure. */
@@ -55,6 +57,7 @@ export const SCHEMA_ERROR_TYPES: ReadonlySet<string> = new Set([
   'extra-label',
   'missing-label',
   'incorrect-label',
+  'unmatched-header',
   'type-error',
   'constraint-error',
   'unique-error',

@@ -392,7 +392,7 @@ export function checkHeader(labels: string[], schema: CompiledTableSchema | null
     expected.push(anyField(label || `field${i + 1}`, i + 1))
   })
   if (mode === 'partial' && fields.length > 0 && found.size === 0) {
-    errors.push({ type: 'incorrect-label', rowNumber, note: 'no label matches a schema field' })
+    errors.push({ type: 'unmatched-header', rowNumber, note: 'no label matches a schema field' })
   }
   const tolerateMissing = mode === 'superset' || mode === 'partial'
   let at = labels.length + 1

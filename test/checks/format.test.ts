@@ -258,4 +258,20 @@ describe('format check', () => {
     const r = await formatCheck.run(target('', { format: 'CSV' }), ctx)
     expect(codes(r)).toEqual(['empty-content'])
   })
+
+  it('calls an HTML access URL without a download URL a landing page, not a wrong file', async () => {
+    const r = await formatCheck.run(target(LANDING, { format: 'CSV', downloadUrl: null }), ctx)
+    expect(r.findings.map((f) => [f.code, f.severity])).toEqual([['access-url-landing-page', 'warning']])
+  })
+
+  it('reads an OGC WMS media type and does not call an unknown declaration undeclared', async () => {
+    const caps = '<?xml version="1.0"?>\n<WMS_Capabilities version="1.3.0" xmlns="http://www.opengis.net/wms"><Service/></WMS_Capabilities>'
+    const r = await formatCheck.run(target(caps, { format: 'application/vnd.ogc.wms_xml', downloadUrl: null }), ctx)
+    expect(r.status).toBe('pass')
+    expect(r.facts).toMatchObject({ detectedFormat: 'xml', declaredFileType: 'WMS_SRVC' })
+    const odd = await formatCheck.run(target(CSV, { format: 'Övrigt' }), ctx)
+    expect(codes(odd)).toEqual([])
+    const none = await formatCheck.run(target(CSV), ctx)
+    expect(codes(none)).toEqual(['format-undeclared'])
+  })
 })
