@@ -16,7 +16,7 @@ import type { ProbeFinding, ProbeResult } from './probe-types.js'
 import { assertAllowedAddress, guardedLookup, ForbiddenTargetError, type LookupAllFunction } from './address-guard.js'
 import { BudgetExceededError, classifyError } from './classify-error.js'
 import { describeOutcomeCode, outcomeOf, type ProbeCode } from './outcome-codes.js'
-import { Politeness } from './politeness.js'
+import { Politeness, type Slot } from './politeness.js'
 import { parseRetryAfter } from './parse-retry-after.js'
 import { sniffBody } from './sniff-body.js'
 import { FetchBodyError } from './fetch-body-error.js'
@@ -149,9 +149,9 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
       } catch (err) {
         return fail('forbidden-target', err)
       }
-      let release: () => void
+      let slot: Slot
       try {
-        release = await politeness.acquire(current.host, p.signal)
+        slot = await politeness.acquire(current.host, p.signal)
       } catch (err) {
         return fail(classifyError(p.signal.reason ?? err), err)
       }
@@ -162,7 +162,7 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
       let res: Dispatcher.ResponseData
       try {
         res = await request(current, {
-          dispatcher: agent,
+          dispatcher: sendingVia(agent, slot.sent),
           method: 'GET',
           headers: p.headers,
           signal: p.signal,
@@ -170,9 +170,10 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
           bodyTimeout: p.bodyTimeout,
         })
       } catch (err) {
-        release()
+        slot.release()
         return fail(classifyError(p.signal.aborted ? p.signal.reason : err), err)
       }
+      const release = slot.release
       const status = res.statusCode
       const location = first(res.headers.location)
       if (REDIRECTS.has(status) && location) {
@@ -540,6 +541,30 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
       await agent.destroy()
     },
   }
+}
+
+/**
+ * The agent, seen through a dispatcher that calls `onSent` when undici writes the request
+ * to the socket (its `onConnect`/`onRequestStart` hook), so the per-host gap is measured
+ * from the moment the server can see the request.
+ */
+function sendingVia(agent: Agent, onSent: () => void): Dispatcher {
+  const dispatch = (opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean => {
+    const wrapped = new Proxy(handler, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver) as unknown
+        if ((prop === 'onConnect' || prop === 'onRequestStart') && typeof value === 'function') {
+          return (...args: unknown[]) => {
+            onSent()
+            return (value as (...a: unknown[]) => unknown).apply(target, args)
+          }
+        }
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
+      },
+    })
+    return agent.dispatch(opts, wrapped)
+  }
+  return { dispatch } as unknown as Dispatcher
 }
 
 /** Reads at most `cap` bytes, then closes the body (so a huge or endless body costs nothing more). */

@@ -6,7 +6,18 @@
  *
  * A slot is taken per request (each redirect hop is a request), so a redirect to another
  * host is polite to that host too. Waiting in line does not count against a URL's budget.
+ *
+ * The gap is measured between the moments requests are really written to the socket
+ * (`Slot.sent()`), not when they were handed to the pool: a new connection takes time to
+ * open, and a request on a reused one could otherwise reach the server right behind it.
+ * So a host's next request is not let go while the previous one is still connecting.
  */
+
+/** One request's place at a host: call `sent()` when it goes out, `release()` when done. */
+export interface Slot {
+  sent(): void
+  release(): void
+}
 
 export interface PolitenessOptions {
   perHostConnections: number
@@ -22,6 +33,8 @@ export interface PolitenessOptions {
 
 interface HostState {
   active: number
+  /** A request has been let go but is not yet on the wire (connecting). */
+  sending: boolean
   gapMs: number
   /** Earliest time the next request may start. */
   nextStart: number
@@ -39,7 +52,7 @@ export class Politeness {
   constructor(private readonly opts: PolitenessOptions) {}
 
   /** Waits for a slot at `host` (hostname:port) and a global slot. */
-  async acquire(host: string, signal?: AbortSignal): Promise<() => void> {
+  async acquire(host: string, signal?: AbortSignal): Promise<Slot> {
     const state = this.state(host)
     await new Promise<void>((resolve, reject) => {
       const go = () => {
@@ -62,14 +75,26 @@ export class Politeness {
       this.globalActive++
     }
     let released = false
-    return () => {
-      if (released) return
-      released = true
-      const next = this.globalWaiting.shift()
-      if (next) next()
-      else this.globalActive--
-      state.active--
+    let sent = false
+    const markSent = () => {
+      if (sent) return
+      sent = true
+      state.sending = false
+      state.nextStart = Math.max(state.nextStart, Date.now() + state.gapMs)
       this.pump(host, state)
+    }
+    return {
+      sent: markSent,
+      release: () => {
+        if (released) return
+        released = true
+        markSent()
+        const next = this.globalWaiting.shift()
+        if (next) next()
+        else this.globalActive--
+        state.active--
+        this.pump(host, state)
+      },
     }
   }
 
@@ -101,7 +126,7 @@ export class Politeness {
   private state(host: string): HostState {
     let s = this.hosts.get(host)
     if (!s) {
-      s = { active: 0, gapMs: this.opts.perHostGapMs, nextStart: 0, waiting: [], timer: null }
+      s = { active: 0, sending: false, gapMs: this.opts.perHostGapMs, nextStart: 0, waiting: [], timer: null }
       this.hosts.set(host, s)
     }
     return s
@@ -109,7 +134,7 @@ export class Politeness {
 
   private pump(host: string, state: HostState): void {
     if (this.closed) return
-    while (state.waiting.length > 0 && state.active < this.opts.perHostConnections) {
+    while (state.waiting.length > 0 && state.active < this.opts.perHostConnections && !state.sending) {
       const now = Date.now()
       if (now < state.nextStart) {
         if (!state.timer) {
@@ -121,6 +146,7 @@ export class Politeness {
         return
       }
       state.active++
+      state.sending = true
       state.nextStart = now + state.gapMs
       state.waiting.shift()!()
     }

@@ -1,0 +1,131 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { defaultConfig, type HttpConfig } from '../../src/config/config.js'
+import { createFetchEngine, type CreatedFetchEngine } from '../../src/fetch/create-fetch-engine.js'
+import { parseRetryAfter } from '../../src/fetch/parse-retry-after.js'
+import { startServer, type LoopbackServer } from './loopback-server.js'
+
+const base: HttpConfig = { ...defaultConfig.http, headersTimeoutMs: 5_000, probeBytes: 1024 }
+const open: { close(): Promise<void> }[] = []
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()))
+})
+
+/** A server that answers after `delayMs` and counts requests in flight (now and at peak). */
+async function slowServer(delayMs: number, address = '127.0.0.1', shared?: { now: number; peak: number }) {
+  const inFlight = shared ?? { now: 0, peak: 0 }
+  const server = await startServer(
+    (_req, res) => {
+      inFlight.now++
+      inFlight.peak = Math.max(inFlight.peak, inFlight.now)
+      setTimeout(() => {
+        inFlight.now--
+        res.end('a,b\n1,2\n')
+      }, delayMs)
+    },
+    { address },
+  )
+  open.push(server)
+  return { server, inFlight }
+}
+
+function engine(http: Partial<HttpConfig>): CreatedFetchEngine {
+  const e = createFetchEngine({ ...base, ...http }, { allowPrivateNetworks: true })
+  open.push(e)
+  return e
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+const gaps = (s: LoopbackServer) => s.requests.slice(1).map((r, i) => r.at - s.requests[i].at)
+
+describe('politeness, seen from the server', () => {
+  it('never more than 2 connections or requests at once to one host, and a minimum gap between request starts', async () => {
+    const { server, inFlight } = await slowServer(250)
+    const e = engine({ perHostConnections: 2, perHostGapMs: 150 })
+    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => e.probe(`${server.url}/f${i}.csv`)))
+    expect(results.every((r) => r.code === 'ok')).toBe(true)
+    expect(server.requests).toHaveLength(10)
+    expect(server.peakOpen()).toBeLessThanOrEqual(2)
+    expect(inFlight.peak).toBe(2) // it does use both slots
+    // The server runs in this process: when the machine is busy, the event loop may see one
+    // request late and the next on time. Allow that jitter on single gaps, not on the mean.
+    // (Without the gap, requests would arrive ~0 ms apart.)
+    expect(Math.min(...gaps(server))).toBeGreaterThanOrEqual(115)
+    expect(mean(gaps(server))).toBeGreaterThanOrEqual(144)
+  })
+
+  it('hosts are worked on side by side, each at its own polite rate', async () => {
+    const a = await slowServer(50, '127.0.0.1')
+    const b = await slowServer(50, '127.0.0.3')
+    const e = engine({ perHostConnections: 1, perHostGapMs: 100 })
+    await Promise.all([
+      ...Array.from({ length: 4 }, (_, i) => e.probe(`${a.server.url}/${i}`)),
+      ...Array.from({ length: 4 }, (_, i) => e.probe(`${b.server.url}/${i}`)),
+    ])
+    for (const s of [a.server, b.server]) {
+      expect(s.peakOpen()).toBe(1)
+      expect(Math.min(...gaps(s))).toBeGreaterThanOrEqual(70)
+      expect(mean(gaps(s))).toBeGreaterThanOrEqual(94)
+    }
+    // B did not wait for A to finish: its first request came before A's last.
+    expect(b.server.requests[0].at).toBeLessThan(a.server.requests[3].at)
+  })
+
+  it('the global limit caps requests in flight across all hosts', async () => {
+    const shared = { now: 0, peak: 0 }
+    const hosts = await Promise.all(['127.0.0.4', '127.0.0.5', '127.0.0.6', '127.0.0.7'].map((ip) => slowServer(80, ip, shared)))
+    const e = engine({ perHostConnections: 2, perHostGapMs: 0, globalConcurrency: 3 })
+    const results = await Promise.all(hosts.flatMap((h) => Array.from({ length: 4 }, (_, i) => e.probe(`${h.server.url}/${i}`))))
+    expect(results.filter((r) => r.code === 'ok')).toHaveLength(16)
+    expect(shared.peak).toBe(3)
+  })
+
+  it('honours Retry-After on 429 and slows the host down for the rest of the engine life', async () => {
+    let limited = true
+    const server = await startServer((req, res) => {
+      if (req.url === '/limited' && limited) {
+        limited = false
+        return void res.writeHead(429, { 'retry-after': '1' }).end()
+      }
+      res.end('a,b\n')
+    })
+    open.push(server)
+    const e = engine({ perHostConnections: 2, perHostGapMs: 50 })
+    const r = await e.probe(`${server.url}/limited`)
+    expect({ outcome: r.outcome, code: r.code, retryAfterSeconds: r.retryAfterSeconds }).toEqual({ outcome: 'unverified', code: 'rate-limited', retryAfterSeconds: 1 })
+    expect(e.hostGapMs(server.host)).toBe(100)
+    const later = await Promise.all([e.probe(`${server.url}/a`), e.probe(`${server.url}/b`), e.probe(`${server.url}/c`)])
+    expect(later.map((x) => x.code)).toEqual(['ok', 'ok', 'ok'])
+    const [first, ...rest] = gaps(server)
+    expect(first).toBeGreaterThanOrEqual(960) // waited out Retry-After: 1
+    expect(mean(rest)).toBeGreaterThanOrEqual(90) // the doubled gap holds afterwards
+  })
+
+  it('honours an HTTP-date Retry-After on 503, capped by maxRetryAfterMs', async () => {
+    const server = await startServer((req, res) => {
+      if (req.url === '/busy') return void res.writeHead(503, { 'retry-after': new Date(Date.now() + 3_600_000).toUTCString() }).end()
+      res.end('a,b\n')
+    })
+    open.push(server)
+    const e = engine({ perHostGapMs: 0, maxRetryAfterMs: 300 })
+    const r = await e.probe(`${server.url}/busy`)
+    expect(r.code).toBe('rate-limited')
+    expect(r.retryAfterSeconds).toBeGreaterThan(3590)
+    expect((await e.probe(`${server.url}/next`)).code).toBe('ok')
+    expect(gaps(server)[0]).toBeGreaterThanOrEqual(270)
+    expect(gaps(server)[0]).toBeLessThan(3_000)
+  })
+})
+
+describe('parseRetryAfter', () => {
+  const now = Date.parse('2026-11-26T12:00:00Z')
+  it.each([
+    ['120', 120],
+    ['0', 0],
+    ['Thu, 26 Nov 2026 12:01:30 GMT', 90],
+    ['Thu, 26 Nov 2026 11:00:00 GMT', 0],
+    ['soon', null],
+    ['-5', null],
+    ['', null],
+  ])('%s → %s', (v, s) => expect(parseRetryAfter(v, now)).toBe(s))
+  it('missing → null', () => expect(parseRetryAfter(undefined, now)).toBeNull())
+})
