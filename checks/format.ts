@@ -18,6 +18,8 @@
  * - `size-mismatch` (warning): dcat:byteSize differs from the bytes served by more than
  *   5 % and 1 KiB.
  * - `format-undeclared` (info): neither dct:format nor dcat:mediaType is given.
+ * - `access-url-landing-page` (warning): no dcat:downloadURL, and the accessURL (which DCAT
+ *   allows to be a web page) serves HTML; replaces `format-mismatch` in that case.
  *
  * Facts: detectedFormat, detectedMediaType, detectedFileType, declaredFileType, delimiter,
  * stars (0–5), starsReason, starsExplanation, machineReadable, nonProprietary, soft404,
@@ -247,7 +249,7 @@ export const formatCheck: Check = {
       }
     }
 
-    if (declared.length === 0) {
+    if (!dist.format?.trim() && !dist.mediaType?.trim()) {
       findings.push({
         code: 'format-undeclared',
         severity: 'info',
@@ -261,8 +263,28 @@ export const formatCheck: Check = {
       })
     }
 
+    // DCAT allows an accessURL that is a web page. Without a downloadURL that is what we
+    // fetched, so a page there is a missing download link, not a wrong file.
+    const landingPage = sniff.format === 'html' && !soft404 && !dist.downloadUrl && !declared.some((d) => d.code === 'HTML')
+    if (landingPage) {
+      findings.push({
+        code: 'access-url-landing-page',
+        severity: 'warning',
+        message: t(
+          lang,
+          'Åtkomstadressen leder till en webbsida och distributionen saknar nedladdningsadress.',
+          'The access URL leads to a web page and the distribution has no download URL.',
+        ),
+        hint: t(
+          lang,
+          'Ange dcat:downloadURL med en direktlänk till filen, så att den kan hämtas och kontrolleras automatiskt.',
+          'Add dcat:downloadURL with a direct link to the file, so it can be fetched and checked automatically.',
+        ),
+        location: { property: 'dcat:downloadURL' },
+      })
+    }
     // A soft 404 or an empty body already says the declared file is not there.
-    if (!soft404 && sniff.format !== 'empty') {
+    if (!soft404 && !landingPage && sniff.format !== 'empty') {
       for (const d of declared) {
         const verdict = compare(d.code, sniff)
         if (verdict === 'ok') continue
@@ -297,7 +319,7 @@ export const formatCheck: Check = {
     const ft = effective ? FILE_TYPES[effective] : undefined
     const machineReadable = ft?.openJudgement.machineReadable ?? false
     const nonProprietary = ft?.openJudgement.nonProprietary ?? false
-    if (available && ft && !machineReadable) {
+    if (available && ft && !machineReadable && !landingPage) {
       findings.push({
         code: 'not-machine-readable',
         severity: 'warning',

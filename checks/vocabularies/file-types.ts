@@ -126,8 +126,8 @@ export const FILE_TYPES: Readonly<Record<string, FileTypeEntry>> = Object.fromEn
     entry('TIFF', 'TIFF', ['image/tiff'], ['tif', 'tiff', 'geotiff'], false, true),
     entry('BMP', 'BMP', ['image/bmp'], ['bmp'], false, true),
     entry('JPEG2000', 'JPEG 2000', ['image/jp2'], ['jp2', 'jpeg2000'], false, true),
-    entry('WMS_SRVC', 'WMS', [], ['wms'], false, true),
-    entry('WFS_SRVC', 'WFS', [], ['wfs'], false, false, {
+    entry('WMS_SRVC', 'WMS', ['application/vnd.ogc.wms_xml'], ['wms'], false, true),
+    entry('WFS_SRVC', 'WFS', ['application/vnd.ogc.wfs_xml'], ['wfs'], false, false, {
       openJudgement: { machineReadable: true, nonProprietary: true, reason: 'OGC WFS serves GML/GeoJSON features; an open standard not on the EDP lists' },
     }),
     entry('SQLITE', 'SQLite', ['application/vnd.sqlite3', 'application/x-sqlite3'], ['sqlite', 'sqlite3', 'db'], false, false, {
