@@ -15,6 +15,7 @@
  *   HTML, Word, images, plain text), per the EU list and our judgement in vocabularies/file-types.ts.
  * - `proprietary-format` (warning): machine-readable but proprietary (XLSX, XLS, Shapefile).
  *   Not raised for formats that are already `not-machine-readable`: one fix covers both.
+ *   Neither is raised next to a `format-mismatch` error (the fix is to serve the declared file).
  * - `size-mismatch` (warning): dcat:byteSize differs from the bytes served by more than
  *   5 % and 1 KiB.
  * - `format-undeclared` (info): neither dct:format nor dcat:mediaType is given.
@@ -319,7 +320,10 @@ export const formatCheck: Check = {
     const ft = effective ? FILE_TYPES[effective] : undefined
     const machineReadable = ft?.openJudgement.machineReadable ?? false
     const nonProprietary = ft?.openJudgement.nonProprietary ?? false
-    if (available && ft && !machineReadable && !landingPage) {
+    // When the bytes are not the declared file at all, serving the declared file is the one
+    // fix; judging the wrong bytes' format on top would only repeat it.
+    const wrongFile = findings.some((f) => f.code === 'format-mismatch' && f.severity === 'error')
+    if (available && ft && !machineReadable && !landingPage && !wrongFile) {
       findings.push({
         code: 'not-machine-readable',
         severity: 'warning',
@@ -331,7 +335,7 @@ export const formatCheck: Check = {
         ),
         location: { property: 'dct:format' },
       })
-    } else if (available && ft && !nonProprietary) {
+    } else if (available && ft && !nonProprietary && !wrongFile) {
       findings.push({
         code: 'proprietary-format',
         severity: 'warning',

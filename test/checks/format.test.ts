@@ -178,10 +178,10 @@ describe('format check', () => {
     expect(r.findings.find((f) => f.code === 'format-mismatch')!.severity).toBe('error')
   })
 
-  it('reports format-mismatch when a CSV is declared but XLSX is served, plus proprietary-format', async () => {
+  it('reports format-mismatch (alone) when a CSV is declared but XLSX is served', async () => {
     const r = await formatCheck.run(target(makeXlsx(), { format: 'http://publications.europa.eu/resource/authority/file-type/CSV' }), ctx)
     expect(r.status).toBe('fail')
-    expect(codes(r)).toEqual(['format-mismatch', 'proprietary-format'])
+    expect(codes(r)).toEqual(['format-mismatch'])
     expect(r.facts).toMatchObject({ detectedFormat: 'xlsx', stars: 2, starsReason: 'proprietary-format' })
   })
 
