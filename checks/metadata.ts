@@ -335,7 +335,7 @@ function dcatApSeFindings(target: CheckTarget, lang: Lang): Finding[] {
         location: loc('dct:license'),
       })
     }
-    if (!d.format && !d.mediaType && !d.accessServiceIri) {
+    if (!d.format && !d.mediaType) {
       out.push({
         code: 'missing-format',
         severity: 'warning',

@@ -49,7 +49,7 @@ describe('metadata check on the DCAT-AP-SE examples', () => {
       expect(r.findings.filter((f) => f.severity === 'error')).toEqual([])
       expect(r.facts).toMatchObject({ dcatApSeMandatory: true, hvd: false, hvdCompliant: null })
       expect(r.status).toBe('warn')
-      expect(nonMqa(r).map((f) => f.code).sort()).toEqual(['missing-keyword', 'missing-license', 'missing-theme'])
+      expect(nonMqa(r).map((f) => f.code).sort()).toEqual(['missing-format', 'missing-keyword', 'missing-license', 'missing-theme'])
       // contact point 20 + publisher 10 + DCAT-AP compliance 30; nothing probed yet.
       expect(r.metrics?.['mqa.total']).toBe(60)
       expect(r.facts).toMatchObject({ mqaRating: 'bad', mqaAccessibilityMeasured: false })
