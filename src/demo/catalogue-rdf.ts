@@ -29,12 +29,26 @@ function isoDate(seed: number, salt: number, index: number, minYear: number): st
  * are left out exactly where the model says. The text does not depend on the day.
  */
 export function renderCatalogue(layout: WorldLayout, o: number): string {
+  return [...catalogueChunks(layout, o)].join('')
+}
+
+/**
+ * The same catalogue as a sequence of text chunks (about one per dataset), so the server
+ * can stream a large organisation's catalogue with backpressure instead of building a
+ * 20 MB string.
+ */
+export function* catalogueChunks(layout: WorldLayout, o: number): Generator<string> {
   const m = layout.model
   const org = m.organisations[o]
   const seed = m.seed
   const orgIri = layout.orgIri(o)
-  const out: string[] = []
+  let out: string[] = []
   const push = (s: string) => out.push(s)
+  const flush = () => {
+    const chunk = out.join('\n') + '\n'
+    out = []
+    return chunk
+  }
   push('<?xml version="1.0" encoding="UTF-8"?>')
   push(
     '<rdf:RDF\n\txmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n\txmlns:xsd="http://www.w3.org/2001/XMLSchema#"\n\txmlns:dcterms="http://purl.org/dc/terms/"\n\txmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#"\n\txmlns:vcard="http://www.w3.org/2006/vcard/ns#"\n\txmlns:dcat="http://www.w3.org/ns/dcat#"\n\txmlns:dcatap="http://data.europa.eu/r5r/"\n\txmlns:foaf="http://xmlns.com/foaf/0.1/">',
@@ -69,6 +83,7 @@ export function renderCatalogue(layout: WorldLayout, o: number): string {
   }
 
   for (let ds = org.firstDataset; ds < end; ds++) {
+    if (out.length > 200) yield flush()
     const topic = topics[m.dsTopic[ds]]
     const ordinal = m.dsOrdinal[ds]
     const suffixSv = ordinal === 0 ? '' : ` (del ${ordinal + 1})`
@@ -134,6 +149,6 @@ export function renderCatalogue(layout: WorldLayout, o: number): string {
     }
   }
   push('</rdf:RDF>')
-  return out.join('\n') + '\n'
+  yield flush()
 }
 

@@ -26,6 +26,37 @@ export function hash32(...parts: number[]): number {
   return h >>> 0
 }
 
+function mix(h: number, p: number): number {
+  let k = Math.imul(p | 0, 0xcc9e2d51)
+  k = (k << 15) | (k >>> 17)
+  k = Math.imul(k, 0x1b873593)
+  h ^= k
+  h = (h << 13) | (h >>> 19)
+  return (Math.imul(h, 5) + 0xe6546b64) | 0
+}
+
+function finish(h: number): number {
+  h ^= h >>> 16
+  h = Math.imul(h, 0x85ebca6b)
+  h ^= h >>> 13
+  h = Math.imul(h, 0xc2b2ae35)
+  h ^= h >>> 16
+  return h >>> 0
+}
+
+/**
+ * hash32(a, b, c, d, e) for 32-bit integer parts, without allocating: the hot path of
+ * body rendering (two calls per cell). Same value as hash32 with the same five parts.
+ */
+export function hash5(a: number, b: number, c: number, d: number, e: number): number {
+  return finish(mix(mix(mix(mix(mix(0x9e3779b9, a), b), c), d), e))
+}
+
+/** hash32 of six 32-bit integer parts, without allocating. */
+export function hash6(a: number, b: number, c: number, d: number, e: number, f: number): number {
+  return finish(mix(mix(mix(mix(mix(mix(0x9e3779b9, a), b), c), d), e), f))
+}
+
 /** A deterministic number in [0, 1) for the given parts. */
 export function rand01(...parts: number[]): number {
   return hash32(...parts) / 0x100000000

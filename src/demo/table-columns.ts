@@ -1,4 +1,4 @@
-import { hash32 } from './prng.js'
+import { hash5, hash6 } from './prng.js'
 
 /** What kind of values a generated table column holds; drives both generation and CSVW types. */
 export type ColumnKind =
@@ -51,13 +51,14 @@ const streets = ['Storgatan', 'Kyrkogatan', 'Skolgatan', 'Järnvägsgatan', 'Str
 const words = ['öppet', 'året', 'runt', 'nära', 'parkering', 'busshållplats', 'grillplats', 'sandstrand', 'brygga', 'klippor', 'gräsyta', 'skugga', 'ramp', 'belysning', 'tillgänglig', 'för', 'alla', 'och', 'med', 'vid']
 
 /** A Swedish-looking place name for row `r` of a table. */
-export function placeName(noun: string, ...parts: number[]): string {
-  const h = hash32(...parts)
+export function placeName(noun: string, h: number): string {
   const a = h % 3 === 0 ? placeParts1[(h >>> 3) % placeParts1.length] + ' ' : ''
   const b = placeParts2[(h >>> 7) % placeParts2.length]
   const c = placeParts3[(h >>> 13) % placeParts3.length]
   return `${noun} ${a}${b}${c}`.trim()
 }
+
+const recentDates = Array.from({ length: 400 }, (_, i) => new Date(Date.UTC(2026, 0, 1) - (i + 1) * 86_400_000).toISOString().slice(0, 10))
 
 /**
  * The value of column `col` (index `c`) in a row, as the text a clean publisher would
@@ -67,52 +68,63 @@ export function placeName(noun: string, ...parts: number[]): string {
  * keep their identity.
  */
 export function cellValue(col: TableColumn, c: number, ctx: CellContext): string {
-  const stable = hash32(ctx.seed, ctx.dist, ctx.row, c, 77)
-  const varying = hash32(ctx.seed, ctx.dist, ctx.row, c, ctx.version, 78)
+  // Only the hash the column kind needs is computed: this runs for every cell served.
   switch (col.kind) {
     case 'id':
       return `${ctx.municipalityCode}-${String(ctx.row + 1).padStart(4, '0')}`
     case 'name':
-      return placeName(ctx.noun, ctx.seed, ctx.dist, ctx.row, c)
-    case 'lat':
+      return placeName(ctx.noun, hash5(ctx.seed, ctx.dist, ctx.row, c, 79))
+    case 'lat': {
+      const stable = hash5(ctx.seed, ctx.dist, ctx.row, c, 77)
       return (ctx.centreLat + ((stable % 20000) - 10000) / 100000).toFixed(6)
-    case 'lon':
+    }
+    case 'lon': {
+      const stable = hash5(ctx.seed, ctx.dist, ctx.row, c, 77)
       return (ctx.centreLon + ((stable % 30000) - 15000) / 100000).toFixed(6)
+    }
     case 'municipality':
       return ctx.municipalityCode
     case 'int': {
+      const varying = hash6(ctx.seed, ctx.dist, ctx.row, c, ctx.version, 78)
       const min = col.min ?? 0
       const max = col.max ?? 100
       return String(min + (varying % (max - min + 1)))
     }
     case 'decimal': {
+      const varying = hash6(ctx.seed, ctx.dist, ctx.row, c, ctx.version, 78)
       const min = col.min ?? 0
       const max = col.max ?? 100
       return (min + ((varying % 100000) / 100000) * (max - min)).toFixed(2)
     }
     case 'bool':
-      return stable % 3 === 0 ? 'false' : 'true'
+      return hash5(ctx.seed, ctx.dist, ctx.row, c, 77) % 3 === 0 ? 'false' : 'true'
     case 'date': {
-      // A date in the 400 days before the world's epoch, moving with the version.
-      const d = new Date(Date.UTC(2026, 0, 1) - ((varying % 400) + 1) * 86_400_000)
-      return d.toISOString().slice(0, 10)
+      const varying = hash6(ctx.seed, ctx.dist, ctx.row, c, ctx.version, 78)
+      // A date in the 400 days before 2026-01-01, moving with the version.
+      return recentDates[varying % 400]
     }
     case 'year':
-      return String(2015 + (stable % 11))
+      return String(2015 + (hash5(ctx.seed, ctx.dist, ctx.row, c, 77) % 11))
     case 'text': {
+      const varying = hash6(ctx.seed, ctx.dist, ctx.row, c, ctx.version, 78)
       const n = 3 + (varying % 6)
       const out: string[] = []
-      for (let i = 0; i < n; i++) out.push(words[hash32(varying, i) % words.length])
+      for (let i = 0; i < n; i++) out.push(words[(varying >>> (i * 4)) % words.length])
       const s = out.join(' ')
       return s.charAt(0).toUpperCase() + s.slice(1)
     }
-    case 'email':
+    case 'email': {
+      const stable = hash5(ctx.seed, ctx.dist, ctx.row, c, 77)
       return `${['info', 'kontakt', 'fritid', 'teknik', 'service'][stable % 5]}@${ctx.domain}`
-    case 'street':
+    }
+    case 'street': {
+      const stable = hash5(ctx.seed, ctx.dist, ctx.row, c, 77)
       return `${streets[stable % streets.length]} ${1 + ((stable >>> 8) % 80)}`
+    }
     case 'hours':
-      return ['08:00-20:00', '06:00-22:00', '00:00-24:00', '10:00-18:00'][stable % 4]
+      return ['08:00-20:00', '06:00-22:00', '00:00-24:00', '10:00-18:00'][hash5(ctx.seed, ctx.dist, ctx.row, c, 77) % 4]
     case 'category': {
+      const stable = hash5(ctx.seed, ctx.dist, ctx.row, c, 77)
       const values = col.values ?? ['A', 'B']
       return values[stable % values.length]
     }

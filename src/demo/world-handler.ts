@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable, pipeline } from 'node:stream'
 import { gzipSync } from 'node:zlib'
 import { htmlPage, renderBody } from './bodies.js'
-import { renderCatalogue } from './catalogue-rdf.js'
+import { catalogueChunks } from './catalogue-rdf.js'
 import type { DefectName } from './defects.js'
 import { validators } from './ground-truth.js'
 import { hash32 } from './prng.js'
@@ -107,7 +107,12 @@ export class WorldHandler {
     const match = /^\/([a-z0-9-]+)\/datasets\/dcat\/?$/.exec(path)
     if (match) {
       const o = m.organisations.findIndex((org) => org.slug === match[1])
-      if (o >= 0) return this.sendBody(req, res, 200, { 'content-type': 'application/rdf+xml; charset=utf-8' }, Buffer.from(renderCatalogue(this.layout, o)))
+      if (o >= 0) {
+        res.writeHead(200, { 'content-type': 'application/rdf+xml; charset=utf-8' })
+        if (req.method === 'HEAD') return void res.end()
+        // Streamed chunk by chunk: a 100,000-distribution world has 20 MB catalogues.
+        return void pipeline(Readable.from(catalogueChunks(this.layout, o)), res, noop)
+      }
     }
     return this.notFound(req, res)
   }
