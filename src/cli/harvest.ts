@@ -11,6 +11,7 @@ import { harvestAll, readSource, type HarvestResult } from '../harvest/harvest-s
 import { HarvestError } from '../harvest/harvest-error.js'
 import { modelToDryRunJson } from '../harvest/model.js'
 import type { ChangeCounts } from '../db/harvest-store.js'
+import { resolveSources } from '../config/presets/index.js'
 import { openFromConfig } from './open-from-config.js'
 import { parseCommandArgs } from './parse.js'
 import { UsageError } from './usage-error.js'
@@ -101,9 +102,10 @@ export async function run(args: string[]): Promise<number> {
   const { config, database } = await openFromConfig()
   const t = text[(values.lang as 'sv' | 'en' | undefined) ?? config.lang]
   try {
-    if (config.sources.length === 0) throw new UsageError(t.none)
-    if (values.source !== undefined && !config.sources.some((s) => s.id === values.source)) {
-      throw new UsageError(t.unknownSource(values.source, config.sources.map((s) => s.id)))
+    const sources = resolveSources(config)
+    if (sources.length === 0) throw new UsageError(t.none)
+    if (values.source !== undefined && !sources.some((s) => s.id === values.source)) {
+      throw new UsageError(t.unknownSource(values.source, sources.map((s) => s.id)))
     }
     const engine = createFetchEngine(config.http, { allowPrivateNetworks: config.allowPrivateNetworks || values['allow-private'], lang: config.lang })
     let results: HarvestResult[]

@@ -25,6 +25,7 @@ export const configSchema = {
       },
     },
     allowPrivateNetworks: { type: 'boolean' },
+    preset: { enum: ['vastra-gotaland', 'vastra-gotaland-dataportal', 'vastra-gotaland-catalogues'] },
     dataDir: { type: 'string', minLength: 1 },
     lang: { enum: ['sv', 'en'] },
     http: {

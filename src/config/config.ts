@@ -90,6 +90,11 @@ export interface WebConfig {
 
 export interface Config {
   sources: SourceConfig[]
+  /**
+   * A built-in set of sources added before `sources` (src/config/presets/): 'vastra-gotaland'
+   * (national portal per publisher + municipal catalogues), or only one half of it.
+   */
+  preset?: 'vastra-gotaland' | 'vastra-gotaland-dataportal' | 'vastra-gotaland-catalogues'
   /** Lifts the address guard: loopback and private targets may be fetched. Tests and the demo only. */
   allowPrivateNetworks: boolean
   /** Folder of the embedded database when DATABASE_URL is unset. */

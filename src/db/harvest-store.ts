@@ -68,6 +68,21 @@ export async function syncCatalogueSources(db: Db, sources: SourceConfig[]): Pro
   }
 }
 
+/**
+ * Makes sure organisations a preset knows exist with their name and organisation number,
+ * also those that publish nothing (they must show as invisible, not be missing). A name
+ * already read from a catalogue is kept; only an empty one is filled.
+ */
+export async function seedOrganisations(db: Db, orgs: { iri: string; name: string; orgNumber: string }[]): Promise<void> {
+  if (orgs.length === 0) return
+  const rows = orgs.map((o) => ({ iri: o.iri, name: { sv: o.name }, org_number: o.orgNumber }))
+  await sql`insert into organisations (iri, name, org_number)
+    select iri, name, org_number from jsonb_to_recordset(${json(rows)}) as x(iri text, name jsonb, org_number text)
+    on conflict (iri) do update set
+      name = case when organisations.name = '{}'::jsonb then excluded.name else organisations.name end,
+      org_number = coalesce(organisations.org_number, excluded.org_number)`.execute(db)
+}
+
 /** Opens a harvest run (status 'running') and returns its id. */
 export async function startHarvestRun(db: Db, sourceId: string): Promise<number> {
   const row = await db.insertInto('harvest_runs').values({ source_id: sourceId, status: 'running' }).returning('id').executeTakeFirstOrThrow()

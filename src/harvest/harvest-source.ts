@@ -1,6 +1,7 @@
 import type { Config, SourceConfig } from '../config/config.js'
 import type { Db } from '../db/database.js'
-import { failHarvestRun, startHarvestRun, storeHarvest, syncCatalogueSources, type HarvestCounts } from '../db/harvest-store.js'
+import { failHarvestRun, seedOrganisations, startHarvestRun, storeHarvest, syncCatalogueSources, type HarvestCounts } from '../db/harvest-store.js'
+import { presetOrganisations, resolveSources } from '../config/presets/index.js'
 import type { HarvestDeps } from './harvest-deps.js'
 import { HarvestError } from './harvest-error.js'
 import { readCkan } from './read-ckan.js'
@@ -94,18 +95,21 @@ export async function harvestSource(db: Db, source: SourceConfig, deps: HarvestD
 }
 
 /**
- * Harvests every configured source (or only `only`), one after the other so that sources on
- * the same registry share its politeness budget. First syncs catalogue_sources with the
- * configuration. Returns one result per source; a failed source does not stop the others.
+ * Harvests every configured source (the preset's and `sources`; or only `only`), one after
+ * the other so that sources on the same registry share its politeness budget. First syncs
+ * catalogue_sources with the configuration and stores the preset's organisations. Returns
+ * one result per source; a failed source does not stop the others.
  */
 export async function harvestAll(
   db: Db,
-  config: Pick<Config, 'sources'>,
+  config: Pick<Config, 'sources' | 'preset'>,
   deps: HarvestDeps & { onSourceDone?: (r: HarvestResult, source: SourceConfig) => void },
   opts: { only?: string } = {},
 ): Promise<HarvestResult[]> {
-  await syncCatalogueSources(db, config.sources)
-  const sources = opts.only ? config.sources.filter((s) => s.id === opts.only) : config.sources
+  const all = resolveSources(config)
+  await syncCatalogueSources(db, all)
+  await seedOrganisations(db, presetOrganisations(config.preset))
+  const sources = opts.only ? all.filter((s) => s.id === opts.only) : all
   const results: HarvestResult[] = []
   for (const s of sources) {
     deps.onProgress?.(`${s.id}: ${s.kind} ${s.url}${s.publisher ? ` (publisher ${s.publisher})` : ''}`)
