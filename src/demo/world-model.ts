@@ -151,9 +151,6 @@ export class WorldModel {
         const count = Math.min(target - dist, Math.min(topic.kinds.length, 1 + (hash32(seed, ds, Salt.datasetCount) % 3)))
         dsFirstDist[ds] = dist
         dsDistCount[ds] = count
-        if (topic.kinds.includes('wms') || topic.kinds.includes('json')) {
-          if (rand01(seed, ds, Salt.datasetService) < 0.3) dsFlags[ds] |= DS_SERVICE
-        }
         for (let k = 0; k < count; k++) {
           this.distDataset[dist] = ds
           this.distKind[dist] = kindCodes.indexOf(topic.kinds[k])
@@ -163,6 +160,10 @@ export class WorldModel {
               : hash32(seed, dist, Salt.distHost, 2) % hostCount
           dist++
         }
+        // A few datasets with an API or a WMS describe it as a dcat:DataService too.
+        const kinds = topic.kinds.slice(0, count)
+        const serviceChance = kinds.includes('wms') ? 0.5 : kinds.includes('json') ? 0.08 : 0
+        if (rand01(seed, ds, Salt.datasetService) < serviceChance) dsFlags[ds] |= DS_SERVICE
         ds++
         j++
       }
