@@ -98,13 +98,14 @@ export async function harvestSource(db: Db, source: SourceConfig, deps: HarvestD
  * Harvests every configured source (the preset's and `sources`; or only `only`), one after
  * the other so that sources on the same registry share its politeness budget. First syncs
  * catalogue_sources with the configuration and stores the preset's organisations. Returns
- * one result per source; a failed source does not stop the others.
+ * one result per source; a failed source does not stop the others. With `signal`, stops
+ * before the next source once it aborts.
  */
 export async function harvestAll(
   db: Db,
   config: Pick<Config, 'sources' | 'preset'>,
   deps: HarvestDeps & { onSourceDone?: (r: HarvestResult, source: SourceConfig) => void },
-  opts: { only?: string } = {},
+  opts: { only?: string; signal?: AbortSignal } = {},
 ): Promise<HarvestResult[]> {
   const all = resolveSources(config)
   await syncCatalogueSources(db, all)
@@ -112,6 +113,8 @@ export async function harvestAll(
   const sources = opts.only ? all.filter((s) => s.id === opts.only) : all
   const results: HarvestResult[] = []
   for (const s of sources) {
+    // Stop between sources when asked (scheduler shutdown); a started source finishes.
+    if (opts.signal?.aborted) break
     deps.onProgress?.(`${s.id}: ${s.kind} ${s.url}${s.publisher ? ` (publisher ${s.publisher})` : ''}`)
     const r = await harvestSource(db, s, deps)
     results.push(r)

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { harvestSource } from '../../src/harvest/harvest-source.js'
+import { createHarvestJob } from '../../src/harvest/harvest-job.js'
+import { defaultConfig } from '../../src/config/config.js'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
 import { testDeps } from './deps.js'
 import { generateRdfXmlCatalogue } from './generate-catalogue.js'
@@ -63,5 +65,14 @@ describe(`re-harvest (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, (
     const back = await t.db.selectFrom('datasets').select(['withdrawn_at', 'first_seen']).where('iri', '=', `${server.origin}/dataset/3`).executeTakeFirstOrThrow()
     expect(back.withdrawn_at).toBeNull()
     expect(back.first_seen.getTime()).toBe(removed.first_seen.getTime())
+  })
+
+  it('runs as the scheduler job, and stops before the next source once the signal aborts', async () => {
+    const job = createHarvestJob({ db: t.db, config: { sources: [source()], harvest: defaultConfig.harvest }, fetchDocument: deps.fetchDocument })
+    const done = await job({ signal: new AbortController().signal })
+    expect(done.map((r) => [r.sourceId, r.status])).toEqual([['gen', 'ok']])
+    const stopped = new AbortController()
+    stopped.abort()
+    expect(await job({ signal: stopped.signal })).toEqual([])
   })
 })
