@@ -5,6 +5,10 @@
  * Prints MB/s, peak RSS and the ratios. Each measurement runs in its own child process so
  * that its peak RSS is its own.
  *
+ * `csv-parse` is its public stream API (what "csv-parse alone" usually means);
+ * `csv-parse-core` is the same parser driven as datavakt drives it (Parser.api.parse, no
+ * Transform stream), to show what the typed validation itself costs.
+ *
  * Target (issue 5): typed validation ≥ 75% of csv-parse's bare parse speed, peak RSS < 200 MB.
  * Options: BENCH_MB=200 (file size), BENCH_KEEP=1 (keep the temp folder).
  */
@@ -54,7 +58,7 @@ async function generate(path: string, targetBytes: number): Promise<number> {
       block += line
     }
     bytes += Buffer.byteLength(block)
-    if (!out.write(block)) await new Promise((r) => out.once('drain', r))
+    if (!out.write(block)) await new Promise<void>((r) => out.once('drain', () => r()))
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())))
   return id
@@ -76,6 +80,18 @@ async function phase(name: string, file: string, schemaPath: string): Promise<Ph
     const { parse } = await import('csv-parse')
     const parser = createReadStream(file, { highWaterMark: 256 * 1024 }).pipe(parse({ relax_column_count: true }))
     for await (const _record of parser) rows++
+    rows-- // header
+  } else if (name === 'csv-parse-core') {
+    // The same parser driven the way datavakt drives it: Parser.api.parse with a push
+    // callback, no Transform stream. Shows what the validation itself costs.
+    const { Parser } = await import('csv-parse')
+    const parser = new Parser({ relax_column_count: true, relax_quotes: true, skip_empty_lines: false, skip_records_with_error: true, bom: true })
+    const api = (parser as unknown as { api: { parse(b: Buffer | undefined, end: boolean, push: (r: string[]) => void, close: () => void): Error | undefined } }).api
+    const push = () => {
+      rows++
+    }
+    for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) api.parse(chunk as Buffer, false, push, () => {})
+    api.parse(undefined, true, push, () => {})
     rows-- // header
   } else if (name === 'papaparse') {
     const Papa = (await import('papaparse')).default
@@ -125,20 +141,21 @@ async function main(): Promise<void> {
     console.log(`generated ${mb.toFixed(1)} MB, ${rows} rows, 10 typed columns in ${((performance.now() - t0) / 1000).toFixed(1)} s (${file})`)
     const self = fileURLToPath(import.meta.url)
     const results: Record<string, PhaseResult> = {}
-    for (const name of ['csv-parse', 'papaparse', 'datavakt']) {
+    for (const name of ['csv-parse', 'csv-parse-core', 'papaparse', 'datavakt']) {
       const child = spawnSync(process.execPath, ['--import', 'tsx', self, '--phase', name, file, schemaPath], { encoding: 'utf8', maxBuffer: 1 << 20 })
       if (child.status !== 0) throw new Error(`phase ${name} failed: ${child.stderr}`)
       if (child.stderr.trim()) console.error(child.stderr.trim())
       const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as PhaseResult
       results[name] = r
       const extra = r.errors !== undefined ? `, ${r.errors} errors` : ''
-      console.log(`${name.padEnd(10)} ${(mb / r.seconds).toFixed(1).padStart(6)} MB/s  ${r.seconds.toFixed(2).padStart(7)} s  peak RSS ${r.maxRssMb.toFixed(0).padStart(4)} MB  (${r.rows} rows${extra})`)
+      console.log(`${name.padEnd(14)} ${(mb / r.seconds).toFixed(1).padStart(6)} MB/s  ${r.seconds.toFixed(2).padStart(7)} s  peak RSS ${r.maxRssMb.toFixed(0).padStart(4)} MB  (${r.rows} rows${extra})`)
     }
     const dv = mb / results.datavakt!.seconds
     const cp = mb / results['csv-parse']!.seconds
     const pp = mb / results.papaparse!.seconds
     console.log(`typed validation / csv-parse bare parse: ${((dv / cp) * 100).toFixed(0)}% (target ≥ 75%)`)
     console.log(`typed validation / papaparse bare parse: ${((dv / pp) * 100).toFixed(0)}%`)
+    console.log(`typed validation / csv-parse core without its stream layer (same driving as datavakt): ${((dv / (mb / results['csv-parse-core']!.seconds)) * 100).toFixed(0)}%`)
     console.log(`validation peak RSS: ${results.datavakt!.maxRssMb.toFixed(0)} MB (target < 200 MB)`)
   } finally {
     if (!process.env.BENCH_KEEP) await rm(dir, { recursive: true, force: true })
