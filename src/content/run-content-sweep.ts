@@ -1,5 +1,6 @@
 import type { Check, ResolvedSchema } from '../../checks/types.js'
 import { checks as registeredChecks } from '../../checks/index.js'
+import { createSchemaRegistry } from '../../checks/schema-registry.js'
 import type { Config } from '../config/config.js'
 import type { Db } from '../db/database.js'
 import { finishCheckRun, insertCheckResults, startCheckRun } from '../db/content-store.js'
@@ -53,7 +54,7 @@ export interface ContentSweepOptions {
   onProgress?: (p: ContentSweepProgress) => void
   /** The checks to run (default: every check registered in checks/index.ts). */
   checks?: readonly Check[]
-  /** Schema lookup for conformance (default: none known). */
+  /** Schema lookup for conformance (default: the schema registry over config.content.schemasDir, the bundled specs and the conformsTo URL fetched through the engine). */
   resolveSchema?: (uri: string) => Promise<ResolvedSchema | null>
   /** Only these distributions (and their datasets' dataset-level checks). */
   distributionIris?: string[]
@@ -82,7 +83,7 @@ export async function runContentSweep(opts: ContentSweepOptions): Promise<Conten
     lang: config.lang,
     now,
     errorLimit: config.content.errorLimit,
-    resolveSchema: opts.resolveSchema ?? (async () => null),
+    resolveSchema: opts.resolveSchema ?? defaultResolver(engine, config),
   }
   const runId = await startCheckRun(db, 'content', now)
   const summary: ContentSweepSummary = {
@@ -213,6 +214,15 @@ export async function runContentSweep(opts: ContentSweepOptions): Promise<Conten
     await finishCheckRun(db, runId, 'failed', flatSummary(summary), (err as Error)?.message ?? String(err)).catch(() => {})
     throw err
   }
+}
+
+/** The schema registry: operator folder, bundled specs, then the conformsTo URL through the engine. */
+function defaultResolver(engine: FetchEngine, config: Config): (uri: string) => Promise<ResolvedSchema | null> {
+  const registry = createSchemaRegistry({
+    operatorDir: config.content.schemasDir,
+    fetchDocument: (url, o) => engine.fetchDocument(url, o),
+  })
+  return (uri) => registry.resolveSchema(uri)
 }
 
 function flatSummary(s: ContentSweepSummary): Record<string, number> {

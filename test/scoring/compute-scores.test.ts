@@ -59,7 +59,7 @@ beforeAll(async () => {
     result(day2, D2, DS1, 'format', 'format', 'pass'),
   ])
   // Availability comes from the probes (the availability part's table); D2 broken on day 1, healed day 2.
-  const probe = (iri: string, at: Date, outcome: 'ok' | 'failing' | 'unverified', code: string, state: string | null) =>
+  const probe = (iri: string, at: Date, outcome: 'ok' | 'failing' | 'unverified', code: string, state: 'ok' | 'broken' | 'degraded' | 'unknown' | null) =>
     t.db.insertInto('probes').values({ distribution_iri: iri, url: 'http://127.0.0.1:9/x', host: '127.0.0.1:9', at, outcome, code, elapsed_ms: 5, state_after: state }).execute()
   await probe(D1, day1, 'ok', 'ok', 'ok')
   await probe(D2, day1, 'failing', 'http-404', 'broken')
