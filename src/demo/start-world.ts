@@ -74,6 +74,8 @@ export interface World {
   dateOf(day: number): Date
   /** Requests served since start. */
   requestCount(): number
+  /** Open client connections and stalled requests right now (both drop to 0 when clients leave). */
+  stats(): { openConnections: number; pendingStalls: number; requests: number }
   close(): Promise<void>
 }
 
@@ -143,6 +145,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   const liveHosts: number[] = []
   for (let h = 0; h < model.hostCount; h++) if (used[h]) liveHosts.push(h)
 
+  let openConnections = 0
   let layout: WorldLayout | null = null
   let handler: WorldHandler | null = null
   let servers: Server[] = []
@@ -153,6 +156,10 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     const make = (hostIndex: number) => {
       const s = createServer({ keepAliveTimeout: 5_000 }, (req, res) => holder.handler?.handle(hostIndex, req, res))
       s.on('clientError', (_err, socket) => socket.destroy())
+      s.on('connection', (socket) => {
+        openConnections++
+        socket.once('close', () => openConnections--)
+      })
       return s
     }
     const targets = [
@@ -209,6 +216,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     datasetCount: model.datasetCount,
     dateOf: (d: number) => new Date(epochMs + d * 86_400_000),
     requestCount: () => hand.requests,
+    stats: () => ({ openConnections, pendingStalls: hand.pendingStalls, requests: hand.requests }),
     async close() {
       hand.clearTimers()
       await closeServers(servers)

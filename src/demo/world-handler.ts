@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable, pipeline } from 'node:stream'
 import { gzipSync } from 'node:zlib'
-import { htmlPage, renderBody } from './bodies.js'
+import { htmlPage, renderBody, type RenderedBody } from './bodies.js'
 import { catalogueChunks } from './catalogue-rdf.js'
 import type { DefectName } from './defects.js'
 import { validators } from './ground-truth.js'
@@ -39,6 +39,37 @@ export class WorldHandler {
   private readonly timers = new Set<NodeJS.Timeout>()
   /** Requests served, for the benchmark and the CLI. */
   requests = 0
+  /**
+   * Recently rendered bodies, so a checker's prefix probe followed by a full content
+   * read renders a file once. Bounded by bytes, oldest out first.
+   */
+  private readonly cache = new Map<string, RenderedBody>()
+  private cacheBytes = 0
+  private static readonly cacheLimit = 16 * 1024 * 1024
+
+  /** Stalled requests (timeout / no-response) still waiting; 0 once their clients are gone. */
+  get pendingStalls(): number {
+    return this.timers.size
+  }
+
+  private body(dist: number, version: number, active: DefectName | null, variant: number): RenderedBody {
+    const key = `${dist}:${version}:${variant}`
+    const hit = this.cache.get(key)
+    if (hit) {
+      this.cache.delete(key)
+      this.cache.set(key, hit)
+      return hit
+    }
+    const rendered = renderBody(this.layout.model, dist, version, active)
+    this.cache.set(key, rendered)
+    this.cacheBytes += rendered.body.length
+    while (this.cacheBytes > WorldHandler.cacheLimit) {
+      const [oldest, value] = this.cache.entries().next().value as [string, RenderedBody]
+      this.cache.delete(oldest)
+      this.cacheBytes -= value.body.length
+    }
+    return rendered
+  }
 
   constructor(
     private readonly layout: WorldLayout,
@@ -231,7 +262,7 @@ export class WorldHandler {
     const m = this.layout.model
     const day = this.day()
     const val = validators(m, this.epochMs, dist, day, active)
-    const { body, contentType } = renderBody(m, dist, val.version, active)
+    const { body, contentType } = this.body(dist, val.version, active, val.variant)
     const host = m.hostOf(dist)
     const ranges = m.hostIgnoresRange[host] !== 1
     const headers: Record<string, string | number> = { 'content-type': contentType, 'last-modified': val.lastModified, etag: val.etag }
