@@ -1,15 +1,15 @@
 import { createServer, type Server } from 'node:http'
 import { once } from 'node:events'
-import type { DefectName } from './defects.js'
-import { truthEntry, writeGroundTruthFile, type GroundTruthEntry } from './ground-truth.js'
+import type { DefectName } from './defect-rules.js'
+import { truthEntry, writeGroundTruthFile, type GroundTruthEntry } from './truth-entry.js'
 import { WorldHandler } from './world-handler.js'
 import { WorldLayout, catalogueIp, specIp } from './world-layout.js'
 import { WorldModel } from './world-model.js'
 import { worldSpecs } from './world-specs.js'
 
-export type { GroundTruthEntry } from './ground-truth.js'
-export type { DefectName } from './defects.js'
-export { defectNames, defectRules } from './defects.js'
+export type { GroundTruthEntry } from './truth-entry.js'
+export type { DefectName } from './defect-rules.js'
+export { defectNames, defectRules } from './defect-rules.js'
 
 /** How to build and run a simulated world. Everything has a default. */
 export interface WorldOptions {

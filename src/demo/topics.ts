@@ -1,4 +1,4 @@
-import type { TableColumn } from './table-columns.js'
+import type { TableColumn } from './cell-value.js'
 
 /** EU frequency authority IRIs used for dct:accrualPeriodicity, with their period in days. */
 export const frequencies = {
@@ -9,9 +9,13 @@ export const frequencies = {
   ANNUAL: 365,
   IRREG: 20,
 } as const
+/** A frequency code from the EU vocabulary (the last segment of its IRI). */
 export type Frequency = keyof typeof frequencies
+/** The frequencies in a fixed order; the model stores an index into this list. */
 export const frequencyList = Object.keys(frequencies) as Frequency[]
+/** IRI prefix of the EU frequency authority table. */
 export const frequencyBase = 'http://publications.europa.eu/resource/authority/frequency/'
+/** IRI prefix of the EU data-theme authority table. */
 export const themeBase = 'http://publications.europa.eu/resource/authority/data-theme/'
 
 /** The shapes of published files. `wms` is an OGC service, `api` a JSON API endpoint. */

@@ -1,6 +1,6 @@
 import { topics, extensions } from './topics.js'
 import type { WorldModel } from './world-model.js'
-import { slugify } from './organisations.js'
+import { slugify } from './vastra-gotaland.js'
 import { worldSpecs } from './world-specs.js'
 
 /** The IP of the host serving catalogues, and of the host serving specifications. */

@@ -1,6 +1,6 @@
-import { defectNames, defectRules, type DefectName } from './defects.js'
-import { generatedOrganisation, slugify, vastraGotaland, type OrganisationSeed } from './organisations.js'
-import { hash32, rand01, Salt } from './prng.js'
+import { defectNames, defectRules, type DefectName } from './defect-rules.js'
+import { generatedOrganisation, slugify, vastraGotaland, type OrganisationSeed } from './vastra-gotaland.js'
+import { hash32, rand01, Salt } from './hash32.js'
 import { frequencies, frequencyList, topics, type DistKind, type Frequency } from './topics.js'
 import { worldSpecs } from './world-specs.js'
 

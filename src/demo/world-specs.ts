@@ -1,4 +1,4 @@
-import type { TableColumn } from './table-columns.js'
+import type { TableColumn } from './cell-value.js'
 
 /**
  * The world's own specifications, in the style of the Swedish national ones (badplatser,

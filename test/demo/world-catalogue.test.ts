@@ -3,7 +3,7 @@ import type { Agent } from 'undici'
 import { RdfXmlParser } from 'rdfxml-streaming-parser'
 import type { Quad } from '@rdfjs/types'
 import { startWorld, type World } from '../../src/demo/start-world.js'
-import { vastraGotaland } from '../../src/demo/organisations.js'
+import { vastraGotaland } from '../../src/demo/vastra-gotaland.js'
 import { fetchRaw, header, testAgent } from './world-helpers.js'
 
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#'

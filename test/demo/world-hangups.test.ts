@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Agent, request } from 'undici'
 import { startWorld } from '../../src/demo/start-world.js'
-import { defectNames, defectRules } from '../../src/demo/defects.js'
+import { defectNames, defectRules } from '../../src/demo/defect-rules.js'
 import { WorldModel } from '../../src/demo/world-model.js'
 import { entryWith } from './world-helpers.js'
 

@@ -1,4 +1,4 @@
-import { hash5, hash6 } from './prng.js'
+import { hash5, hash6 } from './hash32.js'
 
 /** What kind of values a generated table column holds; drives both generation and CSVW types. */
 export type ColumnKind =

@@ -1,5 +1,5 @@
-import { renderBody } from './bodies.js'
-import { hash32, rand01 } from './prng.js'
+import { renderBody } from './render-body.js'
+import { hash32, rand01 } from './hash32.js'
 import { frequencyBase, mediaTypes, themeBase, topics } from './topics.js'
 import type { WorldLayout } from './world-layout.js'
 

@@ -1,11 +1,11 @@
 import iconv from 'iconv-lite'
-import type { DefectName } from './defects.js'
-import { hash32, Salt } from './prng.js'
-import { cellValue, type CellContext, type TableColumn } from './table-columns.js'
+import type { DefectName } from './defect-rules.js'
+import { hash32, Salt } from './hash32.js'
+import { cellValue, type CellContext, type TableColumn } from './cell-value.js'
 import { mediaTypes, topics } from './topics.js'
 import type { WorldModel } from './world-model.js'
 import { specHasDecimals, worldSpecs } from './world-specs.js'
-import { xlsxWorkbook } from './zip-xlsx.js'
+import { xlsxWorkbook } from './xlsx-workbook.js'
 
 /** A rendered response body and the Content-Type the world's server sends with it. */
 export interface RenderedBody {
