@@ -19,6 +19,8 @@
  * - `format-error`     the JSON cannot be parsed; `source-error` it is too large to parse
  * - `unknown-specification` (info) no schema is known for the conformsTo URI: status
  *                      skipped, never a failure
+ * - `specification-not-applicable` (info) the specification has a schema, but for another
+ *                      form of the data (a CSV schema, a JSON file): status skipped
  * - `schema-error` (warning) the schema itself is unusable: status unverified
  * - `error-limit-reached` (warning) checking stopped after ctx.errorLimit errors
  * Structure errors (extra-cell, blank-row, ...) are csv-structure's and not repeated here.
@@ -153,7 +155,7 @@ export const conformanceCheck: Check = {
         status: 'skipped',
         findings: [
           {
-            code: 'unknown-specification',
+            code: 'specification-not-applicable',
             severity: 'info',
             message: sv
               ? `Specifikationen ${fallback.uri} har ett schema för ${fallback.resolved.kind === 'table-schema' ? 'CSV' : 'JSON'}, men filen är ${kind === 'csv' ? 'CSV' : 'JSON'}; den kunde inte kontrolleras.`

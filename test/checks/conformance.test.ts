@@ -108,6 +108,7 @@ describe('conformance check: JSON and GeoJSON with ajv', () => {
     expect(r.findings.map((f) => f.code)).toEqual(['format-error'])
     const r2 = await conformanceCheck.run(target, testContext({ schemas: { [SPEC]: tableSpec } }))
     expect(r2.status).toBe('skipped')
+    expect(r2.findings.map((f) => [f.code, f.severity])).toEqual([['specification-not-applicable', 'info']])
   })
 
   it('caps the number of JSON errors at the error limit and says so', async () => {
