@@ -174,6 +174,9 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
         return fail(classifyError(p.signal.aborted ? p.signal.reason : err), err)
       }
       const release = slot.release
+      // We close bodies early on purpose (prefix read, cap reached, error status); undici then
+      // emits an abort error that nobody needs: readers still see errors through their iterators.
+      res.body.on('error', () => undefined)
       const status = res.statusCode
       const location = first(res.headers.location)
       if (REDIRECTS.has(status) && location) {
