@@ -31,16 +31,21 @@ export interface FetchedCatalogueDocument {
  */
 export async function fetchCatalogueDocument(deps: HarvestDeps, url: string, accept: string): Promise<FetchedCatalogueDocument> {
   const { maxCatalogueBytes, timeoutMs } = deps.harvest
+  // The engine's timeouts are per pause (headers, each gap in the body); this one bounds
+  // the whole document, so a server trickling a byte a second cannot hold a harvest.
+  const abort = new AbortController()
   let timer: NodeJS.Timeout | undefined
   const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new HarvestError(`Timed out after ${timeoutMs} ms reading ${url}`, { url, code: 'timeout' })),
-      timeoutMs + 1000,
-    )
+    timer = setTimeout(() => {
+      abort.abort()
+      reject(new HarvestError(`Timed out after ${timeoutMs} ms reading ${url}`, { url, code: 'timeout' }))
+    }, timeoutMs + 1000)
   })
+  // `signal` is not in the FetchEngine contract; the engine honours it, others ignore it.
+  const opts = { maxBytes: maxCatalogueBytes, timeoutMs, accept, signal: abort.signal }
   let res: FetchedCatalogueDocument
   try {
-    res = await Promise.race([deps.fetchDocument(url, { maxBytes: maxCatalogueBytes, timeoutMs, accept }), deadline])
+    res = await Promise.race([deps.fetchDocument(url, opts), deadline])
   } catch (err) {
     if (err instanceof HarvestError) throw err
     throw classifyFetchError(err, url, maxCatalogueBytes, timeoutMs)

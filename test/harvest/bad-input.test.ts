@@ -100,6 +100,21 @@ describe(`harvesting does not trust the catalogue (${process.env.DATABASE_URL ? 
     }, 'timeout')
   })
 
+  it('a server trickling bytes slower than the whole-document deadline times out', async () => {
+    const started = Date.now()
+    await failsWith((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/rdf+xml' })
+      let i = 0
+      const tick = setInterval(() => {
+        if (res.destroyed || i >= good.length) return clearInterval(tick)
+        res.write(good.slice(i, i + 10))
+        i += 10
+      }, 100)
+      res.on('close', () => clearInterval(tick))
+    }, 'timeout')
+    expect(Date.now() - started).toBeLessThan(10_000)
+  })
+
   it('HTTP 404 is a failed run with the status', async () => {
     const { run } = await failsWith((_req, res) => send(res, 'Not Found', 'text/plain', 404), 'http-error')
     expect(run.http_status).toBe(404)
@@ -138,6 +153,6 @@ describe(`harvesting does not trust the catalogue (${process.env.DATABASE_URL ? 
     if (r.status !== 'ok') throw new Error(r.error)
     expect(r.counts.datasets).toMatchObject({ unchanged: 20, withdrawn: 0, added: 0 })
     const runs = await t.db.selectFrom('harvest_runs').select(['status']).where('source_id', '=', 'bad').execute()
-    expect(runs.filter((x) => x.status === 'failed').length).toBe(11)
+    expect(runs.filter((x) => x.status === 'failed').length).toBe(12)
   })
 })
