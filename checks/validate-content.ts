@@ -107,7 +107,9 @@ function fromTableError(e: TableError, lang: 'sv' | 'en'): ReportError {
 export async function validateContent(content: ContentSource, opts: ValidateContentOptions): Promise<ValidationReport> {
   const started = performance.now()
   const lang = opts.lang
-  const format: ContentKind = opts.format ?? contentKindOf(content.head, [content.contentType])
+  // Sniffed from the bytes alone: the file name or Content-Type is what the format check
+  // compares against, not what decides how the bytes are read.
+  const format: ContentKind = opts.format ?? contentKindOf(content.head, [])
   const errors: ReportError[] = []
   const findings: ReportFinding[] = []
   const warnings: string[] = []
@@ -233,7 +235,11 @@ export function renderValidationReport(r: ValidationReport, lang: 'sv' | 'en', m
   }
   if (r.schema) lines.push(`${sv ? 'Schema' : 'Schema'}: ${r.schema.origin} (${r.schema.kind})`)
   lines.push('')
-  lines.push(r.valid ? (sv ? 'GILTIG: inga fel hittades.' : 'VALID: no errors found.') : sv ? `OGILTIG: ${r.errors.length} fel.` : `INVALID: ${r.errors.length} errors.`)
+  const otherErrors = r.findings.filter((f) => f.severity === 'error').length
+  const counts = sv
+    ? `${r.errors.length} fel i innehållet${otherErrors ? `, ${otherErrors} fel från andra kontroller` : ''}`
+    : `${r.errors.length} errors in the content${otherErrors ? `, ${otherErrors} errors from other checks` : ''}`
+  lines.push(r.valid ? (sv ? 'GILTIG: inga fel hittades.' : 'VALID: no errors found.') : sv ? `OGILTIG: ${counts}.` : `INVALID: ${counts}.`)
   const shown = r.errors.slice(0, maxErrors)
   for (const e of shown) {
     lines.push(`  [${e.type}] ${e.message}`)
