@@ -299,14 +299,13 @@ export class WorldHandler {
     return this.sendBody(req, res, 200, headers, body)
   }
 
-  /** Headers and a little body, then a TCP reset. */
-  private reset(dist: number, req: IncomingMessage, res: ServerResponse): void {
-    const socket = req.socket
-    const { body } = renderBody(this.layout.model, dist, 0, null)
-    socket.write(`HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Length: ${body.length + 100_000}\r\n\r\n`)
-    socket.write(body.subarray(0, Math.min(200, body.length)))
-    // Give the bytes a moment on the wire, then RST instead of FIN.
-    this.later(res, 5, () => socket.resetAndDestroy())
+  /**
+   * A TCP reset (RST, not FIN) right after the request arrives, before any response
+   * byte: what a crashing backend or a middlebox does. A reset after the headers would
+   * look like a truncated body to any client, which is the `truncated` defect's job.
+   */
+  private reset(_dist: number, req: IncomingMessage, _res: ServerResponse): void {
+    req.socket.resetAndDestroy()
   }
 
   /** Content-Length promises far more than is sent; then the connection is closed (FIN). */
