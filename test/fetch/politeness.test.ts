@@ -34,23 +34,29 @@ function engine(http: Partial<HttpConfig>): CreatedFetchEngine {
   return e
 }
 
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
+const span = (s: LoopbackServer) => s.requests[s.requests.length - 1].at - s.requests[0].at
 const gaps = (s: LoopbackServer) => s.requests.slice(1).map((r, i) => r.at - s.requests[i].at)
 
 describe('politeness, seen from the server', () => {
-  it('never more than 2 connections or requests at once to one host, and a minimum gap between request starts', async () => {
-    const { server, inFlight } = await slowServer(250)
-    const e = engine({ perHostConnections: 2, perHostGapMs: 150 })
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => e.probe(`${server.url}/f${i}.csv`)))
+  it('never more than 2 connections or requests at once to one host, and both are used', async () => {
+    const { server, inFlight } = await slowServer(100)
+    const e = engine({ perHostConnections: 2, perHostGapMs: 0 })
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => e.probe(`${server.url}/f${i}.csv`)))
     expect(results.every((r) => r.code === 'ok')).toBe(true)
-    expect(server.requests).toHaveLength(10)
+    expect(server.requests).toHaveLength(12)
     expect(server.peakOpen()).toBeLessThanOrEqual(2)
-    expect(inFlight.peak).toBe(2) // it does use both slots
-    // The server runs in this process: when the machine is busy, the event loop may see one
-    // request late and the next on time. Allow that jitter on single gaps, not on the mean.
-    // (Without the gap, requests would arrive ~0 ms apart.)
-    expect(Math.min(...gaps(server))).toBeGreaterThanOrEqual(115)
-    expect(mean(gaps(server))).toBeGreaterThanOrEqual(144)
+    expect(inFlight.peak).toBe(2)
+  })
+
+  it('a minimum gap between request starts at one host', async () => {
+    const { server } = await slowServer(10)
+    const e = engine({ perHostConnections: 2, perHostGapMs: 150 })
+    await Promise.all(Array.from({ length: 10 }, (_, i) => e.probe(`${server.url}/f${i}.csv`)))
+    expect(server.peakOpen()).toBeLessThanOrEqual(2)
+    // The server runs in this process: on a busy machine one arrival may be seen late, which
+    // shortens one measured gap but not the span. Without the gap the span would be ~50 ms.
+    expect(span(server)).toBeGreaterThanOrEqual(9 * 150 - 80)
+    expect(Math.min(...gaps(server))).toBeGreaterThanOrEqual(40)
   })
 
   it('hosts are worked on side by side, each at its own polite rate', async () => {
@@ -63,8 +69,7 @@ describe('politeness, seen from the server', () => {
     ])
     for (const s of [a.server, b.server]) {
       expect(s.peakOpen()).toBe(1)
-      expect(Math.min(...gaps(s))).toBeGreaterThanOrEqual(70)
-      expect(mean(gaps(s))).toBeGreaterThanOrEqual(94)
+      expect(span(s)).toBeGreaterThanOrEqual(3 * 100 - 60)
     }
     // B did not wait for A to finish: its first request came before A's last.
     expect(b.server.requests[0].at).toBeLessThan(a.server.requests[3].at)
@@ -96,8 +101,8 @@ describe('politeness, seen from the server', () => {
     const later = await Promise.all([e.probe(`${server.url}/a`), e.probe(`${server.url}/b`), e.probe(`${server.url}/c`)])
     expect(later.map((x) => x.code)).toEqual(['ok', 'ok', 'ok'])
     const [first, ...rest] = gaps(server)
-    expect(first).toBeGreaterThanOrEqual(960) // waited out Retry-After: 1
-    expect(mean(rest)).toBeGreaterThanOrEqual(90) // the doubled gap holds afterwards
+    expect(first).toBeGreaterThanOrEqual(900) // waited out Retry-After: 1
+    expect(rest[0] + rest[1]).toBeGreaterThanOrEqual(2 * 100 - 40) // the doubled gap holds afterwards
   })
 
   it('honours an HTTP-date Retry-After on 503, capped by maxRetryAfterMs', async () => {
@@ -111,7 +116,7 @@ describe('politeness, seen from the server', () => {
     expect(r.code).toBe('rate-limited')
     expect(r.retryAfterSeconds).toBeGreaterThan(3590)
     expect((await e.probe(`${server.url}/next`)).code).toBe('ok')
-    expect(gaps(server)[0]).toBeGreaterThanOrEqual(270)
+    expect(gaps(server)[0]).toBeGreaterThanOrEqual(230)
     expect(gaps(server)[0]).toBeLessThan(3_000)
   })
 })
