@@ -12,6 +12,8 @@ import { DIMENSIONS } from './scoring-version.js'
  *   its share; when its findings would cost more, the loss is shared among them in
  *   proportion. A `fail` without any error finding costs half the share
  *   (`check-failed`), a `warn` without a warning a tenth (`check-warned`).
+ * - The metadata check's MQA findings cost what MQA says: the indicator's lost points out
+ *   of 405 (see score-region.ts), so the metadata dimension follows the MQA score.
  * - `unverified` and `skipped` results are left out entirely: they are neither good nor
  *   bad, so they leave the denominator. A dimension with no judging check is unknown
  *   (null), not 0 and not 100.

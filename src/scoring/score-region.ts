@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import { latestCheckResultsAsOf } from '../db/content-store.js'
 import type { StoredFinding } from '../db/tables/content.js'
+import { MQA_INDICATORS, MQA_MAX } from '../../checks/vocabularies/mqa-points.js'
 import { aggregateScores } from './aggregate-scores.js'
 import { availabilityResult, type AvailabilitySnapshot } from './availability-result.js'
 import { scoreDistribution, type DimensionScores, type DistributionScore, type ScoringResult } from './score-distribution.js'
@@ -29,9 +30,24 @@ export interface RegionScoring {
   region: ScoredNode
 }
 
-/** Maps stored findings to scoring findings (the shapes agree; this drops locations). */
-function toScoringFindings(findings: StoredFinding[]): ScoringResult['findings'] {
-  return findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, hint: f.hint }))
+const MQA_POINTS = new Map(MQA_INDICATORS.map((i) => [i.id, i.points]))
+
+/**
+ * Maps stored findings to scoring findings (the shapes agree; this drops locations). The
+ * metadata check's MQA findings (`mqa-<indicator>`, info) cost what MQA says they cost: the
+ * indicator's lost points out of MQA's 405, read from the result's `mqa.indicator.<id>`
+ * metric. So the metadata dimension follows the MQA score, and fixing an indicator gains
+ * what MQA would give for it.
+ */
+function toScoringFindings(findings: StoredFinding[], metrics: Record<string, number>): ScoringResult['findings'] {
+  return findings.map((f) => {
+    const out: ScoringResult['findings'][number] = { code: f.code, severity: f.severity, message: f.message, hint: f.hint }
+    const id = f.code.startsWith('mqa-') ? f.code.slice(4) : null
+    const max = id ? MQA_POINTS.get(id) : undefined
+    const got = id ? metrics?.[`mqa.indicator.${id}`] : undefined
+    if (max !== undefined && typeof got === 'number' && got < max) out.weight = (max - got) / MQA_MAX
+    return out
+  })
 }
 
 /**
@@ -82,7 +98,7 @@ export async function scoreRegion(db: Db, opts: { asOf: Date; regionId?: string;
   const byDist = new Map<string, ScoringResult[]>()
   const byDataset = new Map<string, ScoringResult[]>()
   for (const r of results) {
-    const sr: ScoringResult = { checkId: r.check_id, dimension: r.dimension, status: r.status, findings: toScoringFindings(r.findings) }
+    const sr: ScoringResult = { checkId: r.check_id, dimension: r.dimension, status: r.status, findings: toScoringFindings(r.findings, r.metrics) }
     const map = r.distribution_iri === null ? byDataset : byDist
     const key = r.distribution_iri ?? r.dataset_iri
     const list = map.get(key)

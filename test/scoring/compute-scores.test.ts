@@ -55,6 +55,8 @@ beforeAll(async () => {
     result(day1, D3, DS3, 'format', 'format', 'pass'),
     result(day1, null, DS1, 'metadata', 'metadata', 'pass'),
     result(day1, null, DS2, 'metadata', 'metadata', 'fail', ['missing-license']),
+    // MQA: the keyword indicator (30 of 405 points) is missed.
+    { ...result(day1, null, DS3, 'metadata', 'metadata', 'pass'), findings: [{ code: 'mqa-keyword', severity: 'info', message: 'MQA: nyckelord ger 0 av 30 poäng' }], metrics: { 'mqa.indicator.keyword': 0, 'mqa.total': 375 } },
     // Day 2: D2's format fixed.
     result(day2, D2, DS1, 'format', 'format', 'pass'),
   ])
@@ -86,8 +88,11 @@ describe(`scores and rollups (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
     expect(lost).toBeCloseTo(100 + 50, 1)
     const d1 = await getDistributionScore(t.db, D1)
     expect(d1?.total).toBe(100)
-    // D3: only an unverified probe: availability unknown.
-    expect((await getDistributionScore(t.db, D3))?.availability).toBeNull()
+    // D3: only an unverified probe: availability unknown. Its metadata follows MQA: 375/405.
+    const d3 = await getDistributionScore(t.db, D3)
+    expect(d3?.availability).toBeNull()
+    expect(d3?.metadata).toBeCloseTo((375 / 405) * 100, 1)
+    expect(d3?.reasons).toEqual([expect.objectContaining({ code: 'mqa-keyword', pointsToGain: Math.round((3000 / 405) * 100) / 100 })])
 
     const datasets = await getDatasetScores(t.db, ORG)
     expect(datasets.map((r) => r.key)).toEqual([DS2, DS1]) // worst first
