@@ -32,7 +32,7 @@ import { statusOf } from './csv-structure.js'
 import { compileTableSchema } from './table-schema/compile-table-schema.js'
 import { SCHEMA_ERROR_TYPES } from './table-schema/table-error.js'
 import { errorLimitFinding, tableErrorToFinding } from './table-schema/table-error-to-finding.js'
-import { validateJson } from './table-schema/validate-json.js'
+import { describeJsonError, validateJson } from './table-schema/validate-json.js'
 import { validateTable } from './table-schema/validate-table.js'
 import { guessDecodingFromHead } from './text-encoding.js'
 import type { Check, CheckContext, CheckResult, CheckTarget, Finding, ResolvedSchema } from './types.js'
@@ -107,12 +107,10 @@ export async function checkAgainstSchema(
   } catch (err) {
     return { status: 'unverified', findings: [schemaErrorFinding(uri, resolved.origin, (err as Error).message, ctx.lang)], facts }
   }
-  const sv = ctx.lang === 'sv'
   const findings: Finding[] = report.errors.map((e) => ({
     code: e.type,
     severity: 'error',
-    message: sv ? `Dokumentet följer inte JSON-schemat: ${e.message}` : `The document does not follow the JSON Schema: ${e.message}`,
-    hint: sv ? 'Rätta värdet på den angivna platsen (JSON-pekare) så att det följer schemat.' : 'Correct the value at the given place (JSON pointer) so that it follows the schema.',
+    ...describeJsonError(e, ctx.lang),
     location: e.pointer !== undefined ? { pointer: e.pointer } : undefined,
   }))
   if (report.limitReached) findings.push(errorLimitFinding(ctx.errorLimit, ctx.lang))

@@ -15,7 +15,7 @@ import { contentKindOf, type ContentKind } from './content-kind.js'
 import { compileTableSchema } from './table-schema/compile-table-schema.js'
 import { describeTableError } from './table-schema/describe-table-error.js'
 import type { TableError } from './table-schema/table-error.js'
-import { validateJson } from './table-schema/validate-json.js'
+import { describeJsonError, validateJson } from './table-schema/validate-json.js'
 import { validateTable } from './table-schema/validate-table.js'
 import { detectTextEncoding } from './text-encoding.js'
 import type { Check, CheckContext, CheckTarget, ContentSource, DatasetInfo, DistributionInfo, Finding, ResolvedSchema } from './types.js'
@@ -159,12 +159,13 @@ export async function validateContent(content: ContentSource, opts: ValidateCont
     rows = report.stats.rows
     fields = report.stats.fields
     bytes = report.stats.bytes
-  } else if ((format === 'json' || format === 'geojson') && schema) {
-    if (schema.kind === 'json-schema') {
+  } else if (format === 'json' || format === 'geojson') {
+    if (!schema || schema.kind === 'json-schema') {
       try {
-        const report = await validateJson(content.stream(), schema.schema, { errorLimit: opts.errorLimit })
+        // Without a schema the empty schema accepts any value: only well-formedness is checked.
+        const report = await validateJson(content.stream(), schema ? schema.schema : {}, { errorLimit: opts.errorLimit })
         for (const e of report.errors) {
-          errors.push({ type: e.type, rowNumber: null, fieldNumber: null, fieldName: null, cell: null, note: e.keyword ?? null, pointer: e.pointer, message: e.message, hint: lang === 'sv' ? 'Rätta värdet på den angivna platsen så att det följer schemat.' : 'Correct the value at that place so that it follows the schema.' })
+          errors.push({ type: e.type, rowNumber: null, fieldNumber: null, fieldName: null, cell: null, note: e.keyword ?? null, pointer: e.pointer, ...describeJsonError(e, lang) })
         }
         if (report.limitReached) warnings.push(`reached error limit: ${opts.errorLimit}`)
         bytes = report.bytes

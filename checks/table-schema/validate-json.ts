@@ -122,3 +122,22 @@ export async function validateJson(
   }))
   return { valid: false, errors, limitReached: all.length > opts.errorLimit, bytes, draft }
 }
+
+/** A message and an actionable hint for a JSON validation error, in Swedish or English. */
+export function describeJsonError(e: JsonValidationError, lang: 'sv' | 'en'): { message: string; hint: string } {
+  const sv = lang === 'sv'
+  switch (e.type) {
+    case 'format-error':
+      return sv
+        ? { message: `Filen är inte giltig JSON (${e.message}).`, hint: 'Kontrollera att filen är komplett och giltig JSON, till exempel med en JSON-validerare.' }
+        : { message: `The file is not valid JSON (${e.message}).`, hint: 'Check that the file is complete, valid JSON, for example with a JSON validator.' }
+    case 'source-error':
+      return sv
+        ? { message: `Filen kunde inte kontrolleras mot schemat (${e.message}).`, hint: 'Dela upp stora JSON-filer, eller publicera dem som GeoJSON-sekvenser eller CSV.' }
+        : { message: `The file could not be checked against the schema (${e.message}).`, hint: 'Split large JSON files, or publish them as GeoJSON sequences or CSV.' }
+    default:
+      return sv
+        ? { message: `Dokumentet följer inte JSON-schemat: ${e.message}`, hint: 'Rätta värdet på den angivna platsen (JSON-pekare) så att det följer schemat.' }
+        : { message: `The document does not follow the JSON Schema: ${e.message}`, hint: 'Correct the value at the given place (JSON pointer) so that it follows the schema.' }
+  }
+}

@@ -35,6 +35,7 @@ beforeAll(async () => {
   await writeFile(join(dir, 'ok.csv'), 'id;namn;belopp\n1;Göteborg;"1 234,5"\n2;Borås;12\n')
   await writeFile(join(dir, 'ok.schema.json'), JSON.stringify({ fields: [{ name: 'id', type: 'integer' }, { name: 'namn' }, { name: 'belopp', type: 'number', decimalChar: ',', groupChar: ' ' }] }))
   await writeFile(join(dir, 'latin1.csv'), iconv.encode('id;ort\n1;Borås\n', 'latin1'))
+  await writeFile(join(dir, 'broken.json'), '{"a": [1, 2')
   await writeFile(join(dir, 'data.json'), JSON.stringify([{ id: 1 }, { id: 'x' }]))
   await writeFile(join(dir, 'json.schema.json'), JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'array', items: { properties: { id: { type: 'integer' } } } }))
   server = createServer((req, res) => {
@@ -107,6 +108,12 @@ describe('datavakt validate', () => {
     const report = JSON.parse(r.stdout)
     expect(report.format).toBe('json')
     expect(report.errors.map((e: { type: string; pointer: string }) => [e.type, e.pointer])).toEqual([['json-schema-error', '/1/id']])
+  })
+
+  it('reports broken JSON as format-error even without a schema', async () => {
+    const r = await cli('--json', join(dir, 'broken.json'))
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.stdout).errors.map((e: { type: string }) => e.type)).toEqual(['format-error'])
   })
 
   it('fetches a URL and a specification URI (HTML page → schema.json, CSVW) from loopback with --allow-private', async () => {
