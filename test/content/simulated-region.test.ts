@@ -29,11 +29,7 @@ let byDist: Map<string, CheckResultRow[]>
 const now = () => new Date(world.dateOf(0).getTime() + 12 * 3600_000)
 
 beforeAll(async () => {
-  // HTTP error-status defects are turned off for now: the engine's fetchBody leaks a per-host
-  // slot on every 4xx/5xx/304 answer (see /tmp/bug-fetchbody-slot-leak.md), which hangs the
-  // host after two. Every content defect of the contract stays on.
-  const httpStatusDefects = ['http-404', 'http-410', 'http-500', 'http-502', 'http-503-retry-after', 'http-429-retry-after', 'bot-challenge', 'login-wall', 'forbidden']
-  world = await startWorld({ seed: 5, distributions: 240, hosts: 6, organisations: 4, slowMs: 20_000, retryAfterSeconds: 1, defectWeights: Object.fromEntries(httpStatusDefects.map((d) => [d, 0])), hugeBytes: 40 * 1024 * 1024, bombBytes: 40 * 1024 * 1024 })
+  world = await startWorld({ seed: 5, distributions: 240, hosts: 6, organisations: 4, slowMs: 20_000, retryAfterSeconds: 1, hugeBytes: 40 * 1024 * 1024, bombBytes: 40 * 1024 * 1024 })
   truth = [...world.truth()]
   t = await createTestDb()
   config = {
