@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { startServer, type LoopbackServer } from './loopback-server.js'
+
+const root = resolve(import.meta.dirname, '../..')
+const bin = join(root, 'bin/datavakt.js')
+
+function run(cmd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(cmd, args, { cwd: root, timeout: 45_000, env: { ...process.env, DATAVAKT_CONFIG: '/nonexistent/never-read.json' } }, (err, stdout, stderr) => {
+      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0
+      done({ code, stdout, stderr })
+    })
+  })
+}
+const check = (...args: string[]) => run(process.execPath, [bin, 'check', ...args])
+const lines = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>)
+
+let server: LoopbackServer
+let dir: string
+
+beforeAll(async () => {
+  server = await startServer((req, res) => {
+    if (req.url === '/ok.csv') return void res.writeHead(200, { 'content-type': 'text/csv' }).end('a,b\n1,2\n')
+    if (req.url === '/moved') return void res.writeHead(301, { location: '/ok.csv' }).end()
+    if (req.url === '/busy') return void res.writeHead(429, { 'retry-after': '0' }).end()
+    res.writeHead(404).end()
+  })
+  dir = mkdtempSync(join(tmpdir(), 'datavakt-check-'))
+})
+afterAll(async () => {
+  await server.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+describe('datavakt check', () => {
+  it('--json prints one object per URL in input order; exit 1 when any is failing', async () => {
+    const urls = [`${server.url}/ok.csv`, `${server.url}/missing.csv`, `${server.url}/moved`, 'not a url']
+    const r = await check('--json', '--allow-private', ...urls)
+    expect(r.code).toBe(1)
+    const out = lines(r.stdout)
+    expect(out.map((o) => [o.url, o.outcome, o.code])).toEqual([
+      [urls[0], 'ok', 'ok'],
+      [urls[1], 'failing', 'http-404'],
+      [urls[2], 'ok', 'redirected'],
+      [urls[3], 'failing', 'invalid-url'],
+    ])
+    for (const key of ['url', 'outcome', 'code', 'httpStatus', 'finalUrl', 'redirects', 'elapsedMs', 'contentType', 'findings']) {
+      expect(out[0]).toHaveProperty(key)
+    }
+    expect(out[0]).toMatchObject({ httpStatus: 200, finalUrl: urls[0], redirects: 0, contentType: 'text/csv', findings: [] })
+    expect(out[2]).toMatchObject({ finalUrl: `${server.url}/ok.csv`, redirects: 1 })
+    expect(out[1].findings).toEqual([{ code: 'http-404', message: expect.stringContaining('404') }])
+  })
+
+  it('exit 0 when every URL is ok or merely unverified; URLs can come from --urls-file', async () => {
+    const file = join(dir, 'urls.txt')
+    writeFileSync(file, `# publicerade filer\n${server.url}/ok.csv\n\n${server.url}/busy\n`)
+    const r = await check('--json', '--allow-private', '--urls-file', file)
+    expect(r.code).toBe(0)
+    expect(lines(r.stdout).map((o) => [o.outcome, o.code])).toEqual([
+      ['ok', 'ok'],
+      ['unverified', 'rate-limited'],
+    ])
+  })
+
+  it('without --allow-private, loopback is refused (failing / forbidden-target)', async () => {
+    const r = await check('--json', `${server.url}/ok.csv`)
+    expect(r.code).toBe(1)
+    expect(lines(r.stdout)[0]).toMatchObject({ outcome: 'failing', code: 'forbidden-target' })
+  })
+
+  it('prints a Swedish table by default and English with --lang en', async () => {
+    const sv = await check('--allow-private', `${server.url}/ok.csv`, `${server.url}/missing.csv`)
+    expect(sv.code).toBe(1)
+    expect(sv.stdout).toMatch(/RESULTAT\s+KOD\s+STATUS/)
+    expect(sv.stdout).toContain('filen finns inte')
+    expect(sv.stdout).toContain('2 adresser: 1 ok, 1 fungerar inte')
+    const en = await check('--allow-private', '--lang', 'en', `${server.url}/missing.csv`)
+    expect(en.stdout).toContain('the file is not at this address')
+  })
+
+  it('exit 2 with a clear message on usage errors', async () => {
+    const none = await check('--json')
+    expect(none.code).toBe(2)
+    expect(none.stderr).toContain('inga adresser')
+    const badFlag = await check('--jsonn', 'http://127.0.0.1/')
+    expect(badFlag.code).toBe(2)
+    expect(badFlag.stderr).toMatch(/--jsonn/)
+    const noFile = await check('--urls-file', join(dir, 'does-not-exist.txt'))
+    expect(noFile.code).toBe(2)
+    expect(noFile.stderr).toMatch(/kan inte läsa --urls-file .*does-not-exist\.txt: ENOENT/)
+    expect(none.stdout + badFlag.stdout + noFile.stdout).toBe('')
+  })
+
+  it('checks hundreds of URLs across many hosts concurrently, politely per host', async () => {
+    const shared = { now: 0, peak: 0 }
+    const hosts = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        startServer(
+          (_req, res) => {
+            shared.now++
+            shared.peak = Math.max(shared.peak, shared.now)
+            setTimeout(() => {
+              shared.now--
+              res.end('a,b\n')
+            }, 30)
+          },
+          { address: `127.0.1.${i + 1}` },
+        ),
+      ),
+    )
+    try {
+      const urls = hosts.flatMap((h) => Array.from({ length: 10 }, (_, j) => `${h.url}/f${j}.csv`))
+      const file = join(dir, 'many.txt')
+      writeFileSync(file, urls.join('\n'))
+      const r = await check('--json', '--allow-private', '--urls-file', file)
+      expect(r.code).toBe(0)
+      const out = lines(r.stdout)
+      expect(out).toHaveLength(200)
+      expect(out.map((o) => o.url)).toEqual(urls)
+      expect(out.every((o) => o.code === 'ok')).toBe(true)
+      expect(shared.peak).toBeGreaterThan(10) // many hosts at once ...
+      for (const h of hosts) expect(h.peakOpen()).toBeLessThanOrEqual(2) // ... each politely
+    } finally {
+      await Promise.all(hosts.map((h) => h.close()))
+    }
+  })
+
+  it('works through npx in the clone', async () => {
+    const r = await run('npx', ['--no-install', 'datavakt', 'check', '--json', '--allow-private', `${server.url}/ok.csv`])
+    expect(r.code).toBe(0)
+    expect(lines(r.stdout)[0]).toMatchObject({ code: 'ok' })
+  })
+})
