@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultConfig, type Config } from '../../src/config/config.js'
 import { runContentSweep, type ContentSweepSummary } from '../../src/content/run-content-sweep.js'
-import { checkResultsOfRun, type CheckResultRow } from '../../src/db/content-store.js'
+import { checkResultsOfRun, latestCheckResultsAsOf, type CheckResultRow } from '../../src/db/content-store.js'
 import { startWorld, type GroundTruthEntry, type World } from '../../src/demo/start-world.js'
 import { createFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import type { FetchEngine } from '../../src/fetch/fetch-engine.js'
@@ -26,7 +26,7 @@ let config: Config
 let truth: GroundTruthEntry[]
 let sweep: ContentSweepSummary
 let byDist: Map<string, CheckResultRow[]>
-const now = () => new Date(world.dateOf(0).getTime() + 12 * 3600_000)
+const now = (day = 0) => new Date(world.dateOf(day).getTime() + 12 * 3600_000)
 
 beforeAll(async () => {
   world = await startWorld({ seed: 5, distributions: 240, hosts: 6, organisations: 4, slowMs: 20_000, retryAfterSeconds: 1, hugeBytes: 40 * 1024 * 1024, bombBytes: 40 * 1024 * 1024 })
@@ -44,13 +44,7 @@ beforeAll(async () => {
     expect(r.status).toBe('ok')
   }
   sweep = await runContentSweep({ db: t.db, engine, config, now: now() })
-  byDist = new Map()
-  for (const r of await checkResultsOfRun(t.db, sweep.runId)) {
-    if (!r.distribution_iri) continue
-    const list = byDist.get(r.distribution_iri)
-    if (list) list.push(r)
-    else byDist.set(r.distribution_iri, [r])
-  }
+  byDist = groupByDistribution(await checkResultsOfRun(t.db, sweep.runId))
 }, 240_000)
 
 afterAll(async () => {
@@ -58,6 +52,41 @@ afterAll(async () => {
   await world?.close()
   await t?.drop()
 })
+
+/** Expected content findings that were not reported, in words. */
+function missedFindings(entries: GroundTruthEntry[], results: Map<string, CheckResultRow[]>): string[] {
+  const missed: string[] = []
+  for (const e of entries) {
+    if (e.expected.contentFindings.length === 0) continue
+    const codes = new Set((results.get(e.distributionIri) ?? []).flatMap((r) => r.findings.map((f) => f.code)))
+    for (const want of e.expected.contentFindings) if (!codes.has(want)) missed.push(`${e.defects.join('+')} → ${want} missing at ${e.url} (got ${[...codes].join(', ') || 'nothing'})`)
+  }
+  return missed
+}
+
+/** Error findings of content checks on files the world serves clean, in words. */
+function falseFindings(entries: GroundTruthEntry[], results: Map<string, CheckResultRow[]>): string[] {
+  const out: string[] = []
+  for (const e of entries) {
+    if (e.expected.outcome !== 'ok' || e.expected.contentFindings.length > 0) continue
+    for (const r of results.get(e.distributionIri) ?? []) {
+      if (!CONTENT_DIMENSIONS.has(r.dimension)) continue
+      for (const f of r.findings) if (f.severity === 'error') out.push(`${e.defects.join('+') || 'clean'} ${r.check_id}:${f.code} at ${e.url}: ${f.message}`)
+    }
+  }
+  return out
+}
+
+function groupByDistribution(rows: CheckResultRow[]): Map<string, CheckResultRow[]> {
+  const out = new Map<string, CheckResultRow[]>()
+  for (const r of rows) {
+    if (!r.distribution_iri) continue
+    const list = out.get(r.distribution_iri)
+    if (list) list.push(r)
+    else out.set(r.distribution_iri, [r])
+  }
+  return out
+}
 
 describe(`content checks on the simulated region (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
   it('harvests and sweeps every distribution of the world', () => {
@@ -67,27 +96,13 @@ describe(`content checks on the simulated region (${process.env.DATABASE_URL ? '
   })
 
   it('finds every content defect of the ground truth', () => {
-    const defective = truth.filter((e) => e.expected.contentFindings.length > 0)
-    expect(defective.length).toBeGreaterThan(10)
-    const missed: string[] = []
-    for (const e of defective) {
-      const codes = new Set((byDist.get(e.distributionIri) ?? []).flatMap((r) => r.findings.map((f) => f.code)))
-      for (const want of e.expected.contentFindings) if (!codes.has(want)) missed.push(`${e.defects.join('+')} → ${want} missing at ${e.url} (got ${[...codes].join(', ') || 'nothing'})`)
-    }
-    expect(missed).toEqual([])
+    expect(truth.filter((e) => e.expected.contentFindings.length > 0).length).toBeGreaterThan(10)
+    expect(missedFindings(truth, byDist)).toEqual([])
   })
 
   it('reports no error finding from a content check on files the world serves clean', () => {
-    const clean = truth.filter((e) => e.expected.outcome === 'ok' && e.expected.contentFindings.length === 0)
-    expect(clean.length).toBeGreaterThan(truth.length / 3)
-    const falseFindings: string[] = []
-    for (const e of clean) {
-      for (const r of byDist.get(e.distributionIri) ?? []) {
-        if (!CONTENT_DIMENSIONS.has(r.dimension)) continue
-        for (const f of r.findings) if (f.severity === 'error') falseFindings.push(`${e.defects.join('+') || 'clean'} ${r.check_id}:${f.code} at ${e.url}: ${f.message}`)
-      }
-    }
-    expect(falseFindings).toEqual([])
+    expect(truth.filter((e) => e.expected.outcome === 'ok' && e.expected.contentFindings.length === 0).length).toBeGreaterThan(truth.length / 3)
+    expect(falseFindings(truth, byDist)).toEqual([])
   })
 
   it('checks huge bodies and gzip bombs up to the cap and says so', () => {
@@ -122,4 +137,15 @@ describe(`content checks on the simulated region (${process.env.DATABASE_URL ? '
     }
     expect(problems).toEqual([])
   })
+
+  it('next day: unchanged files are not downloaded again, and the latest results still match the ground truth', async () => {
+    world.setDay(1)
+    const day1 = [...world.truth(1)]
+    const again = await runContentSweep({ db: t.db, engine, config, now: now(1) })
+    expect(again.notModified).toBeGreaterThan(truth.length / 3)
+    expect(again.downloaded + again.notModified + again.failed).toBe(day1.length)
+    const latest = groupByDistribution(await latestCheckResultsAsOf(t.db, now(1)))
+    expect(missedFindings(day1, latest)).toEqual([])
+    expect(falseFindings(day1, latest)).toEqual([])
+  }, 120_000)
 })
