@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { contentFindingsFor } from './render-body.js'
 import { defectRules, type DefectName } from './defect-rules.js'
-import { hash32 } from './hash32.js'
+import { hash5, hash6 } from './hash32.js'
 import { mediaTypes } from './topics.js'
 import type { WorldLayout } from './world-layout.js'
 import type { WorldModel } from './world-model.js'
@@ -73,10 +73,10 @@ export function validators(model: WorldModel, epochMs: number, dist: number, day
   if (active && life.kind !== 'always' && life.from !== undefined && life.from > changedDay) changedDay = life.from
   if (!active && life.kind === 'window' && life.until !== undefined && day >= life.until && life.until > changedDay) changedDay = life.until
   const variant = active ? 1 + (model.distDefect[dist] ?? 0) : 0
-  const hour = 3 + (hash32(model.seed, dist, changedDay, 91) % 8)
-  const minute = hash32(model.seed, dist, changedDay, 92) % 60
+  const hour = 3 + (hash5(model.seed, dist, changedDay, 91, 0) % 8)
+  const minute = hash5(model.seed, dist, changedDay, 92, 0) % 60
   const lm = new Date(dayStart(epochMs, changedDay) + hour * 3_600_000 + minute * 60_000)
-  const etag = `"${hash32(model.seed, dist, v.version, variant).toString(16).padStart(8, '0')}${hash32(model.seed, dist, v.version, variant, 7).toString(16).padStart(8, '0')}"`
+  const etag = `"${hash5(model.seed, dist, v.version, variant, 0).toString(16).padStart(8, '0')}${hash6(model.seed, dist, v.version, variant, 7, 0).toString(16).padStart(8, '0')}"`
   return { version: v.version, changedDay, lastModified: lm.toUTCString(), etag, variant }
 }
 

@@ -3,6 +3,9 @@ import type { WorldModel } from './world-model.js'
 import { slugify } from './vastra-gotaland.js'
 import { worldSpecs } from './world-specs.js'
 
+// Slugs are asked for on every request; normalising Unicode each time is wasteful.
+const topicSlugs = topics.map((t) => slugify(t.sv))
+
 /** The IP of the host serving catalogues, and of the host serving specifications. */
 export const catalogueIp = '127.0.100.1'
 export const specIp = '127.0.100.2'
@@ -38,11 +41,10 @@ export class WorldLayout {
   distUrl(dist: number): string {
     const ds = this.model.distDataset[dist]
     const org = this.model.organisations[this.model.dsOrg[ds]]
-    const topic = topics[this.model.dsTopic[ds]]
     const kind = this.model.kind(dist)
     const base = `http://${this.hostName(this.model.hostOf(dist))}/data/${org.slug}/${dist}`
     if (kind === 'wms') return `${base}/wms?service=WMS&request=GetCapabilities`
-    return `${base}/${slugify(topic.sv)}${extensions[kind]}`
+    return `${base}/${topicSlugs[this.model.dsTopic[ds]]}${extensions[kind]}`
   }
 
   orgIri(o: number): string {

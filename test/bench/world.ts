@@ -77,11 +77,13 @@ async function main(): Promise<void> {
   const urls: string[] = []
   for (const e of world.truth()) if (!e.defects.some((d) => slow.has(d))) urls.push(e.url)
 
+  if (process.env.BENCH_WORLD_SKIP_CATALOGUE !== '1') {
   const t1 = performance.now()
   const biggest = world.catalogues.reduce((a, b) => (a.name === 'Göteborgs Stad' ? a : b))
   const cat = await request(biggest.url)
   const catBytes = (await cat.body.arrayBuffer()).byteLength
   console.log(`largest catalogue: ${(catBytes / 1024 ** 2).toFixed(1)} MB in ${(performance.now() - t1).toFixed(0)} ms (${biggest.name})`)
+  }
 
   const dir = await mkdtemp(join(tmpdir(), 'bench-world-'))
   const urlsFile = join(dir, 'urls.json')
