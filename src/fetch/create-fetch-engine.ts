@@ -8,6 +8,7 @@
  */
 import { Agent, buildConnector, request, type Dispatcher } from 'undici'
 import { rootCertificates, type TLSSocket } from 'node:tls'
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
 import { pipeline, type Readable } from 'node:stream'
 import { createBrotliDecompress, createGunzip, createInflate, constants as zlibConstants } from 'node:zlib'
 import type { HttpConfig } from '../config/config.js'
@@ -93,7 +94,7 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
   const certs = new Map<string, { validTo: Date }>()
   const baseConnect = buildConnector({
     timeout: http.connectTimeoutMs,
-    lookup: guardedLookup(allow, opts.lookup),
+    lookup: guardedLookup(allow, cachedLookup(opts.lookup)),
     ...(opts.ca ? { ca: [...rootCertificates, ...(Array.isArray(opts.ca) ? opts.ca : [opts.ca])] } : {}),
   } as buildConnector.BuildOptions)
   const connect: buildConnector.connector = (o, callback) => {
@@ -543,6 +544,29 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
       politeness.close()
       await agent.destroy()
     },
+  }
+}
+
+/**
+ * Remembers each host name's addresses for 60 s: undici resolves on every new connection,
+ * and dns.lookup runs on libuv's small thread pool, so a sweep over many named hosts
+ * would queue on it. The guard judges the cached addresses on every use, so caching
+ * never lets a refused address through. Failures are not cached.
+ */
+function cachedLookup(base?: LookupAllFunction): LookupAllFunction {
+  const resolveAll: LookupAllFunction = base ?? ((hostname, options, callback) => dnsLookup(hostname, options, callback))
+  const cache = new Map<string, { addresses: LookupAddress[]; until: number }>()
+  return (hostname, options, callback) => {
+    const key = `${options.family ?? 0}|${hostname}`
+    const hit = cache.get(key)
+    if (hit && hit.until > Date.now()) return callback(null, hit.addresses)
+    resolveAll(hostname, options, (err, addresses) => {
+      if (!err) {
+        if (cache.size > 10_000) cache.clear()
+        cache.set(key, { addresses, until: Date.now() + 60_000 })
+      }
+      callback(err, addresses)
+    })
   }
 }
 
