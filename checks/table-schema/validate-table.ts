@@ -15,6 +15,7 @@ import iconv from 'iconv-lite'
 import { sniffCsvDialect, type CsvDialect } from '../csv-dialect.js'
 import { anyField, type CompiledField, type CompiledTableSchema } from './compile-table-schema.js'
 import { TYPE_ERROR, type CellValue } from './field-types.js'
+import { SeenValues } from './seen-values.js'
 import type { TableError } from './table-error.js'
 
 export interface ValidateTableOptions {
@@ -107,9 +108,9 @@ export async function validateTable(source: AsyncIterable<Uint8Array>, opts: Val
   // Per-row scratch, reused: typed values for unique and key checks.
   let values: (CellValue | null)[] = []
   let uniqueIdx: number[] = []
-  let uniqueSeen: Map<CellValue, number>[] = []
+  let uniqueSeen: SeenValues[] = []
   let pkIdx: number[] = []
-  const pkSeen = new Map<string, number>()
+  const pkSeen = new SeenValues()
   let fkPlans: { own: number[]; ref: number[]; refKeys: Set<string>; pending: { row: number; key: string; cells: string }[] }[] = []
   let needValues = false
 
@@ -141,7 +142,7 @@ export async function validateTable(source: AsyncIterable<Uint8Array>, opts: Val
     fields.forEach((f, i) => {
       if (f.unique) {
         uniqueIdx.push(i)
-        uniqueSeen.push(new Map())
+        uniqueSeen.push(new SeenValues())
       }
     })
     const pos = (name: string) => fields.findIndex((f) => f.name === name)
@@ -226,23 +227,30 @@ export async function validateTable(source: AsyncIterable<Uint8Array>, opts: Val
       const i = uniqueIdx[u]!
       const v = values[i]
       if (v === null || v === undefined) continue
-      const seen = uniqueSeen[u]!
-      const first = seen.get(v)
-      if (first === undefined) seen.set(v, rowNumber)
-      else errors.push({ type: 'unique-error', rowNumber, fieldNumber: i + 1, fieldName: expected[i]!.name, cell: cells[i], note: `the same as in the row at position ${first}`, duplicateOf: first })
+      const first = uniqueSeen[u]!.firstRowOr(v, rowNumber)
+      if (first !== undefined)
+        errors.push({ type: 'unique-error', rowNumber, fieldNumber: i + 1, fieldName: expected[i]!.name, cell: cells[i], note: `the same as in the row at position ${first}`, duplicateOf: first })
     }
     if (pkIdx.length > 0) {
       let allNull = true
-      let key = ''
-      for (let k = 0; k < pkIdx.length; k++) {
-        const v = values[pkIdx[k]!]
-        if (v !== null && v !== undefined) allNull = false
-        key += (k ? '\u0000' : '') + String(v)
+      let key: CellValue | string = ''
+      if (pkIdx.length === 1) {
+        // A single-field key is kept typed, so integer ids stay compact.
+        const v = values[pkIdx[0]!]
+        if (v !== null && v !== undefined) {
+          allNull = false
+          key = v
+        }
+      } else {
+        for (let k = 0; k < pkIdx.length; k++) {
+          const v = values[pkIdx[k]!]
+          if (v !== null && v !== undefined) allNull = false
+          key += (k ? '\u0000' : '') + String(v)
+        }
       }
       if (!allNull) {
-        const first = pkSeen.get(key)
-        if (first === undefined) pkSeen.set(key, rowNumber)
-        else errors.push({ type: 'primary-key', rowNumber, note: `the same as in the row at position ${first}`, duplicateOf: first })
+        const first = pkSeen.firstRowOr(key, rowNumber)
+        if (first !== undefined) errors.push({ type: 'primary-key', rowNumber, note: `the same as in the row at position ${first}`, duplicateOf: first })
       }
     }
     for (const plan of fkPlans) {

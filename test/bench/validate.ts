@@ -10,7 +10,8 @@
  * Transform stream), to show what the typed validation itself costs.
  *
  * Target (issue 5): typed validation ≥ 75% of csv-parse's bare parse speed, peak RSS < 200 MB.
- * Options: BENCH_MB=200 (file size), BENCH_KEEP=1 (keep the temp folder).
+ * Options: BENCH_MB=200 (file size), BENCH_KEEP=1 (keep the temp folder), BENCH_UNIQUE=1
+ * (make `id` unique: the validator then remembers every id, which costs memory).
  */
 import { spawnSync } from 'node:child_process'
 import { createReadStream, createWriteStream } from 'node:fs'
@@ -21,7 +22,7 @@ import { fileURLToPath } from 'node:url'
 
 const SCHEMA = {
   fields: [
-    { name: 'id', type: 'integer', constraints: { required: true, minimum: 1 } },
+    { name: 'id', type: 'integer', constraints: { required: true, minimum: 1, ...(process.env.BENCH_UNIQUE ? { unique: true } : {}) } },
     { name: 'namn', type: 'string', constraints: { required: true, maxLength: 40 } },
     { name: 'kommun', type: 'string', constraints: { enum: ['Göteborg', 'Borås', 'Skövde', 'Trollhättan', 'Uddevalla', 'Lidköping'] } },
     { name: 'kod', type: 'string', constraints: { pattern: '[0-9]{4}' } },
