@@ -3,7 +3,7 @@ import { UsageError } from './usage-error.js'
 
 export const summary = 'startar den simulerade regionen (Västra Götaland) och visar datavakt i arbete'
 
-const help = `Användning: datavakt demo --world-only [--seed N] [--size N] [--hosts N] [--day N] [--port N] [--truth FIL]
+const help = `Användning: datavakt demo --world-only [--seed N] [--size N] [--hosts N] [--day N] [--epoch DATUM] [--port N] [--truth FIL]
 
   --world-only   starta bara den simulerade regionen (katalogerna, specifikationerna och
                  filvärdarna på 127.0.x.y) och servera den tills du trycker Ctrl-C
@@ -11,7 +11,9 @@ const help = `Användning: datavakt demo --world-only [--seed N] [--size N] [--h
   --size N       antal distributioner (standard 2000)
   --hosts N      antal filvärdar (standard 60, högst 10000)
   --day N        simulerad dag att starta på (standard 0)
-  --port N       porten alla världens värdar lyssnar på (standard: en ledig port)
+  --epoch DATUM  kalenderdatum för dag 0, ÅÅÅÅ-MM-DD (standard 2026-01-01)
+  --port N       med --world-only: porten alla världens värdar lyssnar på
+                 (standard: en ledig port); samma som --world-port
   --truth FIL    skriv facit (ground truth, JSON Lines) för dagen till FIL`
 
 function intFlag(value: string | undefined, name: string, min: number, max: number): number | undefined {
@@ -37,6 +39,8 @@ export async function run(args: string[]): Promise<number> {
       hosts: { type: 'string' },
       day: { type: 'string' },
       port: { type: 'string' },
+      'world-port': { type: 'string' },
+      epoch: { type: 'string' },
       truth: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -54,11 +58,13 @@ export async function run(args: string[]): Promise<number> {
   const distributions = intFlag(values.size, 'size', 1, 1_000_000) ?? 2000
   const hosts = intFlag(values.hosts, 'hosts', 1, 10_000)
   const day = intFlag(values.day, 'day', 0, 10_000) ?? 0
-  const port = intFlag(values.port, 'port', 1, 65_535)
+  const port = intFlag(values['world-port'] ?? values.port, values['world-port'] ? 'world-port' : 'port', 1, 65_535)
+  const epoch = values.epoch
+  if (epoch !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(epoch)) throw new UsageError('--epoch måste vara ett datum ÅÅÅÅ-MM-DD')
 
   const { startWorld } = await import('../demo/start-world.js')
   const started = performance.now()
-  const world = await startWorld({ seed, distributions, hosts, day, port })
+  const world = await startWorld({ seed, distributions, hosts, day, port, epoch })
   const ms = Math.round(performance.now() - started)
   console.log(`Den simulerade regionen är igång (frö ${seed}, dag ${day}, ${world.distributionCount} distributioner i ${world.datasetCount} datamängder, start ${ms} ms).`)
   console.log(`Index: ${world.indexUrl}`)
