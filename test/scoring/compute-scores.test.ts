@@ -8,6 +8,7 @@ import { getDatasetScores } from '../../src/scoring/get-dataset-scores.js'
 import { getDistributionScore } from '../../src/scoring/get-distribution-score.js'
 import { getRegionScore } from '../../src/scoring/get-region-score.js'
 import { getTrend } from '../../src/scoring/get-trend.js'
+import { getProblems } from '../../src/scoring/get-problems.js'
 import { SCORING_VERSION } from '../../src/scoring/scoring-version.js'
 
 let t: TestDb
@@ -108,6 +109,9 @@ describe(`scores and rollups (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
     const orgs = await getOrganisationScores(t.db)
     expect(orgs.map((o) => o.key)).toEqual([ORG, ORG_B])
     expect(orgs[0].total).toBeCloseTo((ds1.total! + ds2.total!) / 2, 0)
+    const problems = await getProblems(t.db, { organisationIri: ORG })
+    expect(problems.map((p) => [p.distributionIri, p.code])).toEqual([[D2, 'http-404'], [D2, 'format-mismatch']])
+    await expect(getProblems(t.db, {})).rejects.toThrow(RangeError)
     const region = await getRegionScore(t.db)
     expect(region?.total).toBeCloseTo((orgs[0].total! + orgs[1].total!) / 2, 0)
     expect(region?.counts).toMatchObject({ organisations: 2, datasets: 3, distributions: 3, brokenDistributions: 1 })
