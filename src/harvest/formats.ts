@@ -5,6 +5,7 @@
  * IANA IRI or a bare media type. Free text ("CSV") is common too.
  */
 
+/** Namespace of the EU file-type authority table. */
 export const EU_FILE_TYPE = 'http://publications.europa.eu/resource/authority/file-type/'
 
 /** EU file-type code → the usual IANA media type (the common open-data formats). */

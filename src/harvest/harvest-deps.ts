@@ -95,13 +95,14 @@ function classifyFetchError(err: unknown, url: string, maxBytes: number, timeout
  * harvest of one source; sources are harvested one after the other.
  */
 export class Pacer {
-  private next = 0
+  private last = -Infinity
   constructor(private readonly perSecond: number) {}
+  /** Resolves when the next request may start: at least 1/perSecond s after the previous one started. */
   async wait(): Promise<void> {
     const gap = 1000 / this.perSecond
-    const now = Date.now()
-    const at = Math.max(now, this.next)
-    this.next = at + gap
-    if (at > now) await new Promise((r) => setTimeout(r, at - now))
+    const due = this.last + gap - Date.now()
+    if (due > 0) await new Promise((r) => setTimeout(r, due))
+    // Counted from when the request really goes, so a late timer never lets two go together.
+    this.last = Date.now()
   }
 }

@@ -14,6 +14,7 @@ export type RdfSyntax = 'rdfxml' | 'turtle' | 'ntriples' | 'jsonld'
  */
 const RELATIVE_BASE = 'http://relative-iri.datavakt.invalid/'
 
+/** One parsed RDF document: its graph, the syntax it was in, and its relative IRIs. */
 export interface ParsedDocument {
   graph: RdfGraph
   syntax: RdfSyntax

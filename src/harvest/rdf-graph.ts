@@ -11,6 +11,7 @@ export type Obj =
   | { k: 'bnode'; v: string }
   | { k: 'lit'; v: string; lang: string; dt: string | null }
 
+/** rdf:type, indexed by RdfGraph.ofType. */
 export const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type'
 
 /** subject → predicate → objects, plus a type index. */
@@ -72,9 +73,4 @@ export class RdfGraph {
   has(subject: string): boolean {
     return this.subjects.has(subject)
   }
-}
-
-/** The key of a term used as a subject. */
-export function keyOf(o: Obj): string {
-  return o.v
 }

@@ -13,6 +13,7 @@ export interface CatalogueReadResult {
   documents: number
 }
 
+/** Accept header for catalogue documents: RDF/XML first, as Sveriges dataportal harvests it. */
 export const RDF_ACCEPT = 'application/rdf+xml, text/turtle;q=0.9, application/ld+json;q=0.8, application/n-triples;q=0.7, */*;q=0.1'
 
 /** More documents than this (pages + sub-catalogues) means the paging does not end. */

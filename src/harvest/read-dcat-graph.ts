@@ -11,7 +11,7 @@ import type {
   OrganisationRecord,
 } from './model.js'
 import type { ParsedDocument } from './parse-rdf.js'
-import { RDF_TYPE, type Obj, type RdfGraph } from './rdf-graph.js'
+import type { Obj, RdfGraph } from './rdf-graph.js'
 
 const DCAT = 'http://www.w3.org/ns/dcat#'
 const DCT = 'http://purl.org/dc/terms/'
@@ -405,4 +405,3 @@ function dedupe<T>(xs: T[]): T[] {
   return [...new Set(xs)]
 }
 
-export { RDF_TYPE }
