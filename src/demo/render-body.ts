@@ -44,11 +44,13 @@ export function cleanTable(model: WorldModel, dist: number, version: number): { 
   return { columns, rows, header }
 }
 
-function csvCell(v: string, delimiter: string): string {
-  return v.includes(delimiter) || v.includes('"') || v.includes('\n') || v.includes('\r') ? `"${v.replace(/"/g, '""')}"` : v
+const needsQuotes = { ',': /[",\r\n]/, ';': /[";\r\n]/ } as const
+
+function csvCell(v: string, delimiter: ',' | ';'): string {
+  return needsQuotes[delimiter].test(v) ? `"${v.replace(/"/g, '""')}"` : v
 }
 
-function csvText(header: string[], rows: string[][], delimiter = ','): string {
+function csvText(header: string[], rows: string[][], delimiter: ',' | ';' = ','): string {
   const lines = [header.map((h) => csvCell(h, delimiter)).join(delimiter)]
   for (const r of rows) lines.push(r.map((v) => csvCell(v, delimiter)).join(delimiter))
   return lines.join('\r\n') + '\r\n'
