@@ -46,8 +46,9 @@ async function client(urlsFile: string, seconds: number, concurrency: number, ma
   }
   await Promise.all(Array.from({ length: concurrency }, () => worker()))
   const elapsed = (performance.now() - started) / 1000
+  const cpu = process.cpuUsage()
   await agent.close()
-  process.stdout.write(JSON.stringify({ done, errors, bytes, elapsed, statuses }) + '\n')
+  process.stdout.write(JSON.stringify({ done, errors, bytes, elapsed, statuses, clientCpu: (cpu.user + cpu.system) / 1e6 }) + '\n')
 }
 
 async function main(): Promise<void> {
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)))
   await rm(dir, { recursive: true, force: true })
   if (code !== 0) throw new Error(`bench client exited with ${code}`)
-  const r = JSON.parse(out.trim().split('\n').pop() as string) as { done: number; errors: number; bytes: number; elapsed: number; statuses: Record<string, number> }
+  const r = JSON.parse(out.trim().split('\n').pop() as string) as { done: number; errors: number; bytes: number; elapsed: number; statuses: Record<string, number>; clientCpu: number }
   const cpu = process.cpuUsage(cpuBefore)
   clearInterval(sampler)
   peakRss = Math.max(peakRss, process.memoryUsage().rss)
@@ -106,6 +107,7 @@ async function main(): Promise<void> {
   console.log(`world CPU:         ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s over ${r.elapsed.toFixed(1)} s (${(((cpu.user + cpu.system) / 1e6 / r.elapsed) * 100).toFixed(0)}% of one core; the machine's load decides the rest)`)
   const cpuPerRequest = (cpu.user + cpu.system) / Math.max(1, world.requestCount() - before)
   console.log(`world CPU/request: ${cpuPerRequest.toFixed(0)} µs → about ${Math.round(1e6 / cpuPerRequest)} requests/s per free core`)
+  console.log(`client CPU:        ${r.clientCpu.toFixed(1)} s (${((r.clientCpu / r.elapsed) * 100).toFixed(0)}% of one core)`)
   console.log(`statuses:          ${JSON.stringify(r.statuses)}`)
   console.log(`peak RSS:          ${(Math.max(peakRss, maxRssKb * 1024) / 1024 ** 2).toFixed(0)} MB   (target < 500 MB; world process only, client is a child process)`)
   await world.close()
