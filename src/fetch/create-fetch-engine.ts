@@ -14,7 +14,7 @@ import { createBrotliDecompress, createGunzip, createInflate, constants as zlibC
 import type { HttpConfig } from '../config/config.js'
 import type { FetchEngine, FetchedBody } from './fetch-engine.js'
 import type { ProbeFinding, ProbeResult } from './probe-types.js'
-import { assertAllowedAddress, guardedLookup, ForbiddenTargetError, type LookupAllFunction } from './address-guard.js'
+import { assertAllowedAddress, guardedLookup, type LookupAllFunction } from './address-guard.js'
 import { BudgetExceededError, classifyError } from './classify-error.js'
 import { describeOutcomeCode, outcomeOf, type ProbeCode } from './outcome-codes.js'
 import { Politeness, type Slot } from './politeness.js'
@@ -45,7 +45,6 @@ export interface CreatedFetchEngine extends FetchEngine {
 }
 
 type Conditional = { etag?: string | null; lastModified?: string | null }
-type ResponseHeaders = Record<string, string | string[] | undefined>
 
 interface Opened {
   ok: true
@@ -210,7 +209,8 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
     return { tlsValidTo: c.validTo.toISOString(), tlsDaysLeft: Math.floor((c.validTo.getTime() - Date.now()) / DAY_MS) }
   }
 
-  function codeForStatus(status: number, headers: ResponseHeaders, retryAfter: number | null): ProbeCode | null {
+  /** The code a status means by itself (null: a 2xx or 304, judged by its body). */
+  function codeForStatus(status: number, retryAfter: number | null): ProbeCode | null {
     if (status === 401) return 'login-required'
     if (status === 403) return 'forbidden'
     if (status === 404) return 'http-404'
@@ -221,7 +221,6 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
     if (status >= 400) return 'http-4xx'
     if (status >= 300 && status !== 304) return 'http-3xx'
     if (status < 200) return 'http-4xx'
-    void headers
     return null
   }
 
@@ -337,7 +336,7 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
           useRange = false
           continue
         }
-        const statusCode = codeForStatus(status, rh, result.retryAfterSeconds)
+        const statusCode = codeForStatus(status, result.retryAfterSeconds)
         if (statusCode === 'rate-limited' || status === 429) {
           politeness.slowDown(finalUrl.host, result.retryAfterSeconds === null ? null : result.retryAfterSeconds * 1000)
         }
@@ -451,7 +450,7 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
       res.body.destroy()
       return { ...base, notModified: true, body: (async function* () {})(), truncatedAtCap: () => false, bytesRead: () => 0 }
     }
-    const statusCode = codeForStatus(res.statusCode, rh, parseRetryAfter(rh['retry-after']))
+    const statusCode = codeForStatus(res.statusCode, parseRetryAfter(rh['retry-after']))
     if (statusCode) {
       const retryAfter = parseRetryAfter(rh['retry-after'])
       if (statusCode === 'rate-limited') politeness.slowDown(finalUrl.host, retryAfter === null ? null : retryAfter * 1000)
@@ -670,4 +669,3 @@ function inflatePrefix(buf: Uint8Array, encoding: string, maxOut: number): Promi
   })
 }
 
-void ForbiddenTargetError

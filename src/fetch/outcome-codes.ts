@@ -10,6 +10,7 @@
  */
 import type { ProbeOutcome } from './probe-types.js'
 
+/** One row of the code table: the stored code, its outcome, and what it means. */
 export interface OutcomeCode {
   code: string
   outcome: ProbeOutcome

@@ -19,6 +19,7 @@ export interface Slot {
   release(): void
 }
 
+/** The limits a Politeness enforces (from the `http` configuration section). */
 export interface PolitenessOptions {
   perHostConnections: number
   perHostGapMs: number
