@@ -8,7 +8,7 @@ import { createTestDb, type TestDb } from '../helpers/test-db.js'
 import { send, serve, type TestServer } from './serve.js'
 
 const BIN = join(import.meta.dirname, '../../bin/datavakt.js')
-const DIR = '/work/shared/fixtures/dcat-ap-se/'
+const DIR = join(import.meta.dirname, 'fixtures/dcat-ap-se/')
 
 function datavakt(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseRdf } from '../../src/harvest/parse-rdf.js'
@@ -7,8 +8,8 @@ import { createTestDb, type TestDb } from '../helpers/test-db.js'
 import { testDeps } from './deps.js'
 import { send, serve, type TestServer } from './serve.js'
 
-// DIGG's official DCAT-AP-SE examples (CC BY 4.0), copied unchanged into /work/shared.
-const DIR = '/work/shared/fixtures/dcat-ap-se/'
+// DIGG's official DCAT-AP-SE examples (CC BY 4.0, see fixtures/dcat-ap-se/README.md), copied unchanged.
+const DIR = join(import.meta.dirname, 'fixtures/dcat-ap-se/')
 const files = ['obligatoriskt', 'rekommenderat'] as const
 
 async function read(name: string, ext: 'rdf' | 'ttl') {
