@@ -14,7 +14,8 @@ const help = `Användning: datavakt demo --world-only [--seed N] [--size N] [--h
   --epoch DATUM  kalenderdatum för dag 0, ÅÅÅÅ-MM-DD (standard 2026-01-01)
   --port N       med --world-only: porten alla världens värdar lyssnar på
                  (standard: en ledig port); samma som --world-port
-  --truth FIL    skriv facit (ground truth, JSON Lines) för dagen till FIL`
+  --truth FIL    skriv facit (ground truth, JSON Lines) för dagen till FIL
+  --truth-days N ta med N dagar i facit, från startdagen (standard 1)`
 
 function intFlag(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined
@@ -42,6 +43,7 @@ export async function run(args: string[]): Promise<number> {
       'world-port': { type: 'string' },
       epoch: { type: 'string' },
       truth: { type: 'string' },
+      'truth-days': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     false,
@@ -59,6 +61,7 @@ export async function run(args: string[]): Promise<number> {
   const hosts = intFlag(values.hosts, 'hosts', 1, 10_000)
   const day = intFlag(values.day, 'day', 0, 10_000) ?? 0
   const port = intFlag(values['world-port'] ?? values.port, values['world-port'] ? 'world-port' : 'port', 1, 65_535)
+  const truthDays = intFlag(values['truth-days'], 'truth-days', 1, 3650) ?? 1
   const epoch = values.epoch
   if (epoch !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(epoch)) throw new UsageError('--epoch måste vara ett datum ÅÅÅÅ-MM-DD')
 
@@ -81,8 +84,9 @@ export async function run(args: string[]): Promise<number> {
   else console.log(`${lines.slice(0, 10).join('\n')}\n  … och ${lines.length - 10} till`)
 
   if (values.truth) {
-    await world.writeGroundTruth(values.truth)
-    console.log(`\nFacit för dag ${day} skrivet till ${values.truth}`)
+    const days = Array.from({ length: truthDays }, (_, i) => day + i)
+    await world.writeGroundTruth(values.truth, days)
+    console.log(`\nFacit för ${truthDays === 1 ? `dag ${day}` : `dag ${day}–${day + truthDays - 1}`} skrivet till ${values.truth}`)
   }
   console.log('\nAll trafik stannar på loopback (127.0.0.0/8). Tryck Ctrl-C för att avsluta.')
 
