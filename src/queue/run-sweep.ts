@@ -3,7 +3,7 @@ import type { FetchEngine } from '../fetch/fetch-engine.js'
 import type { AvailabilityConfig, HttpConfig } from '../config/config.js'
 import { sweepProgress, sweepSummary, type SweepSummary } from '../db/availability-store.js'
 import { createSweep } from './create-sweep.js'
-import { runWorker, type WorkerOptions, type WorkerStats } from './run-worker.js'
+import { defaultMaxHosts, runWorker, type WorkerOptions, type WorkerStats } from './run-worker.js'
 
 /** Progress of a sweep run in this process. */
 export interface SweepProgress {
@@ -67,7 +67,7 @@ export async function runSweep(opts: RunSweepOptions): Promise<SweepRun> {
       policy: opts.availability,
       leaseSeconds: opts.availability.leaseSeconds,
       perHostConnections: opts.http.perHostConnections,
-      maxHosts: Math.max(1, Math.floor(opts.http.globalConcurrency / opts.http.perHostConnections)),
+      maxHosts: defaultMaxHosts(opts.http),
       sweepId,
       untilSweepDone: true,
       pollMs: 1000,

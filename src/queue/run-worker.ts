@@ -18,7 +18,7 @@ export interface WorkerOptions {
   leaseSeconds: number
   /** Probes in flight per host (config.http.perHostConnections). */
   perHostConnections: number
-  /** Hosts worked at once (default 64). */
+  /** Hosts worked at once (default `defaultMaxHosts`). */
   maxHosts?: number
   /** Work only on this sweep. */
   sweepId?: number
@@ -54,6 +54,16 @@ export interface WorkerStats {
   healed: number
 }
 
+/**
+ * How many hosts a worker holds at once by default: twice the global request limit.
+ * A host is idle most of the time (its minimum gap between requests), so the engine's
+ * global limit, not the number of hosts, is what bounds work in flight; holding fewer
+ * hosts would leave the global limit unused and stretch the sweep.
+ */
+export function defaultMaxHosts(http: { globalConcurrency: number }): number {
+  return Math.max(1, 2 * http.globalConcurrency)
+}
+
 /** A worker id unique across machines and processes. */
 export function defaultWorkerId(): string {
   return `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`
@@ -74,7 +84,7 @@ export function defaultWorkerId(): string {
  */
 export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
   const workerId = opts.workerId ?? defaultWorkerId()
-  const maxHosts = Math.max(1, opts.maxHosts ?? 64)
+  const maxHosts = Math.max(1, opts.maxHosts ?? 256)
   const pollMs = opts.pollMs ?? 2000
   const stats: WorkerStats = { workerId, hostsClaimed: 0, hostsDone: 0, probes: 0, duplicates: 0, newlyBroken: 0, healed: 0 }
   const active = new Set<Promise<void>>()

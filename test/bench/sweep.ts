@@ -1,0 +1,361 @@
+/**
+ * `npm run bench:sweep`: one availability sweep of a simulated region of 20,000
+ * distributions on 200 hosts (all on loopback), with datavakt's default politeness
+ * (2 connections per host, 250 ms minimum gap between requests to one host, Retry-After
+ * honoured), then the same URL list checked by linkinator 7 and broken-link-checker at
+ * the same per-host concurrency (2) and the same global limit (128). Prints URLs/s, peak
+ * RSS and accuracy against the world's ground truth, and the ratios.
+ *
+ * Every part runs in its own process, so each tool's RSS is its own and the world's
+ * servers are not counted against anyone:
+ *   world       the simulated region (src/demo/start-world.ts), writes its ground truth
+ *   datavakt    fresh PGlite database, distributions inserted from the ground truth (no
+ *               harvest), `runSweep` with the real engine: GET of a 64 KiB Range prefix,
+ *               every probe stored with the state machine applied
+ *   linkinator  `LinkChecker.check` on a loopback HTML page whose <a href>s are the URLs
+ *               (its native way to check a list: HEAD, GET on failure), recurse off;
+ *               per-host limit through undici's global dispatcher (connections: 2)
+ *   blc         `UrlChecker` with maxSocketsPerHost 2, maxSockets 128, every URL enqueued
+ *
+ * Stalling hosts: the world's "timeout"/"no-response" URLs never answer. All three tools
+ * get the same 3 s limit (datavakt headers/body timeout, linkinator `timeout`, and for
+ * blc bhttp's own `responseTimeout`, which blc does not expose, set by wrapping
+ * bhttp.request). Everything else is default.
+ *
+ * Options: --distributions N --hosts N --seed N --only datavakt|linkinator|blc
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { createInterface } from 'node:readline'
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createRequire } from 'node:module'
+import { parseArgs } from 'node:util'
+import type { GroundTruthEntry } from '../../src/demo/start-world.js'
+
+const STALL_LIMIT_MS = 3000
+const PER_HOST = 2
+const GLOBAL = 128
+
+const { values: argv } = parseArgs({
+  options: {
+    role: { type: 'string', default: 'main' },
+    distributions: { type: 'string', default: '20000' },
+    hosts: { type: 'string', default: '200' },
+    seed: { type: 'string', default: '42' },
+    truth: { type: 'string' },
+    only: { type: 'string' },
+  },
+})
+
+/** What each tool's process reports. */
+interface ToolReport {
+  tool: string
+  urls: number
+  finished: number
+  elapsedMs: number
+  urlsPerSecond: number
+  peakRssMb: number
+  /** Per URL: true = the tool calls it broken/failing, false = working, null = could not tell. */
+  verdicts: Record<string, boolean | null>
+  note?: string
+}
+
+function rssSampler(): () => number {
+  let peak = process.memoryUsage.rss()
+  const t = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50)
+  t.unref()
+  return () => {
+    clearInterval(t)
+    // maxRSS (KiB) also catches peaks between samples.
+    return Math.max(peak, process.resourceUsage().maxRSS * 1024) / 1024 / 1024
+  }
+}
+
+function readTruth(path: string): GroundTruthEntry[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as GroundTruthEntry)
+}
+
+function emit(report: ToolReport): void {
+  process.stdout.write(`REPORT ${JSON.stringify(report)}\n`)
+}
+
+// ---------------------------------------------------------------- world
+
+async function roleWorld(): Promise<void> {
+  const { startWorld } = await import('../../src/demo/start-world.js')
+  const world = await startWorld({ distributions: Number(argv.distributions), hosts: Number(argv.hosts), seed: Number(argv.seed) })
+  const dir = mkdtempSync(join(tmpdir(), 'datavakt-bench-'))
+  const truthPath = join(dir, 'truth.jsonl')
+  await world.writeGroundTruth(truthPath)
+  process.stdout.write(`READY ${JSON.stringify({ truthPath, hosts: world.hosts.length, deadHosts: world.deadHosts.length })}\n`)
+  const stop = async () => {
+    await world.close()
+    rmSync(dir, { recursive: true, force: true })
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void stop())
+  process.stdin.on('end', () => void stop())
+  process.stdin.resume()
+}
+
+// ---------------------------------------------------------------- datavakt
+
+async function roleDatavakt(): Promise<void> {
+  const peak = rssSampler()
+  const truth = readTruth(argv.truth!)
+  const { openDatabase } = await import('../../src/db/open-database.js')
+  const { migrateToLatest } = await import('../../src/db/migrate.js')
+  const { createFetchEngine } = await import('../../src/fetch/create-fetch-engine.js')
+  const { defaultConfig } = await import('../../src/config/config.js')
+  const { runSweep } = await import('../../src/queue/run-sweep.js')
+  const { seedFromWorld } = await import('../availability/seed-from-world.js')
+  const dir = mkdtempSync(join(tmpdir(), 'datavakt-bench-db-'))
+  const database = await openDatabase({ dataDir: dir })
+  await migrateToLatest(database.db)
+  await seedFromWorld(database.db, truth)
+  const http = { ...defaultConfig.http, headersTimeoutMs: STALL_LIMIT_MS, bodyTimeoutMs: STALL_LIMIT_MS }
+  const engine = createFetchEngine(http, { allowPrivateNetworks: true })
+  const started = Date.now()
+  const run = await runSweep({
+    db: database.db,
+    engine,
+    http,
+    availability: defaultConfig.availability,
+    trigger: 'bench',
+    progressMs: 5000,
+    onProgress: (p) => process.stderr.write(`  datavakt: ${p.probed}/${p.urls} after ${(p.elapsedMs / 1000).toFixed(0)} s\n`),
+  })
+  const elapsedMs = Date.now() - started
+  await engine.close()
+  const rows = await database.db.selectFrom('probes').select(['url', 'outcome', 'code']).where('sweep_id', '=', run.summary.sweepId).execute()
+  const verdicts: Record<string, boolean | null> = {}
+  const codes: Record<string, string> = {}
+  for (const r of rows) {
+    verdicts[r.url] = r.outcome === 'failing' ? true : r.outcome === 'ok' ? false : null
+    codes[r.url] = r.code
+  }
+  await database.close()
+  rmSync(dir, { recursive: true, force: true })
+  const mismatched = truth.filter((e) => codes[e.url] !== undefined && codes[e.url] !== e.expected.code)
+  const byPair: Record<string, number> = {}
+  for (const e of mismatched) byPair[`${e.expected.code}→${codes[e.url]}`] = (byPair[`${e.expected.code}→${codes[e.url]}`] ?? 0) + 1
+  emit({
+    tool: 'datavakt',
+    urls: truth.length,
+    finished: rows.length,
+    elapsedMs,
+    urlsPerSecond: rows.length / (elapsedMs / 1000),
+    peakRssMb: peak(),
+    verdicts,
+    note: `probes stored: ${run.summary.probed}; codes differing from truth: ${JSON.stringify(byPair)}`,
+  })
+}
+
+// ---------------------------------------------------------------- linkinator
+
+async function roleLinkinator(): Promise<void> {
+  const peak = rssSampler()
+  const truth = readTruth(argv.truth!)
+  const undici = await import('undici')
+  // linkinator uses the global fetch, i.e. undici's global dispatcher: limit it per host.
+  undici.setGlobalDispatcher(new undici.Agent({ connections: PER_HOST, headersTimeout: STALL_LIMIT_MS, bodyTimeout: STALL_LIMIT_MS }))
+  const html = `<!doctype html><html><body>${truth.map((e) => `<a href="${e.url}">x</a>`).join('\n')}</body></html>`
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    res.end(html)
+  })
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+  const page = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
+  const { LinkChecker } = await import('linkinator')
+  const checker = new LinkChecker()
+  let done = 0
+  checker.on('link', () => {
+    if (++done % 2000 === 0) process.stderr.write(`  linkinator: ${done}\n`)
+  })
+  const started = Date.now()
+  const result = await checker.check({ path: page, recurse: false, concurrency: GLOBAL, timeout: STALL_LIMIT_MS })
+  const elapsedMs = Date.now() - started
+  server.close()
+  const verdicts: Record<string, boolean | null> = {}
+  for (const l of result.links) {
+    if (l.url === page) continue
+    verdicts[l.url] = l.state === 'BROKEN' ? true : l.state === 'OK' ? false : null
+  }
+  const finished = Object.keys(verdicts).length
+  emit({ tool: 'linkinator', urls: truth.length, finished, elapsedMs, urlsPerSecond: finished / (elapsedMs / 1000), peakRssMb: peak(), verdicts })
+  process.exit(0)
+}
+
+// ---------------------------------------------------------------- broken-link-checker
+
+async function roleBlc(): Promise<void> {
+  const peak = rssSampler()
+  const truth = readTruth(argv.truth!)
+  const require = createRequire(import.meta.url)
+  // blc exposes no timeout; give its HTTP client (bhttp) the same limit as the others.
+  const bhttp = require('bhttp') as { request: (url: string, opts: Record<string, unknown>, ...rest: unknown[]) => unknown }
+  const original = bhttp.request
+  bhttp.request = (url, opts, ...rest) => original.call(bhttp, url, { ...opts, responseTimeout: STALL_LIMIT_MS }, ...rest)
+  const blc = require('broken-link-checker') as {
+    UrlChecker: new (
+      opts: Record<string, unknown>,
+      handlers: { link: (r: { url: { original: string }; broken: boolean }) => void; end: () => void },
+    ) => { enqueue(url: string): unknown }
+  }
+  const verdicts: Record<string, boolean | null> = {}
+  let finished = 0
+  let last = Date.now()
+  const started = Date.now()
+  const ended = new Promise<void>((resolve) => {
+    const checker = new blc.UrlChecker(
+      { maxSocketsPerHost: PER_HOST, maxSockets: GLOBAL },
+      {
+        link: (r) => {
+          verdicts[r.url.original] = r.broken
+          last = Date.now()
+          if (++finished % 2000 === 0) process.stderr.write(`  blc: ${finished}\n`)
+        },
+        end: () => resolve(),
+      },
+    )
+    for (const e of truth) checker.enqueue(e.url)
+  })
+  // A request bhttp never times out (a body that stalls after the headers) would keep
+  // blc from ever ending: stop waiting after 30 s without progress and count what ended.
+  let note: string | undefined
+  await Promise.race([
+    ended,
+    new Promise<void>((resolve) => {
+      const t = setInterval(() => {
+        if (Date.now() - last > 30_000) {
+          clearInterval(t)
+          note = `stopped after 30 s without progress; ${truth.length - finished} URLs never finished`
+          resolve()
+        }
+      }, 1000)
+      void ended.then(() => {
+        clearInterval(t)
+        last = Date.now()
+        resolve()
+      })
+    }),
+  ])
+  const elapsedMs = last - started
+  emit({ tool: 'blc', urls: truth.length, finished, elapsedMs, urlsPerSecond: finished / (elapsedMs / 1000), peakRssMb: peak(), verdicts, ...(note ? { note } : {}) })
+  process.exit(0)
+}
+
+// ---------------------------------------------------------------- main
+
+function child(role: string, extra: string[] = []): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--role', role, ...extra], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  })
+}
+
+function waitForLine(p: ChildProcess, prefix: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const rl = createInterface({ input: p.stdout! })
+    rl.on('line', (line) => {
+      if (line.startsWith(prefix)) {
+        rl.close()
+        resolve(line.slice(prefix.length))
+      }
+    })
+    p.once('exit', (code) => reject(new Error(`${prefix.trim()} never came (exit ${code})`)))
+  })
+}
+
+interface Accuracy {
+  falseBroken: number
+  missedBroken: number
+  unverifiedOfOk: number
+  unverifiedOfFailing: number
+  unverifiedExpected: number
+  unverifiedExpectedJudged: number
+  missing: number
+}
+
+function accuracy(truth: GroundTruthEntry[], verdicts: Record<string, boolean | null>): Accuracy {
+  const a: Accuracy = { falseBroken: 0, missedBroken: 0, unverifiedOfOk: 0, unverifiedOfFailing: 0, unverifiedExpected: 0, unverifiedExpectedJudged: 0, missing: 0 }
+  for (const e of truth) {
+    const v = verdicts[e.url]
+    if (v === undefined) {
+      a.missing++
+      continue
+    }
+    const exp = e.expected.outcome
+    if (exp === 'ok' && v === true) a.falseBroken++
+    if (exp === 'failing' && v === false) a.missedBroken++
+    if (exp === 'ok' && v === null) a.unverifiedOfOk++
+    if (exp === 'failing' && v === null) a.unverifiedOfFailing++
+    if (exp === 'unverified') {
+      a.unverifiedExpected++
+      if (v !== null) a.unverifiedExpectedJudged++
+    }
+  }
+  return a
+}
+
+async function main(): Promise<void> {
+  const world = child('world', ['--distributions', argv.distributions!, '--hosts', argv.hosts!, '--seed', argv.seed!])
+  const ready = JSON.parse(await waitForLine(world, 'READY ')) as { truthPath: string; hosts: number; deadHosts: number }
+  const truth = readTruth(ready.truthPath)
+  const perHost = new Map<string, number>()
+  for (const e of truth) perHost.set(e.host, (perHost.get(e.host) ?? 0) + 1)
+  const sizes = [...perHost.values()].sort((a, b) => b - a)
+  const expected = { ok: 0, failing: 0, unverified: 0 }
+  for (const e of truth) expected[e.expected.outcome]++
+  console.log(
+    `World: ${truth.length} distributions on ${perHost.size} hosts (${ready.hosts} listening, ${ready.deadHosts} dead), ` +
+      `largest host ${sizes[0]} URLs, median ${sizes[Math.floor(sizes.length / 2)]}; expected ok ${expected.ok}, failing ${expected.failing}, unverified ${expected.unverified}`,
+  )
+  const tools = argv.only ? [argv.only] : ['datavakt', 'linkinator', 'blc']
+  const reports: ToolReport[] = []
+  try {
+    for (const tool of tools) {
+      console.log(`\nRunning ${tool} ...`)
+      const p = child(tool, ['--truth', ready.truthPath])
+      const report = JSON.parse(await waitForLine(p, 'REPORT ')) as ToolReport
+      p.kill()
+      reports.push(report)
+      const acc = accuracy(truth, report.verdicts)
+      console.log(
+        `${tool}: ${report.finished}/${report.urls} URLs in ${(report.elapsedMs / 1000).toFixed(1)} s = ${report.urlsPerSecond.toFixed(1)} URLs/s, peak RSS ${report.peakRssMb.toFixed(0)} MB`,
+      )
+      console.log(
+        `  accuracy: false broken ${acc.falseBroken}, missed broken ${acc.missedBroken}; ` +
+          `could not tell: ${acc.unverifiedOfOk} of the ok, ${acc.unverifiedOfFailing} of the failing; ` +
+          `rate-limited/bot-walled (truth: unverified) judged anyway: ${acc.unverifiedExpectedJudged}/${acc.unverifiedExpected}` +
+          (acc.missing ? `; no answer for ${acc.missing}` : ''),
+      )
+      if (report.note) console.log(`  note: ${report.note}`)
+    }
+  } finally {
+    world.stdin!.end()
+    world.kill('SIGTERM')
+  }
+  const dv = reports.find((r) => r.tool === 'datavakt')
+  const peers = reports.filter((r) => r.tool !== 'datavakt')
+  if (dv && peers.length) {
+    console.log('\nRatios (datavakt URLs/s ÷ peer URLs/s):')
+    for (const p of peers) console.log(`  vs ${p.tool}: ${(dv.urlsPerSecond / p.urlsPerSecond).toFixed(2)}×`)
+    const fastest = peers.reduce((a, b) => (a.urlsPerSecond > b.urlsPerSecond ? a : b))
+    const acc = accuracy(truth, dv.verdicts)
+    console.log(
+      `\nTargets: ≥ 2× the faster peer (${fastest.tool}): ${(dv.urlsPerSecond / fastest.urlsPerSecond).toFixed(2)}× ${dv.urlsPerSecond >= 2 * fastest.urlsPerSecond ? 'MET' : 'NOT MET'}; ` +
+        `RSS < 250 MB: ${dv.peakRssMb.toFixed(0)} MB ${dv.peakRssMb < 250 ? 'MET' : 'NOT MET'}; ` +
+        `zero false broken: ${acc.falseBroken === 0 ? 'MET' : 'NOT MET'}; zero missed broken: ${acc.missedBroken === 0 ? 'MET' : 'NOT MET'}`,
+    )
+  }
+}
+
+const roles: Record<string, () => Promise<void>> = { main, world: roleWorld, datavakt: roleDatavakt, linkinator: roleLinkinator, blc: roleBlc }
+await roles[argv.role!]!()
