@@ -118,6 +118,21 @@ describe('DCAT reader over loopback HTTP', () => {
     expect(r.model.warnings.some((w) => /relative IRI/.test(w.message))).toBe(false)
   })
 
+  it('reads organisations typed in either form of the org namespace', async () => {
+    const o = server.origin
+    docs.set('/orgs.ttl', [
+      `${PREFIXES}<${o}/a> a <http://www.w3.org/ns/org#Organization> ; foaf:name "A"@sv ; <http://www.w3.org/ns/org#identifier> "2120001264" .
+<${o}/b> a <https://www.w3.org/ns/org#Organization> ; foaf:name "B"@sv ; <https://www.w3.org/ns/org#identifier> "212000-1298" .
+<${o}/d> a dcat:Dataset ; dct:title "D"@sv .`,
+      'text/turtle',
+    ])
+    const r = await readDcatCatalogue(`${o}/orgs.ttl`, deps)
+    expect(r.model.organisations).toEqual([
+      { iri: `${o}/a`, name: { sv: 'A' }, orgNumber: '212000-1264', homepage: null },
+      { iri: `${o}/b`, name: { sv: 'B' }, orgNumber: '212000-1298', homepage: null },
+    ])
+  })
+
   it('warns about relative IRIs, naming the subject, and resolves them against the catalogue URL', async () => {
     const o = server.origin
     docs.set('/dir/rel.rdf', [

@@ -1,6 +1,8 @@
 import { join } from 'node:path'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import jsonld from 'jsonld'
+import { Parser } from 'n3'
 import { parseRdf } from '../../src/harvest/parse-rdf.js'
 import { readDcatGraph } from '../../src/harvest/read-dcat-graph.js'
 import { harvestSource } from '../../src/harvest/harvest-source.js'
@@ -32,6 +34,32 @@ describe('DCAT-AP-SE fixtures: RDF/XML and Turtle give the same catalogue', () =
       expect(xml.datasets.length).toBeGreaterThan(0)
     })
   }
+
+  it('JSON-LD of the same graph gives the same model as the Turtle', async () => {
+    for (const name of files) {
+      // Turtle → N-Quads text → JSON-LD (expanded) with the libraries, then read as JSON-LD.
+      const quads = new Parser({ format: 'Turtle' }).parse(readFileSync(`${DIR}${name}.ttl`, 'utf8'))
+      const nquads = quads
+        .map((q) => {
+          const term = (t: { termType: string; value: string; language?: string; datatype?: { value: string } }) =>
+            t.termType === 'NamedNode'
+              ? `<${t.value}>`
+              : t.termType === 'BlankNode'
+                ? `_:${t.value}`
+                : `${JSON.stringify(t.value)}${t.language ? `@${t.language}` : t.datatype && t.datatype.value !== 'http://www.w3.org/2001/XMLSchema#string' ? `^^<${t.datatype.value}>` : ''}`
+          return `${term(q.subject)} ${term(q.predicate)} ${term(q.object)} .`
+        })
+        .join('\n')
+      const doc = await jsonld.fromRDF(nquads, { format: 'application/n-quads' })
+      const parsed = await parseRdf(Buffer.from(JSON.stringify(doc)), { url: `http://127.0.0.1/${name}.jsonld`, contentType: 'application/ld+json' })
+      const fromJsonLd = readDcatGraph(parsed).model
+      const ttl = await read(name, 'ttl')
+      expect(fromJsonLd.catalogues).toEqual(ttl.catalogues)
+      expect(fromJsonLd.datasets).toEqual(ttl.datasets)
+      expect(fromJsonLd.dataServices).toEqual(ttl.dataServices)
+      expect(fromJsonLd.organisations).toEqual(ttl.organisations)
+    }
+  })
 
   it('obligatoriskt: exact fields', async () => {
     const m = await read('obligatoriskt', 'rdf')
