@@ -7,7 +7,7 @@
  * each hop is guarded, polite and recorded.
  */
 import { Agent, buildConnector, request, type Dispatcher } from 'undici'
-import { rootCertificates, type TLSSocket } from 'node:tls'
+import { checkServerIdentity, rootCertificates, type TLSSocket } from 'node:tls'
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
 import { pipeline, type Readable } from 'node:stream'
 import { createBrotliDecompress, createGunzip, createInflate, constants as zlibConstants } from 'node:zlib'
@@ -94,6 +94,10 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
   const baseConnect = buildConnector({
     timeout: http.connectTimeoutMs,
     lookup: guardedLookup(allow, cachedLookup(opts.lookup)),
+    // Verified below, by hand, exactly as Node would (chain, then host name), so the
+    // certificate of a rejected server can still be read for its expiry date. Nothing is
+    // sent on a socket that fails either check.
+    rejectUnauthorized: false,
     ...(opts.ca ? { ca: [...rootCertificates, ...(Array.isArray(opts.ca) ? opts.ca : [opts.ca])] } : {}),
   } as buildConnector.BuildOptions)
   const connect: buildConnector.connector = (o, callback) => {
@@ -106,12 +110,24 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
     }
     baseConnect(o, (...args) => {
       const [err, socket] = args
-      if (!err && socket && typeof (socket as TLSSocket).getPeerCertificate === 'function') {
-        const cert = (socket as TLSSocket).getPeerCertificate()
-        const validTo = cert?.valid_to ? new Date(cert.valid_to) : null
-        if (validTo && !Number.isNaN(validTo.getTime())) certs.set(`${o.hostname}:${o.port || 443}`, { validTo })
+      if (err || !socket || typeof (socket as TLSSocket).getPeerCertificate !== 'function') return callback(...args)
+      const tlsSocket = socket as TLSSocket
+      const cert = tlsSocket.getPeerCertificate()
+      const validTo = cert?.valid_to ? new Date(cert.valid_to) : null
+      if (validTo && !Number.isNaN(validTo.getTime())) certs.set(`${o.hostname}:${o.port || 443}`, { validTo })
+      const reject = (error: Error) => {
+        tlsSocket.destroy()
+        callback(error, null)
       }
-      callback(...args)
+      if (!tlsSocket.authorized) {
+        const reason = tlsSocket.authorizationError as unknown
+        const code = typeof reason === 'string' ? reason : ((reason as { code?: string } | null)?.code ?? 'UNABLE_TO_VERIFY_LEAF_SIGNATURE')
+        return reject(Object.assign(new Error(`TLS certificate rejected: ${code}`), { code }))
+      }
+      const name = o.servername || o.hostname.replace(/^\[|\]$/g, '')
+      const mismatch = checkServerIdentity(name, cert)
+      if (mismatch) return reject(mismatch)
+      callback(null, tlsSocket)
     })
   }
   const agent = new Agent({

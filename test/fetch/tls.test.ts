@@ -61,7 +61,29 @@ describe('TLS is classified and its expiry recorded', () => {
   ])('%s certificate → failing / %s', async (name, code) => {
     const r = await engine.probe(servers[name].url + '/file.csv')
     expect({ outcome: r.outcome, code: r.code }).toEqual({ outcome: 'failing', code })
-    expect(servers[name].requests).toHaveLength(0)
+    expect(servers[name].requests).toHaveLength(0) // nothing was sent over the rejected connection
+    expect(r.tlsValidTo).not.toBeNull() // the certificate is still read, for its expiry date
+  })
+
+  it('checks the host name when it is a name, too (SNI path)', async () => {
+    const named = createFetchEngine(http, {
+      allowPrivateNetworks: true,
+      ca: certs.ca,
+      lookup: (_host, _o, cb) => cb(null, [{ address: '127.0.0.1', family: 4 }]),
+    })
+    try {
+      expect((await named.probe(`https://localhost:${servers.valid.port}/file.csv`)).code).toBe('ok')
+      expect((await named.probe(`https://localhost:${servers.wrong.port}/file.csv`)).code).toBe('tls-hostname')
+      expect((await named.probe(`https://other.test:${servers.valid.port}/file.csv`)).code).toBe('tls-hostname')
+    } finally {
+      await named.close()
+    }
+  })
+
+  it('an expired certificate reports when it expired', async () => {
+    const r = await engine.probe(servers.expired.url + '/file.csv')
+    expect(r.tlsDaysLeft).toBeLessThan(0)
+    expect(r.findings.map((f) => f.code)).toEqual(['tls-expired'])
   })
 
   it('a certificate from a CA we do not trust is tls-untrusted', async () => {
