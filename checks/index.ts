@@ -1,4 +1,5 @@
 import type { Check } from './types.js'
+import { availabilityCheck } from './availability.js'
 import { conformanceCheck } from './conformance.js'
 import { csvStructureCheck } from './csv-structure.js'
 import { encodingCheck } from './encoding.js'
@@ -10,4 +11,4 @@ import { metadataCheck } from './metadata.js'
  * Every check datavakt runs, in the order they run. Add a check by importing its module
  * and listing it here; its `id` is stored, so never rename one.
  */
-export const checks: readonly Check[] = [formatCheck, encodingCheck, csvStructureCheck, conformanceCheck, freshnessCheck, metadataCheck]
+export const checks: readonly Check[] = [availabilityCheck, formatCheck, encodingCheck, csvStructureCheck, conformanceCheck, freshnessCheck, metadataCheck]

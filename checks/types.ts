@@ -116,6 +116,16 @@ export interface ProbeSummary {
   etag: string | null
   lastModified: string | null
   at: string
+  /** Availability over time (src/availability): broken only after repeated failures over a day. Absent = unknown. */
+  state?: 'unknown' | 'ok' | 'degraded' | 'broken'
+  /** Failing probes in a row, the latest included. */
+  consecutiveFailures?: number
+  /** Since when the current failure run lasts (ISO), when failing. */
+  failingSince?: string | null
+  /** Warnings of the probe that do not change its outcome (https→http downgrade, certificate expiring soon, ...). */
+  findings?: { code: string; message: string }[]
+  /** Days until the TLS certificate expires (https only). */
+  tlsDaysLeft?: number | null
 }
 
 /**

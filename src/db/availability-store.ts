@@ -341,3 +341,77 @@ export async function availabilityStateOf(db: Db, distributionIri: string): Prom
   const r = await db.selectFrom('availability_state').selectAll().where('distribution_iri', '=', distributionIri).executeTakeFirst()
   return rowToState(r)
 }
+
+/** The latest probe of a distribution with its state over time (fits checks' ProbeSummary). */
+export interface LatestProbe {
+  distributionIri: string
+  url: string
+  outcome: 'ok' | 'failing' | 'unverified'
+  code: string
+  httpStatus: number | null
+  finalUrl: string | null
+  contentType: string | null
+  contentLength: number | null
+  etag: string | null
+  lastModified: string | null
+  at: string
+  state: 'unknown' | 'ok' | 'degraded' | 'broken'
+  consecutiveFailures: number
+  failingSince: string | null
+  findings: { code: string; message: string }[]
+  tlsDaysLeft: number | null
+}
+
+/**
+ * The latest probe of each distribution (all, or the given ones) joined with its
+ * availability state: what the availability check and the dashboards need.
+ */
+export async function latestProbes(db: Db, distributionIris?: string[]): Promise<Map<string, LatestProbe>> {
+  if (distributionIris && distributionIris.length === 0) return new Map()
+  const only = distributionIris ? sql`where p.distribution_iri in (${sql.join(distributionIris)})` : sql``
+  const { rows } = await sql<{
+    distribution_iri: string
+    url: string
+    outcome: LatestProbe['outcome']
+    code: string
+    http_status: number | null
+    final_url: string | null
+    content_type: string | null
+    content_length: number | null
+    etag: string | null
+    last_modified: string | null
+    at: Date | string
+    findings: { code: string; message: string }[]
+    tls_days_left: number | null
+    state: LatestProbe['state'] | null
+    consecutive_failures: number | null
+    first_failure_at: Date | string | null
+  }>`
+    select p.distribution_iri, p.url, p.outcome, p.code, p.http_status, p.final_url, p.content_type, p.content_length,
+           p.etag, p.last_modified, p.at, p.findings, p.tls_days_left,
+           s.state, s.consecutive_failures, s.first_failure_at
+    from (select distinct on (distribution_iri) * from probes p ${only} order by distribution_iri, at desc, id desc) p
+    left join availability_state s on s.distribution_iri = p.distribution_iri`.execute(db)
+  const out = new Map<string, LatestProbe>()
+  for (const r of rows) {
+    out.set(r.distribution_iri, {
+      distributionIri: r.distribution_iri,
+      url: r.url,
+      outcome: r.outcome,
+      code: r.code,
+      httpStatus: r.http_status,
+      finalUrl: r.final_url,
+      contentType: r.content_type,
+      contentLength: r.content_length === null ? null : Number(r.content_length),
+      etag: r.etag,
+      lastModified: r.last_modified,
+      at: new Date(r.at).toISOString(),
+      state: r.state ?? 'unknown',
+      consecutiveFailures: r.consecutive_failures ?? 0,
+      failingSince: r.first_failure_at ? new Date(r.first_failure_at).toISOString() : null,
+      findings: r.findings ?? [],
+      tlsDaysLeft: r.tls_days_left,
+    })
+  }
+  return out
+}
