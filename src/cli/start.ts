@@ -3,14 +3,20 @@ import { parseCommandArgs } from './parse.js'
 import { openFromConfig } from './open-from-config.js'
 import { createApp } from '../api/create-app.js'
 import { UsageError } from './usage-error.js'
+import { createFetchEngine } from '../fetch/create-fetch-engine.js'
+import { startBackground } from '../scheduler/start-background.js'
 
 export const summary = 'kör tjänsten: migrering, schemaläggare, arbetare och webbserver i en process'
 
 /** `datavakt start`: migrates, then runs scheduler, worker and web server until SIGINT/SIGTERM. */
 export async function run(args: string[]): Promise<number> {
-  const { values } = parseCommandArgs(args, { port: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, false)
+  const { values } = parseCommandArgs(
+    args,
+    { port: { type: 'string' }, 'allow-private': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    false,
+  )
   if (values.help) {
-    console.log('datavakt start [--port N]\n\nMigrerar databasen och kör schemaläggare, arbetare och webbserver.')
+    console.log('datavakt start [--port N] [--allow-private]\n\nMigrerar databasen och kör schemaläggare, arbetare och webbserver.')
     return 0
   }
   const { config, database } = await openFromConfig()
@@ -20,6 +26,21 @@ export async function run(args: string[]): Promise<number> {
   if (config.sources.length === 0) {
     console.log('Inga katalogkällor är konfigurerade (datavakt.config.json → "sources"). Prova `npm run demo`.')
   }
+  // One engine per process; the in-process worker probes through it (embedded mode).
+  const engine = createFetchEngine(config.http, {
+    allowPrivateNetworks: values['allow-private'] === true || config.allowPrivateNetworks,
+    lang: config.lang,
+  })
+  const background = await startBackground({
+    db: database.db,
+    kind: database.kind,
+    config,
+    engine,
+    onEvent: (e) => {
+      if (e.status === 'failed') console.error(`Jobb ${e.name} misslyckades: ${e.error?.message}`)
+    },
+    onWorkerError: (err, host) => console.error(`${host}: ${err.message}`),
+  })
   const app = createApp({ db: database.db })
   const server = serve({ fetch: app.fetch, port, hostname: config.web.host })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
@@ -32,6 +53,8 @@ export async function run(args: string[]): Promise<number> {
   })
   console.log('Stänger ...')
   server.close()
+  await background.stop()
+  await engine.close()
   await database.close()
   return 0
 }
