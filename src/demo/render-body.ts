@@ -4,7 +4,7 @@ import { hash32, Salt } from './hash32.js'
 import { cellValue, type CellContext, type TableColumn } from './cell-value.js'
 import { mediaTypes, topics } from './topics.js'
 import type { WorldModel } from './world-model.js'
-import { specHasDecimals, worldSpecs } from './world-specs.js'
+import { decimalCommaBreaks, worldSpecs } from './world-specs.js'
 import { xlsxWorkbook } from './xlsx-workbook.js'
 
 /** A rendered response body and the Content-Type the world's server sends with it. */
@@ -60,55 +60,55 @@ function csvText(header: string[], rows: string[][], delimiter: ',' | ';' = ',')
 export function renderCsv(model: WorldModel, dist: number, version: number, defect: DefectName | null): RenderedBody {
   const { columns, rows, header } = cleanTable(model, dist, version)
   const h = hash32(model.seed, dist, version, 555)
+  const specIndex = model.dsSpec[model.distDataset[dist]]
+  const numeric = columns.map((c) => c.kind === 'decimal' || c.kind === 'lat' || c.kind === 'lon')
+  // A spec with a decimal comma is published the Swedish-Excel way, conforming files too.
+  const excel = defect === 'csv-semicolon-decimal-comma' || (specIndex >= 0 && worldSpecs[specIndex].decimalComma === true)
+  const delimiter = excel ? ';' : ','
+  const styled = (rs: string[][]) => (excel ? rs.map((r) => r.map((v, i) => (numeric[i] ? v.replace('.', ',') : v))) : rs)
+  const utf8 = (hh: string[], rs: string[][]): RenderedBody => ({ body: Buffer.from(csvText(hh, rs, delimiter)), contentType: 'text/csv; charset=utf-8' })
   switch (defect) {
     case 'csv-latin1': {
       // Windows-1252: å ä ö are single bytes (0xE5 0xE4 0xF6) and the en dash is 0x96,
       // which does not exist in ISO-8859-1 and is invalid as UTF-8.
-      const text = csvText([...header, 'Kommentar'], rows.map((r) => [...r, 'Öppet året runt – även för äldre']))
+      const text = csvText([...header, 'Kommentar'], styled(rows).map((r) => [...r, 'Öppet året runt – även för äldre']), delimiter)
       return { body: iconv.encode(text, 'win1252'), contentType: 'text/csv' }
-    }
-    case 'csv-semicolon-decimal-comma': {
-      const numeric = columns.map((c) => c.kind === 'decimal' || c.kind === 'lat' || c.kind === 'lon')
-      const out = rows.map((r) => r.map((v, i) => (numeric[i] ? v.replace('.', ',') : v)))
-      return { body: Buffer.from(csvText(header, out, ';')), contentType: 'text/csv; charset=utf-8' }
     }
     case 'csv-ragged': {
       // Row 2 and 5 get an extra cell, row 3 loses its last one.
-      const out = rows.map((r, i) => (i === 2 || i === 5 ? [...r, 'extra'] : i === 3 ? r.slice(0, -1) : r))
-      return { body: Buffer.from(csvText(header, out)), contentType: 'text/csv; charset=utf-8' }
+      return utf8(header, styled(rows).map((r, i) => (i === 2 || i === 5 ? [...r, 'extra'] : i === 3 ? r.slice(0, -1) : r)))
     }
     case 'csv-blank-header': {
       const hh = [...header]
       hh[Math.min(1, hh.length - 1)] = ''
-      return { body: Buffer.from(csvText(hh, rows)), contentType: 'text/csv; charset=utf-8' }
+      return utf8(hh, styled(rows))
     }
     case 'csv-duplicate-header': {
       const hh = [...header]
       hh[hh.length - 1] = hh[0]
-      return { body: Buffer.from(csvText(hh, rows)), contentType: 'text/csv; charset=utf-8' }
+      return utf8(hh, styled(rows))
     }
     case 'csv-bom':
-      return { body: Buffer.from('\uFEFF' + csvText(header, rows)), contentType: 'text/csv; charset=utf-8' }
+      return { body: Buffer.from('\uFEFF' + csvText(header, styled(rows), delimiter)), contentType: 'text/csv; charset=utf-8' }
     case 'spec-type-error': {
       // Break the first typed column in one to three rows, the way real files do.
       const typed = columns.findIndex((c) => c.kind === 'int' || c.kind === 'decimal' || c.kind === 'date' || c.kind === 'bool')
       const col = typed >= 0 ? typed : columns.findIndex((c) => c.kind === 'lat')
       const bad: Record<string, string> = { int: 'ca 5', decimal: 'okänt', date: '31/13/2025', bool: 'ja', lat: 'N 57°42′' }
-      const out = rows.map((r) => [...r])
+      const out = styled(rows).map((r) => [...r])
       const count = 1 + (h % 3)
       for (let k = 0; k < count; k++) {
         const row = (h >>> (4 + k * 3)) % out.length
         out[row][col] = bad[columns[col].kind] ?? 'fel'
       }
-      return { body: Buffer.from(csvText(header, out)), contentType: 'text/csv; charset=utf-8' }
+      return utf8(header, out)
     }
     case 'spec-extra-column': {
       const org = model.organisations[model.dsOrg[model.distDataset[dist]]]
-      const out = rows.map((r, i) => [...r, `https://${org.slug}.example/bilder/${i + 1}.jpg`])
-      return { body: Buffer.from(csvText([...header, 'bild_url'], out)), contentType: 'text/csv; charset=utf-8' }
+      return utf8([...header, 'bild_url'], styled(rows).map((r, i) => [...r, `https://${org.slug}.example/bilder/${i + 1}.jpg`]))
     }
     default:
-      return { body: Buffer.from(csvText(header, rows)), contentType: 'text/csv; charset=utf-8' }
+      return utf8(header, styled(rows))
   }
 }
 
@@ -201,7 +201,7 @@ export function renderBody(model: WorldModel, dist: number, version: number, def
 export function contentFindingsFor(model: WorldModel, dist: number, defect: DefectName | null, rule: string[]): string[] {
   if (defect === 'csv-semicolon-decimal-comma') {
     const spec = model.dsSpec[model.distDataset[dist]]
-    return spec >= 0 && specHasDecimals(worldSpecs[spec]) ? ['type-error'] : []
+    return spec >= 0 && decimalCommaBreaks(worldSpecs[spec]) ? ['type-error'] : []
   }
   return rule
 }

@@ -16,6 +16,11 @@ export interface WorldSpec {
   /** The noun for generated names in rows. */
   noun: string
   columns: TableColumn[]
+  /**
+   * Numbers use a decimal comma (CSVW `format: {decimalChar: ","}`), so conforming files
+   * are written the Swedish-Excel way: `;` between cells, `,` in numbers.
+   */
+  decimalComma?: boolean
 }
 
 /** CSVW column as served in schema.json. */
@@ -23,7 +28,7 @@ export interface CsvwColumn {
   name: string
   titles: string
   'dc:description'?: string
-  datatype: { base: string; format?: string }
+  datatype: { base: string; format?: string | { decimalChar: string } }
   required: boolean
 }
 
@@ -83,14 +88,29 @@ export const worldSpecs: readonly WorldSpec[] = [
       { name: 'epost', title: 'E-post', kind: 'email', required: false },
     ],
   },
+  {
+    id: 'world-laddplatser',
+    version: '1.0',
+    name: 'World laddplatser',
+    description: 'Den simulerade regionens egen specifikation för publika laddplatser, med decimalkomma (inte en nationell specifikation).',
+    noun: 'Laddplats',
+    decimalComma: true,
+    columns: [
+      ...common,
+      { name: 'effekt_kw', title: 'Effekt (kW)', kind: 'decimal', min: 3.7, max: 150, required: true },
+      { name: 'antal_uttag', title: 'Antal uttag', kind: 'int', min: 1, max: 12, required: false },
+      { name: 'snabbladdning', title: 'Snabbladdning', kind: 'bool', required: false },
+      { name: 'uppdaterad', title: 'Uppdaterad', kind: 'date', required: false },
+    ],
+  },
 ]
 
-function csvwDatatype(col: TableColumn): CsvwColumn['datatype'] {
+function csvwDatatype(col: TableColumn, spec: WorldSpec): CsvwColumn['datatype'] {
   switch (col.kind) {
     case 'lat':
     case 'lon':
     case 'decimal':
-      return { base: 'number' }
+      return spec.decimalComma ? { base: 'number', format: { decimalChar: ',' } } : { base: 'number' }
     case 'int':
       return { base: 'integer' }
     case 'bool':
@@ -115,14 +135,15 @@ export function csvwSchema(spec: WorldSpec, uri: string): Record<string, unknown
     'dc:description': spec.description,
     tableSchema: {
       columns: spec.columns.map(
-        (c): CsvwColumn => ({ name: c.name, titles: c.title, datatype: csvwDatatype(c), required: c.required ?? false }),
+        (c): CsvwColumn => ({ name: c.name, titles: c.title, datatype: csvwDatatype(c, spec), required: c.required ?? false }),
       ),
       primaryKey: 'id',
     },
+    ...(spec.decimalComma ? { dialect: { delimiter: ';' } } : {}),
   }
 }
 
-/** True when the spec has at least one decimal-number column (so a decimal comma breaks it). */
-export function specHasDecimals(spec: WorldSpec): boolean {
-  return spec.columns.some((c) => c.kind === 'decimal' || c.kind === 'lat' || c.kind === 'lon')
+/** True when a decimal comma breaks the spec: it has decimal columns and expects a decimal point. */
+export function decimalCommaBreaks(spec: WorldSpec): boolean {
+  return !spec.decimalComma && spec.columns.some((c) => c.kind === 'decimal' || c.kind === 'lat' || c.kind === 'lon')
 }

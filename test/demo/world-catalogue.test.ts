@@ -114,7 +114,7 @@ describe('catalogues', () => {
   })
 
   it('serves each specification as CSVW at its URI and at <uri>/schema.json', async () => {
-    expect(world.specs.map((s) => s.name)).toEqual(['World badplatser 1.0', 'World lekplatser 1.0', 'World offentliga toaletter 1.0'])
+    expect(world.specs.map((s) => s.name)).toEqual(['World badplatser 1.0', 'World lekplatser 1.0', 'World offentliga toaletter 1.0', 'World laddplatser 1.0'])
     for (const s of world.specs) {
       for (const url of [s.uri, `${s.uri}/schema.json`]) {
         const res = await fetchRaw(agent, url)
