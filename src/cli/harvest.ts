@@ -3,7 +3,8 @@
  * configured catalogue sources (progress on stderr, a summary per source at the end).
  * `datavakt harvest --dry-run [--json] [--kind dcat|ckan|entryscape] [--publisher IRI]
  * [--allow-private] URL`: reads one catalogue, stores nothing, and prints how datavakt read
- * it. Exit codes: 0 all ok, 1 a harvest failed, 2 a usage error.
+ * it (`--dry-run --source ID` does the same for a configured source). Exit codes: 0 all
+ * ok, 1 a harvest failed, 2 a usage error.
  */
 import { loadConfig } from '../config/load-config.js'
 import { createFetchEngine } from '../fetch/create-fetch-engine.js'
@@ -21,8 +22,9 @@ export const summary = 'läser katalogkällorna (DCAT, CKAN, EntryScape) in i da
 const help = `Användning:
   datavakt harvest [--source ID] [--json] [--allow-private] [--lang en]
   datavakt harvest --dry-run [--json] [--kind dcat|ckan|entryscape] [--publisher IRI] [--allow-private] URL
+  datavakt harvest --dry-run [--json] [--allow-private] --source ID
 
-  --source ID       skörda bara källan med detta id
+  --source ID       skörda bara källan med detta id (med --dry-run: läs den utan att spara)
   --dry-run         läs katalogen på URL, spara inget, visa vad som lästes
   --json            skriv resultatet som JSON på stdout
   --kind KIND       katalogtyp för --dry-run: dcat (standard), ckan eller entryscape
@@ -90,7 +92,16 @@ export async function run(args: string[]): Promise<number> {
   if (values.kind !== undefined && !KINDS.includes(values.kind as Kind)) throw new UsageError(`--kind must be dcat, ckan or entryscape, got "${values.kind}"`)
 
   if (values['dry-run']) {
-    if (values.source !== undefined) throw new UsageError('--source cannot be combined with --dry-run (give the catalogue URL instead)')
+    if (values.source !== undefined) {
+      // A configured (or preset) source, read without storing.
+      if (positionals.length || values.kind !== undefined || values.publisher !== undefined) {
+        throw new UsageError('--dry-run --source ID reads that source as configured: give no URL, --kind or --publisher')
+      }
+      const config = loadConfig()
+      const source = resolveSources(config).find((s) => s.id === values.source)
+      if (!source) throw new UsageError(text[(values.lang as 'sv' | 'en' | undefined) ?? config.lang].unknownSource(values.source, resolveSources(config).map((s) => s.id)))
+      return dryRun(source.url, source.kind, source.publisher, values.json, values['allow-private'], values.lang as 'sv' | 'en' | undefined)
+    }
     if (positionals.length !== 1) throw new UsageError(`--dry-run needs exactly one catalogue URL${positionals.length ? `, got ${positionals.length}` : ''}`)
     const url = positionals[0]
     if (!/^https?:\/\/[^/\s]+/i.test(url)) throw new UsageError(`not an http(s) URL: "${url}"`)

@@ -138,6 +138,15 @@ describe('datavakt harvest (command line)', () => {
     expect(r.stdout).toMatch(/gone: MISSLYCKADES \[http-error\] \[HTTP 404\]/)
     expect(r.stderr).toContain('rek: dcat')
 
+    const saved0 = { ...process.env }
+    Object.assign(process.env, env)
+    const dry = await inProcess(['harvest', '--dry-run', '--json', '--source', 'rek']).finally(() => {
+      for (const k of Object.keys(env)) if (saved0[k] === undefined) delete process.env[k]
+      Object.assign(process.env, saved0)
+    })
+    expect(dry.code).toBe(0)
+    expect(JSON.parse(dry.stdout).datasets[0].iri).toBe('https://example.com/dataset1')
+
     const again = await datavakt(['harvest', '--source', 'rek', '--lang', 'en'], env)
     expect(again.code).toBe(0)
     expect(again.stdout).toContain('datasets        0 added, 0 changed, 0 withdrawn, 1 unchanged')
