@@ -200,7 +200,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     setDay(d: number) {
       day = checkDay(d)
     },
-    truth: (d?: number) => truth(d ?? day),
+    truth: (d?: number) => truth(d === undefined ? day : checkDay(d)),
     async writeGroundTruth(path: string, days?: number[]) {
       const list = days ?? [day]
       const all = function* () {
