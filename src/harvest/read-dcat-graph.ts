@@ -141,7 +141,8 @@ export function readDcatGraph(doc: ParsedDocument): DcatDocumentResult {
   for (const id of serviceIds) {
     if (!g.has(id)) continue
     if (id.startsWith('_:')) {
-      warn(`(blank node in ${firstDatasetIri(datasets)})`, 'data service has no IRI (blank node); skipped')
+      const user = datasets.find((d) => d.distributions.some((x) => x.accessServiceIri === id))
+      warn(user?.iri ?? '(blank node)', 'a data service has no IRI (blank node); skipped')
       continue
     }
     const contact = readContact(g, id)
@@ -184,10 +185,6 @@ export function readDcatGraph(doc: ParsedDocument): DcatDocumentResult {
     subCatalogues: dedupe(subCatalogues),
     referencedOnly,
   }
-}
-
-function firstDatasetIri(ds: DatasetRecord[]): string {
-  return ds[0]?.iri ?? 'catalogue'
 }
 
 function readDistribution(
