@@ -76,6 +76,11 @@ export interface World {
   requestCount(): number
   /** Open client connections and stalled requests right now (both drop to 0 when clients leave). */
   stats(): { openConnections: number; pendingStalls: number; requests: number }
+  /**
+   * Per distribution host: connections open now, the most ever open at once, and
+   * requests served. Shows whether a checker kept to its per-host politeness limit.
+   */
+  hostStats(): { host: string; open: number; maxOpen: number; requests: number }[]
   close(): Promise<void>
 }
 
@@ -146,6 +151,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   for (let h = 0; h < model.hostCount; h++) if (used[h]) liveHosts.push(h)
 
   let openConnections = 0
+  const perHost = { open: new Uint32Array(model.hostCount), maxOpen: new Uint32Array(model.hostCount), requests: new Float64Array(model.hostCount) }
   let layout: WorldLayout | null = null
   let handler: WorldHandler | null = null
   let servers: Server[] = []
@@ -154,11 +160,21 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   for (let attempt = 0; attempt < attempts && !layout; attempt++) {
     const holder: { handler: WorldHandler | null } = { handler: null }
     const make = (hostIndex: number) => {
-      const s = createServer({ keepAliveTimeout: 5_000 }, (req, res) => holder.handler?.handle(hostIndex, req, res))
+      const s = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
+        if (hostIndex >= 0) perHost.requests[hostIndex]++
+        holder.handler?.handle(hostIndex, req, res)
+      })
       s.on('clientError', (_err, socket) => socket.destroy())
       s.on('connection', (socket) => {
         openConnections++
-        socket.once('close', () => openConnections--)
+        if (hostIndex >= 0) {
+          const open = ++perHost.open[hostIndex]
+          if (open > perHost.maxOpen[hostIndex]) perHost.maxOpen[hostIndex] = open
+        }
+        socket.once('close', () => {
+          openConnections--
+          if (hostIndex >= 0) perHost.open[hostIndex]--
+        })
       })
       return s
     }
@@ -217,6 +233,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     dateOf: (d: number) => new Date(epochMs + d * 86_400_000),
     requestCount: () => hand.requests,
     stats: () => ({ openConnections, pendingStalls: hand.pendingStalls, requests: hand.requests }),
+    hostStats: () => liveHosts.map((h) => ({ host: lay.hostName(h), open: perHost.open[h], maxOpen: perHost.maxOpen[h], requests: perHost.requests[h] })),
     async close() {
       hand.clearTimers()
       await closeServers(servers)

@@ -43,6 +43,12 @@ describe('clients that hang up early', () => {
       expect(await until(() => world.stats().pendingStalls === 0)).toBe(true)
       expect(await until(() => world.stats().openConnections === 0)).toBe(true)
       expect(world.stats().requests).toBeGreaterThan(30)
+      // The agent allowed 8 connections per origin: per-host counts show it.
+      const stats = world.hostStats()
+      expect(stats.every((h) => h.open === 0)).toBe(true)
+      expect(Math.max(...stats.map((h) => h.maxOpen))).toBeGreaterThan(1)
+      expect(Math.max(...stats.map((h) => h.maxOpen))).toBeLessThanOrEqual(8)
+      expect(stats.reduce((sum, h) => sum + h.requests, 0)).toBe(world.stats().requests)
     } finally {
       await agent.destroy().catch(() => {})
       await world.close()
