@@ -160,7 +160,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   for (let attempt = 0; attempt < attempts && !layout; attempt++) {
     const holder: { handler: WorldHandler | null } = { handler: null }
     const make = (hostIndex: number) => {
-      const s = createServer({ keepAliveTimeout: 5_000 }, (req, res) => {
+      const s = createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
         if (hostIndex >= 0) perHost.requests[hostIndex]++
         holder.handler?.handle(hostIndex, req, res)
       })

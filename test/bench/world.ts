@@ -8,8 +8,12 @@
  * connections per host and many requests in flight, each a Range prefix GET like the
  * checker's probe, bounded by a request count and a time limit.
  *
+ * The client first warms up (BENCH_WORLD_WARMUP_SECONDS, default 3) so that, as in a
+ * running sweep, connections to the hosts are open; only the window after it counts.
+ *
  * Options (env): BENCH_WORLD_DISTRIBUTIONS (100000), BENCH_WORLD_HOSTS (1000),
- * BENCH_WORLD_SECONDS (10), BENCH_WORLD_CONCURRENCY (256), BENCH_WORLD_MAX_REQUESTS (200000).
+ * BENCH_WORLD_SECONDS (10), BENCH_WORLD_CONCURRENCY (256), BENCH_WORLD_MAX_REQUESTS (200000),
+ * BENCH_WORLD_WARMUP_SECONDS (3), BENCH_WORLD_SKIP_CATALOGUE (0).
  */
 import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -20,33 +24,47 @@ import { Agent, request } from 'undici'
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback)
 
-async function client(urlsFile: string, seconds: number, concurrency: number, maxRequests: number): Promise<void> {
+async function client(urlsFile: string, seconds: number, concurrency: number, maxRequests: number, warmupSeconds: number): Promise<void> {
   const urls = JSON.parse(await readFile(urlsFile, 'utf8')) as string[]
-  const agent = new Agent({ connections: 4, pipelining: 1, keepAliveTimeout: 10_000, headersTimeout: 10_000, bodyTimeout: 10_000 })
+  const agent = new Agent({ connections: 2, pipelining: 1, keepAliveTimeout: 60_000, headersTimeout: 10_000, bodyTimeout: 10_000 })
   const statuses: Record<string, number> = {}
   let done = 0
   let errors = 0
   let bytes = 0
   let next = 0
-  const started = performance.now()
-  const deadline = started + seconds * 1000
+  let measuring = false
+  const warmEnd = performance.now() + warmupSeconds * 1000
+  let started = warmEnd
+  let deadline = warmEnd + seconds * 1000
+  let cpuAtStart = process.cpuUsage()
   async function worker(): Promise<void> {
-    while (performance.now() < deadline && next < maxRequests) {
+    while (performance.now() < deadline && (!measuring || done < maxRequests)) {
+      if (!measuring && performance.now() >= warmEnd) {
+        // Warm-up over: connections to every host are open, as in a running sweep.
+        measuring = true
+        started = performance.now()
+        deadline = started + seconds * 1000
+        cpuAtStart = process.cpuUsage()
+        process.stdout.write('MEASURING\n')
+      }
       const url = urls[(next++ * 7919) % urls.length]
+      const counted = measuring
       try {
         const res = await request(url, { dispatcher: agent, headers: { range: 'bytes=0-65535', 'user-agent': 'datavakt-bench' } })
         const body = Buffer.from(await res.body.arrayBuffer())
-        bytes += body.length
-        statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1
+        if (counted) {
+          bytes += body.length
+          statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1
+        }
       } catch {
-        errors++
+        if (counted) errors++
       }
-      done++
+      if (counted) done++
     }
   }
   await Promise.all(Array.from({ length: concurrency }, () => worker()))
   const elapsed = (performance.now() - started) / 1000
-  const cpu = process.cpuUsage()
+  const cpu = process.cpuUsage(cpuAtStart)
   await agent.close()
   process.stdout.write(JSON.stringify({ done, errors, bytes, elapsed, statuses, clientCpu: (cpu.user + cpu.system) / 1e6 }) + '\n')
 }
@@ -57,6 +75,7 @@ async function main(): Promise<void> {
   const seconds = env('BENCH_WORLD_SECONDS', 10)
   const concurrency = env('BENCH_WORLD_CONCURRENCY', 256)
   const maxRequests = env('BENCH_WORLD_MAX_REQUESTS', 200_000)
+  const warmup = env('BENCH_WORLD_WARMUP_SECONDS', 3)
 
   // memoryUsage.rss() is the cheap variant; the kernel's maxRSS below catches spikes between samples.
   let peakRss = process.memoryUsage.rss()
@@ -89,11 +108,19 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'bench-world-'))
   const urlsFile = join(dir, 'urls.json')
   await writeFile(urlsFile, JSON.stringify(urls))
-  const before = world.requestCount()
-  const cpuBefore = process.cpuUsage()
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--client', urlsFile, String(seconds), String(concurrency), String(maxRequests)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  let before = world.requestCount()
+  let cpuBefore = process.cpuUsage()
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--client', urlsFile, String(seconds), String(concurrency), String(maxRequests), String(warmup)], { stdio: ['ignore', 'pipe', 'inherit'] })
   let out = ''
-  child.stdout.on('data', (c: Buffer) => (out += c.toString()))
+  child.stdout.on('data', (c: Buffer) => {
+    out += c.toString()
+    if (out.includes('MEASURING') && !out.includes('MEASURED')) {
+      // The world's figures count from the end of the client's warm-up, like the client's.
+      out = out.replace('MEASURING', 'MEASURED')
+      before = world.requestCount()
+      cpuBefore = process.cpuUsage()
+    }
+  })
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)))
   await rm(dir, { recursive: true, force: true })
   if (code !== 0) throw new Error(`bench client exited with ${code}`)
@@ -102,8 +129,8 @@ async function main(): Promise<void> {
   clearInterval(sampler)
   peakRss = Math.max(peakRss, process.memoryUsage().rss)
   const maxRssKb = process.resourceUsage().maxRSS
-  console.log(`requests served:   ${world.requestCount() - before} (${r.errors} client errors) in ${r.elapsed.toFixed(1)} s, ${(r.bytes / 1024 ** 2).toFixed(0)} MB of bodies`)
-  console.log(`requests/s:        ${(r.done / r.elapsed).toFixed(0)}   (target > 5,000; ${concurrency} in flight, 4 connections per host, Range prefix GETs)`)
+  console.log(`requests served:   ${world.requestCount() - before} after a ${warmup} s warm-up (${r.errors} client errors) in ${r.elapsed.toFixed(1)} s, ${(r.bytes / 1024 ** 2).toFixed(0)} MB of bodies`)
+  console.log(`requests/s:        ${(r.done / r.elapsed).toFixed(0)}   (target > 5,000; ${concurrency} in flight, 2 connections per host like the checker, Range prefix GETs)`)
   console.log(`world CPU:         ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s over ${r.elapsed.toFixed(1)} s (${(((cpu.user + cpu.system) / 1e6 / r.elapsed) * 100).toFixed(0)}% of one core; the machine's load decides the rest)`)
   const cpuPerRequest = (cpu.user + cpu.system) / Math.max(1, world.requestCount() - before)
   console.log(`world CPU/request: ${cpuPerRequest.toFixed(0)} µs → about ${Math.round(1e6 / cpuPerRequest)} requests/s per free core`)
@@ -114,7 +141,7 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === '--client') {
-  await client(process.argv[3], Number(process.argv[4]), Number(process.argv[5]), Number(process.argv[6]))
+  await client(process.argv[3], Number(process.argv[4]), Number(process.argv[5]), Number(process.argv[6]), Number(process.argv[7]))
 } else {
   await main()
 }
