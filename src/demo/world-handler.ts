@@ -228,7 +228,7 @@ export class WorldHandler {
       case 'no-response':
         return this.later(res, this.opts.slowMs, () => req.socket.destroy())
       case 'reset':
-        return this.reset(dist, req, res)
+        return this.reset(req)
       case 'redirect-chain':
       case 'too-many-redirects':
         return this.redirect(req, res, 301, `/moved/${dist}/1`)
@@ -244,7 +244,7 @@ export class WorldHandler {
         if (req.method === 'HEAD') return this.sendBody(req, res, 404, html, Buffer.alloc(0))
         break
       case 'truncated':
-        return this.truncated(dist, req, res)
+        return this.truncated(dist, req)
       case 'empty-body':
         return this.sendBody(req, res, 200, { 'content-type': 'text/csv; charset=utf-8' }, Buffer.alloc(0))
       case 'huge-body':
@@ -304,12 +304,12 @@ export class WorldHandler {
    * byte: what a crashing backend or a middlebox does. A reset after the headers would
    * look like a truncated body to any client, which is the `truncated` defect's job.
    */
-  private reset(_dist: number, req: IncomingMessage, _res: ServerResponse): void {
+  private reset(req: IncomingMessage): void {
     req.socket.resetAndDestroy()
   }
 
   /** Content-Length promises far more than is sent; then the connection is closed (FIN). */
-  private truncated(dist: number, req: IncomingMessage, res: ServerResponse): void {
+  private truncated(dist: number, req: IncomingMessage): void {
     const socket = req.socket
     const { body, contentType } = renderBody(this.layout.model, dist, 0, null)
     const promised = body.length * 4 + 10_000
