@@ -20,15 +20,29 @@ function crc32(buf: Buffer): number {
   return (crc ^ 0xffffffff) >>> 0
 }
 
+/** A zip entry with its bytes and CRC already computed (constant parts are computed once). */
+interface ZipEntry {
+  name: string
+  data: Buffer
+  crc: number
+}
+
+function entry(name: string, text: string): ZipEntry {
+  const data = Buffer.from(text, 'utf8')
+  return { name, data, crc: crc32(data) }
+}
+
 /** Builds a zip archive (no compression) from name → content; deterministic (fixed timestamps). */
 export function zipStored(entries: [string, string][]): Buffer {
+  return zipEntries(entries.map(([name, text]) => entry(name, text)))
+}
+
+function zipEntries(entries: ZipEntry[]): Buffer {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []
   let offset = 0
-  for (const [name, text] of entries) {
+  for (const { name, data, crc } of entries) {
     const nameBuf = Buffer.from(name, 'utf8')
-    const data = Buffer.from(text, 'utf8')
-    const crc = crc32(data)
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
@@ -69,8 +83,10 @@ export function zipStored(entries: [string, string][]): Buffer {
 }
 
 function xmlEscape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  return /[&<>"]/.test(s) ? s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;') : s
 }
+
+let constantParts: ZipEntry[] | undefined
 
 /** An XLSX workbook with one sheet holding `rows` (first row = header), cells as inline strings. */
 export function xlsxWorkbook(rows: string[][]): Buffer {
@@ -80,26 +96,30 @@ export function xlsxWorkbook(rows: string[][]): Buffer {
         `<row r="${i + 1}">${r.map((v) => `<c t="inlineStr"><is><t>${xmlEscape(v)}</t></is></c>`).join('')}</row>`,
     )
     .join('')
-  return zipStored([
-    [
+  // Only the sheet changes between workbooks; the other parts are built once.
+  constantParts ??= [
+    entry(
       '[Content_Types].xml',
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
-    ],
-    [
+    ),
+    entry(
       '_rels/.rels',
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
-    ],
-    [
+    ),
+    entry(
       'xl/workbook.xml',
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>',
-    ],
-    [
+    ),
+    entry(
       'xl/_rels/workbook.xml.rels',
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
-    ],
-    [
+    ),
+  ]
+  return zipEntries([
+    ...constantParts,
+    entry(
       'xl/worksheets/sheet1.xml',
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetRows}</sheetData></worksheet>`,
-    ],
+    ),
   ])
 }
