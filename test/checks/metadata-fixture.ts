@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { Readable } from 'node:stream'
 import { Parser as TurtleParser, type Quad } from 'n3'
 import { RdfXmlParser } from 'rdfxml-streaming-parser'
@@ -9,7 +10,7 @@ import type { DataServiceInfo, DatasetInfo, DistributionInfo, LangText } from '.
  * tests. Deliberately small and independent of the harvester, so the metadata check can be
  * tested against DIGG's official examples on its own.
  */
-export const FIXTURES = '/work/shared/fixtures/dcat-ap-se'
+export const FIXTURES = fileURLToPath(new URL('../harvest/fixtures/dcat-ap-se/', import.meta.url))
 
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#'
 const DCT = 'http://purl.org/dc/terms/'
