@@ -173,7 +173,7 @@ export function renderBody(model: WorldModel, dist: number, version: number, def
     case 'json': {
       const t = cleanTable(model, dist, version)
       const data = t.rows.map((r) => Object.fromEntries(t.columns.map((c, i) => [t.header[i], typedValue(c, r[i])])))
-      return { body: Buffer.from(JSON.stringify(data, null, 1)), contentType: 'application/json' }
+      return { body: Buffer.from(JSON.stringify(data)), contentType: 'application/json' }
     }
     case 'geojson': {
       const t = cleanTable(model, dist, version)
