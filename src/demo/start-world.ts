@@ -3,7 +3,7 @@ import { once } from 'node:events'
 import type { DefectName } from './defect-rules.js'
 import { truthEntry, writeGroundTruthFile, type GroundTruthEntry } from './truth-entry.js'
 import { WorldHandler } from './world-handler.js'
-import { WorldLayout, catalogueIp, specIp } from './world-layout.js'
+import { WorldLayout, catalogueIp, specIp, type Addressing } from './world-layout.js'
 import { WorldModel } from './world-model.js'
 import { worldSpecs } from './world-specs.js'
 
@@ -43,6 +43,12 @@ export interface WorldOptions {
   port?: number
   /** Calendar date of day 0 (ISO, UTC midnight), default 2026-01-01. Last-Modified dates derive from it. */
   epoch?: string
+  /**
+   * `ips` (one loopback address per host, one shared port), `ports` (all on 127.0.0.1,
+   * one port per host) or `auto` (default: `ips`, falling back to `ports` where only
+   * 127.0.0.1 exists, as on macOS).
+   */
+  addressing?: 'ips' | 'ports' | 'auto'
 }
 
 /** A running simulated region (see /tmp/world-contract.md). */
@@ -63,8 +69,10 @@ export interface World {
   hosts: string[]
   /** Hosts that appear in catalogues but where nothing listens (the "refused" defect). */
   deadHosts: string[]
-  /** The port shared by all world hosts. */
+  /** The port shared by all world hosts (`ips`), or the first of their ports (`ports`). */
   port: number
+  /** How hosts are told apart: own loopback address each, or own port each on 127.0.0.1. */
+  addressing: 'ips' | 'ports'
   /** Base URL of the catalogue host (its "/" lists catalogues and specs as JSON). */
   indexUrl: string
   /** Number of distributions and datasets in the world. */
@@ -89,18 +97,26 @@ export class WorldStartError extends Error {
   override name = 'WorldStartError'
 }
 
-async function listenAll(targets: { ip: string; server: Server }[], port: number): Promise<number> {
-  const first = targets[0]
-  first.server.listen(port, first.ip)
-  await Promise.race([once(first.server, 'listening'), once(first.server, 'error').then(([e]) => Promise.reject(e))])
-  const chosen = (first.server.address() as { port: number }).port
-  await Promise.all(
-    targets.slice(1).map(async ({ ip, server }) => {
-      server.listen(chosen, ip)
-      await Promise.race([once(server, 'listening'), once(server, 'error').then(([e]) => Promise.reject(e))])
-    }),
-  )
+function listen(server: Server, port: number, ip: string): Promise<void> {
+  server.listen(port, ip)
+  return Promise.race([once(server, 'listening').then(() => undefined), once(server, 'error').then(([e]) => Promise.reject(e))])
+}
+
+/**
+ * `ips` addressing: the first target takes `port` (0 = any free one) and every other
+ * target binds the same port on its own loopback address. Returns the port.
+ */
+async function listenOnIps(targets: { ip: string; server: Server }[], port: number): Promise<number> {
+  await listen(targets[0].server, port, targets[0].ip)
+  const chosen = (targets[0].server.address() as { port: number }).port
+  await Promise.all(targets.slice(1).map(({ ip, server }) => listen(server, chosen, ip)))
   return chosen
+}
+
+/** `ports` addressing: every target on 127.0.0.1 at base + its offset. */
+async function listenOnPorts(targets: { offset: number; server: Server }[], base: number): Promise<number> {
+  await Promise.all(targets.map(({ offset, server }) => listen(server, base + offset, '127.0.0.1')))
+  return base
 }
 
 async function closeServers(servers: Server[]): Promise<void> {
@@ -119,7 +135,8 @@ async function closeServers(servers: Server[]): Promise<void> {
 /**
  * Builds the world from its options and starts serving it on loopback: one catalogue
  * host (127.0.100.1), one specification host (127.0.100.2) and `hosts` distribution hosts
- * (127.0.1.1, 127.0.1.2, …), all on one port, in this process. Refuses (throws
+ * (127.0.1.1, 127.0.1.2, …), all on one port, in this process. Where only 127.0.0.1
+ * exists (macOS) it falls back to one port per host on 127.0.0.1. Refuses (throws
  * WorldStartError) when the addresses cannot be bound, e.g. a fixed port that is taken.
  */
 export async function startWorld(opts: WorldOptions = {}): Promise<World> {
@@ -155,8 +172,9 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   let layout: WorldLayout | null = null
   let handler: WorldHandler | null = null
   let servers: Server[] = []
-  const attempts = opts.port !== undefined ? 1 : 8
+  const attempts = opts.port !== undefined ? 2 : 10
   let lastError: unknown
+  let addressing: Addressing = opts.addressing === 'ports' ? 'ports' : 'ips'
   for (let attempt = 0; attempt < attempts && !layout; attempt++) {
     const holder: { handler: WorldHandler | null } = { handler: null }
     const make = (hostIndex: number) => {
@@ -178,20 +196,31 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
       })
       return s
     }
+    // Offsets and IPs as WorldLayout lays them out (catalogue, spec, then host h).
     const targets = [
-      { ip: catalogueIp, server: make(-1) },
-      { ip: specIp, server: make(-2) },
-      ...liveHosts.map((h) => ({ ip: `127.0.${1 + Math.floor(h / 250)}.${1 + (h % 250)}`, server: make(h) })),
+      { ip: catalogueIp, offset: 0, server: make(-1) },
+      { ip: specIp, offset: 1, server: make(-2) },
+      ...liveHosts.map((h) => ({ ip: `127.0.${1 + Math.floor(h / 250)}.${1 + (h % 250)}`, offset: 2 + h, server: make(h) })),
     ]
     servers = targets.map((t) => t.server)
     try {
-      const port = await listenAll(targets, opts.port ?? 0)
-      layout = new WorldLayout(model, port)
+      let port: number
+      if (addressing === 'ips') {
+        port = await listenOnIps(targets, opts.port ?? 0)
+      } else {
+        const span = WorldLayout.portSpan(model)
+        if (span > 40_000) throw new WorldStartError(`för många värdar för en port per värd: ${span}`)
+        port = await listenOnPorts(targets, opts.port ?? 20_000 + Math.floor(Math.random() * (45_000 - span)))
+      }
+      layout = new WorldLayout(model, port, addressing)
       handler = new WorldHandler(layout, epochMs, handlerOptions, () => day)
       holder.handler = handler
     } catch (err) {
       lastError = err
       await closeServers(servers)
+      // Only 127.0.0.1 exists here (macOS): fall back to one port per host.
+      if ((err as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL' && addressing === 'ips' && opts.addressing !== 'ips') addressing = 'ports'
+      else if (err instanceof WorldStartError) break
     }
   }
   if (!layout || !handler) throw new WorldStartError('kunde inte starta den simulerade världen på loopback', { cause: lastError })
@@ -227,6 +256,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     hosts: liveHosts.map((h) => lay.hostName(h)),
     deadHosts,
     port: lay.port,
+    addressing: lay.addressing,
     indexUrl: `http://${lay.catalogueHost}/`,
     distributionCount: model.distributionCount,
     datasetCount: model.datasetCount,

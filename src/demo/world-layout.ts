@@ -11,10 +11,19 @@ export const catalogueIp = '127.0.100.1'
 export const specIp = '127.0.100.2'
 
 /**
- * Where everything of a world lives: host addresses, URLs and IRIs. Distribution host h
- * is 127.0.(1 + h/250).(1 + h%250); dead hosts (nobody listens: "refused") are
- * 127.0.99.x; all share one port, chosen when the world starts. Same model and port →
- * same URLs, so catalogues stay byte-identical.
+ * How hosts are told apart. `ips`: every host has its own loopback address (127.0.x.y)
+ * and all share one port; Linux allows the whole 127.0.0.0/8. `ports`: everything is on
+ * 127.0.0.1 with one port per host, for systems (macOS) that only have 127.0.0.1.
+ */
+export type Addressing = 'ips' | 'ports'
+
+/**
+ * Where everything of a world lives: host addresses, URLs and IRIs.
+ * With `ips`, distribution host h is 127.0.(1 + h/250).(1 + h%250), dead hosts (nobody
+ * listens: "refused") are 127.0.99.x, and all share `port`. With `ports`, the catalogue
+ * host is 127.0.0.1:port, the spec host port+1, host h port+2+h and the dead hosts the
+ * ports after the last live one. Same model, addressing and port → same URLs, so
+ * catalogues stay byte-identical.
  */
 export class WorldLayout {
   readonly catalogueHost: string
@@ -22,19 +31,37 @@ export class WorldLayout {
   constructor(
     readonly model: WorldModel,
     readonly port: number,
+    readonly addressing: Addressing = 'ips',
   ) {
-    this.catalogueHost = `${catalogueIp}:${port}`
-    this.specHost = `${specIp}:${port}`
+    const catalogue = this.catalogueAddress()
+    const spec = this.specAddress()
+    this.catalogueHost = `${catalogue.ip}:${catalogue.port}`
+    this.specHost = `${spec.ip}:${spec.port}`
   }
 
-  /** IP of distribution host h (h ≥ hostCount are the dead hosts). */
-  hostIp(h: number): string {
-    if (h >= this.model.hostCount) return `127.0.99.${1 + (h - this.model.hostCount)}`
-    return `127.0.${1 + Math.floor(h / 250)}.${1 + (h % 250)}`
+  /** Ports a `ports` world needs from `port` on (catalogue, spec, live and dead hosts). */
+  static portSpan(model: WorldModel): number {
+    return 2 + model.hostCount + model.deadHostCount
+  }
+
+  catalogueAddress(): { ip: string; port: number } {
+    return this.addressing === 'ips' ? { ip: catalogueIp, port: this.port } : { ip: '127.0.0.1', port: this.port }
+  }
+
+  specAddress(): { ip: string; port: number } {
+    return this.addressing === 'ips' ? { ip: specIp, port: this.port } : { ip: '127.0.0.1', port: this.port + 1 }
+  }
+
+  /** Address of distribution host h (h ≥ hostCount are the dead hosts). */
+  hostAddress(h: number): { ip: string; port: number } {
+    if (this.addressing === 'ports') return { ip: '127.0.0.1', port: this.port + 2 + h }
+    if (h >= this.model.hostCount) return { ip: `127.0.99.${1 + (h - this.model.hostCount)}`, port: this.port }
+    return { ip: `127.0.${1 + Math.floor(h / 250)}.${1 + (h % 250)}`, port: this.port }
   }
 
   hostName(h: number): string {
-    return `${this.hostIp(h)}:${this.port}`
+    const a = this.hostAddress(h)
+    return `${a.ip}:${a.port}`
   }
 
   /** The URL a catalogue gives for distribution `dist` (downloadURL, or accessURL for a WMS). */

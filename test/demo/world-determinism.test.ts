@@ -6,15 +6,24 @@ import { join } from 'node:path'
 import { startWorld, type World } from '../../src/demo/start-world.js'
 import { fetchRaw, testAgent } from './world-helpers.js'
 
-const agent = testAgent()
 const dirs: string[] = []
 afterAll(async () => {
-  await agent.close()
   for (const d of dirs) await rm(d, { recursive: true, force: true })
 })
 
 /** Hash of every catalogue, every spec, the ground truth of days 0 and 3, and a sample of bodies. */
 async function fingerprint(world: World): Promise<{ catalogues: string; truth: string; bodies: string }> {
+  // A fresh agent per world: worlds reuse host:port pairs, and a pooled socket of the
+  // previous world would be closed under us.
+  const agent = testAgent()
+  try {
+    return await fingerprintWith(world, agent)
+  } finally {
+    await agent.close()
+  }
+}
+
+async function fingerprintWith(world: World, agent: ReturnType<typeof testAgent>): Promise<{ catalogues: string; truth: string; bodies: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'world-truth-'))
   dirs.push(dir)
   const cat = createHash('sha256')
