@@ -17,7 +17,7 @@ export interface WorldOptions {
   seed?: number
   /** Default 2000 (Västra Götaland: 49 municipalities + the region). */
   distributions?: number
-  /** Distribution hosts (distinct 127.0.x.y addresses), default 60, up to 10,000. */
+  /** Distribution hosts (distinct 127.0.x.y addresses, or ports on 127.0.0.1), default 60, up to 10,000. */
   hosts?: number
   /** Default 50 (the real Västra Götaland names); more get generated names. */
   organisations?: number
