@@ -3,7 +3,7 @@ import { UsageError } from './usage-error.js'
 
 export const summary = 'startar den simulerade regionen (Västra Götaland) och visar datavakt i arbete'
 
-const help = `Användning: datavakt demo --world-only [--seed N] [--size N] [--hosts N] [--day N] [--epoch DATUM] [--port N] [--truth FIL]
+const help = `Användning: datavakt demo --world-only [--seed N] [--size N] [--hosts N] [--day N] [--epoch DATUM] [--port N] [--truth FIL [--truth-days N]]
 
   --world-only   starta bara den simulerade regionen (katalogerna, specifikationerna och
                  filvärdarna på 127.0.x.y) och servera den tills du trycker Ctrl-C
