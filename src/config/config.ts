@@ -40,7 +40,7 @@ export interface HttpConfig {
   maxRetryAfterMs?: number
   /** Each 429/503-with-Retry-After multiplies that host's gap by this (for the engine's life) ... */
   rateLimitGapFactor?: number
-  /** ... up to this gap, in ms. */
+  /** ... up to this gap, in ms (default 4 × perHostGapMs). */
   maxHostGapMs?: number
   /** Overall time budget for reading one whole body (content checks), in ms. */
   bodyBudgetMs?: number
@@ -130,7 +130,7 @@ export const defaultConfig: Config = {
     maxDecompressedBytes: 1_073_741_824,
     maxRetryAfterMs: 60_000,
     rateLimitGapFactor: 2,
-    maxHostGapMs: 5_000,
+    maxHostGapMs: 1_000,
     bodyBudgetMs: 600_000,
   },
   harvest: {

@@ -18,6 +18,7 @@ import { assertAllowedAddress, guardedLookup, type LookupAllFunction } from './a
 import { BudgetExceededError, classifyError } from './classify-error.js'
 import { describeOutcomeCode, outcomeOf, type ProbeCode } from './outcome-codes.js'
 import { Politeness, type Slot } from './politeness.js'
+import { TimeBudget } from './time-budget.js'
 import { parseRetryAfter } from './parse-retry-after.js'
 import { sniffBody } from './sniff-body.js'
 import { FetchBodyError } from './fetch-body-error.js'
@@ -85,7 +86,7 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
     globalConcurrency: http.globalConcurrency,
     maxRetryAfterMs: http.maxRetryAfterMs ?? 60_000,
     rateLimitGapFactor: http.rateLimitGapFactor ?? 2,
-    maxHostGapMs: http.maxHostGapMs ?? 5_000,
+    maxHostGapMs: http.maxHostGapMs ?? 4 * http.perHostGapMs,
   })
   const userAgent = http.userAgent.includes(http.contactUrl) ? http.userAgent : `${http.userAgent} (+${http.contactUrl})`
 
@@ -142,7 +143,7 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
   /** Follows redirects by hand: every hop guarded, polite, recorded. The caller releases `release`. */
   async function open(
     start: string,
-    p: { headers: Record<string, string>; signal: AbortSignal; onFirstSlot?: () => void; headersTimeout: number; bodyTimeout: number },
+    p: { headers: Record<string, string>; signal: AbortSignal; budget?: TimeBudget; headersTimeout: number; bodyTimeout: number },
   ): Promise<Opened | OpenFailed> {
     const chain: { url: string; status: number }[] = []
     let downgraded = false
@@ -154,7 +155,6 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
     }
     const visited = new Set<string>([current.href])
     let redirects = 0
-    let firstSlot = true
     const fail = (code: ProbeCode, error: unknown, status: number | null = null): OpenFailed => ({ ok: false, code, status, url: current, chain, downgraded, error })
     for (;;) {
       if ((current.protocol !== 'http:' && current.protocol !== 'https:') || !current.hostname) {
@@ -167,13 +167,15 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
       }
       let slot: Slot
       try {
-        slot = await politeness.acquire(current.host, p.signal)
+        // A URL already under way (a redirect hop) goes before URLs not yet started.
+        slot = await politeness.acquire(current.host, p.signal, chain.length > 0)
       } catch (err) {
         return fail(classifyError(p.signal.reason ?? err), err)
       }
-      if (firstSlot) {
-        firstSlot = false
-        p.onFirstSlot?.()
+      p.budget?.resume()
+      const release = () => {
+        slot.release()
+        p.budget?.pause()
       }
       let res: Dispatcher.ResponseData
       try {
@@ -186,10 +188,9 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
           bodyTimeout: p.bodyTimeout,
         })
       } catch (err) {
-        slot.release()
+        release()
         return fail(classifyError(p.signal.aborted ? p.signal.reason : err), err)
       }
-      const release = slot.release
       // We close bodies early on purpose (prefix read, cap reached, error status); undici then
       // emits an abort error that nobody needs: readers still see errors through their iterators.
       res.body.on('error', () => undefined)
@@ -248,7 +249,6 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
 
   async function probe(url: string, o?: { conditional?: Conditional }): Promise<ProbeResult> {
     const at = new Date()
-    let started = performance.now()
     const result: ProbeResult = {
       url,
       outcome: 'failing',
@@ -270,16 +270,15 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
       at: at.toISOString(),
     }
     const controller = new AbortController()
-    let budget: NodeJS.Timeout | null = null
-    const startBudget = () => {
-      started = performance.now()
-      budget = setTimeout(() => controller.abort(new BudgetExceededError(`URL budget of ${http.urlBudgetMs} ms exceeded`)), http.urlBudgetMs)
-    }
+    const budget = new TimeBudget(http.urlBudgetMs, () =>
+      controller.abort(new BudgetExceededError(`URL budget of ${http.urlBudgetMs} ms exceeded`)),
+    )
     const finish = (code: ProbeCode, detail?: string): ProbeResult => {
-      if (budget) clearTimeout(budget)
+      budget.pause()
       result.code = code
       result.outcome = outcomeOf(code).outcome
-      result.elapsedMs = Math.round(performance.now() - started)
+      // Time spent on the URL's own requests, not waiting in a host's queue.
+      result.elapsedMs = Math.round(budget.elapsed())
       result.redirects = result.redirectChain.filter((h) => REDIRECTS.has(h.status)).length
       if (result.outcome !== 'ok') result.findings.unshift(message(code, detail))
       const tls = tlsInfo(result.finalUrl ? new URL(result.finalUrl) : null)
@@ -313,7 +312,7 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
         const opened = await open(result.finalUrl ?? url, {
           headers: h,
           signal: controller.signal,
-          onFirstSlot: attempt === 0 ? startBudget : undefined,
+          budget,
           headersTimeout: http.headersTimeoutMs,
           bodyTimeout: http.bodyTimeoutMs,
         })
@@ -414,7 +413,7 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
       // Not expected: every network path above returns a result. Keep the promise: no throw.
       return finish(controller.signal.aborted ? 'budget-exceeded' : classifyError(err), (err as Error).message)
     } finally {
-      if (budget) clearTimeout(budget)
+      budget.pause()
     }
   }
 
@@ -430,19 +429,20 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
     if (o.conditional?.etag) headers['if-none-match'] = o.conditional.etag
     if (o.conditional?.lastModified) headers['if-modified-since'] = o.conditional.lastModified
     const controller = new AbortController()
-    let budget: NodeJS.Timeout | null = null
     const bodyBudgetMs = http.bodyBudgetMs ?? 600_000
+    const budget = new TimeBudget(
+      bodyBudgetMs,
+      () => controller.abort(new BudgetExceededError(`body budget of ${bodyBudgetMs} ms exceeded`)),
+      true,
+    )
     const opened = await open(url, {
       headers,
       signal: controller.signal,
-      onFirstSlot: () => {
-        budget = setTimeout(() => controller.abort(new BudgetExceededError(`body budget of ${bodyBudgetMs} ms exceeded`)), bodyBudgetMs)
-        budget.unref()
-      },
+      budget,
       headersTimeout: http.headersTimeoutMs,
       bodyTimeout: http.bodyTimeoutMs,
     })
-    const clear = () => budget && clearTimeout(budget)
+    const clear = () => budget.pause()
     if (!opened.ok) {
       clear()
       throw new FetchBodyError(`${describeOutcomeCode(opened.code, 'en')}: ${url}`, url, opened.code, opened.status, { cause: opened.error })

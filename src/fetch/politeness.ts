@@ -52,8 +52,11 @@ export class Politeness {
 
   constructor(private readonly opts: PolitenessOptions) {}
 
-  /** Waits for a slot at `host` (hostname:port) and a global slot. */
-  async acquire(host: string, signal?: AbortSignal): Promise<Slot> {
+  /**
+   * Waits for a slot at `host` (hostname:port) and a global slot. `urgent` puts the caller
+   * first in the host's line (a redirect hop of a URL already under way).
+   */
+  async acquire(host: string, signal?: AbortSignal, urgent = false): Promise<Slot> {
     const state = this.state(host)
     await new Promise<void>((resolve, reject) => {
       const go = () => {
@@ -66,7 +69,8 @@ export class Politeness {
         reject(signal?.reason ?? new Error('aborted'))
       }
       signal?.addEventListener('abort', onAbort, { once: true })
-      state.waiting.push(go)
+      if (urgent) state.waiting.unshift(go)
+      else state.waiting.push(go)
       this.pump(host, state)
     })
     // The host slot is held while waiting for a global one: never the other way round, so no deadlock.
@@ -107,7 +111,7 @@ export class Politeness {
     const state = this.state(host)
     state.gapMs = Math.min(
       Math.max(state.gapMs * this.opts.rateLimitGapFactor, state.gapMs + 1, 1),
-      Math.max(this.opts.maxHostGapMs, this.opts.perHostGapMs),
+      Math.max(this.opts.maxHostGapMs, state.gapMs),
     )
     const pause = Math.min(Math.max(retryAfterMs ?? 0, 0), this.opts.maxRetryAfterMs)
     state.nextStart = Math.max(state.nextStart, Date.now() + pause)

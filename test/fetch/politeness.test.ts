@@ -84,6 +84,22 @@ describe('politeness, seen from the server', () => {
     expect(shared.peak).toBe(3)
   })
 
+  it('waiting politely in a host queue (redirect hops included) does not spend a URL budget', async () => {
+    const server = await startServer((req, res) => {
+      if (req.url?.startsWith('/r')) return void res.writeHead(302, { location: `/file${req.url.slice(2)}` }).end()
+      res.end('a,b\n')
+    })
+    open.push(server)
+    // 8 URLs of 2 hops each at a 150 ms gap take ~2.4 s in line; each URL's own work takes ms.
+    const e = engine({ perHostConnections: 1, perHostGapMs: 150, urlBudgetMs: 400 })
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => e.probe(`${server.url}/r${i}`)))
+    expect(results.map((r) => r.code)).toEqual(Array(8).fill('redirected'))
+    expect(Math.max(...results.map((r) => r.elapsedMs))).toBeLessThan(400)
+    // A started URL's next hop goes first: every URL finishes its two hops back to back.
+    const paths = server.requests.map((q) => q.path)
+    for (let i = 0; i < paths.length; i += 2) expect(paths[i + 1]).toBe(`/file${paths[i].slice(2)}`)
+  })
+
   it('honours Retry-After on 429 and slows the host down for the rest of the engine life', async () => {
     let limited = true
     const server = await startServer((req, res) => {
