@@ -104,13 +104,10 @@ export async function recordProbes(
   })
   const iris = [...new Set(sorted.map((p) => p.distributionIri))].sort()
   await db.transaction().execute(async (trx) => {
-    // Make sure a state row exists so FOR UPDATE has something to lock even for a
-    // distribution never probed before.
-    await trx
-      .insertInto('availability_state')
-      .values(iris.map((iri) => ({ distribution_iri: iri, state: 'unknown' as const, consecutive_failures: 0 })))
-      .onConflict((oc) => oc.column('distribution_iri').doNothing())
-      .execute()
+    // Lock the existing state rows: a concurrent batch touching the same distribution
+    // (only possible from two different sweeps running at once) waits here and then reads
+    // the state this one wrote. A distribution never probed has no row to lock; two first
+    // probes racing in two sweeps could lose one count, which the next probe corrects.
     const current = await trx
       .selectFrom('availability_state')
       .selectAll()

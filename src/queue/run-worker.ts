@@ -30,7 +30,7 @@ export interface WorkerOptions {
   signal?: AbortSignal
   /** Overrides each probe's time (tests and demos simulating days). */
   now?: () => Date
-  /** Probes written per transaction (default 50) and the longest a result waits (default 500 ms). */
+  /** Probes written per transaction (default 200) and the longest a result waits (default 1000 ms). */
   flushEvery?: number
   flushMs?: number
   /**
@@ -129,8 +129,9 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
 /** Probes one claimed host's due URLs and releases it. */
 async function workHost(opts: WorkerOptions, claim: ClaimedHost, stats: WorkerStats): Promise<void> {
   const { db, signal } = opts
-  const flushEvery = opts.flushEvery ?? 50
-  const flushMs = opts.flushMs ?? 500
+  // Fewer, larger transactions: on PGlite the per-statement cost dominates a sweep.
+  const flushEvery = opts.flushEvery ?? 200
+  const flushMs = opts.flushMs ?? 1000
   const deferAfter = opts.deferRetryAfterSeconds ?? 300
   let lost = false
   let deferUntil: Date | null = null

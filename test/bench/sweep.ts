@@ -1,32 +1,40 @@
 /**
  * `npm run bench:sweep`: one availability sweep of a simulated region of 20,000
- * distributions on 200 hosts (all on loopback), with datavakt's default politeness
- * (2 connections per host, 250 ms minimum gap between requests to one host, Retry-After
- * honoured), then the same URL list checked by linkinator 7 and broken-link-checker at
- * the same per-host concurrency (2) and the same global limit (128). Prints URLs/s, peak
- * RSS and accuracy against the world's ground truth, and the ratios.
+ * distributions on 200 hosts (all on loopback), then the same URL list checked by
+ * linkinator 7 and broken-link-checker at the same per-host concurrency (2) and the same
+ * global limit (128). Prints URLs/s, peak RSS and accuracy against the world's ground
+ * truth, the ratios, and the bound the default politeness puts on any sweep of this world.
  *
  * Every part runs in its own process, so each tool's RSS is its own and the world's
  * servers are not counted against anyone:
  *   world       the simulated region (src/demo/start-world.ts), writes its ground truth
- *   datavakt    fresh PGlite database, distributions inserted from the ground truth (no
- *               harvest), `runSweep` with the real engine: GET of a 64 KiB Range prefix,
- *               every probe stored with the state machine applied
+ *   datavakt    `runSweep` with the real engine (GET of a 64 KiB Range prefix, every
+ *               probe stored with the state machine applied), on a fresh database the
+ *               main process created and filled from the ground truth (no harvest):
+ *               PGlite in a temp folder, or a new PostgreSQL database when DATABASE_URL
+ *               is set. Run twice:
+ *                 default  2 connections and 250 ms gap per host, Retry-After honoured
+ *                          (the host waits it out); the per-429 doubling of the gap is
+ *                          off, because the world's rate-limited URLs answer 429 however
+ *                          slowly they are asked (doubling would only measure the world)
+ *                 peer     the peers' politeness: 2 connections per host, no gap, no wait
  *   linkinator  `LinkChecker.check` on a loopback HTML page whose <a href>s are the URLs
  *               (its native way to check a list: HEAD, GET on failure), recurse off;
  *               per-host limit through undici's global dispatcher (connections: 2)
  *   blc         `UrlChecker` with maxSocketsPerHost 2, maxSockets 128, every URL enqueued
  *
- * Stalling hosts: the world's "timeout"/"no-response" URLs never answer. All three tools
- * get the same 3 s limit (datavakt headers/body timeout, linkinator `timeout`, and for
- * blc bhttp's own `responseTimeout`, which blc does not expose, set by wrapping
- * bhttp.request). Everything else is default.
+ * Stalling hosts: the world's "timeout"/"no-response" URLs never answer. All tools get
+ * the same 3 s limit (datavakt headers/body timeout, linkinator `timeout`, and for blc
+ * bhttp's own `responseTimeout`, which blc does not expose, set by wrapping
+ * bhttp.request). The world's Retry-After is 1 s instead of 10 s.
  *
- * Options: --distributions N --hosts N --seed N --only datavakt|linkinator|blc
+ * Options: --distributions N --hosts N --seed N
+ *          --only datavakt|datavakt:default|datavakt:peer|linkinator|blc
+ * BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the tool processes.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createInterface } from 'node:readline'
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -37,6 +45,8 @@ import { parseArgs } from 'node:util'
 import type { GroundTruthEntry } from '../../src/demo/start-world.js'
 
 const STALL_LIMIT_MS = 3000
+/** The world's Retry-After on its always-429/503 URLs (default 10 s), shortened for the bench. */
+const WORLD_RETRY_AFTER_S = 1
 const PER_HOST = 2
 const GLOBAL = 128
 
@@ -47,6 +57,9 @@ const { values: argv } = parseArgs({
     hosts: { type: 'string', default: '200' },
     seed: { type: 'string', default: '42' },
     truth: { type: 'string' },
+    out: { type: 'string' },
+    db: { type: 'string' },
+    variant: { type: 'string', default: 'default' },
     only: { type: 'string' },
   },
 })
@@ -82,15 +95,22 @@ function readTruth(path: string): GroundTruthEntry[] {
     .map((l) => JSON.parse(l) as GroundTruthEntry)
 }
 
+/** Reports go through a file: a large line on a pipe may be cut when the process exits. */
 function emit(report: ToolReport): void {
-  process.stdout.write(`REPORT ${JSON.stringify(report)}\n`)
+  writeFileSync(argv.out!, JSON.stringify(report))
+  process.stdout.write(`REPORT ${argv.out}\n`)
 }
 
 // ---------------------------------------------------------------- world
 
 async function roleWorld(): Promise<void> {
   const { startWorld } = await import('../../src/demo/start-world.js')
-  const world = await startWorld({ distributions: Number(argv.distributions), hosts: Number(argv.hosts), seed: Number(argv.seed) })
+  const world = await startWorld({
+    distributions: Number(argv.distributions),
+    hosts: Number(argv.hosts),
+    seed: Number(argv.seed),
+    retryAfterSeconds: WORLD_RETRY_AFTER_S,
+  })
   const dir = mkdtempSync(join(tmpdir(), 'datavakt-bench-'))
   const truthPath = join(dir, 'truth.jsonl')
   await world.writeGroundTruth(truthPath)
@@ -111,16 +131,22 @@ async function roleDatavakt(): Promise<void> {
   const peak = rssSampler()
   const truth = readTruth(argv.truth!)
   const { openDatabase } = await import('../../src/db/open-database.js')
-  const { migrateToLatest } = await import('../../src/db/migrate.js')
   const { createFetchEngine } = await import('../../src/fetch/create-fetch-engine.js')
   const { defaultConfig } = await import('../../src/config/config.js')
   const { runSweep } = await import('../../src/queue/run-sweep.js')
-  const { seedFromWorld } = await import('../availability/seed-from-world.js')
-  const dir = mkdtempSync(join(tmpdir(), 'datavakt-bench-db-'))
-  const database = await openDatabase({ dataDir: dir })
-  await migrateToLatest(database.db)
-  await seedFromWorld(database.db, truth)
-  const http = { ...defaultConfig.http, headersTimeoutMs: STALL_LIMIT_MS, bodyTimeoutMs: STALL_LIMIT_MS }
+  // The database was created, migrated and filled by the main process (see prepareDb):
+  // this process only opens it, as a running datavakt would.
+  const database = await openDatabase(argv.db!.startsWith('postgres') ? { databaseUrl: argv.db! } : { dataDir: argv.db! })
+  process.stderr.write(`  datavakt: database open, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB\n`)
+  const base = { ...defaultConfig.http, headersTimeoutMs: STALL_LIMIT_MS, bodyTimeoutMs: STALL_LIMIT_MS }
+  // default: 2 connections and a 250 ms gap per host, Retry-After honoured (the host
+  //   waits it out), but the gap is not doubled per 429: the world's rate-limited URLs
+  //   answer 429 however slowly they are asked, so doubling would only measure the world.
+  // peer: the politeness the peers have: 2 connections per host, no gap, no waiting.
+  const http =
+    argv.variant === 'peer'
+      ? { ...base, perHostGapMs: 0, rateLimitGapFactor: 1, maxHostGapMs: 0, maxRetryAfterMs: 0 }
+      : { ...base, rateLimitGapFactor: 1 }
   const engine = createFetchEngine(http, { allowPrivateNetworks: true })
   const started = Date.now()
   const run = await runSweep({
@@ -130,7 +156,10 @@ async function roleDatavakt(): Promise<void> {
     availability: defaultConfig.availability,
     trigger: 'bench',
     progressMs: 5000,
-    onProgress: (p) => process.stderr.write(`  datavakt: ${p.probed}/${p.urls} after ${(p.elapsedMs / 1000).toFixed(0)} s\n`),
+    onProgress: (p) =>
+      process.stderr.write(
+        `  datavakt (${argv.variant}): ${p.probed}/${p.urls} after ${(p.elapsedMs / 1000).toFixed(0)} s, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB\n`,
+      ),
   })
   const elapsedMs = Date.now() - started
   await engine.close()
@@ -142,20 +171,58 @@ async function roleDatavakt(): Promise<void> {
     codes[r.url] = r.code
   }
   await database.close()
-  rmSync(dir, { recursive: true, force: true })
   const mismatched = truth.filter((e) => codes[e.url] !== undefined && codes[e.url] !== e.expected.code)
   const byPair: Record<string, number> = {}
   for (const e of mismatched) byPair[`${e.expected.code}→${codes[e.url]}`] = (byPair[`${e.expected.code}→${codes[e.url]}`] ?? 0) + 1
   emit({
-    tool: 'datavakt',
+    tool: argv.variant === 'peer' ? 'datavakt (peer politeness)' : 'datavakt (default politeness)',
     urls: truth.length,
     finished: rows.length,
     elapsedMs,
     urlsPerSecond: rows.length / (elapsedMs / 1000),
     peakRssMb: peak(),
     verdicts,
-    note: `probes stored: ${run.summary.probed}; codes differing from truth: ${JSON.stringify(byPair)}`,
+    note: `${argv.db!.startsWith('postgres') ? 'PostgreSQL' : 'PGlite (in this process)'}; probes stored: ${run.summary.probed}; codes differing from truth: ${JSON.stringify(byPair)}`,
   })
+  process.exit(0)
+}
+
+/**
+ * A fresh database per datavakt run, filled from the ground truth: PGlite in a temp
+ * folder, or (with DATABASE_URL) a new PostgreSQL database next to the one named. Done
+ * in the main process, so the one-time cost of creating a PGlite cluster (initdb) is not
+ * counted against the sweep's memory.
+ */
+async function prepareDb(truth: GroundTruthEntry[]): Promise<{ db: string; drop(): Promise<void> }> {
+  const { openDatabase } = await import('../../src/db/open-database.js')
+  const { migrateToLatest } = await import('../../src/db/migrate.js')
+  const { seedFromWorld } = await import('../availability/seed-from-world.js')
+  const base = process.env.DATABASE_URL
+  if (base) {
+    const { default: postgres } = await import('postgres')
+    const name = `datavakt_bench_${process.pid}_${Date.now().toString(36)}`
+    const admin = postgres(base, { max: 1, onnotice: () => {} })
+    await admin.unsafe(`create database ${name}`)
+    const url = new URL(base)
+    url.pathname = `/${name}`
+    const opened = await openDatabase({ databaseUrl: url.toString() })
+    await migrateToLatest(opened.db)
+    await seedFromWorld(opened.db, truth)
+    await opened.close()
+    return {
+      db: url.toString(),
+      drop: async () => {
+        await admin.unsafe(`drop database if exists ${name} with (force)`)
+        await admin.end()
+      },
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'datavakt-bench-db-'))
+  const opened = await openDatabase({ dataDir: dir })
+  await migrateToLatest(opened.db)
+  await seedFromWorld(opened.db, truth)
+  await opened.close()
+  return { db: dir, drop: async () => rmSync(dir, { recursive: true, force: true }) }
 }
 
 // ---------------------------------------------------------------- linkinator
@@ -255,7 +322,9 @@ async function roleBlc(): Promise<void> {
 // ---------------------------------------------------------------- main
 
 function child(role: string, extra: string[] = []): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--role', role, ...extra], {
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof") goes to the tool processes, for profiling.
+  const nodeArgs = role !== 'world' && process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', fileURLToPath(import.meta.url), '--role', role, ...extra], {
     stdio: ['pipe', 'pipe', 'inherit'],
   })
 }
@@ -317,15 +386,28 @@ async function main(): Promise<void> {
     `World: ${truth.length} distributions on ${perHost.size} hosts (${ready.hosts} listening, ${ready.deadHosts} dead), ` +
       `largest host ${sizes[0]} URLs, median ${sizes[Math.floor(sizes.length / 2)]}; expected ok ${expected.ok}, failing ${expected.failing}, unverified ${expected.unverified}`,
   )
-  const tools = argv.only ? [argv.only] : ['datavakt', 'linkinator', 'blc']
+  const all = [
+    { role: 'datavakt', extra: ['--variant', 'default'] },
+    { role: 'datavakt', extra: ['--variant', 'peer'] },
+    { role: 'linkinator', extra: [] },
+    { role: 'blc', extra: [] },
+  ]
+  const tools = argv.only ? all.filter((t) => t.role === argv.only || `${t.role}:${t.extra[1]}` === argv.only) : all
+  const reportDir = mkdtempSync(join(tmpdir(), 'datavakt-bench-reports-'))
   const reports: ToolReport[] = []
   try {
-    for (const tool of tools) {
-      console.log(`\nRunning ${tool} ...`)
-      const p = child(tool, ['--truth', ready.truthPath])
-      const report = JSON.parse(await waitForLine(p, 'REPORT ')) as ToolReport
+    for (const [i, t] of tools.entries()) {
+      console.log(`\nRunning ${t.role} ${t.extra.join(' ')} ...`)
+      const prepared = t.role === 'datavakt' ? await prepareDb(truth) : null
+      const p = child(t.role, ['--truth', ready.truthPath, '--out', join(reportDir, `${i}.json`), ...(prepared ? ['--db', prepared.db] : []), ...t.extra])
+      const exited = new Promise<void>((r) => p.once('exit', () => r()))
+      const report = JSON.parse(readFileSync(await waitForLine(p, 'REPORT '), 'utf8')) as ToolReport
+      // Let it exit by itself (a --cpu-prof profile is written at exit), then make sure.
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
       p.kill()
+      await prepared?.drop()
       reports.push(report)
+      const tool = report.tool
       const acc = accuracy(truth, report.verdicts)
       console.log(
         `${tool}: ${report.finished}/${report.urls} URLs in ${(report.elapsedMs / 1000).toFixed(1)} s = ${report.urlsPerSecond.toFixed(1)} URLs/s, peak RSS ${report.peakRssMb.toFixed(0)} MB`,
@@ -341,16 +423,22 @@ async function main(): Promise<void> {
   } finally {
     world.stdin!.end()
     world.kill('SIGTERM')
+    rmSync(reportDir, { recursive: true, force: true })
   }
-  const dv = reports.find((r) => r.tool === 'datavakt')
-  const peers = reports.filter((r) => r.tool !== 'datavakt')
-  if (dv && peers.length) {
-    console.log('\nRatios (datavakt URLs/s ÷ peer URLs/s):')
+  const gap = 0.25
+  console.log(
+    `\nPoliteness bound at the default gap: the largest host (${sizes[0]} URLs) needs at least ${(sizes[0]! * gap).toFixed(0)} s ` +
+      `at one request per ${gap * 1000} ms, so no polite sweep of this world exceeds ${(truth.length / (sizes[0]! * gap)).toFixed(0)} URLs/s.`,
+  )
+  const peers = reports.filter((r) => !r.tool.startsWith('datavakt'))
+  for (const dv of reports.filter((r) => r.tool.startsWith('datavakt'))) {
+    if (peers.length === 0) break
+    console.log(`\n${dv.tool}: ratios (datavakt URLs/s ÷ peer URLs/s)`)
     for (const p of peers) console.log(`  vs ${p.tool}: ${(dv.urlsPerSecond / p.urlsPerSecond).toFixed(2)}×`)
     const fastest = peers.reduce((a, b) => (a.urlsPerSecond > b.urlsPerSecond ? a : b))
     const acc = accuracy(truth, dv.verdicts)
     console.log(
-      `\nTargets: ≥ 2× the faster peer (${fastest.tool}): ${(dv.urlsPerSecond / fastest.urlsPerSecond).toFixed(2)}× ${dv.urlsPerSecond >= 2 * fastest.urlsPerSecond ? 'MET' : 'NOT MET'}; ` +
+      `  targets: ≥ 2× the faster peer (${fastest.tool}): ${(dv.urlsPerSecond / fastest.urlsPerSecond).toFixed(2)}× ${dv.urlsPerSecond >= 2 * fastest.urlsPerSecond ? 'MET' : 'NOT MET'}; ` +
         `RSS < 250 MB: ${dv.peakRssMb.toFixed(0)} MB ${dv.peakRssMb < 250 ? 'MET' : 'NOT MET'}; ` +
         `zero false broken: ${acc.falseBroken === 0 ? 'MET' : 'NOT MET'}; zero missed broken: ${acc.missedBroken === 0 ? 'MET' : 'NOT MET'}`,
     )
