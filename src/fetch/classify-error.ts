@@ -11,6 +11,11 @@ export class BudgetExceededError extends Error {
   readonly code = 'EDATAVAKT_BUDGET'
 }
 
+/** A request turned away because the engine was closed: like a spent budget, "could not tell". */
+export class EngineClosedError extends BudgetExceededError {
+  override name = 'EngineClosedError'
+}
+
 const tlsUntrusted = new Set([
   'DEPTH_ZERO_SELF_SIGNED_CERT',
   'SELF_SIGNED_CERT_IN_CHAIN',

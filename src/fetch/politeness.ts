@@ -13,6 +13,8 @@
  * So a host's next request is not let go while the previous one is still connecting.
  */
 
+import { EngineClosedError } from './classify-error.js'
+
 /** One request's place at a host: call `sent()` when it goes out, `release()` when done. */
 export interface Slot {
   sent(): void
@@ -49,6 +51,8 @@ export class Politeness {
   private globalActive = 0
   private readonly globalWaiting: (() => void)[] = []
   private closed = false
+  /** Rejecters of every request still waiting, for close(). */
+  private readonly pending = new Set<(err: Error) => void>()
 
   constructor(private readonly opts: PolitenessOptions) {}
 
@@ -57,17 +61,24 @@ export class Politeness {
    * first in the host's line (a redirect hop of a URL already under way).
    */
   async acquire(host: string, signal?: AbortSignal, urgent = false): Promise<Slot> {
+    if (this.closed) throw new EngineClosedError('The fetch engine is closed')
     const state = this.state(host)
     await new Promise<void>((resolve, reject) => {
       const go = () => {
         signal?.removeEventListener('abort', onAbort)
+        this.pending.delete(onClose)
         resolve()
       }
-      const onAbort = () => {
+      const drop = (err: unknown) => {
+        signal?.removeEventListener('abort', onAbort)
+        this.pending.delete(onClose)
         const i = state.waiting.indexOf(go)
         if (i >= 0) state.waiting.splice(i, 1)
-        reject(signal?.reason ?? new Error('aborted'))
+        reject(err)
       }
+      const onAbort = () => drop(signal?.reason ?? new Error('aborted'))
+      const onClose = (err: Error) => drop(err)
+      this.pending.add(onClose)
       signal?.addEventListener('abort', onAbort, { once: true })
       if (urgent) state.waiting.unshift(go)
       else state.waiting.push(go)
@@ -75,7 +86,25 @@ export class Politeness {
     })
     // The host slot is held while waiting for a global one: never the other way round, so no deadlock.
     if (this.globalActive >= this.opts.globalConcurrency) {
-      await new Promise<void>((resolve) => this.globalWaiting.push(resolve))
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const onClose = (err: Error) => {
+            const i = this.globalWaiting.indexOf(go)
+            if (i >= 0) this.globalWaiting.splice(i, 1)
+            reject(err)
+          }
+          const go = () => {
+            this.pending.delete(onClose)
+            resolve()
+          }
+          this.pending.add(onClose)
+          this.globalWaiting.push(go)
+        })
+      } catch (err) {
+        state.active--
+        state.sending = false
+        throw err
+      }
     } else {
       this.globalActive++
     }
@@ -122,10 +151,12 @@ export class Politeness {
     return this.hosts.get(host)?.gapMs ?? this.opts.perHostGapMs
   }
 
-  /** Stops timers; waiting requests are left to their own abort signals. */
+  /** Stops timers and turns every request still waiting for a slot away (EngineClosedError). */
   close(): void {
     this.closed = true
     for (const s of this.hosts.values()) if (s.timer) clearTimeout(s.timer)
+    const err = new EngineClosedError('The fetch engine was closed while the request waited for a slot')
+    for (const reject of [...this.pending]) reject(err)
   }
 
   private state(host: string): HostState {

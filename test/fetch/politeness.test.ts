@@ -100,6 +100,20 @@ describe('politeness, seen from the server', () => {
     for (let i = 0; i < paths.length; i += 2) expect(paths[i + 1]).toBe(`/file${paths[i].slice(2)}`)
   })
 
+  it('closing the engine turns queued probes away as unverified instead of leaving them hanging', async () => {
+    const { server } = await slowServer(10)
+    const e = createFetchEngine({ ...base, perHostConnections: 1, perHostGapMs: 200 }, { allowPrivateNetworks: true })
+    const pending = Array.from({ length: 6 }, (_, i) => e.probe(`${server.url}/${i}`))
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await e.close()
+    const results = await Promise.all(pending)
+    const turnedAway = results.filter((r) => r.code === 'budget-exceeded')
+    expect(turnedAway.length).toBeGreaterThanOrEqual(3)
+    expect(turnedAway.every((r) => r.outcome === 'unverified')).toBe(true)
+    expect(results.filter((r) => r.code === 'ok').length + turnedAway.length).toBe(6)
+    expect((await e.probe(`${server.url}/after`)).code).toBe('budget-exceeded')
+  })
+
   it('honours Retry-After on 429 and slows the host down for the rest of the engine life', async () => {
     let limited = true
     const server = await startServer((req, res) => {
