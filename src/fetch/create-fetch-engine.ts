@@ -155,6 +155,7 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
     }
     const visited = new Set<string>([current.href])
     let redirects = 0
+    let retriedReset = false
     const fail = (code: ProbeCode, error: unknown, status: number | null = null): OpenFailed => ({ ok: false, code, status, url: current, chain, downgraded, error })
     for (;;) {
       if ((current.protocol !== 'http:' && current.protocol !== 'https:') || !current.hostname) {
@@ -189,8 +190,16 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
         })
       } catch (err) {
         release()
-        return fail(classifyError(p.signal.aborted ? p.signal.reason : err), err)
+        const code = classifyError(p.signal.aborted ? p.signal.reason : err)
+        if (code === 'reset' && !retriedReset) {
+          // A kept-alive connection the server closed just as we reused it looks exactly
+          // like a reset. Ask once more (on a fresh connection) before calling it broken.
+          retriedReset = true
+          continue
+        }
+        return fail(code, err)
       }
+      retriedReset = false
       // We close bodies early on purpose (prefix read, cap reached, error status); undici then
       // emits an abort error that nobody needs: readers still see errors through their iterators.
       res.body.on('error', () => undefined)

@@ -19,6 +19,7 @@ const http: HttpConfig = {
 
 const csv = 'kommun,antal\nBorås,113000\nGöteborg,600000\n'
 const stalled: ServerResponse[] = []
+let resetOnce = false
 
 function routes(req: IncomingMessage, res: ServerResponse): void {
   const path = (req.url ?? '').split('?')[0]
@@ -97,6 +98,12 @@ function routes(req: IncomingMessage, res: ServerResponse): void {
     }
     case '/reset':
       return void req.socket.destroy()
+    case '/reset-once':
+      if (!resetOnce) {
+        resetOnce = true
+        return void req.socket.destroy()
+      }
+      return void res.end(csv)
     case '/rst':
       return void req.socket.resetAndDestroy()
     case '/truncated':
@@ -247,6 +254,13 @@ describe('one probe is classified by what the server really does', () => {
     const r = await engine.probe(server.url + '/chain')
     expect(r.code).toBe('too-many-redirects')
     expect(server.requests.length - before).toBe(11)
+  })
+
+  it('a reset is asked once more before it counts (a stale kept-alive connection looks the same)', async () => {
+    const before = server.requests.length
+    expect((await engine.probe(server.url + '/reset')).code).toBe('reset')
+    expect(server.requests.length - before).toBe(2)
+    expect((await engine.probe(server.url + '/reset-once')).code).toBe('ok')
   })
 
   it('says how many bytes a truncated body delivered', async () => {
