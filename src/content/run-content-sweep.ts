@@ -58,7 +58,7 @@ export interface ContentSweepOptions {
   resolveSchema?: (uri: string) => Promise<ResolvedSchema | null>
   /** Only these distributions (and their datasets' dataset-level checks). */
   distributionIris?: string[]
-  /** Hosts worked on at the same time (default 8). Within a host, config.http.perHostConnections. */
+  /** Hosts worked on at the same time (default 32, fewer when globalConcurrency / perHostConnections is lower). Within a host, config.http.perHostConnections. */
   hostConcurrency?: number
   /** Where bodies are spooled (default: the OS temp folder). */
   tmpDir?: string
@@ -195,9 +195,14 @@ export async function runContentSweep(opts: ContentSweepOptions): Promise<Conten
       for (const r of o.results) count(r.result.status, r.result.findings)
     }
 
-    const hosts = [...byHost.entries()]
+    // Busiest hosts first: a host is worked one polite request after another, so the
+    // longest queues bound the sweep and should start at once.
+    const hosts = [...byHost.entries()].sort((a, b) => b[1].length - a[1].length)
     let nextHost = 0
-    const hostLanes = Math.max(1, Math.min(opts.hostConcurrency ?? 8, hosts.length))
+    // Many hosts at once: a host slowed down by Retry-After must not hold up the others.
+    // Bounded so that at most globalConcurrency requests (and spool files) are in flight.
+    const defaultLanes = Math.max(1, Math.min(32, Math.floor(config.http.globalConcurrency / perHost)))
+    const hostLanes = Math.max(1, Math.min(opts.hostConcurrency ?? defaultLanes, hosts.length))
     await Promise.all(
       Array.from({ length: hostLanes }, async () => {
         while (nextHost < hosts.length) {
