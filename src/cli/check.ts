@@ -14,6 +14,7 @@ import type { ProbeResult } from '../fetch/probe-types.js'
 import { parseCommandArgs } from './parse.js'
 import { UsageError } from './usage-error.js'
 
+/** One line for `datavakt --help`. */
 export const summary = 'kontrollera att adresser går att hämta (utan databas)'
 
 const help = `Användning: datavakt check [--json] [--allow-private] [--urls-file FIL] [--lang en] [URL ...]

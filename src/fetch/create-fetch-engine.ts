@@ -23,6 +23,7 @@ import { parseRetryAfter } from './parse-retry-after.js'
 import { sniffBody } from './sniff-body.js'
 import { FetchBodyError } from './fetch-body-error.js'
 
+/** Re-exported so engine users need one import. */
 export { FetchBodyError } from './fetch-body-error.js'
 
 /** Options of `createFetchEngine` beyond the `http` configuration section. */

@@ -8,6 +8,7 @@ import { defaultConfig } from '../config/config.js'
 import { createFetchEngine, type CreatedFetchEngine } from './create-fetch-engine.js'
 import { FetchBodyError } from './fetch-body-error.js'
 
+/** Options of the standalone fetchDocument. */
 export interface FetchDocumentOptions {
   maxBytes: number
   /** Idle timeout for headers and for each pause in the body, in ms. */
@@ -18,6 +19,7 @@ export interface FetchDocumentOptions {
   signal?: AbortSignal
 }
 
+/** A fetched document: the final URL after redirects, the status and the whole (decompressed) body. */
 export interface FetchedDocument {
   url: string
   finalUrl: string

@@ -39,6 +39,7 @@ export interface FetchEngine {
   close(): Promise<void>
 }
 
+/** A body being downloaded by fetchBody: headers known, bytes streamed on demand. */
 export interface FetchedBody {
   url: string
   finalUrl: string

@@ -4,11 +4,13 @@
  */
 export type ProbeOutcome = 'ok' | 'failing' | 'unverified'
 
+/** A remark about a probe: a stable kebab-case code and a message in the engine's language. */
 export interface ProbeFinding {
   code: string
   message: string
 }
 
+/** Everything one probe learned about a URL (see outcome-codes.ts for `code`). */
 export interface ProbeResult {
   url: string
   outcome: ProbeOutcome
