@@ -126,9 +126,13 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
         const code = typeof reason === 'string' ? reason : ((reason as { code?: string } | null)?.code ?? 'UNABLE_TO_VERIFY_LEAF_SIGNATURE')
         return reject(Object.assign(new Error(`TLS certificate rejected: ${code}`), { code }))
       }
-      const name = o.servername || o.hostname.replace(/^\[|\]$/g, '')
-      const mismatch = checkServerIdentity(name, cert)
-      if (mismatch) return reject(mismatch)
+      // As Node does: a resumed session was checked when it was made (sessions are cached
+      // per host name), and its peer certificate may come back without its names.
+      if (!tlsSocket.isSessionReused()) {
+        const name = o.servername || o.hostname.replace(/^\[|\]$/g, '')
+        const mismatch = checkServerIdentity(name, cert)
+        if (mismatch) return reject(mismatch)
+      }
       callback(null, tlsSocket)
     })
   }

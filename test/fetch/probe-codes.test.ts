@@ -5,6 +5,7 @@ import { defaultConfig, type HttpConfig } from '../../src/config/config.js'
 import { createFetchEngine, type CreatedFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import { outcomeCodes } from '../../src/fetch/outcome-codes.js'
 import { closedPort, startServer, type LoopbackServer } from './loopback-server.js'
+import { makeTestCerts, type TestCerts } from './test-certs.js'
 
 // Short timeouts so stalling servers are judged quickly; no gap so the file runs fast.
 const http: HttpConfig = {
@@ -104,8 +105,11 @@ function routes(req: IncomingMessage, res: ServerResponse): void {
         return void req.socket.destroy()
       }
       return void res.end(csv)
-    case '/rst':
-      return void req.socket.resetAndDestroy()
+    case '/rst': {
+      // On https the TCP socket is the TLS socket's parent; a RST must go out on that one.
+      const tcp = (req.socket as typeof req.socket & { _parent?: typeof req.socket })._parent ?? req.socket
+      return void tcp.resetAndDestroy()
+    }
     case '/truncated':
       res.writeHead(200, { 'content-type': 'text/csv', 'content-length': '900' })
       res.write(Buffer.alloc(300, 'a'))
@@ -144,15 +148,20 @@ function routes(req: IncomingMessage, res: ServerResponse): void {
 }
 
 let server: LoopbackServer
+let tlsServer: LoopbackServer
+let certs: TestCerts
 let engine: CreatedFetchEngine
 let deadPort: number
 const covered = new Set<string>()
 
 beforeAll(async () => {
   server = await startServer(routes)
+  certs = makeTestCerts()
+  tlsServer = await startServer(routes, { tls: { key: certs.key, cert: certs.valid } })
   deadPort = await closedPort()
   engine = createFetchEngine(http, {
     allowPrivateNetworks: true,
+    ca: certs.ca,
     lookup: (hostname, _o, cb) => {
       // Names are resolved here, never by a real resolver: tests talk to loopback only.
       if (hostname === 'files.test') return cb(null, [{ address: '127.0.0.1', family: 4 }])
@@ -165,6 +174,8 @@ afterAll(async () => {
   for (const r of stalled) r.socket?.destroy()
   await engine.close()
   await server.close()
+  await tlsServer.close()
+  certs.cleanup()
   // Every code of the table is exercised by a case below (http here, TLS in tls.test.ts).
   const tlsCodes = ['tls-expired', 'tls-untrusted', 'tls-hostname', 'tls-error', 'forbidden-target']
   const missing = outcomeCodes.map((c) => c.code).filter((c) => !covered.has(c) && !tlsCodes.includes(c))
@@ -212,6 +223,12 @@ describe('one probe is classified by what the server really does', () => {
     expect({ outcome: r.outcome, code: r.code }).toEqual({ outcome, code })
     covered.add(r.code)
     if (outcome !== 'ok') expect(r.findings[0]).toMatchObject({ code })
+  })
+
+  it.each(cases)('over https: %s → %s / %s', async (path, outcome, code) => {
+    const r = await engine.probe(tlsServer.url + path)
+    expect({ outcome: r.outcome, code: r.code }).toEqual({ outcome, code })
+    if (r.httpStatus !== null) expect(r.tlsDaysLeft).toBeGreaterThan(200)
   })
 
   it('records status, final URL, content type, length, ETag and Last-Modified of an ok file', async () => {
