@@ -93,7 +93,14 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
 
   while (!signal?.aborted) {
     while (active.size < maxHosts && !signal?.aborted) {
-      const claim = await claimHost(opts.db, { workerId, leaseSeconds: opts.leaseSeconds, sweepId: opts.sweepId })
+      let claim: ClaimedHost | null
+      try {
+        claim = await claimHost(opts.db, { workerId, leaseSeconds: opts.leaseSeconds, sweepId: opts.sweepId })
+      } catch (err) {
+        // The database may be back at the next poll; a long-running worker should not die of it.
+        opts.onError?.(err as Error, '(queue)')
+        break
+      }
       if (!claim) break
       stats.hostsClaimed++
       const task: Promise<void> = workHost(opts, claim, stats)
@@ -106,7 +113,11 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
     }
     if (signal?.aborted) break
     if (active.size === 0 && opts.untilSweepDone && opts.sweepId !== undefined) {
-      if (await finishSweepIfComplete(opts.db, opts.sweepId)) break
+      const done = await finishSweepIfComplete(opts.db, opts.sweepId).catch((err: unknown) => {
+        opts.onError?.(err as Error, '(queue)')
+        return false
+      })
+      if (done) break
     }
     // Wait for a host to finish (a free slot) or for the poll interval (new work, an
     // expired lease, a not_before that has passed).
