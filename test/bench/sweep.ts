@@ -130,7 +130,6 @@ async function roleWorld(): Promise<void> {
 
 async function roleDatavakt(): Promise<void> {
   const peak = rssSampler()
-  const truth = readTruth(argv.truth!)
   const { openDatabase } = await import('../../src/db/open-database.js')
   const { createFetchEngine } = await import('../../src/fetch/create-fetch-engine.js')
   const { defaultConfig } = await import('../../src/config/config.js')
@@ -165,6 +164,8 @@ async function roleDatavakt(): Promise<void> {
   const elapsedMs = Date.now() - started
   // The sweep's peak, before this benchmark reads 20,000 rows back for its own scoring.
   const peakRssMb = peak()
+  // Read only now: the ground truth is the benchmark's, not the sweep's memory.
+  const truth = readTruth(argv.truth!)
   await engine.close()
   const rows = await database.db.selectFrom('probes').select(['url', 'outcome', 'code']).where('sweep_id', '=', run.summary.sweepId).execute()
   const verdicts: Record<string, boolean | null> = {}
