@@ -15,6 +15,7 @@ import type { SweepSummary } from '../db/availability-store.js'
 import { openFromConfig } from './open-from-config.js'
 import { parseCommandArgs } from './parse.js'
 
+/** One line for `datavakt --help`. */
 export const summary = 'kör ett tillgänglighetssvep nu, med förloppsindikator och sammanfattning'
 
 const help = `Användning: datavakt sweep [--allow-private] [--quiet]

@@ -11,6 +11,7 @@ import { openFromConfig } from './open-from-config.js'
 import { parseCommandArgs } from './parse.js'
 import { UsageError } from './usage-error.js'
 
+/** One line for `datavakt --help`. */
 export const summary = 'kör en arbetare som tar värdar ur kön och kontrollerar deras filer'
 
 const help = `Användning: datavakt worker [--allow-private] [--id ID] [--max-hosts N]

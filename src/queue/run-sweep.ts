@@ -13,6 +13,7 @@ export interface SweepProgress {
   elapsedMs: number
 }
 
+/** How to run a sweep in this process (see `runSweep`). */
 export interface RunSweepOptions {
   db: Db
   engine: Pick<FetchEngine, 'probe'>

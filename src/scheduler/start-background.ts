@@ -6,6 +6,7 @@ import { createSweep } from '../queue/create-sweep.js'
 import { defaultMaxHosts, runWorker, type WorkerStats } from '../queue/run-worker.js'
 import { startScheduler, type JobEvent, type ScheduledJob, type ScheduledJobName, type Scheduler } from './start-scheduler.js'
 
+/** What embedded mode needs: the database, the configuration, the engine, other parts' jobs. */
 export interface StartBackgroundOptions {
   db: Db
   kind: DatabaseKind

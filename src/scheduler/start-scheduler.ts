@@ -26,6 +26,7 @@ export interface JobEvent {
   error?: Error
 }
 
+/** What the scheduler runs, when, and how it elects a leader. */
 export interface StartSchedulerOptions {
   db: Db
   kind: DatabaseKind

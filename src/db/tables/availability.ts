@@ -81,6 +81,7 @@ export interface AvailabilityStateTable {
   updated_at: Generated<Date>
 }
 
+/** The availability part of the database schema. */
 export interface AvailabilityTables {
   sweeps: SweepTable
   sweep_hosts: SweepHostTable
