@@ -33,7 +33,9 @@ function roundReason(r: ScoreReason): ScoreReason {
  * Scores everything as it stands at `now` (default: the present): upserts the current score
  * of every live distribution under SCORING_VERSION into `scores`, and the rollups of
  * `now`'s UTC day for every level (so dashboards show today's numbers without waiting for
- * the nightly rollup). Re-running replaces, never duplicates. Never touches check results.
+ * the nightly rollup). Re-running replaces, never duplicates. The current score of a
+ * distribution withdrawn since is removed (its daily history stays). Never touches check
+ * results.
  */
 export async function computeScores(opts: { db: Db; now?: Date; regionId?: string; lang?: 'sv' | 'en' }): Promise<ScoreSummary> {
   const { db } = opts
@@ -75,6 +77,9 @@ export async function computeScores(opts: { db: Db; now?: Date; regionId?: strin
       )
       .execute()
   }
+  // Distributions no longer live (withdrawn, or gone with their dataset) were not scored in
+  // this pass: their current score is dropped; their history stays in the rollups.
+  await db.deleteFrom('scores').where('scoring_version', '=', SCORING_VERSION).where('at', '<', now).execute()
   const day = utcDay(now)
   const rollupRows = await writeRollups(db, scoring, day)
   return {

@@ -132,14 +132,26 @@ describe(`scores and rollups (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
     expect(n).toBe(2 * 9)
   })
 
+  it('drops the current score of a withdrawn distribution, keeping its history', async () => {
+    await t.db.updateTable('distributions').set({ withdrawn_at: new Date('2026-10-03T00:00:00Z') }).where('iri', '=', D3).execute()
+    const s = await computeScores({ db: t.db, now: new Date('2026-10-03T12:00:00Z') })
+    expect(s.distributions).toBe(2)
+    expect(await getDistributionScore(t.db, D3)).toBeUndefined()
+    expect(await getDistributionScore(t.db, D1)).toBeDefined()
+    const history = await getTrend(t.db, 'distribution', D3, 30, new Date('2026-10-03T12:00:00Z'))
+    expect(history.map((r) => r.day)).toEqual(['2026-10-01', '2026-10-02'])
+  })
+
   it('keeps history per day: the trend shows the fix on day 2', async () => {
     await rollupDay({ db: t.db, day: '2026-10-01', now: new Date('2026-10-05T00:00:00Z') })
     const trend = await getTrend(t.db, 'distribution', D2, 30, new Date('2026-10-03T00:00:00Z'))
-    expect(trend.map((r) => r.day)).toEqual(['2026-10-01', '2026-10-02'])
-    expect(trend.map((r) => r.format)).toEqual([50, 100])
-    expect(trend.map((r) => r.availability)).toEqual([0, 100])
+    // Day 3 was written by computeScores in the previous test.
+    expect(trend.map((r) => r.day)).toEqual(['2026-10-01', '2026-10-02', '2026-10-03'])
+    expect(trend.map((r) => r.format)).toEqual([50, 100, 100])
+    expect(trend.map((r) => r.availability)).toEqual([0, 100, 100])
+    expect((await getTrend(t.db, 'distribution', D2, 2, new Date('2026-10-03T00:00:00Z'))).map((r) => r.day)).toEqual(['2026-10-02', '2026-10-03'])
     const dsTrend = await getTrend(t.db, 'dataset', DS1, 365, new Date('2026-10-03T00:00:00Z'))
-    expect(dsTrend.map((r) => r.total)).toEqual([expect.any(Number), 100])
+    expect(dsTrend.map((r) => r.total)).toEqual([expect.any(Number), 100, 100])
     expect(dsTrend[0].total!).toBeLessThan(100)
     await expect(rollupDay({ db: t.db, day: '2026-13-45' })).rejects.toThrow(/Not a day/)
     await expect(rollupDay({ db: t.db, day: '2999-01-01' })).rejects.toThrow(/not begun/)
