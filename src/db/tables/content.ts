@@ -116,6 +116,7 @@ export interface ScoreRollupTable {
   computed_at: Timestamp
 }
 
+/** The content part's tables, merged into `Database` (src/db/database.ts). */
 export interface ContentTables {
   check_runs: CheckRunTable
   check_results: CheckResultTable
