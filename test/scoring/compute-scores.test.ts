@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { json } from '../../src/db/json.js'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
 import { insertCheckResults, type NewCheckResult } from '../../src/db/content-store.js'
 import { computeScores } from '../../src/scoring/compute-scores.js'
@@ -41,11 +42,12 @@ beforeAll(async () => {
   t = await createTestDb()
   const db = t.db
   await db.insertInto('catalogue_sources').values({ id: 's', kind: 'dcat', url: 'http://127.0.0.1/cat' }).execute()
+  await db.insertInto('organisations').values({ iri: ORG, name: json({ sv: 'Kommun A' }) }).execute()
   for (const [iri, org] of [[DS1, ORG], [DS2, ORG], [DS3, ORG_B]]) {
-    await db.insertInto('datasets').values({ iri, source_id: 's', organisation_iri: org, title: '{}', description: '{}', conforms_to: '[]', spatial: '[]', temporal: '[]', keywords: '[]', themes: '[]', hvd_categories: '[]', applicable_legislation: '[]', record_hash: 'h' }).execute()
+    await db.insertInto('datasets').values({ iri, source_id: 's', organisation_iri: org, title: json({}), description: json({}), conforms_to: json([]), spatial: json([]), temporal: json([]), keywords: json([]), themes: json([]), hvd_categories: json([]), applicable_legislation: json([]), record_hash: 'h' }).execute()
   }
   for (const [iri, ds] of [[D1, DS1], [D2, DS1], [D3, DS3]]) {
-    await db.insertInto('distributions').values({ iri, dataset_iri: ds, title: '{}', description: '{}', conforms_to: '[]', download_url: `http://127.0.0.1:9/${iri.split('/').pop()}`, record_hash: 'h' }).execute()
+    await db.insertInto('distributions').values({ iri, dataset_iri: ds, title: json({}), description: json({}), conforms_to: json([]), download_url: `http://127.0.0.1:9/${iri.split('/').pop()}`, record_hash: 'h' }).execute()
   }
   await insertCheckResults(db, [
     // Day 1: D1 perfect, D2 wrong format and broken, D3 fine.
@@ -108,6 +110,9 @@ describe(`scores and rollups (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
 
     const orgs = await getOrganisationScores(t.db)
     expect(orgs.map((o) => o.key)).toEqual([ORG, ORG_B])
+    expect(orgs[0].name).toEqual({ sv: 'Kommun A' })
+    expect(orgs[1].name).toBeNull()
+    expect(datasets[0].title).toEqual({})
     expect(orgs[0].total).toBeCloseTo((ds1.total! + ds2.total!) / 2, 0)
     const problems = await getProblems(t.db, { organisationIri: ORG })
     expect(problems.map((p) => [p.distributionIri, p.code])).toEqual([[D2, 'http-404'], [D2, 'format-mismatch']])
