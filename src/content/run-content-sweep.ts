@@ -9,6 +9,7 @@ import type { FetchEngine } from '../fetch/fetch-engine.js'
 import { checkDistribution, type DistributionOutcome } from './check-distribution.js'
 import { loadContentTargets, type DatasetTarget, type DistributionTarget } from './load-targets.js'
 import { runChecks } from './run-checks.js'
+import { removeStaleSpools } from './spool-content-source.js'
 
 /** Progress of a content sweep, reported after each distribution. */
 export interface ContentSweepProgress {
@@ -110,6 +111,7 @@ export async function runContentSweep(opts: ContentSweepOptions): Promise<Conten
   }
 
   try {
+    await removeStaleSpools({ tmpDir: opts.tmpDir })
     const targets = await loadContentTargets(db, { distributionIris: opts.distributionIris })
     summary.datasets = targets.datasets.length
 

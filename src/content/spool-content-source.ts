@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { mkdtemp, open, rm } from 'node:fs/promises'
+import { mkdtemp, open, readdir, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ContentSource } from '../../checks/types.js'
@@ -134,4 +134,34 @@ export async function spoolContentSource(
       await rm(dir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * Removes spool folders left behind by a process that died mid-check (older than
+ * `olderThanMs`, default a day, so a running worker's spools are never touched). Returns how
+ * many were removed. Never throws: a folder it cannot read or remove is left alone.
+ */
+export async function removeStaleSpools(opts: { tmpDir?: string; olderThanMs?: number; now?: number } = {}): Promise<number> {
+  const dir = opts.tmpDir ?? tmpdir()
+  const limit = (opts.now ?? Date.now()) - (opts.olderThanMs ?? 86_400_000)
+  let removed = 0
+  let names: string[]
+  try {
+    names = await readdir(dir)
+  } catch {
+    return 0
+  }
+  for (const name of names) {
+    if (!name.startsWith('datavakt-spool-')) continue
+    try {
+      const st = await stat(join(dir, name))
+      if (st.mtimeMs < limit) {
+        await rm(join(dir, name), { recursive: true, force: true })
+        removed++
+      }
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed
 }

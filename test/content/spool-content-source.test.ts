@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { HEAD_BYTES, spoolContentSource, type SpoolInput } from '../../src/content/spool-content-source.js'
+import { mkdirSync, mkdtempSync, existsSync, rmSync, utimesSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { HEAD_BYTES, removeStaleSpools, spoolContentSource, type SpoolInput } from '../../src/content/spool-content-source.js'
 
 const meta = { url: 'http://127.0.0.1/x.csv', status: 200, contentType: 'text/csv', contentLength: null, etag: null, lastModified: null }
 
@@ -122,4 +125,21 @@ describe('spoolContentSource', () => {
       await src.dispose()
     }
   }, 60_000)
+
+  it('removes spool folders a crashed process left behind, and only old ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'datavakt-spooltest-'))
+    try {
+      const old = join(dir, 'datavakt-spool-old')
+      const fresh = join(dir, 'datavakt-spool-fresh')
+      const other = join(dir, 'something-else')
+      for (const d of [old, fresh, other]) mkdirSync(d)
+      const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000)
+      utimesSync(old, twoDaysAgo, twoDaysAgo)
+      utimesSync(other, twoDaysAgo, twoDaysAgo)
+      expect(await removeStaleSpools({ tmpDir: dir })).toBe(1)
+      expect([existsSync(old), existsSync(fresh), existsSync(other)]).toEqual([false, true, true])
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 })
