@@ -47,6 +47,7 @@ export const configSchema = {
         maxRetryAfterMs: { type: 'integer', minimum: 0 },
         rateLimitGapFactor: { type: 'number', minimum: 1 },
         maxHostGapMs: { type: 'integer', minimum: 0 },
+        rateLimitMemoryMs: { type: 'integer', minimum: 0 },
         bodyBudgetMs: { type: 'integer', minimum: 1 },
       },
     },

@@ -38,10 +38,16 @@ export interface HttpConfig {
   maxDecompressedBytes: number
   /** Longest pause a host's Retry-After may impose on it, in ms. */
   maxRetryAfterMs?: number
-  /** Each 429/503-with-Retry-After multiplies that host's gap by this (for the engine's life) ... */
+  /** Each 429/503-with-Retry-After multiplies that host's gap by this (until rateLimitMemoryMs has passed) ... */
   rateLimitGapFactor?: number
   /** ... up to this gap, in ms (default 4 × perHostGapMs). */
   maxHostGapMs?: number
+  /**
+   * How long a host stays slowed down after its last 429/503 (ms). Default 6 hours, one
+   * availability sweep interval: "for the rest of the sweep", also in a long-running
+   * `datavakt start` whose engine outlives many sweeps.
+   */
+  rateLimitMemoryMs?: number
   /** Overall time budget for reading one whole body (content checks), in ms. */
   bodyBudgetMs?: number
 }
@@ -131,6 +137,7 @@ export const defaultConfig: Config = {
     maxRetryAfterMs: 60_000,
     rateLimitGapFactor: 2,
     maxHostGapMs: 1_000,
+    rateLimitMemoryMs: 6 * 3_600_000,
     bodyBudgetMs: 600_000,
   },
   harvest: {

@@ -88,6 +88,7 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
     maxRetryAfterMs: http.maxRetryAfterMs ?? 60_000,
     rateLimitGapFactor: http.rateLimitGapFactor ?? 2,
     maxHostGapMs: http.maxHostGapMs ?? 4 * http.perHostGapMs,
+    rateLimitMemoryMs: http.rateLimitMemoryMs ?? 6 * 3_600_000,
   })
   const userAgent = http.userAgent.includes(http.contactUrl) ? http.userAgent : `${http.userAgent} (+${http.contactUrl})`
 

@@ -2,7 +2,8 @@
  * Politeness towards the servers we check: per host at most `perHostConnections`
  * requests at once and at least `perHostGapMs` between two request starts, plus one
  * global limit on requests in flight. A host that answers 429/503 is paused for its
- * Retry-After (capped) and its gap grows for the rest of the engine's life.
+ * Retry-After (capped) and its gap grows until `rateLimitMemoryMs` after its last
+ * rate-limit answer (default 6 hours: the rest of a sweep), then returns to normal.
  *
  * A slot is taken per request (each redirect hop is a request), so a redirect to another
  * host is polite to that host too. Waiting in line does not count against a URL's budget.
@@ -32,6 +33,8 @@ export interface PolitenessOptions {
   rateLimitGapFactor: number
   /** ... up to this gap. */
   maxHostGapMs: number
+  /** The grown gap is forgotten this long after the host's last rate-limit answer. */
+  rateLimitMemoryMs: number
 }
 
 interface HostState {
@@ -39,6 +42,8 @@ interface HostState {
   /** A request has been let go but is not yet on the wire (connecting). */
   sending: boolean
   gapMs: number
+  /** When a grown gap returns to perHostGapMs (0 = not slowed down). */
+  slowedUntil: number
   /** Earliest time the next request may start. */
   nextStart: number
   waiting: (() => void)[]
@@ -142,13 +147,15 @@ export class Politeness {
       Math.max(state.gapMs * this.opts.rateLimitGapFactor, state.gapMs + 1, 1),
       Math.max(this.opts.maxHostGapMs, state.gapMs),
     )
+    state.slowedUntil = Date.now() + this.opts.rateLimitMemoryMs
     const pause = Math.min(Math.max(retryAfterMs ?? 0, 0), this.opts.maxRetryAfterMs)
     state.nextStart = Math.max(state.nextStart, Date.now() + pause)
   }
 
   /** The current gap of a host, in ms (for reports and tests). */
   gapOf(host: string): number {
-    return this.hosts.get(host)?.gapMs ?? this.opts.perHostGapMs
+    const s = this.hosts.get(host)
+    return s ? this.state(host).gapMs : this.opts.perHostGapMs
   }
 
   /** Stops timers and turns every request still waiting for a slot away (EngineClosedError). */
@@ -162,8 +169,11 @@ export class Politeness {
   private state(host: string): HostState {
     let s = this.hosts.get(host)
     if (!s) {
-      s = { active: 0, sending: false, gapMs: this.opts.perHostGapMs, nextStart: 0, waiting: [], timer: null }
+      s = { active: 0, sending: false, gapMs: this.opts.perHostGapMs, slowedUntil: 0, nextStart: 0, waiting: [], timer: null }
       this.hosts.set(host, s)
+    } else if (s.slowedUntil !== 0 && Date.now() >= s.slowedUntil) {
+      s.gapMs = this.opts.perHostGapMs
+      s.slowedUntil = 0
     }
     return s
   }

@@ -114,7 +114,7 @@ describe('politeness, seen from the server', () => {
     expect((await e.probe(`${server.url}/after`)).code).toBe('budget-exceeded')
   })
 
-  it('honours Retry-After on 429 and slows the host down for the rest of the engine life', async () => {
+  it('honours Retry-After on 429 and slows the host down for the rest of the sweep', async () => {
     let limited = true
     const server = await startServer((req, res) => {
       if (req.url === '/limited' && limited) {
@@ -133,6 +133,20 @@ describe('politeness, seen from the server', () => {
     const [first, ...rest] = gaps(server)
     expect(first).toBeGreaterThanOrEqual(900) // waited out Retry-After: 1
     expect(rest[0] + rest[1]).toBeGreaterThanOrEqual(2 * 100 - 40) // the doubled gap holds afterwards
+  })
+
+  it('forgets a rate-limit slow-down rateLimitMemoryMs after the last 429, so a long-running engine does not stay slow', async () => {
+    const server = await startServer((req, res) => {
+      if (req.url === '/limited') return void res.writeHead(429, { 'retry-after': '0' }).end()
+      res.end('a,b\n')
+    })
+    open.push(server)
+    const e = engine({ perHostConnections: 2, perHostGapMs: 50, rateLimitMemoryMs: 400 })
+    expect((await e.probe(`${server.url}/limited`)).code).toBe('rate-limited')
+    expect(e.hostGapMs(server.host)).toBe(100)
+    await new Promise((resolve) => setTimeout(resolve, 450))
+    expect(e.hostGapMs(server.host)).toBe(50)
+    expect((await e.probe(`${server.url}/a`)).code).toBe('ok')
   })
 
   it('honours an HTTP-date Retry-After on 503, capped by maxRetryAfterMs', async () => {
