@@ -1,15 +1,49 @@
 import { parseCommandArgs } from './parse.js'
 import { UsageError } from './usage-error.js'
+import type { DemoOptions } from './demo-pipeline.js'
+
+/** The full demo: runs the pipeline, prints the dashboard URL on a line of its own, serves until Ctrl-C. */
+async function runFullDemo(opts: DemoOptions): Promise<number> {
+  const { runDemo } = await import('./demo-pipeline.js')
+  const started = performance.now()
+  const run = await runDemo(opts)
+  const secs = ((performance.now() - started) / 1000).toFixed(1)
+  if (!run.url) {
+    console.log(`Klart på ${secs} s.`)
+    await run.close()
+    return 0
+  }
+  console.log(`\nKlart på ${secs} s. Översikten finns på:`)
+  console.log(run.url)
+  console.log('(Ctrl-C avslutar; all trafik stannade på loopback.)')
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve())
+    process.once('SIGTERM', () => resolve())
+  })
+  await run.close()
+  return 0
+}
 
 export const summary = 'startar den simulerade regionen (Västra Götaland) och visar datavakt i arbete'
 
-const help = `Användning: datavakt demo --world-only [--seed N] [--size N] [--hosts N] [--day N] [--epoch DATUM] [--port N] [--truth FIL [--truth-days N]]
+const help = `Användning: datavakt demo [--port N] [--days N] [--seed N] [--size N] [--hosts N] [--lang en] [--no-serve]
+       datavakt demo --world-only [--seed N] [--size N] [--hosts N] [--day N] [--epoch DATUM] [--port N] [--truth FIL [--truth-days N]]
 
-  --world-only   starta bara den simulerade regionen (katalogerna, specifikationerna och
-                 filvärdarna på 127.0.x.y) och servera den tills du trycker Ctrl-C
+Utan --world-only gör demot hela jobbet utan förberedelser: startar en simulerad region
+(Västra Götalands 49 kommuner och regionen, med verklighetens fel) på loopback, skördar
+dess kataloger, kontrollerar tillgänglighet och innehåll för varje simulerad dag, räknar
+poäng och visar översikten i webbläsaren. Ingen PostgreSQL och inget nätverk behövs.
+
+  --port N       webbserverns port (standard 8080; 0 = valfri ledig)
+  --days N       antal simulerade dagar (standard 3, så att "trasig efter 24 timmar" syns)
   --seed N       frö för generatorn (standard 1); samma frö ger samma värld
   --size N       antal distributioner (standard 2000)
   --hosts N      antal filvärdar (standard 60, högst 10000)
+  --lang en      engelska texter i stället för svenska
+  --no-serve     avsluta efter kontrollerna i stället för att visa översikten
+
+  --world-only   starta bara den simulerade regionen (katalogerna, specifikationerna och
+                 filvärdarna på 127.0.x.y) och servera den tills du trycker Ctrl-C
   --day N        simulerad dag att starta på (standard 0)
   --epoch DATUM  kalenderdatum för dag 0, ÅÅÅÅ-MM-DD (standard 2026-01-01)
   --port N       med --world-only: porten alla världens värdar lyssnar på
@@ -44,6 +78,9 @@ export async function run(args: string[]): Promise<number> {
       epoch: { type: 'string' },
       truth: { type: 'string' },
       'truth-days': { type: 'string' },
+      days: { type: 'string' },
+      lang: { type: 'string' },
+      'no-serve': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     false,
@@ -53,9 +90,21 @@ export async function run(args: string[]): Promise<number> {
     return 0
   }
   if (!values['world-only']) {
-    console.error('datavakt demo: hela demot (insamling, kontroller, översikt) är inte kopplat ännu; kör `datavakt demo --world-only`.')
-    return 2
+    if (values.day || values.epoch || values.truth || values['truth-days'] || values['world-port'])
+      throw new UsageError('--day, --epoch, --truth, --truth-days och --world-port hör till --world-only')
+    if (values.lang !== undefined && values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang måste vara sv eller en')
+    return runFullDemo({
+      seed: intFlag(values.seed, 'seed', 0, 2 ** 32 - 1) ?? 1,
+      distributions: intFlag(values.size, 'size', 1, 1_000_000) ?? 2000,
+      hosts: intFlag(values.hosts, 'hosts', 1, 10_000),
+      days: intFlag(values.days, 'days', 1, 366) ?? 3,
+      port: intFlag(values.port, 'port', 0, 65_535) ?? 8080,
+      lang: values.lang === 'en' ? 'en' : 'sv',
+      serve: !values['no-serve'],
+      log: (line) => console.log(line),
+    })
   }
+  if (values.days || values.lang || values['no-serve']) throw new UsageError('--days, --lang och --no-serve hör till hela demot, inte --world-only')
   const seed = intFlag(values.seed, 'seed', 0, 2 ** 32 - 1) ?? 1
   const distributions = intFlag(values.size, 'size', 1, 1_000_000) ?? 2000
   const hosts = intFlag(values.hosts, 'hosts', 1, 10_000)
