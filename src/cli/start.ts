@@ -5,6 +5,10 @@ import { createApp } from '../api/create-app.js'
 import { UsageError } from './usage-error.js'
 import { createFetchEngine } from '../fetch/create-fetch-engine.js'
 import { startBackground } from '../scheduler/start-background.js'
+import { createHarvestJob } from '../harvest/harvest-job.js'
+import { runContentSweep } from '../content/run-content-sweep.js'
+import { computeScores } from '../scoring/compute-scores.js'
+import { rollupDay } from '../scoring/rollup-day.js'
 
 export const summary = 'kör tjänsten: migrering, schemaläggare, arbetare och webbserver i en process'
 
@@ -36,8 +40,31 @@ export async function run(args: string[]): Promise<number> {
     kind: database.kind,
     config,
     engine,
+    // The availability sweep job is startBackground's own; the others are plugged in here.
+    jobs: {
+      harvest: createHarvestJob({
+        db: database.db,
+        config,
+        fetchDocument: engine.fetchDocument.bind(engine),
+        log: (line) => console.log(line),
+      }),
+      contentChecks: async () => {
+        const summary = await runContentSweep({ db: database.db, engine, config })
+        console.log(`Innehållskontroll: ${summary.downloaded} filer hämtade, ${summary.notModified} oförändrade, ${summary.failed} gick inte att hämta`)
+        await computeScores({ db: database.db, lang: config.lang })
+      },
+      rollups: async () => {
+        // Today's scores, and yesterday's rollup closed with everything that day saw.
+        await computeScores({ db: database.db, lang: config.lang })
+        const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+        await rollupDay({ db: database.db, day: yesterday, lang: config.lang })
+      },
+    },
     onEvent: (e) => {
-      if (e.status === 'failed') console.error(`Jobb ${e.name} misslyckades: ${e.error?.message}`)
+      const at = e.at.toISOString().slice(0, 19).replace('T', ' ')
+      if (e.status === 'failed') console.error(`${at} jobb ${e.name} misslyckades: ${e.error?.message}`)
+      else if (e.status === 'started') console.log(`${at} jobb ${e.name} startar`)
+      else if (e.status === 'done') console.log(`${at} jobb ${e.name} klart (${Math.round((e.ms ?? 0) / 1000)} s)`)
     },
     onWorkerError: (err, host) => console.error(`${host}: ${err.message}`),
   })
