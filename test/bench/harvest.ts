@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { defaultConfig } from '../../src/config/config.js'
 import { createFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import { harvestSource } from '../../src/harvest/harvest-source.js'
-import { createTestDb } from '../helpers/test-db.js'
+import { preparedBenchDb } from '../helpers/prepared-bench-db.js'
 
 const N = Number(process.env.BENCH_DATASETS ?? 5000)
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`
@@ -30,8 +30,8 @@ const first = await new Promise<string>((resolve, reject) => {
 })
 const { origin, bytes } = JSON.parse(first) as { origin: string; bytes: number }
 
-const t = await createTestDb()
-// PGlite's WebAssembly heap alone is several hundred MB of RSS once opened; the figure
+const t = await preparedBenchDb()
+// PGlite's WebAssembly heap is a good part of the RSS once opened; the figure
 // "above the opened database" is the harvest's own share.
 const rssAfterOpen = sample()
 const engine = createFetchEngine({ ...defaultConfig.http, perHostGapMs: 0 }, { allowPrivateNetworks: true })
