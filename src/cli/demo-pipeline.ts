@@ -107,7 +107,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
         await engine.close()
         engine = createFetchEngine(config.http, { allowPrivateNetworks: true, lang: opts.lang })
       }
-      const now = new Date(Date.parse(epoch + 'T00:00:00Z') + day * DAY_MS + 10 * 3_600_000)
+      const now = new Date(Date.parse(epoch + 'T00:00:00Z') + day * DAY_MS + 12 * 3_600_000)
       const label = `dag ${day + 1}/${opts.days} (${now.toISOString().slice(0, 10)})`
       if (day === 0) {
         const t = performance.now()

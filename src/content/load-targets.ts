@@ -1,7 +1,7 @@
-import { sql } from 'kysely'
 import type { Selectable } from 'kysely'
 import type { DataServiceInfo, DatasetInfo, DistributionInfo, ProbeSummary } from '../../checks/types.js'
 import type { Db } from '../db/database.js'
+import { latestProbes } from '../db/availability-store.js'
 import type { DataServiceTable, DatasetTable, DistributionTable } from '../db/tables/core.js'
 
 /** A distribution to check, with what the sweep needs beyond what checks see. */
@@ -132,38 +132,14 @@ export async function loadContentTargets(db: Db, opts: { distributionIris?: stri
     if (svc && !target.dataServices.includes(svc)) target.dataServices.push(svc)
   }
 
-  const probeRows = await sql<{
-    distribution_iri: string
-    url: string
-    outcome: ProbeSummary['outcome']
-    code: string
-    http_status: number | null
-    final_url: string | null
-    content_type: string | null
-    content_length: number | null
-    etag: string | null
-    last_modified: string | null
-    at: Date | string
-  }>`select distinct on (distribution_iri) distribution_iri, url, outcome, code, http_status, final_url, content_type,
-       content_length, etag, last_modified, at
-     from probes order by distribution_iri, at desc, id desc`.execute(db)
+  // The latest probe with the availability state (degraded or broken, since when), so the
+  // availability check words a failure as it stands, not as if it were the first one.
   const probeByDistribution = new Map<string, ProbeSummary>()
   const probesByUrl: Record<string, ProbeSummary> = {}
-  for (const p of probeRows.rows) {
-    const summary: ProbeSummary = {
-      outcome: p.outcome,
-      code: p.code,
-      httpStatus: p.http_status,
-      finalUrl: p.final_url,
-      contentType: p.content_type,
-      contentLength: p.content_length === null ? null : Number(p.content_length),
-      etag: p.etag,
-      lastModified: p.last_modified,
-      at: new Date(p.at).toISOString(),
-    }
-    probeByDistribution.set(p.distribution_iri, summary)
-    const prev = probesByUrl[p.url]
-    if (!prev || prev.at < summary.at) probesByUrl[p.url] = summary
+  for (const { distributionIri, url, ...summary } of (await latestProbes(db)).values()) {
+    probeByDistribution.set(distributionIri, summary)
+    const prev = probesByUrl[url]
+    if (!prev || prev.at < summary.at) probesByUrl[url] = summary
   }
   return { datasets: [...byDataset.values()], probeByDistribution, probesByUrl }
 }
