@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import { spawn } from 'node:child_process'
+import { createInterface } from 'node:readline'
+
+/**
+ * `datavakt demo` end to end, as a new user runs it (smaller world, same pipeline):
+ * world → harvest → availability, content checks and scores for each day → dashboard.
+ */
+describe('datavakt demo', () => {
+  it('runs the whole job on the simulated region, prints the dashboard URL on its own line and serves all five dimensions', async () => {
+    const child = spawn(process.execPath, ['bin/datavakt.js', 'demo', '--size', '150', '--days', '3', '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const lines: string[] = []
+    let stderr = ''
+    child.stderr.on('data', (d) => (stderr += d))
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL within 150 s:\n${lines.join('\n')}\n${stderr}`)), 150_000)
+      child.once('exit', (code) => reject(new Error(`demo exited early (${code}):\n${lines.join('\n')}\n${stderr}`)))
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        lines.push(line)
+        if (/^http:\/\/127\.0\.0\.1:\d+\/$/.test(line)) {
+          clearTimeout(timer)
+          resolve(line)
+        }
+      })
+    })
+    try {
+      const text = lines.join('\n')
+      expect(text).toMatch(/Skördat 50\/50 kataloger/)
+      expect(text).toMatch(/dag 3\/3 .*tillgänglighet för 150 adresser/)
+      const region = (await (await fetch(`${url}api/region`)).json()) as { region: Record<string, number | null>; trend: unknown[] }
+      for (const d of ['availability', 'freshness', 'format', 'conformance', 'metadata', 'total']) {
+        expect(region.region[d], d).toBeTypeOf('number')
+      }
+      expect(region.trend).toHaveLength(3)
+      const orgs = (await (await fetch(`${url}api/organisations`)).json()) as { organisations: unknown[] }
+      expect(orgs.organisations.length).toBeGreaterThan(10)
+      const page = await (await fetch(url)).text()
+      expect(page).toContain('Göteborgs Stad')
+    } finally {
+      const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
+      child.kill('SIGINT')
+      expect(await exited).toBe(0)
+    }
+  }, 200_000)
+})
