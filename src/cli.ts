@@ -5,6 +5,7 @@
  * database driver.
  */
 import { UsageError } from './cli/usage-error.js'
+import { ConfigError } from './config/load-config.js'
 
 type CommandModule = { run(args: string[]): Promise<number>; summary: string }
 
@@ -44,7 +45,8 @@ export async function main(argv: string[]): Promise<number> {
     const mod = await load()
     return await mod.run(rest)
   } catch (err) {
-    if (err instanceof UsageError) {
+    // A wrong command line or configuration file is the caller's to fix: exit code 2.
+    if (err instanceof UsageError || err instanceof ConfigError) {
       console.error(`datavakt ${name}: ${err.message}`)
       return 2
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -41,5 +42,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ DATAVAKT_CONFIG: broken }, dir)).toThrow(new RegExp(`${broken} is not valid JSON`))
     expect(() => loadConfig({ DATAVAKT_CONFIG: join(dir, 'missing.json') }, dir)).toThrow(/not found/)
     expect(loadConfig({ DATAVAKT_DATA_DIR: '/tmp/x' }, dir).dataDir).toBe('/tmp/x')
+  })
+
+  it('a command refuses a bad configuration file with exit code 2 and the path of the mistake', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dv-config-'))
+    const file = join(dir, 'datavakt.config.json')
+    writeFileSync(file, JSON.stringify({ sources: [{ id: 'x', kind: 'sparql', url: 'https://a.se/' }] }))
+    const r = spawnSync(process.execPath, ['bin/datavakt.js', 'harvest'], { encoding: 'utf8', env: { ...process.env, DATAVAKT_CONFIG: file } })
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain(`Invalid ${file}`)
+    expect(r.stderr).toContain('/sources/0/kind: must be one of dcat, ckan, entryscape')
   })
 })
