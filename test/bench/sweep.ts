@@ -97,6 +97,13 @@ function readTruth(path: string): GroundTruthEntry[] {
 }
 
 /** Reports go through a file: a large line on a pipe may be cut when the process exits. */
+/** RSS and where it is: JS heap, and array buffers (PGlite's WebAssembly heap is in external, not here). */
+function memoryLine(): string {
+  const m = process.memoryUsage()
+  const mb = (b: number) => (b / 2 ** 20).toFixed(0)
+  return `RSS ${mb(m.rss)} MB (JS heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} MB, external ${mb(m.external)} MB, array buffers ${mb(m.arrayBuffers)} MB)`
+}
+
 function emit(report: ToolReport): void {
   writeFileSync(argv.out!, JSON.stringify(report))
   process.stdout.write(`REPORT ${argv.out}\n`)
@@ -137,7 +144,7 @@ async function roleDatavakt(): Promise<void> {
   // The database was created, migrated and filled by the main process (see prepareDb):
   // this process only opens it, as a running datavakt would.
   const database = await openDatabase(argv.db!.startsWith('postgres') ? { databaseUrl: argv.db! } : { dataDir: argv.db! })
-  process.stderr.write(`  datavakt: database open, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB\n`)
+  process.stderr.write(`  datavakt: database open, ${memoryLine()}\n`)
   const base = { ...defaultConfig.http, headersTimeoutMs: STALL_LIMIT_MS, bodyTimeoutMs: STALL_LIMIT_MS }
   // default: 2 connections and a 250 ms gap per host, Retry-After honoured (the host
   //   waits it out), but the gap is not doubled per 429: the world's rate-limited URLs
@@ -158,7 +165,7 @@ async function roleDatavakt(): Promise<void> {
     progressMs: 5000,
     onProgress: (p) =>
       process.stderr.write(
-        `  datavakt (${argv.variant}): ${p.probed}/${p.urls} after ${(p.elapsedMs / 1000).toFixed(0)} s, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB\n`,
+        `  datavakt (${argv.variant}): ${p.probed}/${p.urls} after ${(p.elapsedMs / 1000).toFixed(0)} s, ${memoryLine()}\n`,
       ),
   })
   const elapsedMs = Date.now() - started
