@@ -17,8 +17,17 @@ import { preparedBenchDb } from '../helpers/prepared-bench-db.js'
 const N = Number(process.env.BENCH_DATASETS ?? 5000)
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`
 let peakRss = process.memoryUsage().rss
+// Where the RSS goes: the JS heap, or external memory (PGlite's WebAssembly heap, a fixed
+// 128 MB reservation of which only touched pages count in the RSS, plus array buffers).
+const peakOf = { heapTotal: 0, external: 0, arrayBuffers: 0 }
 // The sampler cannot fire during synchronous parsing, so the RSS is also read after each phase.
-const sample = () => (peakRss = Math.max(peakRss, process.memoryUsage().rss))
+const sample = () => {
+  const m = process.memoryUsage()
+  for (const k of ['heapTotal', 'external', 'arrayBuffers'] as const) peakOf[k] = Math.max(peakOf[k], m[k])
+  return (peakRss = Math.max(peakRss, m.rss))
+}
+const breakdown = () =>
+  `JS heap ${mb(peakOf.heapTotal)}, external ${mb(peakOf.external)}, array buffers ${mb(peakOf.arrayBuffers)}`
 const sampler = setInterval(sample, 10)
 
 const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./harvest-server.ts', import.meta.url)), String(N)], {
@@ -39,7 +48,7 @@ const deps = { fetchDocument: engine.fetchDocument.bind(engine), harvest: defaul
 const source = { id: 'bench', kind: 'dcat' as const, url: `${origin}/catalog.rdf` }
 try {
   console.log(`harvest bench: ${N} datasets, ${2 * N} distributions, ${(bytes / 1e6).toFixed(1)} MB RDF/XML, database ${t.kind}`)
-  console.log(`RSS after opening the database: ${mb(rssAfterOpen)}`)
+  console.log(`RSS after opening the database: ${mb(rssAfterOpen)} (${breakdown()})`)
   for (const label of ['first harvest', 're-harvest']) {
     const started = performance.now()
     const r = await harvestSource(t.db, source, deps)
@@ -49,7 +58,7 @@ try {
     console.log(
       `${label.padEnd(14)} ${s.toFixed(2)} s  ${(N / s).toFixed(0)} datasets/s  ` +
         `added ${r.counts.datasets.added} changed ${r.counts.datasets.changed} unchanged ${r.counts.datasets.unchanged}  ` +
-        `peak RSS ${mb(peakRss)} (${mb(peakRss - rssAfterOpen)} above the opened database)`,
+        `peak RSS ${mb(peakRss)} (${mb(peakRss - rssAfterOpen)} above the opened database; peaks: ${breakdown()})`,
     )
   }
 } finally {
