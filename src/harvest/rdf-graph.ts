@@ -26,12 +26,12 @@ export class RdfGraph {
       preds = new Map()
       this.subjects.set(subject, preds)
     }
-    let objs = preds.get(predicate)
-    if (!objs) {
-      objs = []
-      preds.set(predicate, objs)
-    }
-    objs.push(object)
+    // Created holding its first object: most (subject, predicate) pairs have one object, and
+    // pushing onto an empty [] reserves 17 slots; for a 5,000-dataset catalogue (135,000
+    // triples) the spare slots were ~16 MB of a ~60 MB graph.
+    const objs = preds.get(predicate)
+    if (objs) objs.push(object)
+    else preds.set(predicate, [object])
     this.size++
     if (predicate === RDF_TYPE && object.k === 'iri') {
       let list = this.byType.get(object.v)
