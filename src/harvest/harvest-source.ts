@@ -1,5 +1,3 @@
-import v8 from 'node:v8'
-import vm from 'node:vm'
 import type { Config, SourceConfig } from '../config/config.js'
 import type { Db } from '../db/database.js'
 import { failHarvestRun, seedOrganisations, startHarvestRun, storeHarvest, syncCatalogueSources, type HarvestCounts } from '../db/harvest-store.js'
@@ -40,29 +38,6 @@ export async function readSource(source: Pick<SourceConfig, 'kind' | 'url' | 'pu
   }
 }
 
-/** A catalogue at least this large is followed by a full garbage collection before storing. */
-const GC_AFTER_BYTES = 1_000_000
-
-let gc: (() => void) | null = null
-
-/**
- * A full garbage collection, between reading a catalogue and storing it. Parsing RDF makes
- * ~45 bytes of short-lived garbage per byte of document (a 10 MB catalogue: ~28 young
- * collections). V8 sets its next full collection's threshold from what survived the last
- * one, which ran mid-parse with the whole graph alive, so the garbage of storing and of
- * the next harvest's parse could pile up far beyond what is live: bench:harvest (PGlite) peak RSS 366-371 / 453-457 MB
- * (first / re-harvest) without it, 341-343 / 343-358 MB with it; the collection takes
- * ~30-40 ms of a 1.4-2 s harvest. `gc` is taken from a fresh context, because
- * --expose-gc only applies to contexts created after it is set.
- */
-function collectGarbage(): void {
-  if (!gc) {
-    v8.setFlagsFromString('--expose-gc')
-    gc = vm.runInNewContext('gc') as () => void
-  }
-  gc()
-}
-
 /**
  * Harvests one source into the database and records the run (the catalogue's health):
  * HTTP outcome, parse errors with their position, counts. A catalogue that cannot be
@@ -101,7 +76,6 @@ export async function harvestSource(db: Db, source: SourceConfig, deps: HarvestD
       elapsedMs: Date.now() - started,
     }
   }
-  if (read.bytes >= GC_AFTER_BYTES) collectGarbage()
   const counts = await storeHarvest(db, source, read.model, runId, {
     httpStatus: read.httpStatus,
     bytes: read.bytes,
