@@ -2,7 +2,6 @@ import { Kysely } from 'kysely'
 import { PostgresJSDialect } from 'kysely-postgres-js'
 import postgres from 'postgres'
 import { resolve } from 'node:path'
-import v8 from 'node:v8'
 import type { Database, Db } from './database.js'
 import { PGliteDialect } from './pglite-dialect.js'
 import { lockDataDir } from './data-dir-lock.js'
@@ -52,14 +51,6 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Open
     if (url.password) url.password = '***'
     return { db, kind: 'postgres', location: url.toString(), close: () => db.destroy() }
   }
-  // V8 compiles PGlite's 9 MB WebAssembly module with Liftoff and then re-compiles what
-  // runs hot with TurboFan; the optimised code and the compiler's own memory stay in the
-  // RSS: opening a folder measured ~260 MB with tier-up, ~220 MB Liftoff-only (bench:harvest
-  // peak 456/550 -> 381/483 MB, bench:sweep 461 -> 340 MB), with no measurable loss of speed
-  // (harvest 2.0/1.3 s -> 2.1/1.4 s, sweep 188.5 -> 189.7 s). The flag is process-wide and read when a module is compiled, so it
-  // is set before PGlite compiles its module; other WebAssembly compiled later in this
-  // process (undici's HTTP parser) is Liftoff-only too.
-  v8.setFlagsFromString('--liftoff-only')
   const { PGlite } = await import('@electric-sql/pglite')
   const dataDir = opts.dataDir ?? './data'
   const inMemory = dataDir.startsWith('memory://')
