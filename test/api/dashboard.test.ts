@@ -7,6 +7,7 @@ import { json } from '../../src/db/json.js'
 import { createApp } from '../../src/api/create-app.js'
 import { insertCheckResults } from '../../src/db/content-store.js'
 import { computeScores } from '../../src/scoring/compute-scores.js'
+import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
 
 const ORG_A = 'http://dataportal.se/organisation/SE2120001355'
 const ORG_B = 'http://dataportal.se/organisation/SE2120001439'
@@ -32,15 +33,9 @@ async function seed(db: TestDb['db']) {
     source_id: 'vg',
     organisation_iri: org,
     publisher_iri: org,
+    ...emptyDatasetColumns(),
     title: json({ sv: title }),
     description: json({ sv: `${title} i kommunen` }),
-    conforms_to: json([]),
-    spatial: json([]),
-    temporal: json([]),
-    keywords: json([]),
-    themes: json([]),
-    hvd_categories: json([]),
-    applicable_legislation: json([]),
     record_hash: 'x',
   })
   await db.insertInto('datasets').values([ds(DS_A, ORG_A, 'Badplatser'), ds(DS_B, ORG_B, 'Budget 2026')]).execute()

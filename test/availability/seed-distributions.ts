@@ -1,6 +1,7 @@
 import type { Db } from '../../src/db/database.js'
 import { json } from '../../src/db/json.js'
 import type { ProbeResult, ProbeOutcome } from '../../src/fetch/probe-types.js'
+import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
 
 /** Inserts one source, one dataset and the given distributions (url → host parsed). */
 export async function seedDistributions(db: Db, items: { iri: string; url: string | null }[]): Promise<void> {
@@ -15,15 +16,7 @@ export async function seedDistributions(db: Db, items: { iri: string; url: strin
       iri: 'urn:seed:dataset',
       source_id: 'seed',
       record_hash: 'x',
-      title: json({}),
-      description: json({}),
-      conforms_to: json([]),
-      spatial: json([]),
-      temporal: json([]),
-      keywords: json([]),
-      themes: json([]),
-      hvd_categories: json([]),
-      applicable_legislation: json([]),
+      ...emptyDatasetColumns(),
     })
     .onConflict((oc) => oc.column('iri').doNothing())
     .execute()

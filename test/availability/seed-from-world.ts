@@ -1,6 +1,7 @@
 import type { Db } from '../../src/db/database.js'
 import { json } from '../../src/db/json.js'
 import type { GroundTruthEntry } from '../../src/demo/start-world.js'
+import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
 
 /**
  * Puts a world's distributions straight into the database from its ground truth, with
@@ -14,6 +15,7 @@ export async function seedFromWorld(db: Db, truth: Iterable<GroundTruthEntry>): 
     .values({ id: 'world', kind: 'dcat', url: 'http://127.0.0.1/world' })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute()
+  // The jsonb columns a distribution row needs.
   const empty = { title: json({}), description: json({}), conforms_to: json([]) }
   const datasets = [...new Map(entries.map((e) => [e.datasetIri, e])).values()]
   for (let i = 0; i < datasets.length; i += 500) {
@@ -25,13 +27,7 @@ export async function seedFromWorld(db: Db, truth: Iterable<GroundTruthEntry>): 
           source_id: 'world',
           organisation_iri: e.organisationIri,
           record_hash: 'seed',
-          ...empty,
-          spatial: json([]),
-          temporal: json([]),
-          keywords: json([]),
-          themes: json([]),
-          hvd_categories: json([]),
-          applicable_legislation: json([]),
+          ...emptyDatasetColumns(),
         })),
       )
       .onConflict((oc) => oc.column('iri').doNothing())

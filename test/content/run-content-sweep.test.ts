@@ -8,6 +8,7 @@ import { createFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import type { FetchEngine } from '../../src/fetch/fetch-engine.js'
 import { json } from '../../src/db/json.js'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
+import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
 
 /** What the loopback server serves: path → body and validator; mutable between sweeps. */
 const files = new Map<string, { body: Buffer; etag: string; status?: number }>()
@@ -83,7 +84,7 @@ beforeAll(async () => {
   engine = createFetchEngine(config.http, { allowPrivateNetworks: true })
 
   await t.db.insertInto('catalogue_sources').values({ id: 's', kind: 'dcat', url: `${base}/catalog` }).execute()
-  await t.db.insertInto('datasets').values({ iri: 'urn:ds', source_id: 's', organisation_iri: 'urn:org', title: json({}), description: json({}), conforms_to: json([]), spatial: json([]), temporal: json([]), keywords: json([]), themes: json([]), hvd_categories: json([]), applicable_legislation: json([]), record_hash: 'h' }).execute()
+  await t.db.insertInto('datasets').values({ iri: 'urn:ds', source_id: 's', organisation_iri: 'urn:org', ...emptyDatasetColumns(), record_hash: 'h' }).execute()
   const names = ['a', 'big', 'flaky', 'gone', 'p1', 'p2', 'p3', 'p4']
   for (const n of names) {
     await t.db.insertInto('distributions').values({ iri: `urn:d:${n}`, dataset_iri: 'urn:ds', title: json({}), description: json({}), conforms_to: json([]), download_url: `${base}/${n}.csv`, host: new URL(base).host, record_hash: 'h' }).execute()

@@ -11,6 +11,7 @@ import { getRegionScore } from '../../src/scoring/get-region-score.js'
 import { getTrend } from '../../src/scoring/get-trend.js'
 import { getProblems } from '../../src/scoring/get-problems.js'
 import { SCORING_VERSION } from '../../src/scoring/scoring-version.js'
+import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
 
 let t: TestDb
 const ORG = 'https://org.example/kommun-a'
@@ -44,7 +45,7 @@ beforeAll(async () => {
   await db.insertInto('catalogue_sources').values({ id: 's', kind: 'dcat', url: 'http://127.0.0.1/cat' }).execute()
   await db.insertInto('organisations').values({ iri: ORG, name: json({ sv: 'Kommun A' }) }).execute()
   for (const [iri, org] of [[DS1, ORG], [DS2, ORG], [DS3, ORG_B]]) {
-    await db.insertInto('datasets').values({ iri, source_id: 's', organisation_iri: org, title: json({}), description: json({}), conforms_to: json([]), spatial: json([]), temporal: json([]), keywords: json([]), themes: json([]), hvd_categories: json([]), applicable_legislation: json([]), record_hash: 'h' }).execute()
+    await db.insertInto('datasets').values({ iri, source_id: 's', organisation_iri: org, ...emptyDatasetColumns(), record_hash: 'h' }).execute()
   }
   for (const [iri, ds] of [[D1, DS1], [D2, DS1], [D3, DS3]]) {
     await db.insertInto('distributions').values({ iri, dataset_iri: ds, title: json({}), description: json({}), conforms_to: json([]), download_url: `http://127.0.0.1:9/${iri.split('/').pop()}`, record_hash: 'h' }).execute()
