@@ -1,7 +1,11 @@
 import { Kysely } from 'kysely'
 import { PostgresJSDialect } from 'kysely-postgres-js'
 import postgres from 'postgres'
-import { resolve } from 'node:path'
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
 import type { Database, Db } from './database.js'
 import { PGliteDialect } from './pglite-dialect.js'
 import { lockDataDir } from './data-dir-lock.js'
@@ -57,6 +61,7 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Open
   const release = inMemory ? () => {} : lockDataDir(resolve(dataDir))
   let pg
   try {
+    if (!inMemory) await createClusterInChildProcess(resolve(dataDir))
     pg = await PGlite.create(inMemory ? dataDir : resolve(dataDir), {
       parsers: { [INT8]: (x: string) => Number(x), [NUMERIC]: (x: string) => Number(x) },
       // PGlite's default 128 MB of shared buffers all lands in the process's RSS (its
@@ -78,5 +83,27 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Open
       await pg.close()
       release()
     },
+  }
+}
+
+/**
+ * Creating a PGlite cluster (initdb) briefly takes 700-800 MB of RSS, and a long-running
+ * process keeps much of that high-water mark for its lifetime (V8 and glibc do not hand it
+ * all back). So a new data folder is created in a short-lived child process, and this
+ * process only ever opens an existing one. Does nothing when the folder already holds a
+ * cluster. The caller holds the folder's lock, so no other datavakt is in it meanwhile.
+ */
+async function createClusterInChildProcess(dir: string): Promise<void> {
+  if (existsSync(join(dir, 'PG_VERSION'))) return
+  const pglite = createRequire(import.meta.url).resolve('@electric-sql/pglite')
+  const script =
+    `const { PGlite } = require(${JSON.stringify(pglite)});` +
+    `PGlite.create(${JSON.stringify(dir)}).then((pg) => pg.close())` +
+    `.catch((e) => { process.stderr.write(String(e && e.message || e)); process.exit(1) })`
+  try {
+    await promisify(execFile)(process.execPath, ['-e', script], { maxBuffer: 1 << 20 })
+  } catch (err) {
+    const stderr = (err as { stderr?: string }).stderr?.trim()
+    throw new Error(`creating the database cluster failed${stderr ? `: ${stderr}` : ''}`, { cause: err })
   }
 }
