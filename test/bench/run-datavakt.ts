@@ -28,11 +28,16 @@ export function ensureBuilt(): void {
 /**
  * Runs `node bin/datavakt.js ...args` with `env` added and measures its peak RSS: exactly,
  * through GNU time (wait4's ru_maxrss) where /usr/bin/time exists, else by reading VmHWM
- * from /proc every 20 ms. stderr is passed through when `echo` is set.
+ * from /proc every 20 ms. stderr is passed through when `echo` is set; `nodeArgs` (such as
+ * --cpu-prof) go to node before the script.
  */
-export async function runDatavakt(args: string[], env: Record<string, string>, opts: { echo?: boolean } = {}): Promise<CommandRun> {
+export async function runDatavakt(
+  args: string[],
+  env: Record<string, string>,
+  opts: { echo?: boolean; nodeArgs?: string[] } = {},
+): Promise<CommandRun> {
   const started = performance.now()
-  const command = [process.execPath, join(root, 'bin', 'datavakt.js'), ...args]
+  const command = [process.execPath, ...(opts.nodeArgs ?? []), join(root, 'bin', 'datavakt.js'), ...args]
   const timeDir = existsSync('/usr/bin/time') ? mkdtempSync(join(tmpdir(), 'datavakt-time-')) : null
   const timeFile = timeDir ? join(timeDir, 'maxrss') : null
   const [file, ...rest] = timeFile ? ['/usr/bin/time', '-o', timeFile, '-f', '%M', ...command] : command

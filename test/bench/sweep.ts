@@ -8,11 +8,13 @@
  * Every part runs in its own process, so each tool's RSS is its own and the world's
  * servers are not counted against anyone:
  *   world       the simulated region (src/demo/start-world.ts), writes its ground truth
- *   datavakt    `runSweep` with the real engine (GET of a 64 KiB Range prefix, every
- *               probe stored with the state machine applied), on a fresh database the
- *               main process created and filled from the ground truth (no harvest):
- *               PGlite in a temp folder, or a new PostgreSQL database when DATABASE_URL
- *               is set. Run twice:
+ *   datavakt    the command a user runs, `datavakt sweep` (built first, so it runs dist/),
+ *               with a configuration file for the variant: the real engine (GET of a
+ *               64 KiB Range prefix), every probe stored with the state machine applied,
+ *               on a fresh database the main process created and filled from the ground
+ *               truth (no harvest): PGlite in a temp folder, or a new PostgreSQL database
+ *               when DATABASE_URL is set. Its peak RSS is read from outside the process
+ *               (GNU time, else /proc VmHWM). Run twice:
  *                 default  2 connections and 250 ms gap per host, Retry-After honoured
  *                          (the host waits it out); the per-429 doubling of the gap is
  *                          off, because the world's rate-limited URLs answer 429 however
@@ -22,6 +24,8 @@
  *               (its native way to check a list: HEAD, GET on failure), recurse off;
  *               per-host limit through undici's global dispatcher (connections: 2)
  *   blc         `UrlChecker` with maxSocketsPerHost 2, maxSockets 128, every URL enqueued
+ *   The peers run as roles of this script under tsx, and sample their own RSS every 10 ms
+ *   (their figure includes tsx's loader thread, ~30 MB, and may miss a short peak).
  *
  * Stalling hosts: the world's "timeout"/"no-response" URLs never answer. All tools get
  * the same 3 s limit (datavakt headers/body timeout, linkinator's undici dispatcher
@@ -44,6 +48,7 @@ import { fileURLToPath } from 'node:url'
 import { createRequire } from 'node:module'
 import { parseArgs } from 'node:util'
 import type { GroundTruthEntry } from '../../src/demo/start-world.js'
+import { ensureBuilt, runDatavakt } from './run-datavakt.js'
 
 const STALL_LIMIT_MS = 3000
 /** The world's Retry-After on its always-429/503 URLs (default 10 s), shortened for the bench. */
@@ -59,8 +64,6 @@ const { values: argv } = parseArgs({
     seed: { type: 'string', default: '42' },
     truth: { type: 'string' },
     out: { type: 'string' },
-    db: { type: 'string' },
-    variant: { type: 'string', default: 'default' },
     only: { type: 'string' },
   },
 })
@@ -97,13 +100,6 @@ function readTruth(path: string): GroundTruthEntry[] {
 }
 
 /** Reports go through a file: a large line on a pipe may be cut when the process exits. */
-/** RSS and where it is: JS heap, and array buffers (PGlite's WebAssembly heap is in external, not here). */
-function memoryLine(): string {
-  const m = process.memoryUsage()
-  const mb = (b: number) => (b / 2 ** 20).toFixed(0)
-  return `RSS ${mb(m.rss)} MB (JS heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} MB, external ${mb(m.external)} MB, array buffers ${mb(m.arrayBuffers)} MB)`
-}
-
 function emit(report: ToolReport): void {
   writeFileSync(argv.out!, JSON.stringify(report))
   process.stdout.write(`REPORT ${argv.out}\n`)
@@ -135,67 +131,65 @@ async function roleWorld(): Promise<void> {
 
 // ---------------------------------------------------------------- datavakt
 
-async function roleDatavakt(): Promise<void> {
-  const peak = rssSampler()
+/**
+ * `datavakt sweep --quiet --allow-private` as a user runs it (dist/, its own process),
+ * on a database prepared from the ground truth, with a configuration file for the
+ * variant. Its peak RSS is read from outside; the sweep's duration is the sweep row's
+ * created_at → finished_at (without the command's start-up); verdicts are read back from
+ * the probes table afterwards, by this process.
+ */
+async function runDatavaktSweep(variant: 'default' | 'peer', truth: GroundTruthEntry[], dbLocation: string): Promise<ToolReport> {
   const { openDatabase } = await import('../../src/db/open-database.js')
-  const { createFetchEngine } = await import('../../src/fetch/create-fetch-engine.js')
-  const { defaultConfig } = await import('../../src/config/config.js')
-  const { runSweep } = await import('../../src/queue/run-sweep.js')
-  // The database was created, migrated and filled by the main process (see prepareDb):
-  // this process only opens it, as a running datavakt would.
-  const database = await openDatabase(argv.db!.startsWith('postgres') ? { databaseUrl: argv.db! } : { dataDir: argv.db! })
-  process.stderr.write(`  datavakt: database open, ${memoryLine()}\n`)
-  const base = { ...defaultConfig.http, headersTimeoutMs: STALL_LIMIT_MS, bodyTimeoutMs: STALL_LIMIT_MS }
+  const base = { headersTimeoutMs: STALL_LIMIT_MS, bodyTimeoutMs: STALL_LIMIT_MS }
   // default: 2 connections and a 250 ms gap per host, Retry-After honoured (the host
   //   waits it out), but the gap is not doubled per 429: the world's rate-limited URLs
   //   answer 429 however slowly they are asked, so doubling would only measure the world.
   // peer: the politeness the peers have: 2 connections per host, no gap, no waiting.
   const http =
-    argv.variant === 'peer'
+    variant === 'peer'
       ? { ...base, perHostGapMs: 0, rateLimitGapFactor: 1, maxHostGapMs: 0, maxRetryAfterMs: 0 }
       : { ...base, rateLimitGapFactor: 1 }
-  const engine = createFetchEngine(http, { allowPrivateNetworks: true })
-  const started = Date.now()
-  const run = await runSweep({
-    db: database.db,
-    engine,
-    http,
-    availability: defaultConfig.availability,
-    trigger: 'bench',
-    progressMs: 5000,
-    onProgress: (p) =>
-      process.stderr.write(
-        `  datavakt (${argv.variant}): ${p.probed}/${p.urls} after ${(p.elapsedMs / 1000).toFixed(0)} s, ${memoryLine()}\n`,
-      ),
-  })
-  const elapsedMs = Date.now() - started
-  // The sweep's peak, before this benchmark reads 20,000 rows back for its own scoring.
-  const peakRssMb = peak()
-  // Read only now: the ground truth is the benchmark's, not the sweep's memory.
-  const truth = readTruth(argv.truth!)
-  await engine.close()
-  const rows = await database.db.selectFrom('probes').select(['url', 'outcome', 'code']).where('sweep_id', '=', run.summary.sweepId).execute()
-  const verdicts: Record<string, boolean | null> = {}
-  const codes: Record<string, string> = {}
-  for (const r of rows) {
-    verdicts[r.url] = r.outcome === 'failing' ? true : r.outcome === 'ok' ? false : null
-    codes[r.url] = r.code
+  const dir = mkdtempSync(join(tmpdir(), 'datavakt-bench-config-'))
+  const configPath = join(dir, 'datavakt.config.json')
+  writeFileSync(configPath, JSON.stringify({ allowPrivateNetworks: true, http }))
+  const env: Record<string, string> = { DATAVAKT_CONFIG: configPath }
+  if (dbLocation.startsWith('postgres')) env.DATABASE_URL = dbLocation
+  else env.DATAVAKT_DATA_DIR = dbLocation
+  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []
+  const run = await runDatavakt(['sweep', '--quiet', '--allow-private'], env, { nodeArgs })
+  rmSync(dir, { recursive: true, force: true })
+  if (run.code !== 0) throw new Error(`datavakt sweep exited with ${run.code}:\n${run.stderr.slice(-2000)}`)
+  const database = await openDatabase(dbLocation.startsWith('postgres') ? { databaseUrl: dbLocation } : { dataDir: dbLocation })
+  try {
+    const sweep = await database.db.selectFrom('sweeps').select(['id', 'created_at', 'finished_at']).executeTakeFirstOrThrow()
+    const elapsedMs = new Date(sweep.finished_at!).getTime() - new Date(sweep.created_at).getTime()
+    const rows = await database.db.selectFrom('probes').select(['url', 'outcome', 'code']).where('sweep_id', '=', sweep.id).execute()
+    const verdicts: Record<string, boolean | null> = {}
+    const codes: Record<string, string> = {}
+    for (const r of rows) {
+      verdicts[r.url] = r.outcome === 'failing' ? true : r.outcome === 'ok' ? false : null
+      codes[r.url] = r.code
+    }
+    const byPair: Record<string, number> = {}
+    for (const e of truth) {
+      const got = codes[e.url]
+      if (got !== undefined && got !== e.expected.code) byPair[`${e.expected.code}→${got}`] = (byPair[`${e.expected.code}→${got}`] ?? 0) + 1
+    }
+    return {
+      tool: variant === 'peer' ? 'datavakt (peer politeness)' : 'datavakt (default politeness)',
+      urls: truth.length,
+      finished: rows.length,
+      elapsedMs,
+      urlsPerSecond: rows.length / (elapsedMs / 1000),
+      peakRssMb: run.peakRssMb,
+      verdicts,
+      note:
+        `\`datavakt sweep\` on ${dbLocation.startsWith('postgres') ? 'PostgreSQL' : 'PGlite (in its process)'}, ` +
+        `${(run.elapsedMs / 1000).toFixed(1)} s for the whole command; probes stored: ${rows.length}; codes differing from truth: ${JSON.stringify(byPair)}`,
+    }
+  } finally {
+    await database.close()
   }
-  await database.close()
-  const mismatched = truth.filter((e) => codes[e.url] !== undefined && codes[e.url] !== e.expected.code)
-  const byPair: Record<string, number> = {}
-  for (const e of mismatched) byPair[`${e.expected.code}→${codes[e.url]}`] = (byPair[`${e.expected.code}→${codes[e.url]}`] ?? 0) + 1
-  emit({
-    tool: argv.variant === 'peer' ? 'datavakt (peer politeness)' : 'datavakt (default politeness)',
-    urls: truth.length,
-    finished: rows.length,
-    elapsedMs,
-    urlsPerSecond: rows.length / (elapsedMs / 1000),
-    peakRssMb,
-    verdicts,
-    note: `${argv.db!.startsWith('postgres') ? 'PostgreSQL' : 'PGlite (in this process)'}; probes stored: ${run.summary.probed}; codes differing from truth: ${JSON.stringify(byPair)}`,
-  })
-  process.exit(0)
 }
 
 /**
@@ -389,6 +383,7 @@ function accuracy(truth: GroundTruthEntry[], verdicts: Record<string, boolean | 
 }
 
 async function main(): Promise<void> {
+  ensureBuilt()
   const world = child('world', ['--distributions', argv.distributions!, '--hosts', argv.hosts!, '--seed', argv.seed!])
   const ready = JSON.parse(await waitForLine(world, 'READY ')) as { truthPath: string; hosts: number; deadHosts: number }
   const truth = readTruth(ready.truthPath)
@@ -413,14 +408,22 @@ async function main(): Promise<void> {
   try {
     for (const [i, t] of tools.entries()) {
       console.log(`\nRunning ${t.role} ${t.extra.join(' ')} ...`)
-      const prepared = t.role === 'datavakt' ? await prepareDb(truth) : null
-      const p = child(t.role, ['--truth', ready.truthPath, '--out', join(reportDir, `${i}.json`), ...(prepared ? ['--db', prepared.db] : []), ...t.extra])
-      const exited = new Promise<void>((r) => p.once('exit', () => r()))
-      const report = JSON.parse(readFileSync(await waitForLine(p, 'REPORT '), 'utf8')) as ToolReport
-      // Let it exit by itself (a --cpu-prof profile is written at exit), then make sure.
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
-      p.kill()
-      await prepared?.drop()
+      let report: ToolReport
+      if (t.role === 'datavakt') {
+        const prepared = await prepareDb(truth)
+        try {
+          report = await runDatavaktSweep(t.extra[1] as 'default' | 'peer', truth, prepared.db)
+        } finally {
+          await prepared.drop()
+        }
+      } else {
+        const p = child(t.role, ['--truth', ready.truthPath, '--out', join(reportDir, `${i}.json`), ...t.extra])
+        const exited = new Promise<void>((r) => p.once('exit', () => r()))
+        report = JSON.parse(readFileSync(await waitForLine(p, 'REPORT '), 'utf8')) as ToolReport
+        // Let it exit by itself (a --cpu-prof profile is written at exit), then make sure.
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
+        p.kill()
+      }
       reports.push(report)
       const tool = report.tool
       const acc = accuracy(truth, report.verdicts)
@@ -460,5 +463,5 @@ async function main(): Promise<void> {
   }
 }
 
-const roles: Record<string, () => Promise<void>> = { main, world: roleWorld, datavakt: roleDatavakt, linkinator: roleLinkinator, blc: roleBlc }
+const roles: Record<string, () => Promise<void>> = { main, world: roleWorld, linkinator: roleLinkinator, blc: roleBlc }
 await roles[argv.role!]!()
