@@ -11,13 +11,23 @@ import { pathToFileURL } from 'node:url'
 import v8 from 'node:v8'
 import { distIsFresh, root } from './dist-is-fresh.js'
 
-// The embedded database (PGlite) is a 9 MB WebAssembly module. By default V8 optimises its
-// hot functions on background threads, and glibc keeps the memory those threads used in
-// per-thread arenas: 25-50 MB of resident memory that is never used again. Compiling on
-// the main thread puts that memory back where the program reuses it, at the same query
-// speed (measured: open 145 MB instead of 172-193 MB). It must be set before the module
-// is compiled, which is why it is here and not in src/db (a V8 without the flag warns and goes on).
-v8.setFlagsFromString('--wasm-num-compilation-tasks=0')
+// The embedded database (PGlite) is a 9 MB WebAssembly module. V8 first compiles it with
+// its baseline compiler (Liftoff) and then re-compiles hot functions with its optimising
+// compiler on background threads. That re-compilation is what costs memory: on Node 24 a
+// process that has opened PGlite and runs a few queries peaks at ~680 MB instead of
+// ~145 MB, and on Node 20 it adds 35-80 MB, part of it left in glibc's per-thread arenas.
+// So on the embedded database datavakt keeps PGlite on Liftoff: queries that compute a
+// lot run up to 2x slower (a sweep at full speed measured ~20% fewer URLs/s; at the
+// default politeness the per-host gap, not the database, sets the pace), which is the
+// right trade for the small installation the embedded mode is for. On PostgreSQL only
+// undici's small HTTP parser is WebAssembly; there the optimised code is kept, compiled on
+// the main thread (so no arena is left behind). Flags must be set before any module is
+// compiled, which is why this is here and not in src/db.
+// (--liftoff-only alone is not enough when set at run time on Node 24: what it implies is
+// only worked out at start-up, so the two tiering flags are spelled out.)
+v8.setFlagsFromString(
+  process.env.DATABASE_URL ? '--wasm-num-compilation-tasks=0' : '--liftoff-only --no-wasm-tier-up --no-wasm-dynamic-tiering',
+)
 
 let main
 if (distIsFresh()) {
