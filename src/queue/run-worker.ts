@@ -4,7 +4,8 @@ import type { Db } from '../db/database.js'
 import type { FetchEngine } from '../fetch/fetch-engine.js'
 import type { ProbeResult } from '../fetch/probe-types.js'
 import type { BrokenPolicy } from '../availability/next-availability-state.js'
-import { dueDistributions, recordProbes, type ProbeToRecord } from '../db/availability-store.js'
+import { dueDistributions } from '../db/availability-store.js'
+import { ProbeWriter } from './probe-writer.js'
 import { claimHost, finishSweepIfComplete, releaseHost, renewLease, type ClaimedHost } from './claim-host.js'
 
 /** How a worker runs. */
@@ -30,7 +31,10 @@ export interface WorkerOptions {
   signal?: AbortSignal
   /** Overrides each probe's time (tests and demos simulating days). */
   now?: () => Date
-  /** Probes written per transaction (default 200) and the longest a result waits (default 1000 ms). */
+  /**
+   * Probes written per transaction (default 200) and the longest a result waits (default
+   * 1000 ms). One batch holds the probes of all hosts the worker works on.
+   */
   flushEvery?: number
   flushMs?: number
   /**
@@ -90,6 +94,12 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
   const active = new Set<Promise<void>>()
   const signal = opts.signal
   let wake: () => void = () => {}
+  const writer = new ProbeWriter(opts.db, workerId, opts.policy, Math.max(1, opts.flushEvery ?? 200), opts.flushMs ?? 1000, (r) => {
+    stats.probes += r.inserted
+    stats.duplicates += r.duplicates
+    stats.newlyBroken += r.newlyBroken.length
+    stats.healed += r.healed.length
+  })
 
   while (!signal?.aborted) {
     while (active.size < maxHosts && !signal?.aborted) {
@@ -103,7 +113,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
       }
       if (!claim) break
       stats.hostsClaimed++
-      const task: Promise<void> = workHost(opts, claim, stats)
+      const task: Promise<void> = workHost(opts, claim, stats, writer)
         .catch((err: unknown) => opts.onError?.(err as Error, claim.host))
         .finally(() => {
           active.delete(task)
@@ -134,15 +144,14 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
     })
   }
   await Promise.all(active)
+  await writer.flush()
+  writer.close()
   return stats
 }
 
 /** Probes one claimed host's due URLs and releases it. */
-async function workHost(opts: WorkerOptions, claim: ClaimedHost, stats: WorkerStats): Promise<void> {
+async function workHost(opts: WorkerOptions, claim: ClaimedHost, stats: WorkerStats, writer: ProbeWriter): Promise<void> {
   const { db, signal } = opts
-  // Fewer, larger transactions: on PGlite the per-statement cost dominates a sweep.
-  const flushEvery = opts.flushEvery ?? 200
-  const flushMs = opts.flushMs ?? 1000
   const deferAfter = opts.deferRetryAfterSeconds ?? 300
   let lost = false
   let deferUntil: Date | null = null
@@ -161,28 +170,15 @@ async function workHost(opts: WorkerOptions, claim: ClaimedHost, stats: WorkerSt
   )
   renewTimer.unref()
 
-  let buffer: ProbeToRecord[] = []
-  let flushing: Promise<void> = Promise.resolve()
-  const flush = (): Promise<void> => {
-    if (buffer.length === 0) return flushing
-    const batch = buffer
-    buffer = []
-    flushing = flushing.then(async () => {
-      if (failure) return
-      try {
-        const r = await recordProbes(db, claim.sweepId, claim.workerId, batch, opts.policy)
-        stats.probes += r.inserted
-        stats.duplicates += r.duplicates
-        stats.newlyBroken += r.newlyBroken.length
-        stats.healed += r.healed.length
-      } catch (err) {
-        failure = err as Error
-      }
-    })
-    return flushing
+  // The batches this host's probes went into (in order; the last one settles last).
+  let lastBatch: Promise<void> | null = null
+  const record = (distributionIri: string, result: ProbeResult) => {
+    const batch = writer.add(claim.sweepId, { distributionIri, host: claim.host, result, ...(opts.now ? { at: opts.now() } : {}) })
+    if (batch !== lastBatch) {
+      lastBatch = batch
+      batch.catch((err: unknown) => (failure ??= err as Error))
+    }
   }
-  const flushTimer = setInterval(() => void flush(), flushMs)
-  flushTimer.unref()
 
   try {
     const due = await dueDistributions(db, claim.sweepId, claim.host)
@@ -194,17 +190,20 @@ async function workHost(opts: WorkerOptions, claim: ClaimedHost, stats: WorkerSt
         const result = await opts.engine.probe(d.url, conditional ? { conditional } : undefined)
         // A lease lost while this probe ran: its result is still true and the unique key
         // keeps it from being written twice, so record it anyway.
-        buffer.push({ distributionIri: d.iri, host: claim.host, result, ...(opts.now ? { at: opts.now() } : {}) })
+        record(d.iri, result)
         opts.onProbe?.({ host: claim.host, distributionIri: d.iri, result })
-        if (buffer.length >= flushEvery) void flush()
         if (result.code === 'rate-limited' && (result.retryAfterSeconds ?? 0) > deferAfter) {
           deferUntil = new Date(Date.now() + (result.retryAfterSeconds ?? 0) * 1000)
         }
       }
     }
     await Promise.all(Array.from({ length: Math.max(1, opts.perHostConnections) }, lane))
-    await flush()
-    await flushing
+    // Write what this host still has queued now rather than at the next tick, and wait
+    // for it (batches are written in order, so the last one settling means all did).
+    if (lastBatch) {
+      void writer.flush()
+      await (lastBatch as Promise<void>).catch(() => undefined)
+    }
     if (failure) throw failure
     if (lost) return
     const finished = !signal?.aborted && !deferUntil
@@ -216,6 +215,5 @@ async function workHost(opts: WorkerOptions, claim: ClaimedHost, stats: WorkerSt
     throw err
   } finally {
     clearInterval(renewTimer)
-    clearInterval(flushTimer)
   }
 }

@@ -1,0 +1,92 @@
+import type { Db } from '../db/database.js'
+import type { BrokenPolicy } from '../availability/next-availability-state.js'
+import { recordProbes, type ProbeToRecord, type RecordedProbes } from '../db/availability-store.js'
+
+/** One batch being filled: the probes of each sweep, and who waits for it to be written. */
+interface Batch {
+  bySweep: Map<number, ProbeToRecord[]>
+  size: number
+  written: Promise<void>
+  resolve: () => void
+  reject: (err: Error) => void
+}
+
+/**
+ * Collects the probes of every host a worker holds and writes them in few, large
+ * transactions: `flushEvery` probes, or whatever arrived within `flushMs`. A worker holds
+ * up to hundreds of hosts at once, and each used to write its own batch every second,
+ * so a sweep was thousands of small transactions; on PGlite the cost per statement (and
+ * the garbage each leaves) is what dominates, not the rows. Batches are written one
+ * after the other, in the order they were filled.
+ *
+ * `add` returns the promise of the batch the probe went into: it resolves once the batch
+ * is committed and rejects if writing it failed (every host with a probe in it then
+ * sees the error, as a database error is seldom about one host).
+ */
+export class ProbeWriter {
+  private batch: Batch | null = null
+  private chain: Promise<void> = Promise.resolve()
+  private readonly timer: NodeJS.Timeout
+
+  constructor(
+    private readonly db: Db,
+    private readonly workerId: string,
+    private readonly policy: BrokenPolicy,
+    private readonly flushEvery: number,
+    flushMs: number,
+    private readonly onWritten: (r: RecordedProbes) => void,
+  ) {
+    this.timer = setInterval(() => this.flush(), flushMs)
+    this.timer.unref()
+  }
+
+  /** Queues one probe of `sweepId`; the promise settles when its batch is written. */
+  add(sweepId: number, probe: ProbeToRecord): Promise<void> {
+    const b = (this.batch ??= newBatch())
+    let list = b.bySweep.get(sweepId)
+    if (!list) b.bySweep.set(sweepId, (list = []))
+    list.push(probe)
+    b.size++
+    const written = b.written
+    if (b.size >= this.flushEvery) this.flush()
+    return written
+  }
+
+  /** Starts writing what has been queued; returns when everything queued so far is written. */
+  flush(): Promise<void> {
+    const b = this.batch
+    if (b) {
+      this.batch = null
+      this.chain = this.chain.then(() => this.write(b))
+    }
+    return this.chain
+  }
+
+  /** Stops the timer (call once the worker is done; `flush` first). */
+  close(): void {
+    clearInterval(this.timer)
+  }
+
+  private async write(b: Batch): Promise<void> {
+    try {
+      for (const [sweepId, probes] of b.bySweep) {
+        this.onWritten(await recordProbes(this.db, sweepId, this.workerId, probes, this.policy))
+      }
+      b.resolve()
+    } catch (err) {
+      b.reject(err as Error)
+    }
+  }
+}
+
+function newBatch(): Batch {
+  let resolve!: () => void
+  let reject!: (err: Error) => void
+  const written = new Promise<void>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  // Hosts attach their own handlers; a batch nobody awaits must not crash the process.
+  written.catch(() => undefined)
+  return { bySweep: new Map(), size: 0, written, resolve, reject }
+}
