@@ -1,6 +1,5 @@
 import { sql } from 'kysely'
 import type { Db } from './database.js'
-import { json } from './json.js'
 import type { ProbeResult } from '../fetch/probe-types.js'
 import type { Selectable } from 'kysely'
 import type { AvailabilityStateTable } from './tables/availability.js'
@@ -97,68 +96,79 @@ export async function recordProbes(
 ): Promise<RecordedProbes> {
   const out: RecordedProbes = { inserted: 0, duplicates: 0, newlyBroken: [], healed: [] }
   if (probes.length === 0) return out
-  const sorted = [...probes].sort((a, b) => {
-    const ta = (a.at ?? new Date(a.result.at)).getTime()
-    const tb = (b.at ?? new Date(b.result.at)).getTime()
-    return ta - tb || (a.distributionIri < b.distributionIri ? -1 : 1)
-  })
-  const iris = [...new Set(sorted.map((p) => p.distributionIri))].sort()
+  // Each probe's time, computed once (not in every comparison of the sort).
+  const timed = probes.map((p) => ({ p, at: p.at ?? new Date(p.result.at) }))
+  timed.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.p.distributionIri < b.p.distributionIri ? -1 : 1))
+  const iris = [...new Set(timed.map((x) => x.p.distributionIri))].sort()
   await db.transaction().execute(async (trx) => {
     // Lock the existing state rows: a concurrent batch touching the same distribution
     // (only possible from two different sweeps running at once) waits here and then reads
     // the state this one wrote. A distribution never probed has no row to lock; two first
     // probes racing in two sweeps could lose one count, which the next probe corrects.
-    const current = await trx
-      .selectFrom('availability_state')
-      .selectAll()
-      .where('distribution_iri', 'in', iris)
-      .orderBy('distribution_iri')
-      .forUpdate()
-      .execute()
+    // The keys go as one JSON parameter: a batch is hundreds of rows, and one parameter
+    // per value made compiling and sending the statement cost more than running it.
+    const { rows: current } = await sql<Selectable<AvailabilityStateTable>>`
+      select * from availability_state
+      where distribution_iri in (select jsonb_array_elements_text(${jsonParam(iris)}))
+      order by distribution_iri
+      for update`.execute(trx)
     const states = new Map<string, AvailabilityState>(current.map((r) => [r.distribution_iri, rowToState(r)]))
     // Chain in time order: a distribution probed twice in one batch (only possible
     // without a sweep) sees its own earlier probe.
-    const rows = sorted.map((p) => {
-      const at = p.at ?? new Date(p.result.at)
+    const rows = timed.map(({ p, at }) => {
       const before = states.get(p.distributionIri) ?? initialAvailabilityState()
-      const t = nextAvailabilityState(before, toProbe(p), policy)
+      const r = p.result
+      const t = nextAvailabilityState(
+        before,
+        { outcome: r.outcome, code: r.code, httpStatus: r.httpStatus, etag: r.etag, lastModified: r.lastModified, at },
+        policy,
+      )
       states.set(p.distributionIri, t.next)
       return { p, at, before, t }
     })
-    // Insert first, then apply only what was inserted.
-    const inserted = await trx
-      .insertInto('probes')
-      .values(
-        rows.map(({ p, at, before, t }) => ({
-          sweep_id: sweepId,
-          distribution_iri: p.distributionIri,
-          url: p.result.url,
-          host: p.host,
-          at,
-          outcome: p.result.outcome,
-          code: p.result.code,
-          http_status: p.result.httpStatus,
-          final_url: p.result.finalUrl,
-          redirect_count: p.result.redirects,
-          redirect_chain: json(p.result.redirectChain),
-          elapsed_ms: Math.round(p.result.elapsedMs),
-          content_type: p.result.contentType,
-          content_length: p.result.contentLength,
-          etag: p.result.etag,
-          last_modified: p.result.lastModified,
-          tls_valid_to: p.result.tlsValidTo,
-          tls_days_left: p.result.tlsDaysLeft,
-          bytes_read: p.result.bytesRead,
-          retry_after_seconds: p.result.retryAfterSeconds,
-          findings: json(p.result.findings),
-          worker_id: workerId,
-          state_before: before.state,
-          state_after: t.next.state,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['sweep_id', 'distribution_iri']).doNothing())
-      .returning(['distribution_iri'])
-      .execute()
+    // Insert first, then apply only what was inserted. One JSON document holds the rows
+    // (see above); jsonb_to_recordset types each field as its column is typed.
+    const { rows: inserted } = await sql<{ distribution_iri: string }>`
+      insert into probes (sweep_id, distribution_iri, url, host, at, outcome, code, http_status, final_url,
+        redirect_count, redirect_chain, elapsed_ms, content_type, content_length, etag, last_modified,
+        tls_valid_to, tls_days_left, bytes_read, retry_after_seconds, findings, worker_id, state_before, state_after)
+      select ${sweepId}::bigint, x.distribution_iri, x.url, x.host, x.at, x.outcome, x.code, x.http_status, x.final_url,
+        x.redirect_count, x.redirect_chain, x.elapsed_ms, x.content_type, x.content_length, x.etag, x.last_modified,
+        x.tls_valid_to, x.tls_days_left, x.bytes_read, x.retry_after_seconds, x.findings, ${workerId}::text, x.state_before, x.state_after
+      from jsonb_to_recordset(${jsonParam(
+        rows.map(({ p, at, before, t }) => {
+          const r = p.result
+          return {
+            distribution_iri: p.distributionIri,
+            url: r.url,
+            host: p.host,
+            at,
+            outcome: r.outcome,
+            code: r.code,
+            http_status: r.httpStatus,
+            final_url: r.finalUrl,
+            redirect_count: r.redirects,
+            redirect_chain: r.redirectChain,
+            elapsed_ms: Math.round(r.elapsedMs),
+            content_type: r.contentType,
+            content_length: r.contentLength,
+            etag: r.etag,
+            last_modified: r.lastModified,
+            tls_valid_to: r.tlsValidTo,
+            tls_days_left: r.tlsDaysLeft,
+            bytes_read: r.bytesRead,
+            retry_after_seconds: r.retryAfterSeconds,
+            findings: r.findings,
+            state_before: before.state,
+            state_after: t.next.state,
+          }
+        }),
+      )}) as x(distribution_iri text, url text, host text, at timestamptz, outcome text, code text, http_status integer,
+        final_url text, redirect_count integer, redirect_chain jsonb, elapsed_ms integer, content_type text,
+        content_length bigint, etag text, last_modified text, tls_valid_to timestamptz, tls_days_left integer,
+        bytes_read integer, retry_after_seconds integer, findings jsonb, state_before text, state_after text)
+      on conflict (sweep_id, distribution_iri) do nothing
+      returning distribution_iri`.execute(trx)
     const written = new Set(inserted.map((r) => r.distribution_iri))
     out.inserted = inserted.length
     out.duplicates = rows.length - inserted.length
@@ -172,9 +182,12 @@ export async function recordProbes(
       if (t.healed) out.healed.push(p.distributionIri)
     }
     if (finalState.size === 0) return
-    await trx
-      .insertInto('availability_state')
-      .values(
+    await sql`
+      insert into availability_state (distribution_iri, state, consecutive_failures, first_failure_at, last_ok_at,
+        last_probe_at, last_outcome, last_code, last_http_status, last_etag, last_modified, state_since)
+      select x.distribution_iri, x.state, x.consecutive_failures, x.first_failure_at, x.last_ok_at,
+        x.last_probe_at, x.last_outcome, x.last_code, x.last_http_status, x.last_etag, x.last_modified, x.state_since
+      from jsonb_to_recordset(${jsonParam(
         [...finalState.keys()].sort().map((iri) => {
           const s = finalState.get(iri)!
           return {
@@ -192,31 +205,32 @@ export async function recordProbes(
             state_since: s.stateSince,
           }
         }),
-      )
-      .onConflict((oc) =>
-        oc.column('distribution_iri').doUpdateSet((eb) => ({
-          state: eb.ref('excluded.state'),
-          consecutive_failures: eb.ref('excluded.consecutive_failures'),
-          first_failure_at: eb.ref('excluded.first_failure_at'),
-          last_ok_at: eb.ref('excluded.last_ok_at'),
-          last_probe_at: eb.ref('excluded.last_probe_at'),
-          last_outcome: eb.ref('excluded.last_outcome'),
-          last_code: eb.ref('excluded.last_code'),
-          last_http_status: eb.ref('excluded.last_http_status'),
-          last_etag: eb.ref('excluded.last_etag'),
-          last_modified: eb.ref('excluded.last_modified'),
-          state_since: eb.ref('excluded.state_since'),
-          updated_at: sql`now()`,
-        })),
-      )
-      .execute()
+      )}) as x(distribution_iri text, state text, consecutive_failures integer, first_failure_at timestamptz,
+        last_ok_at timestamptz, last_probe_at timestamptz, last_outcome text, last_code text, last_http_status integer,
+        last_etag text, last_modified text, state_since timestamptz)
+      on conflict (distribution_iri) do update set
+        state = excluded.state,
+        consecutive_failures = excluded.consecutive_failures,
+        first_failure_at = excluded.first_failure_at,
+        last_ok_at = excluded.last_ok_at,
+        last_probe_at = excluded.last_probe_at,
+        last_outcome = excluded.last_outcome,
+        last_code = excluded.last_code,
+        last_http_status = excluded.last_http_status,
+        last_etag = excluded.last_etag,
+        last_modified = excluded.last_modified,
+        state_since = excluded.state_since,
+        updated_at = now()`.execute(trx)
   })
   return out
+}
 
-  function toProbe(p: ProbeToRecord) {
-    const r = p.result
-    return { outcome: r.outcome, code: r.code, httpStatus: r.httpStatus, etag: r.etag, lastModified: r.lastModified, at: p.at ?? new Date(r.at) }
-  }
+/**
+ * A value bound as one jsonb parameter (sent as text and cast, as `json()` explains).
+ * Dates become ISO strings, which timestamptz fields of jsonb_to_recordset read exactly.
+ */
+function jsonParam(value: unknown) {
+  return sql`cast(cast(${JSON.stringify(value)} as text) as jsonb)`
 }
 
 /** Counts of one sweep, for the progress bar and the closing summary. */

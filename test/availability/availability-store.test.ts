@@ -82,6 +82,60 @@ describe(`availability state over simulated days (${process.env.DATABASE_URL ? '
     expect(n.n).toBe(1)
   })
 
+  it('stores every field of a probe as given: times, jsonb arrays, large numbers, nulls, non-ASCII text', async () => {
+    const { sweepId } = await createSweep(t.db, { trigger: 'test' })
+    const result = probeResult(url(C), 'ok', 'redirected', at(250), {
+      httpStatus: 206,
+      finalUrl: `${url(C)}/flyttad?a=1&b="x"`,
+      redirectChain: [
+        { url: url(C), status: 301 },
+        { url: `${url(C)}/flyttad?a=1&b="x"`, status: 206 },
+      ],
+      redirects: 1,
+      elapsedMs: 41.6,
+      contentType: 'text/csv; charset=utf-8',
+      contentLength: 5_000_000_000,
+      etag: 'W/"åäö"',
+      lastModified: 'Tue, 03 Mar 2026 10:00:00 GMT',
+      tlsValidTo: '2026-04-01T12:00:00.000Z',
+      tlsDaysLeft: 9,
+      bytesRead: 65_536,
+      retryAfterSeconds: 120,
+      findings: [{ code: 'tls-expiring-soon', message: 'TLS-certifikatet går ut om 9 dagar' }],
+    })
+    await recordProbes(t.db, sweepId, 'w-fields', [{ distributionIri: C, host: 'h:1', result }], policy)
+    const row = await t.db.selectFrom('probes').selectAll().where('sweep_id', '=', sweepId).executeTakeFirstOrThrow()
+    expect({ ...row, id: 0, at: new Date(row.at).toISOString(), tls_valid_to: new Date(row.tls_valid_to!).toISOString() }).toEqual({
+      id: 0,
+      sweep_id: sweepId,
+      distribution_iri: C,
+      url: url(C),
+      host: 'h:1',
+      at: at(250).toISOString(),
+      outcome: 'ok',
+      code: 'redirected',
+      http_status: 206,
+      final_url: result.finalUrl,
+      redirect_count: 1,
+      redirect_chain: result.redirectChain,
+      elapsed_ms: 42,
+      content_type: 'text/csv; charset=utf-8',
+      content_length: 5_000_000_000,
+      etag: 'W/"åäö"',
+      last_modified: 'Tue, 03 Mar 2026 10:00:00 GMT',
+      tls_valid_to: '2026-04-01T12:00:00.000Z',
+      tls_days_left: 9,
+      bytes_read: 65_536,
+      retry_after_seconds: 120,
+      findings: result.findings,
+      worker_id: 'w-fields',
+      state_before: 'ok',
+      state_after: 'ok',
+    })
+    const s = await availabilityStateOf(t.db, C)
+    expect([s.lastEtag, s.lastModified, s.lastProbeAt?.toISOString(), s.lastHttpStatus]).toEqual(['W/"åäö"', 'Tue, 03 Mar 2026 10:00:00 GMT', at(250).toISOString(), 206])
+  })
+
   it('computes uptime over 7 and 30 days, excluding unverified', async () => {
     const now = at(8 * 24)
     const u7 = await uptime(t.db, { days: 7, now })
