@@ -448,6 +448,19 @@ async function main(): Promise<void> {
     `\nPoliteness bound at the default gap: the largest host (${sizes[0]} URLs) needs at least ${(sizes[0]! * gap).toFixed(0)} s ` +
       `at one request per ${gap * 1000} ms, so no polite sweep of this world exceeds ${(truth.length / (sizes[0]! * gap)).toFixed(0)} URLs/s.`,
   )
+  // Honouring Retry-After alone: every always-429 URL of a host stops that host for
+  // Retry-After seconds; with both connections hit at once two pauses can overlap, no more.
+  const limited = new Map<string, number>()
+  for (const e of truth) if (e.expected.code === 'rate-limited') limited.set(e.host, (limited.get(e.host) ?? 0) + 1)
+  const [rlHost, rlCount] = [...limited].sort((a, b) => b[1] - a[1])[0] ?? ['', 0]
+  if (rlCount > 0) {
+    const pause = Math.ceil(rlCount / PER_HOST) * WORLD_RETRY_AFTER_S
+    console.log(
+      `Retry-After bound: ${rlHost} has ${rlCount} URLs that answer 429 with Retry-After ${WORLD_RETRY_AFTER_S} s; honouring it ` +
+        `(the host waits, at best two pauses at once) takes that host at least ${pause} s, so no sweep that honours ` +
+        `Retry-After exceeds ${(truth.length / pause).toFixed(0)} URLs/s, whatever its gap.`,
+    )
+  }
   const peers = reports.filter((r) => !r.tool.startsWith('datavakt'))
   for (const dv of reports.filter((r) => r.tool.startsWith('datavakt'))) {
     if (peers.length === 0) break
