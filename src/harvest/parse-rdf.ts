@@ -47,25 +47,55 @@ export function detectSyntax(contentType: string | null, text: string, url: stri
   })
 }
 
-/**
- * Decodes the body: the charset of the Content-Type or of the XML declaration, else UTF-8.
- */
-export function decodeBody(body: Buffer, contentType: string | null): string {
+/** The charset of the Content-Type or of the XML declaration, or null (then UTF-8). */
+function charsetOf(body: Buffer, contentType: string | null): string | null {
   let charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1]
   if (!charset) {
     const decl = /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:-]+)["']/.exec(body.subarray(0, 200).toString('latin1'))
     charset = decl?.[1]
   }
-  if (charset && !/^utf-?8$/i.test(charset) && iconv.encodingExists(charset)) return iconv.decode(body, charset)
+  return charset && !/^utf-?8$/i.test(charset) && iconv.encodingExists(charset) ? charset : null
+}
+
+/**
+ * Decodes the body: the charset of the Content-Type or of the XML declaration, else UTF-8.
+ */
+export function decodeBody(body: Buffer, contentType: string | null): string {
+  const charset = charsetOf(body, contentType)
+  if (charset) return iconv.decode(body, charset)
   return body.toString('utf8').replace(/^\uFEFF/, '')
+}
+
+/** Bytes decoded per piece when a body is read in pieces. */
+const PIECE_BYTES = 64 * 1024
+
+/**
+ * The body decoded piece by piece (charset as decodeBody), so that a large document never
+ * exists as one string: a 10 MB catalogue was a 10-20 MB string, alive for the whole parse.
+ * A character split between two pieces is carried over by the decoder.
+ */
+function* decodePieces(body: Buffer, contentType: string | null): Generator<string> {
+  const charset = charsetOf(body, contentType)
+  // TextDecoder drops a leading BOM, as decodeBody does.
+  const utf8 = charset ? null : new TextDecoder('utf-8')
+  const other = charset ? iconv.getDecoder(charset) : null
+  for (let i = 0; i < body.length; i += PIECE_BYTES) {
+    const piece = body.subarray(i, i + PIECE_BYTES)
+    const text = utf8 ? utf8.decode(piece, { stream: true }) : other!.write(piece)
+    if (text) yield text
+  }
+  const rest = utf8 ? utf8.decode() : (other!.end() ?? '')
+  if (rest) yield rest
 }
 
 /**
  * Refuses an XML document whose prolog holds a DOCTYPE (and so possibly ENTITY
  * declarations): external entities (XXE) and entity expansion are made impossible by
- * never letting a DTD reach the parser.
+ * never letting a DTD reach the parser. `text` may be the document's beginning only;
+ * returns true once the prolog has been read to its end (the root element starts), false
+ * when `text` ends inside the prolog.
  */
-export function refuseDoctype(text: string, url: string): void {
+export function refuseDoctype(text: string, url: string): boolean {
   let i = 0
   let line = 1
   const n = Math.min(text.length, 1_000_000)
@@ -78,14 +108,14 @@ export function refuseDoctype(text: string, url: string): void {
     }
     if (text.startsWith('<?', i)) {
       const end = text.indexOf('?>', i)
-      if (end < 0) return
+      if (end < 0) return false
       line += countLines(text, i, end)
       i = end + 2
       continue
     }
     if (text.startsWith('<!--', i)) {
       const end = text.indexOf('-->', i)
-      if (end < 0) return
+      if (end < 0) return false
       line += countLines(text, i, end)
       i = end + 3
       continue
@@ -97,8 +127,9 @@ export function refuseDoctype(text: string, url: string): void {
         position: `line ${line}`,
       })
     }
-    return
+    return true
   }
+  return false
 }
 
 function countLines(text: string, from: number, to: number): number {
@@ -112,13 +143,14 @@ function countLines(text: string, from: number, to: number): number {
  * libraries rdfxml-streaming-parser, n3 and jsonld. Refuses DOCTYPE/ENTITY declarations,
  * documents cut off half way (unclosed elements), JSON-LD that needs a remote @context
  * (nothing is fetched while parsing), and reports where in the document it failed.
+ * RDF/XML is decoded and parsed piece by piece; the graph keeps no reference to the body
+ * or its text, so they are garbage as soon as the caller drops the body.
  */
 export async function parseRdf(
   body: Buffer,
   opts: { url: string; contentType: string | null; syntax?: RdfSyntax },
 ): Promise<ParsedDocument> {
-  const text = decodeBody(body, opts.contentType)
-  const syntax = opts.syntax ?? detectSyntax(opts.contentType, text, opts.url)
+  const syntax = opts.syntax ?? detectSyntax(opts.contentType, decodeHead(body, opts.contentType, 8192), opts.url)
   const graph = new RdfGraph()
   const relative: { subject: string; iri: string }[] = []
   const docUrl = opts.url
@@ -142,21 +174,22 @@ export async function parseRdf(
   const intern = (v: string): string => {
     const known = interned.get(v)
     if (known !== undefined) return known
-    if (interned.size < 100_000) interned.set(v, v)
-    return v
+    const copy = own(v)
+    if (interned.size < 100_000) interned.set(copy, copy)
+    return copy
   }
   const obj = (t: Term): Obj => {
-    if (t.termType === 'NamedNode') return { k: 'iri', v: intern(iri(t.value)) }
-    if (t.termType === 'BlankNode') return { k: 'bnode', v: t.value.startsWith('_:') ? t.value : `_:${t.value}` }
+    if (t.termType === 'NamedNode') return { k: 'iri', v: own(iri(t.value)) }
+    if (t.termType === 'BlankNode') return { k: 'bnode', v: own(t.value.startsWith('_:') ? t.value : `_:${t.value}`) }
     const dt = t.datatype?.value ?? null
     return {
       k: 'lit',
-      v: t.value,
+      v: own(t.value),
       lang: intern((t.language ?? '').toLowerCase()),
       dt: dt === null || dt === 'http://www.w3.org/2001/XMLSchema#string' ? null : intern(dt),
     }
   }
-  const subj = (t: Term): string => (t.termType === 'BlankNode' ? (t.value.startsWith('_:') ? t.value : `_:${t.value}`) : iri(t.value))
+  const subj = (t: Term): string => own(t.termType === 'BlankNode' ? (t.value.startsWith('_:') ? t.value : `_:${t.value}`) : iri(t.value))
   const addQuad = (q: { subject: Term; predicate: Term; object: Term }) => {
     const mark = relative.length
     const s = subj(q.subject)
@@ -165,50 +198,52 @@ export async function parseRdf(
   }
 
   if (syntax === 'rdfxml') {
-    refuseDoctype(text, opts.url)
-    await parseRdfXml(text, opts.url, addQuad)
-  } else if (syntax === 'turtle' || syntax === 'ntriples') {
-    try {
-      const parser = new N3Parser({ baseIRI: RELATIVE_BASE, format: syntax === 'ntriples' ? 'N-Triples' : 'Turtle' })
-      // The synchronous form: with a callback n3 tokenizes asynchronously.
-      for (const quad of parser.parse(text)) addQuad(quad as unknown as { subject: Term; predicate: Term; object: Term })
-    } catch (err) {
-      const msg = (err as Error).message
-      const line = /line (\d+)/i.exec(msg)?.[1]
-      throw new HarvestError(`Not valid ${syntax === 'turtle' ? 'Turtle' : 'N-Triples'}: ${msg}`, {
-        url: opts.url,
-        code: 'parse-error',
-        position: line ? `line ${line}` : null,
-        cause: err,
-      })
-    }
+    await parseRdfXml(decodePieces(body, opts.contentType), opts.url, addQuad)
   } else {
-    let doc: unknown
-    try {
-      doc = JSON.parse(text)
-    } catch (err) {
-      const msg = (err as Error).message
-      const m = /line (\d+) column (\d+)/.exec(msg)
-      const pos = /position (\d+)/.exec(msg)?.[1]
-      throw new HarvestError(`Not valid JSON-LD: ${msg}`, {
-        url: opts.url,
-        code: 'parse-error',
-        position: m ? `line ${m[1]}, column ${m[2]}` : pos ? positionOf(text, Number(pos)) : null,
-        cause: err,
-      })
-    }
-    try {
-      const quads = (await jsonld.toRDF(doc as jsonld.JsonLdDocument, {
-        base: RELATIVE_BASE,
-        documentLoader: async (u: string) => {
-          throw new Error(`remote @context ${u} is not loaded (datavakt fetches nothing while parsing)`)
-        },
-      } as jsonld.Options.ToRdf)) as unknown as { subject: Term; predicate: Term; object: Term }[]
-      for (const q of quads) addQuad(q)
-    } catch (err) {
-      const e = err as Error & { details?: { cause?: Error } }
-      const why = e.details?.cause?.message ?? e.message
-      throw new HarvestError(`Not valid JSON-LD: ${why}`, { url: opts.url, code: 'parse-error', cause: err })
+    const text = decodeBody(body, opts.contentType)
+    if (syntax === 'turtle' || syntax === 'ntriples') {
+      try {
+        const parser = new N3Parser({ baseIRI: RELATIVE_BASE, format: syntax === 'ntriples' ? 'N-Triples' : 'Turtle' })
+        // The synchronous form: with a callback n3 tokenizes asynchronously.
+        for (const quad of parser.parse(text)) addQuad(quad as unknown as { subject: Term; predicate: Term; object: Term })
+      } catch (err) {
+        const msg = (err as Error).message
+        const line = /line (\d+)/i.exec(msg)?.[1]
+        throw new HarvestError(`Not valid ${syntax === 'turtle' ? 'Turtle' : 'N-Triples'}: ${msg}`, {
+          url: opts.url,
+          code: 'parse-error',
+          position: line ? `line ${line}` : null,
+          cause: err,
+        })
+      }
+    } else {
+      let doc: unknown
+      try {
+        doc = JSON.parse(text)
+      } catch (err) {
+        const msg = (err as Error).message
+        const m = /line (\d+) column (\d+)/.exec(msg)
+        const pos = /position (\d+)/.exec(msg)?.[1]
+        throw new HarvestError(`Not valid JSON-LD: ${msg}`, {
+          url: opts.url,
+          code: 'parse-error',
+          position: m ? `line ${m[1]}, column ${m[2]}` : pos ? positionOf(text, Number(pos)) : null,
+          cause: err,
+        })
+      }
+      try {
+        const quads = (await jsonld.toRDF(doc as jsonld.JsonLdDocument, {
+          base: RELATIVE_BASE,
+          documentLoader: async (u: string) => {
+            throw new Error(`remote @context ${u} is not loaded (datavakt fetches nothing while parsing)`)
+          },
+        } as jsonld.Options.ToRdf)) as unknown as { subject: Term; predicate: Term; object: Term }[]
+        for (const q of quads) addQuad(q)
+      } catch (err) {
+        const e = err as Error & { details?: { cause?: Error } }
+        const why = e.details?.cause?.message ?? e.message
+        throw new HarvestError(`Not valid JSON-LD: ${why}`, { url: opts.url, code: 'parse-error', cause: err })
+      }
     }
   }
   if (graph.size === 0) {
@@ -216,6 +251,31 @@ export async function parseRdf(
   }
   return { graph, syntax, relativeIris: relative }
 }
+
+/** The first `bytes` bytes of the body, decoded (a character cut at the end is replaced). */
+function decodeHead(body: Buffer, contentType: string | null, bytes: number): string {
+  return decodeBody(body.subarray(0, bytes), contentType)
+}
+
+/**
+ * A copy of `s` that shares no memory with the string it was cut from. Parsers hand out
+ * values as slices of the piece of input they were read from; a slice keeps its whole
+ * piece alive, so a few titles kept in the model held the document's text (10 MB for a
+ * 5,000-dataset catalogue) until the harvest ended. A property key is internalised, which
+ * copies it once and shares the copy between equal values; V8 copies strings shorter than
+ * 13 characters instead of slicing them.
+ */
+function own(s: string): string {
+  if (s.length < 13) return s
+  internTable[s] = 0
+  let copy = s
+  for (const k in internTable) copy = k
+  delete internTable[s]
+  return copy
+}
+
+/** Always empty between calls of own(); a dictionary object, so its keys make no hidden classes. */
+const internTable: Record<string, 0> = Object.create(null) as Record<string, 0>
 
 /** "line L, column C" of a character offset. */
 function positionOf(text: string, offset: number): string {
@@ -225,19 +285,56 @@ function positionOf(text: string, offset: number): string {
   return `line ${line}, column ${offset - last}`
 }
 
+/** Defined out here so that it closes over nothing. */
+function ignore(): void {}
+
+/** Resolves when `stream` takes writes again, or has failed (then no 'drain' ever comes). */
+function drained(stream: NodeJS.EventEmitter): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done)
+      stream.off('error', done)
+      stream.off('close', done)
+      resolve()
+    }
+    stream.on('drain', done)
+    stream.on('error', done)
+    stream.on('close', done)
+  })
+}
+
+/** The sax parser inside RdfXmlParser (not in its types), for its position and close(). */
+interface SaxInside {
+  saxParser: { close(): void; line: number }
+}
+
 /**
- * RDF/XML through rdfxml-streaming-parser. The parser alone accepts a document that stops
- * half way (it never closes its XML tokenizer), so the tokenizer is closed explicitly: an
- * unclosed element then is an error with its line and column.
+ * RdfXmlParser that refuses any DOCTYPE it meets. The library reads ENTITY declarations
+ * out of a DOCTYPE and expands them; refuseDoctype stops a DOCTYPE in the document's first
+ * piece, this one wherever it is.
+ */
+class NoDoctypeRdfXmlParser extends RdfXmlParser {
+  doctypeLine: number | null = null
+  protected override onDoctype(): void {
+    this.doctypeLine = (this as unknown as SaxInside).saxParser.line
+    throw new Error('DOCTYPE refused')
+  }
+}
+
+/**
+ * RDF/XML through rdfxml-streaming-parser, written to it piece by piece. The parser alone
+ * accepts a document that stops half way (it never closes its XML tokenizer), so the
+ * tokenizer is closed explicitly: an unclosed element then is an error with its line and
+ * column.
  */
 async function parseRdfXml(
-  text: string,
+  pieces: Iterable<string>,
   url: string,
   add: (q: { subject: never; predicate: never; object: never }) => void,
 ): Promise<void> {
-  const parser = new RdfXmlParser({ baseIRI: RELATIVE_BASE, trackPosition: true })
+  const parser = new NoDoctypeRdfXmlParser({ baseIRI: RELATIVE_BASE, trackPosition: true })
   let failure: Error | null = null
-  parser.on('data', (q) => {
+  parser.on('data', (q: unknown) => {
     if (!failure) add(q as never)
   })
   parser.on('error', (e: Error) => {
@@ -247,22 +344,49 @@ async function parseRdfXml(
     parser.on('end', () => resolve())
     parser.on('error', () => resolve())
   })
-  const CHUNK = 1 << 20
-  for (let i = 0; i < text.length && !failure; i += CHUNK) {
-    const ok = parser.write(text.slice(i, i + CHUNK))
-    if (!ok) await new Promise<void>((r) => parser.once('drain', () => r()))
-  }
-  if (!failure) {
-    try {
-      ;(parser as unknown as { saxParser: { close(): void } }).saxParser.close()
-    } catch (e) {
-      failure ??= e as Error
+  try {
+    // The prolog is checked before the parser sees any of it (a DOCTYPE is refused with
+    // its line); it is held back until its end is seen, which is nearly always in the
+    // first piece.
+    let prolog: string | null = ''
+    for (const piece of pieces) {
+      if (failure) break
+      let text = piece
+      if (prolog !== null) {
+        prolog += piece
+        if (!refuseDoctype(prolog, url) && prolog.length < 1_000_000) continue
+        text = prolog
+        prolog = null
+      }
+      if (!parser.write(text)) await drained(parser)
     }
+    if (prolog) refuseDoctype(prolog, url)
+    if (prolog && !failure && !parser.write(prolog)) await drained(parser)
+    if (!failure) {
+      try {
+        ;(parser as unknown as SaxInside).saxParser.close()
+      } catch (e) {
+        failure ??= e as Error
+      }
+    }
+    parser.end()
+    await ended
+  } finally {
+    // The parser can outlive this call (V8 kept it reachable from the stack until the next
+    // harvest); its listeners share one closure context with `add`, so with them it held
+    // the whole graph. An error it might still emit must not become an uncaught one.
+    parser.removeAllListeners()
+    parser.on('error', ignore)
   }
-  parser.end()
-  await ended
+  if (parser.doctypeLine !== null) {
+    throw new HarvestError(`Refused: ${url} declares a DOCTYPE or entities, which datavakt never reads (XXE and entity expansion)`, {
+      url,
+      code: 'doctype-refused',
+      position: `line ${parser.doctypeLine}`,
+    })
+  }
   if (failure) {
-    const msg = failure.message
+    const msg = (failure as Error).message
     const sax = /^(\d+):(\d+): (.*)$/s.exec(msg)
     const own = /^Line (\d+) column (\d+): (.*)$/s.exec(msg)
     const m = sax ?? own

@@ -1,7 +1,7 @@
 import { fetchCatalogueDocument, type HarvestDeps } from './harvest-deps.js'
 import { HarvestError } from './harvest-error.js'
 import { emptyModel, mergeModel, type HarvestModel } from './model.js'
-import { parseRdf } from './parse-rdf.js'
+import { parseRdf, type ParsedDocument } from './parse-rdf.js'
 import { readDcatGraph } from './read-dcat-graph.js'
 
 /** What reading a catalogue gave, with its health figures. */
@@ -37,11 +37,10 @@ export async function readDcatCatalogue(url: string, deps: HarvestDeps): Promise
     if (i >= MAX_DOCUMENTS) {
       throw new HarvestError(`Paging of ${url} did not end after ${MAX_DOCUMENTS} documents`, { url, code: 'too-many-pages', httpStatus })
     }
-    const doc = await fetchCatalogueDocument(deps, queue[i], RDF_ACCEPT)
-    httpStatus ??= doc.status
-    bytes += doc.body.length
-    const parsed = await parseRdf(doc.body, { url: doc.finalUrl, contentType: doc.contentType })
-    const read = readDcatGraph(parsed)
+    const fetched = await fetchAndParse(deps, queue[i])
+    httpStatus ??= fetched.status
+    bytes += fetched.bytes
+    const read = readDcatGraph(fetched.parsed)
     mergeModel(model, read.model, index)
     for (const r of read.referencedOnly) referenced.add(r)
     for (const next of [...read.nextPages, ...read.subCatalogues]) {
@@ -56,4 +55,14 @@ export async function readDcatCatalogue(url: string, deps: HarvestDeps): Promise
     if (!index.datasets.has(r)) model.warnings.push({ subject: r, message: 'listed by the catalogue (dcat:dataset) but not described; skipped' })
   }
   return { model, httpStatus, bytes, documents: queue.length }
+}
+
+/**
+ * One document fetched and parsed. Only the graph leaves this function: the body (up to
+ * harvest.maxCatalogueBytes) can be collected while the graph is read and merged.
+ */
+async function fetchAndParse(deps: HarvestDeps, url: string): Promise<{ parsed: ParsedDocument; status: number; bytes: number }> {
+  const doc = await fetchCatalogueDocument(deps, url, RDF_ACCEPT)
+  const parsed = await parseRdf(doc.body, { url: doc.finalUrl, contentType: doc.contentType })
+  return { parsed, status: doc.status, bytes: doc.body.length }
 }
