@@ -37,6 +37,12 @@ export interface PolitenessOptions {
   rateLimitMemoryMs: number
 }
 
+/** One request waiting in a line: let it go, or turn it away. */
+interface Waiter {
+  go(): void
+  fail(err: Error): void
+}
+
 interface HostState {
   active: number
   /** A request has been let go but is not yet on the wire (connecting). */
@@ -46,7 +52,7 @@ interface HostState {
   slowedUntil: number
   /** Earliest time the next request may start. */
   nextStart: number
-  waiting: (() => void)[]
+  waiting: Waiter[]
   timer: NodeJS.Timeout | null
 }
 
@@ -54,56 +60,50 @@ interface HostState {
 export class Politeness {
   private readonly hosts = new Map<string, HostState>()
   private globalActive = 0
-  private readonly globalWaiting: (() => void)[] = []
+  private readonly globalWaiting: Waiter[] = []
   private closed = false
-  /** Rejecters of every request still waiting, for close(). */
-  private readonly pending = new Set<(err: Error) => void>()
 
   constructor(private readonly opts: PolitenessOptions) {}
 
   /**
    * Waits for a slot at `host` (hostname:port) and a global slot. `urgent` puts the caller
-   * first in the host's line (a redirect hop of a URL already under way).
+   * first in the host's line (a redirect hop of a URL already under way). `signal` takes
+   * the caller out of the host's line when it aborts; leave it out when nothing can abort
+   * the request while it waits (it saves a listener per request, and a sweep makes
+   * hundreds of thousands). Everything waiting is turned away by `close()`.
    */
   async acquire(host: string, signal?: AbortSignal, urgent = false): Promise<Slot> {
     if (this.closed) throw new EngineClosedError('The fetch engine is closed')
     const state = this.state(host)
     await new Promise<void>((resolve, reject) => {
-      const go = () => {
-        signal?.removeEventListener('abort', onAbort)
-        this.pending.delete(onClose)
-        resolve()
+      let onAbort: (() => void) | null = null
+      const waiter: Waiter = {
+        go: () => {
+          if (onAbort) signal!.removeEventListener('abort', onAbort)
+          resolve()
+        },
+        fail: (err) => {
+          if (onAbort) signal!.removeEventListener('abort', onAbort)
+          reject(err)
+        },
       }
-      const drop = (err: unknown) => {
-        signal?.removeEventListener('abort', onAbort)
-        this.pending.delete(onClose)
-        const i = state.waiting.indexOf(go)
-        if (i >= 0) state.waiting.splice(i, 1)
-        reject(err)
+      if (signal) {
+        onAbort = () => {
+          const i = state.waiting.indexOf(waiter)
+          if (i >= 0) state.waiting.splice(i, 1)
+          waiter.fail((signal.reason as Error | undefined) ?? new Error('aborted'))
+        }
+        signal.addEventListener('abort', onAbort, { once: true })
       }
-      const onAbort = () => drop(signal?.reason ?? new Error('aborted'))
-      const onClose = (err: Error) => drop(err)
-      this.pending.add(onClose)
-      signal?.addEventListener('abort', onAbort, { once: true })
-      if (urgent) state.waiting.unshift(go)
-      else state.waiting.push(go)
+      if (urgent) state.waiting.unshift(waiter)
+      else state.waiting.push(waiter)
       this.pump(host, state)
     })
     // The host slot is held while waiting for a global one: never the other way round, so no deadlock.
     if (this.globalActive >= this.opts.globalConcurrency) {
       try {
         await new Promise<void>((resolve, reject) => {
-          const onClose = (err: Error) => {
-            const i = this.globalWaiting.indexOf(go)
-            if (i >= 0) this.globalWaiting.splice(i, 1)
-            reject(err)
-          }
-          const go = () => {
-            this.pending.delete(onClose)
-            resolve()
-          }
-          this.pending.add(onClose)
-          this.globalWaiting.push(go)
+          this.globalWaiting.push({ go: resolve, fail: reject })
         })
       } catch (err) {
         state.active--
@@ -129,7 +129,7 @@ export class Politeness {
         released = true
         markSent()
         const next = this.globalWaiting.shift()
-        if (next) next()
+        if (next) next.go()
         else this.globalActive--
         state.active--
         this.pump(host, state)
@@ -163,7 +163,8 @@ export class Politeness {
     this.closed = true
     for (const s of this.hosts.values()) if (s.timer) clearTimeout(s.timer)
     const err = new EngineClosedError('The fetch engine was closed while the request waited for a slot')
-    for (const reject of [...this.pending]) reject(err)
+    for (const s of this.hosts.values()) for (const w of s.waiting.splice(0)) w.fail(err)
+    for (const w of this.globalWaiting.splice(0)) w.fail(err)
   }
 
   private state(host: string): HostState {
@@ -194,7 +195,7 @@ export class Politeness {
       state.active++
       state.sending = true
       state.nextStart = now + state.gapMs
-      state.waiting.shift()!()
+      state.waiting.shift()!.go()
     }
     // Idle hosts keep their state (the slowed-down gap must survive), which is small.
   }
