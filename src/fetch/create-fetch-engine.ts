@@ -149,20 +149,36 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
   /** Follows redirects by hand: every hop guarded, polite, recorded. The caller releases `release`. */
   async function open(
     start: string,
-    p: { headers: Record<string, string>; signal: AbortSignal; budget?: TimeBudget; headersTimeout: number; bodyTimeout: number },
+    p: {
+      headers: Record<string, string>
+      signal: AbortSignal
+      budget?: TimeBudget
+      headersTimeout: number
+      bodyTimeout: number
+      /** A slot the caller already holds for the first request (to `start`'s host). */
+      firstSlot?: Slot
+    },
   ): Promise<Opened | OpenFailed> {
+    let firstSlot = p.firstSlot
     const chain: { url: string; status: number }[] = []
     let downgraded = false
     let current: URL
     try {
       current = new URL(start)
     } catch (error) {
+      firstSlot?.release()
       return { ok: false, code: 'invalid-url', status: null, url: null, chain, downgraded, error }
     }
     const visited = new Set<string>([current.href])
     let redirects = 0
     let retriedReset = false
-    const fail = (code: ProbeCode, error: unknown, status: number | null = null): OpenFailed => ({ ok: false, code, status, url: current, chain, downgraded, error })
+    const fail = (code: ProbeCode, error: unknown, status: number | null = null): OpenFailed => {
+      // A slot handed in but never used goes back (the caller's checks and ours agree, so
+      // this is only a safety net).
+      firstSlot?.release()
+      firstSlot = undefined
+      return { ok: false, code, status, url: current, chain, downgraded, error }
+    }
     for (;;) {
       if ((current.protocol !== 'http:' && current.protocol !== 'https:') || !current.hostname) {
         return fail('invalid-url', new Error(`Not an http(s) URL: ${current.href}`))
@@ -173,9 +189,14 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
         return fail('forbidden-target', err)
       }
       let slot: Slot
-      try {
-        // A URL already under way (a redirect hop) goes before URLs not yet started.
-        slot = await politeness.acquire(current.host, p.signal, chain.length > 0)
+      if (firstSlot) {
+        slot = firstSlot
+        firstSlot = undefined
+      } else try {
+        // A URL already under way (a redirect hop) goes before URLs not yet started. With a
+        // budget, the budget is the only thing that aborts, and it does not run while the
+        // request waits: no abort listener is needed in the line.
+        slot = await politeness.acquire(current.host, p.budget ? undefined : p.signal, chain.length > 0)
       } catch (err) {
         return fail(classifyError(p.signal.reason ?? err), err)
       }
@@ -264,6 +285,20 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
 
   async function probe(url: string, o?: { conditional?: Conditional }): Promise<ProbeResult> {
     const at = new Date()
+    // Wait for the first request's slot before building anything else. A sweep has many
+    // more probes waiting for a slot than running, and whatever they hold while they wait
+    // outlives V8's young generation and piles up as old garbage. A URL the first request
+    // would refuse anyway (junk, a refused address) skips the wait: open() reports it.
+    let firstSlot: Slot | undefined
+    try {
+      const target = new URL(url)
+      if ((target.protocol === 'http:' || target.protocol === 'https:') && target.hostname) {
+        assertAllowedAddress(target.hostname, allow)
+        firstSlot = await politeness.acquire(target.host)
+      }
+    } catch {
+      // open() meets the same refusal (or the closed engine) and reports it.
+    }
     const result: ProbeResult = {
       url,
       outcome: 'failing',
@@ -330,7 +365,9 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
           budget,
           headersTimeout: http.headersTimeoutMs,
           bodyTimeout: http.bodyTimeoutMs,
+          ...(firstSlot ? { firstSlot } : {}),
         })
+        firstSlot = undefined
         result.redirectChain.push(...opened.chain)
         result.redirects = result.redirectChain.filter((h) => REDIRECTS.has(h.status)).length
         if (opened.downgraded && !result.findings.some((f) => f.code === 'https-downgrade')) {
@@ -376,9 +413,12 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
           return finish(result.redirects > 0 ? 'redirected' : 'ok')
         }
 
-        // Read the prefix: the bytes that arrive are the proof.
+        // Read the prefix: the bytes that arrive are the proof. Only what sniffing looks at
+        // is kept (all of it when compressed: inflating needs the compressed bytes).
         const readCap = statusCode ? SNIFF_BYTES : cap
-        const read = await readPrefix(res.body, readCap)
+        const encoding = first(rh['content-encoding'])?.toLowerCase().trim() ?? ''
+        const compressed = encoding !== '' && encoding !== 'identity'
+        const read = await readPrefix(res.body, readCap, compressed ? readCap : SNIFF_BYTES, cl)
         release()
         result.bytesRead = read.bytes
         let expected: number | null = null
@@ -408,8 +448,7 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
         }
 
         let prefix = read.prefix
-        const encoding = first(rh['content-encoding'])?.toLowerCase().trim() ?? ''
-        if (encoding && encoding !== 'identity') prefix = await inflatePrefix(prefix, encoding, SNIFF_BYTES)
+        if (compressed) prefix = await inflatePrefix(prefix, encoding, SNIFF_BYTES)
         const sniffed = sniffBody(status, rh, prefix)
         if (sniffed === 'blocked') return finish('blocked', `HTTP ${status}`)
         if (statusCode) {
@@ -603,52 +642,85 @@ function cachedLookup(base?: LookupAllFunction): LookupAllFunction {
 /**
  * The agent, seen through a dispatcher that calls `onSent` when undici writes the request
  * to the socket (its `onConnect`/`onRequestStart` hook), so the per-host gap is measured
- * from the moment the server can see the request.
+ * from the moment the server can see the request. The hook is put on the handler itself
+ * (undici makes one per request): a Proxy in front of it made a new bound function on
+ * every property read, dozens per request.
  */
 function sendingVia(agent: Agent, onSent: () => void): Dispatcher {
   const dispatch = (opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean => {
-    const wrapped = new Proxy(handler, {
-      get(target, prop, receiver) {
-        const value = Reflect.get(target, prop, receiver) as unknown
-        if ((prop === 'onConnect' || prop === 'onRequestStart') && typeof value === 'function') {
-          return (...args: unknown[]) => {
-            onSent()
-            return (value as (...a: unknown[]) => unknown).apply(target, args)
-          }
-        }
-        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value
-      },
-    })
-    return agent.dispatch(opts, wrapped)
+    const h = handler as unknown as Record<string, unknown>
+    for (const hook of ['onConnect', 'onRequestStart']) {
+      const original = h[hook]
+      if (typeof original !== 'function') continue
+      h[hook] = function (this: unknown, ...args: unknown[]) {
+        onSent()
+        return (original as (...a: unknown[]) => unknown).apply(this, args)
+      }
+    }
+    return agent.dispatch(opts, handler)
   }
   return { dispatch } as unknown as Dispatcher
 }
 
-/** Reads at most `cap` bytes, then closes the body (so a huge or endless body costs nothing more). */
-async function readPrefix(
+/**
+ * Reads at most `cap` bytes, then closes the body (so a huge or endless body costs nothing
+ * more). Only the first `keep` bytes are kept (what the caller looks at); the rest is
+ * counted and let go at once, so a probe holds a few KiB instead of 64. A body whose
+ * declared length (`declared`, Content-Length) is exactly the cap is read to its end, not
+ * cut at its last byte: a complete response leaves the connection open for the host's
+ * next probe. Listens to the stream's events instead of iterating it: the async iterator
+ * costs several objects per chunk, and a sweep reads hundreds of thousands of chunks.
+ */
+function readPrefix(
   body: Readable,
   cap: number,
+  keep: number,
+  declared: number | null,
 ): Promise<{ prefix: Uint8Array; bytes: number; capped: boolean; error: unknown }> {
-  const chunks: Buffer[] = []
-  let bytes = 0
-  let capped = false
-  try {
-    for await (const chunk of body as AsyncIterable<Buffer>) {
-      if (bytes + chunk.length >= cap) {
-        chunks.push(chunk.subarray(0, cap - bytes))
-        bytes = cap
-        capped = true
-        break
-      }
-      chunks.push(chunk)
-      bytes += chunk.length
+  return new Promise((resolve) => {
+    const kept: Buffer[] = []
+    let keptBytes = 0
+    let bytes = 0
+    let capped = false
+    let done = false
+    const finish = (error: unknown) => {
+      if (done) return
+      done = true
+      body.off('data', onData)
+      body.off('end', onEnd)
+      body.off('error', onError)
+      body.off('close', onClose)
+      body.destroy()
+      // A copy: the kept pieces may be views of larger buffers, which can now go.
+      resolve({ prefix: Buffer.concat(kept, keptBytes), bytes, capped, error })
     }
-  } catch (error) {
-    return { prefix: Buffer.concat(chunks), bytes, capped, error }
-  } finally {
-    body.destroy()
-  }
-  return { prefix: Buffer.concat(chunks), bytes, capped, error: null }
+    const onData = (chunk: Buffer) => {
+      let c = chunk
+      const total = bytes + c.length
+      if (total > cap || (total === cap && declared !== cap)) {
+        c = c.subarray(0, cap - bytes)
+        capped = true
+      }
+      bytes += c.length
+      if (keptBytes < keep && c.length > 0) {
+        const part = c.length <= keep - keptBytes ? c : c.subarray(0, keep - keptBytes)
+        kept.push(part)
+        keptBytes += part.length
+      }
+      if (capped) finish(null)
+    }
+    const onEnd = () => finish(null)
+    const onError = (error: unknown) => finish(error)
+    // Closed without an end or an error: the body was cut off.
+    const onClose = () => finish(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }))
+    body.on('data', onData)
+    body.on('end', onEnd)
+    body.on('error', onError)
+    body.on('close', onClose)
+    // Already over before we listened: its events are gone, so judge it by its state.
+    if (body.errored) finish(body.errored)
+    else if (body.destroyed) onClose()
+  })
 }
 
 /** A decompressing view of a body for gzip/deflate/br (anything else passes through). */

@@ -31,6 +31,8 @@ function stream(res: ServerResponse, next: () => Buffer | null, sent: { bytes: n
 }
 
 const huge = { bytes: 0, closedEarly: false }
+/** The client ports the /range-exact requests came from: one port, one connection. */
+const exactPorts = new Set<number>()
 const bomb = { bytes: 0, closedEarly: false }
 let server: LoopbackServer
 let engine: CreatedFetchEngine
@@ -49,6 +51,12 @@ beforeAll(async () => {
       res.writeHead(200, { 'content-type': 'text/csv' })
       const block = Buffer.alloc(16_384, 'y')
       return stream(res, () => block, { bytes: 0, closedEarly: false })
+    }
+    if (path.startsWith('/range-exact')) {
+      // Honours Range: exactly the 64 KiB asked for, with its length declared.
+      exactPorts.add(req.socket.remotePort!)
+      const body = Buffer.alloc(65_536, 'r')
+      return void res.writeHead(206, { 'content-type': 'text/csv', 'content-length': '65536', 'content-range': 'bytes 0-65535/1000000' }).end(body)
     }
     if (path === '/small-no-range') return void res.writeHead(200, { 'content-length': '500' }).end(Buffer.alloc(500, 'z'))
     if (path === '/always-416') {
@@ -107,6 +115,24 @@ describe('probe reads a prefix and lets go', () => {
   it('an endless chunked body is read up to the cap', async () => {
     const r = await engine.probe(server.url + '/endless-chunked')
     expect({ code: r.code, bytesRead: r.bytesRead }).toEqual({ code: 'ok', bytesRead: 65_536 })
+  })
+
+  it('a 206 of exactly the 64 KiB asked for is read to its end, so the connection serves the next probe', async () => {
+    const e = createFetchEngine({ ...http, perHostConnections: 1 }, { allowPrivateNetworks: true })
+    try {
+      for (let i = 0; i < 3; i++) {
+        const r = await e.probe(`${server.url}/range-exact/${i}`)
+        expect({ code: r.code, httpStatus: r.httpStatus, bytesRead: r.bytesRead, contentLength: r.contentLength }).toEqual({
+          code: 'ok',
+          httpStatus: 206,
+          bytesRead: 65_536,
+          contentLength: 1_000_000,
+        })
+      }
+      expect(exactPorts.size).toBe(1)
+    } finally {
+      await e.close()
+    }
   })
 
   it('a 200 with the whole (small) body is ok', async () => {
