@@ -376,10 +376,17 @@ export interface LatestProbe {
 /**
  * The latest probe of each distribution (all, or the given ones) joined with its
  * availability state: what the availability check and the dashboards need.
+ *
+ * Driven by the state rows (one per distribution ever probed: recordProbes writes the
+ * state with every probe it stores), each finding its latest probe through the
+ * (distribution_iri, at) index. A DISTINCT ON over the probes table read and sorted the
+ * whole history, which grows by a row per distribution per sweep, forever.
  */
 export async function latestProbes(db: Db, distributionIris?: string[]): Promise<Map<string, LatestProbe>> {
   if (distributionIris && distributionIris.length === 0) return new Map()
-  const only = distributionIris ? sql`where p.distribution_iri in (${sql.join(distributionIris)})` : sql``
+  const only = distributionIris
+    ? sql`where s.distribution_iri in (select jsonb_array_elements_text(${jsonParam(distributionIris)}))`
+    : sql``
   const { rows } = await sql<{
     distribution_iri: string
     url: string
@@ -401,8 +408,11 @@ export async function latestProbes(db: Db, distributionIris?: string[]): Promise
     select p.distribution_iri, p.url, p.outcome, p.code, p.http_status, p.final_url, p.content_type, p.content_length,
            p.etag, p.last_modified, p.at, p.findings, p.tls_days_left,
            s.state, s.consecutive_failures, s.first_failure_at
-    from (select distinct on (distribution_iri) * from probes p ${only} order by distribution_iri, at desc, id desc) p
-    left join availability_state s on s.distribution_iri = p.distribution_iri`.execute(db)
+    from availability_state s
+    cross join lateral (
+      select * from probes p where p.distribution_iri = s.distribution_iri order by p.at desc, p.id desc limit 1
+    ) p
+    ${only}`.execute(db)
   const out = new Map<string, LatestProbe>()
   for (const r of rows) {
     out.set(r.distribution_iri, {
