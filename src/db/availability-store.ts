@@ -30,17 +30,32 @@ const probedUrl = sql<string>`coalesce(d.download_url, d.access_url)`
  * The distributions of `host` that have no probe in `sweepId` yet: after a take-over,
  * only what the crashed worker did not record is redone. Host '' stands for
  * distributions without a parseable host (they are probed and come out invalid-url).
+ *
+ * In IRI order, a page at a time: `after` (the last IRI of the previous page) and
+ * `limit`. A worker holds hundreds of hosts at once, and their whole lists were the
+ * largest thing a sweep kept alive. The host is compared as the column itself (not
+ * coalesced) so the host index finds its rows instead of a scan of every distribution.
  */
-export async function dueDistributions(db: Db, sweepId: number, host: string): Promise<DueDistribution[]> {
+export async function dueDistributions(
+  db: Db,
+  sweepId: number,
+  host: string,
+  page: { after?: string; limit?: number } = {},
+): Promise<DueDistribution[]> {
+  const ofHost = host === '' ? sql`(d.host is null or d.host = '')` : sql`d.host = ${host}`
+  const after = page.after === undefined ? sql`` : sql`and d.iri > ${page.after}`
+  const limit = page.limit === undefined ? sql`` : sql`limit ${page.limit}`
   const { rows } = await sql<{ iri: string; url: string; etag: string | null; last_modified: string | null }>`
     select d.iri, ${probedUrl} as url, s.last_etag as etag, s.last_modified
     from distributions d
     left join availability_state s on s.distribution_iri = d.iri
-    where coalesce(d.host, '') = ${host}
+    where ${ofHost}
       and d.withdrawn_at is null
       and ${probedUrl} is not null
       and not exists (select 1 from probes p where p.sweep_id = ${sweepId} and p.distribution_iri = d.iri)
-    order by d.iri`.execute(db)
+      ${after}
+    order by d.iri
+    ${limit}`.execute(db)
   return rows.map((r) => ({ iri: r.iri, url: r.url, etag: r.etag, lastModified: r.last_modified }))
 }
 

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.js'
 import type { FetchEngine } from '../fetch/fetch-engine.js'
 import type { ProbeResult } from '../fetch/probe-types.js'
 import type { BrokenPolicy } from '../availability/next-availability-state.js'
-import { dueDistributions } from '../db/availability-store.js'
+import { dueDistributions, type DueDistribution } from '../db/availability-store.js'
 import { ProbeWriter } from './probe-writer.js'
 import { claimHost, finishSweepIfComplete, releaseHost, renewLease, type ClaimedHost } from './claim-host.js'
 
@@ -67,6 +67,12 @@ export interface WorkerStats {
 export function defaultMaxHosts(http: { globalConcurrency: number }): number {
   return Math.max(1, 2 * http.globalConcurrency)
 }
+
+/**
+ * Due URLs read per query for one host. Small: a worker holds hundreds of hosts, each
+ * with its page in memory, and a page of 32 is read in well under a millisecond.
+ */
+const DUE_PAGE = 32
 
 /** A worker id unique across machines and processes. */
 export function defaultWorkerId(): string {
@@ -180,12 +186,34 @@ async function workHost(opts: WorkerOptions, claim: ClaimedHost, stats: WorkerSt
     }
   }
 
+  // The host's due URLs, a page at a time (see dueDistributions); the lanes share them.
+  let page: DueDistribution[] = []
+  let next = 0
+  let lastIri: string | undefined
+  let exhausted = false
+  let loading: Promise<void> | null = null
+  const take = async (): Promise<DueDistribution | null> => {
+    while (next >= page.length) {
+      if (exhausted) return null
+      loading ??= dueDistributions(db, claim.sweepId, claim.host, { ...(lastIri === undefined ? {} : { after: lastIri }), limit: DUE_PAGE })
+        .then((rows) => {
+          page = rows
+          next = 0
+          if (rows.length < DUE_PAGE) exhausted = true
+          if (rows.length > 0) lastIri = rows[rows.length - 1]!.iri
+        })
+        .finally(() => (loading = null))
+      await loading
+    }
+    return page[next++]!
+  }
+
   try {
-    const due = await dueDistributions(db, claim.sweepId, claim.host)
-    let next = 0
     const lane = async () => {
-      while (next < due.length && !signal?.aborted && !lost && !deferUntil && !failure) {
-        const d = due[next++]!
+      while (!signal?.aborted && !lost && !deferUntil && !failure) {
+        const d = await take()
+        // Reading the page took a moment: look again before starting a probe.
+        if (!d || signal?.aborted || lost || deferUntil || failure) break
         const conditional = d.etag || d.lastModified ? { etag: d.etag, lastModified: d.lastModified } : undefined
         const result = await opts.engine.probe(d.url, conditional ? { conditional } : undefined)
         // A lease lost while this probe ran: its result is still true and the unique key

@@ -117,6 +117,35 @@ describe(`worker and queue (${onPg ? 'postgres' : 'pglite'})`, () => {
     }
   })
 
+  it('works a host bigger than one page of due URLs (32): stopped mid-way, resumed, every URL probed exactly once', async () => {
+    const hosts = await startLoopbackHosts(1, 2)
+    servers.push(...hosts)
+    const iris = await seedHosts('p', hosts, 75)
+    const engine = createFetchEngine({ ...http, perHostGapMs: 0 }, { allowPrivateNetworks: true })
+    try {
+      const stop = new AbortController()
+      let seen = 0
+      const first = await runSweep({
+        db: t.db,
+        engine,
+        http,
+        availability,
+        trigger: 'test',
+        signal: stop.signal,
+        worker: { onProbe: () => ++seen === 40 && stop.abort() },
+      })
+      expect(first.summary.probed).toBeGreaterThanOrEqual(40)
+      expect(first.summary.probed).toBeLessThan(75)
+      const second = await runSweep({ db: t.db, engine, http, availability, sweepId: first.summary.sweepId })
+      expect([second.summary.status, second.summary.probed]).toEqual(['done', 75])
+      expect(second.worker.probes).toBe(75 - first.summary.probed)
+      expect(new Set((await probesOf(first.summary.sweepId)).map((r) => r.distribution_iri))).toEqual(new Set(iris))
+      expect(hitsUnder(hosts, 'p')).toEqual(Array(75).fill(1))
+    } finally {
+      await engine.close()
+    }
+  })
+
   it('a second sweep created while one runs is reused when asked (the scheduler does not stack sweeps)', async () => {
     const a = await createSweep(t.db, { trigger: 'test' })
     const b = await createSweep(t.db, { trigger: 'schedule', reuseRunning: true })
