@@ -34,8 +34,15 @@ export interface RunOutcome {
 
 /** At most this many warnings are stored per run (the dry run shows them all). */
 const MAX_STORED_WARNINGS = 1000
-/** Rows per INSERT: one jsonb parameter each, so the count only bounds statement size. */
+/** Rows per INSERT of organisations: one jsonb parameter each. */
 const BATCH = 1000
+/**
+ * Datasets (and distributions, services) compared and written per statement. Only one
+ * group's rows, their JSON parameter and the stored rows they are compared with are in
+ * memory at a time. Measured on 5,000 datasets: 250, 500 and 1,000 use the same memory;
+ * 250 took ~50% longer than 500.
+ */
+const GROUP = 500
 
 function zero(): ChangeCounts {
   return { added: 0, changed: 0, unchanged: 0, withdrawn: 0, restored: 0, skipped: 0 }
@@ -207,18 +214,18 @@ type Existing = { iri: string; source_id?: string; record_hash: string; withdraw
 
 /**
  * Sorts rows into added / changed / unchanged / restored against what is stored, and skips
- * rows another source owns (not withdrawn there) when `ownedBy` is given.
+ * rows another source owns (not withdrawn there) when `sourceId` is given.
  */
 function classify<R extends { iri: string; record_hash: string }>(
   rows: R[],
   existing: Existing[],
   counts: ChangeCounts,
   sourceId: string | null,
-): { write: R[]; touch: string[]; kept: R[] } {
+): { write: R[]; touch: string[]; kept: string[] } {
   const byIri = new Map(existing.map((e) => [e.iri, e]))
   const write: R[] = []
   const touch: string[] = []
-  const kept: R[] = []
+  const kept: string[] = []
   for (const r of rows) {
     const e = byIri.get(r.iri)
     if (!e) {
@@ -237,7 +244,7 @@ function classify<R extends { iri: string; record_hash: string }>(
       counts.unchanged++
       touch.push(r.iri)
     }
-    kept.push(r)
+    kept.push(r.iri)
   }
   return { write, touch, kept }
 }
@@ -259,39 +266,61 @@ const SERVICE_COLS = sql.raw(`iri text, source_id text, organisation_iri text, p
   serves_datasets jsonb, hvd_categories jsonb, applicable_legislation jsonb, record_hash text`)
 const SERVICE_NAMES = `iri, source_id, organisation_iri, publisher_iri, title, description, endpoint_urls, endpoint_description,
   contact_email, license, access_rights, conforms_to, serves_datasets, hvd_categories, applicable_legislation, record_hash`
+const DATASET_COLUMNS = { names: DATASET_NAMES, cols: DATASET_COLS }
+const DIST_COLUMNS = { names: DIST_NAMES, cols: DIST_COLS }
+const SERVICE_COLUMNS = { names: SERVICE_NAMES, cols: SERVICE_COLS }
 
-/** Batched upsert: one INSERT ... SELECT FROM jsonb_to_recordset per BATCH rows. */
+/** Upserts one group of rows: one INSERT ... SELECT FROM jsonb_to_recordset. */
 async function upsert(trx: Kysely<Database>, table: string, names: string, cols: RawBuilder<unknown>, rows: object[]): Promise<void> {
-  const list = names.split(',').map((n) => n.trim())
+  if (rows.length === 0) return
   const updates = sql.raw(
-    list
+    names
+      .split(',')
+      .map((n) => n.trim())
       .filter((n) => n !== 'iri')
       .map((n) => `${n} = excluded.${n}`)
       .concat(['last_seen = now()', 'withdrawn_at = null'])
       .join(', '),
   )
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const chunk = rows.slice(i, i + BATCH)
-    await sql`insert into ${sql.table(table)} (${sql.raw(names)}, first_seen, last_seen, withdrawn_at)
-      select ${sql.raw(names)}, now(), now(), null from jsonb_to_recordset(${json(chunk)}) as x(${cols})
-      on conflict (iri) do update set ${updates}`.execute(trx)
-  }
+  await sql`insert into ${sql.table(table)} (${sql.raw(names)}, first_seen, last_seen, withdrawn_at)
+    select ${sql.raw(names)}, now(), now(), null from jsonb_to_recordset(${json(rows)}) as x(${cols})
+    on conflict (iri) do update set ${updates}`.execute(trx)
 }
 
 async function touch(trx: Kysely<Database>, table: 'datasets' | 'distributions' | 'data_services', iris: string[]): Promise<void> {
-  for (let i = 0; i < iris.length; i += BATCH * 5) {
-    await sql`update ${sql.table(table)} set last_seen = now() where iri in ${textSet(iris.slice(i, i + BATCH * 5))}`.execute(trx)
-  }
+  if (iris.length === 0) return
+  await sql`update ${sql.table(table)} set last_seen = now() where iri in ${textSet(iris)}`.execute(trx)
 }
 
 async function existingOf(trx: Kysely<Database>, table: 'datasets' | 'distributions' | 'data_services', iris: string[], withSource: boolean) {
-  const out: Existing[] = []
-  for (let i = 0; i < iris.length; i += BATCH * 5) {
-    const r = await sql<Existing>`select iri, ${sql.raw(withSource ? 'source_id' : 'null as source_id')}, record_hash, withdrawn_at
-      from ${sql.table(table)} where iri in ${textSet(iris.slice(i, i + BATCH * 5))}`.execute(trx)
-    out.push(...r.rows)
-  }
-  return out
+  if (iris.length === 0) return []
+  const r = await sql<Existing>`select iri, ${sql.raw(withSource ? 'source_id' : 'null as source_id')}, record_hash, withdrawn_at
+    from ${sql.table(table)} where iri in ${textSet(iris)}`.execute(trx)
+  return r.rows
+}
+
+/**
+ * Stores one group of rows of a table: compares them with the stored ones, writes the new,
+ * changed and restored, touches the unchanged. Returns the IRIs kept (all but the skipped).
+ */
+async function storeGroup<R extends { iri: string; record_hash: string }>(
+  trx: Kysely<Database>,
+  table: 'datasets' | 'distributions' | 'data_services',
+  columns: { names: string; cols: RawBuilder<unknown> },
+  rows: R[],
+  counts: ChangeCounts,
+  owner: string | null,
+): Promise<string[]> {
+  const existing = await existingOf(
+    trx,
+    table,
+    rows.map((r) => r.iri),
+    owner !== null,
+  )
+  const c = classify(rows, existing, counts, owner)
+  await upsert(trx, table, columns.names, columns.cols, c.write)
+  await touch(trx, table, c.touch)
+  return c.kept
 }
 
 /**
@@ -326,34 +355,44 @@ export async function storeHarvest(
           homepage = coalesce(excluded.homepage, organisations.homepage), last_seen = now()`.execute(trx)
     }
 
-    // Datasets.
+    // Datasets, and the distributions of those this source holds, a group at a time: the
+    // rows, their JSON and the stored rows they are compared with exist for one group only.
+    // All at once, they raised the JS heap's peak by ~8 MB more on 5,000 datasets, and in
+    // proportion to the catalogue's size.
     const keep = new Set(model.keepDatasetIris)
-    const dsRows = model.datasets.filter((d) => !keep.has(d.iri)).map((d) => datasetRow(d, source.id, organisation))
-    const dsExisting = await existingOf(trx, 'datasets', dsRows.map((r) => r.iri), true)
-    const ds = classify(dsRows, dsExisting, counts.datasets, source.id)
-    await upsert(trx, 'datasets', DATASET_NAMES, DATASET_COLS, ds.write)
-    await touch(trx, 'datasets', ds.touch)
-    const presentDatasets = [...ds.kept.map((r) => r.iri), ...keep]
+    const presentDatasets: string[] = []
+    const distSeen = new Set<string>()
+    for (let i = 0; i < model.datasets.length; i += GROUP) {
+      const group = model.datasets.slice(i, i + GROUP).filter((d) => !keep.has(d.iri))
+      const keptDs = await storeGroup(
+        trx,
+        'datasets',
+        DATASET_COLUMNS,
+        group.map((d) => datasetRow(d, source.id, organisation)),
+        counts.datasets,
+        source.id,
+      )
+      for (const iri of keptDs) presentDatasets.push(iri)
+      const own = new Set(keptDs)
+      const distRows: ReturnType<typeof distributionRow>[] = []
+      for (const d of group) {
+        if (!own.has(d.iri)) continue
+        for (const x of d.distributions) {
+          if (distSeen.has(x.iri)) continue
+          distSeen.add(x.iri)
+          distRows.push(distributionRow(x))
+        }
+      }
+      // A group's distributions go in groups of the same size; datasets have ~2 each.
+      for (let j = 0; j < distRows.length; j += GROUP) {
+        await storeGroup(trx, 'distributions', DIST_COLUMNS, distRows.slice(j, j + GROUP), counts.distributions, null)
+      }
+    }
+    const datasetCount = presentDatasets.length
+    for (const iri of keep) presentDatasets.push(iri)
     const withdrawnDs = await sql<{ iri: string }>`update datasets set withdrawn_at = now()
       where source_id = ${source.id} and withdrawn_at is null and iri not in ${textSet(presentDatasets)} returning iri`.execute(trx)
     counts.datasets.withdrawn = withdrawnDs.rows.length
-
-    // Distributions of the datasets this source holds.
-    const ownDatasets = new Set(ds.kept.map((r) => r.iri))
-    const distRows: ReturnType<typeof distributionRow>[] = []
-    const distSeen = new Set<string>()
-    for (const d of model.datasets) {
-      if (!ownDatasets.has(d.iri)) continue
-      for (const x of d.distributions) {
-        if (distSeen.has(x.iri)) continue
-        distSeen.add(x.iri)
-        distRows.push(distributionRow(x))
-      }
-    }
-    const distExisting = await existingOf(trx, 'distributions', distRows.map((r) => r.iri), false)
-    const dist = classify(distRows, distExisting, counts.distributions, null)
-    await upsert(trx, 'distributions', DIST_NAMES, DIST_COLS, dist.write)
-    await touch(trx, 'distributions', dist.touch)
     const withdrawnDist = await sql<{ iri: string }>`update distributions set withdrawn_at = now()
       where withdrawn_at is null
         and dataset_iri in (select iri from datasets where source_id = ${source.id})
@@ -363,13 +402,13 @@ export async function storeHarvest(
     counts.distributions.withdrawn = withdrawnDist.rows.length
 
     // Data services.
-    const svcRows = model.dataServices.map((s) => serviceRow(s, source.id, organisation))
-    const svcExisting = await existingOf(trx, 'data_services', svcRows.map((r) => r.iri), true)
-    const svc = classify(svcRows, svcExisting, counts.dataServices, source.id)
-    await upsert(trx, 'data_services', SERVICE_NAMES, SERVICE_COLS, svc.write)
-    await touch(trx, 'data_services', svc.touch)
+    const presentServices: string[] = []
+    for (let i = 0; i < model.dataServices.length; i += GROUP) {
+      const rows = model.dataServices.slice(i, i + GROUP).map((s) => serviceRow(s, source.id, organisation))
+      for (const iri of await storeGroup(trx, 'data_services', SERVICE_COLUMNS, rows, counts.dataServices, source.id)) presentServices.push(iri)
+    }
     const withdrawnSvc = await sql<{ iri: string }>`update data_services set withdrawn_at = now()
-      where source_id = ${source.id} and withdrawn_at is null and iri not in ${textSet(svc.kept.map((r) => r.iri))} returning iri`.execute(trx)
+      where source_id = ${source.id} and withdrawn_at is null and iri not in ${textSet(presentServices)} returning iri`.execute(trx)
     counts.dataServices.withdrawn = withdrawnSvc.rows.length
 
     const skippedWarnings: HarvestWarning[] = counts.datasets.skipped
@@ -383,9 +422,9 @@ export async function storeHarvest(
         http_status: outcome.httpStatus,
         bytes: outcome.bytes,
         documents: outcome.documents,
-        datasets: ds.kept.length,
-        distributions: dist.kept.length,
-        data_services: svc.kept.length,
+        datasets: datasetCount,
+        distributions: distSeen.size,
+        data_services: presentServices.length,
         added: counts.datasets.added,
         changed: counts.datasets.changed,
         withdrawn: counts.datasets.withdrawn,
