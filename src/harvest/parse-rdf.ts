@@ -1,6 +1,6 @@
 import { RdfXmlParser } from 'rdfxml-streaming-parser'
 import { Parser as N3Parser } from 'n3'
-import jsonld from 'jsonld'
+import type { JsonLdDocument, Options as JsonLdOptions } from 'jsonld'
 import iconv from 'iconv-lite'
 import { HarvestError } from './harvest-error.js'
 import { RdfGraph, type Obj } from './rdf-graph.js'
@@ -232,12 +232,15 @@ export async function parseRdf(
         })
       }
       try {
-        const quads = (await jsonld.toRDF(doc as jsonld.JsonLdDocument, {
+        // Loaded on first use: few catalogues are JSON-LD, and the library is ~2.5 MB of
+        // heap (3-7 MB of RSS) in every process that can harvest.
+        const { default: jsonld } = await import('jsonld')
+        const quads = (await jsonld.toRDF(doc as JsonLdDocument, {
           base: RELATIVE_BASE,
           documentLoader: async (u: string) => {
             throw new Error(`remote @context ${u} is not loaded (datavakt fetches nothing while parsing)`)
           },
-        } as jsonld.Options.ToRdf)) as unknown as { subject: Term; predicate: Term; object: Term }[]
+        } as JsonLdOptions.ToRdf)) as unknown as { subject: Term; predicate: Term; object: Term }[]
         for (const q of quads) addQuad(q)
       } catch (err) {
         const e = err as Error & { details?: { cause?: Error } }
