@@ -31,32 +31,40 @@ const probedUrl = sql<string>`coalesce(d.download_url, d.access_url)`
  * only what the crashed worker did not record is redone. Host '' stands for
  * distributions without a parseable host (they are probed and come out invalid-url).
  *
- * In IRI order, a page at a time: `after` (the last IRI of the previous page) and
- * `limit`. A worker holds hundreds of hosts at once, and their whole lists were the
- * largest thing a sweep kept alive. The host is compared as the column itself (not
- * coalesced) so the host index finds its rows instead of a scan of every distribution.
+ * In IRI order, a page at a time: the host's next `limit` distributions after `after`
+ * (the previous page's `next`), of which those already probed in the sweep are left out,
+ * so a page may hold fewer than `limit`, or none, while `next` is not null. A worker
+ * holds hundreds of hosts at once, and their whole lists were the largest thing a sweep
+ * kept alive. The page is cut before the probes and states are looked up, so each look-up
+ * is done once per distribution, not once per page. The host is compared as the column
+ * itself (not coalesced) so the host index finds its rows.
  */
 export async function dueDistributions(
   db: Db,
   sweepId: number,
   host: string,
-  page: { after?: string; limit?: number } = {},
-): Promise<DueDistribution[]> {
+  page: { after?: string; limit: number },
+): Promise<{ due: DueDistribution[]; next: string | null }> {
   const ofHost = host === '' ? sql`(d.host is null or d.host = '')` : sql`d.host = ${host}`
   const after = page.after === undefined ? sql`` : sql`and d.iri > ${page.after}`
-  const limit = page.limit === undefined ? sql`` : sql`limit ${page.limit}`
-  const { rows } = await sql<{ iri: string; url: string; etag: string | null; last_modified: string | null }>`
-    select d.iri, ${probedUrl} as url, s.last_etag as etag, s.last_modified
-    from distributions d
+  const { rows } = await sql<{ iri: string; url: string; etag: string | null; last_modified: string | null; probed: boolean }>`
+    select d.iri, d.url, s.last_etag as etag, s.last_modified,
+      exists (select 1 from probes p where p.sweep_id = ${sweepId} and p.distribution_iri = d.iri) as probed
+    from (
+      select d.iri, ${probedUrl} as url
+      from distributions d
+      where ${ofHost}
+        and d.withdrawn_at is null
+        and ${probedUrl} is not null
+        ${after}
+      order by d.iri
+      limit ${page.limit}
+    ) d
     left join availability_state s on s.distribution_iri = d.iri
-    where ${ofHost}
-      and d.withdrawn_at is null
-      and ${probedUrl} is not null
-      and not exists (select 1 from probes p where p.sweep_id = ${sweepId} and p.distribution_iri = d.iri)
-      ${after}
-    order by d.iri
-    ${limit}`.execute(db)
-  return rows.map((r) => ({ iri: r.iri, url: r.url, etag: r.etag, lastModified: r.last_modified }))
+    order by d.iri`.execute(db)
+  const due: DueDistribution[] = []
+  for (const r of rows) if (!r.probed) due.push({ iri: r.iri, url: r.url, etag: r.etag, lastModified: r.last_modified })
+  return { due, next: rows.length < page.limit ? null : rows[rows.length - 1]!.iri }
 }
 
 /** One probe to store. `at` overrides the probe's own time (tests simulating days). */
@@ -122,9 +130,12 @@ export async function recordProbes(
     // probes racing in two sweeps could lose one count, which the next probe corrects.
     // The keys go as one JSON parameter: a batch is hundreds of rows, and one parameter
     // per value made compiling and sending the statement cost more than running it.
+    // `= any (array(...))` and not `in (select ...)`: the latter is planned as a hash join
+    // over every state row (measured 14 ms per batch at 20,000 rows, growing with them).
+    
     const { rows: current } = await sql<Selectable<AvailabilityStateTable>>`
       select * from availability_state
-      where distribution_iri in (select jsonb_array_elements_text(${jsonParam(iris)}))
+      where distribution_iri = any (array(select jsonb_array_elements_text(${jsonParam(iris)})))
       order by distribution_iri
       for update`.execute(trx)
     const states = new Map<string, AvailabilityState>(current.map((r) => [r.distribution_iri, rowToState(r)]))
@@ -400,7 +411,7 @@ export interface LatestProbe {
 export async function latestProbes(db: Db, distributionIris?: string[]): Promise<Map<string, LatestProbe>> {
   if (distributionIris && distributionIris.length === 0) return new Map()
   const only = distributionIris
-    ? sql`where s.distribution_iri in (select jsonb_array_elements_text(${jsonParam(distributionIris)}))`
+    ? sql`where s.distribution_iri = any (array(select jsonb_array_elements_text(${jsonParam(distributionIris)})))`
     : sql``
   const { rows } = await sql<{
     distribution_iri: string

@@ -189,18 +189,18 @@ async function workHost(opts: WorkerOptions, claim: ClaimedHost, stats: WorkerSt
   // The host's due URLs, a page at a time (see dueDistributions); the lanes share them.
   let page: DueDistribution[] = []
   let next = 0
-  let lastIri: string | undefined
+  let cursor: string | undefined
   let exhausted = false
   let loading: Promise<void> | null = null
   const take = async (): Promise<DueDistribution | null> => {
     while (next >= page.length) {
       if (exhausted) return null
-      loading ??= dueDistributions(db, claim.sweepId, claim.host, { ...(lastIri === undefined ? {} : { after: lastIri }), limit: DUE_PAGE })
-        .then((rows) => {
-          page = rows
+      loading ??= dueDistributions(db, claim.sweepId, claim.host, { ...(cursor === undefined ? {} : { after: cursor }), limit: DUE_PAGE })
+        .then((r) => {
+          page = r.due
           next = 0
-          if (rows.length < DUE_PAGE) exhausted = true
-          if (rows.length > 0) lastIri = rows[rows.length - 1]!.iri
+          if (r.next === null) exhausted = true
+          else cursor = r.next
         })
         .finally(() => (loading = null))
       await loading
