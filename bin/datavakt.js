@@ -29,6 +29,15 @@ v8.setFlagsFromString(
   process.env.DATABASE_URL ? '--wasm-num-compilation-tasks=0' : '--liftoff-only --no-wasm-tier-up --no-wasm-dynamic-tiering',
 )
 
+// V8 sizes the JS heap for speed: it lets the heap grow to 3-4 times what is live before
+// collecting, and a sweep or a harvest makes a lot of short-lived garbage (every probe,
+// every parsed RDF/XML piece), so a sweep whose live data is ~40 MB peaked with a 140 MB
+// heap. --optimize-for-size is V8's own switch for favouring memory over speed, and
+// unlike the heap-size flags it works when set here at run time. Measured on the
+// 20,000-URL sweep at full speed: peak RSS 319 -> 207 MB for ~10% fewer URLs/s; at the
+// default politeness the per-host gap sets the pace and nothing is lost.
+v8.setFlagsFromString('--optimize-for-size')
+
 let main
 if (distIsFresh()) {
   ;({ main } = await import(pathToFileURL(join(root, 'dist', 'src', 'cli.js')).href))
