@@ -8,9 +8,12 @@ import { fileURLToPath } from 'node:url'
 /** The package's root folder. */
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 
-/** True when dist/.build-stamp is newer than every file under src, checks, dashboards, migrations. */
-export function distIsFresh() {
-  const stamp = join(root, 'dist', '.build-stamp')
+/**
+ * True when dist/.build-stamp is newer than every file under src, checks, dashboards and
+ * migrations of `dir` (default: this package).
+ */
+export function distIsFresh(dir = root) {
+  const stamp = join(dir, 'dist', '.build-stamp')
   if (!existsSync(stamp)) return false
   const built = statSync(stamp).mtimeMs
   const newer = (dir) => {
@@ -20,5 +23,5 @@ export function distIsFresh() {
     }
     return false
   }
-  return !['src', 'checks', 'dashboards', 'migrations'].some((d) => existsSync(join(root, d)) && newer(join(root, d)))
+  return !['src', 'checks', 'dashboards', 'migrations'].some((d) => existsSync(join(dir, d)) && newer(join(dir, d)))
 }
