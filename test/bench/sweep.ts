@@ -396,28 +396,28 @@ async function main(): Promise<void> {
     `World: ${truth.length} distributions on ${perHost.size} hosts (${ready.hosts} listening, ${ready.deadHosts} dead), ` +
       `largest host ${sizes[0]} URLs, median ${sizes[Math.floor(sizes.length / 2)]}; expected ok ${expected.ok}, failing ${expected.failing}, unverified ${expected.unverified}`,
   )
-  const all = [
-    { role: 'datavakt', extra: ['--variant', 'default'] },
-    { role: 'datavakt', extra: ['--variant', 'peer'] },
-    { role: 'linkinator', extra: [] },
-    { role: 'blc', extra: [] },
+  const all: { role: string; variant?: 'default' | 'peer' }[] = [
+    { role: 'datavakt', variant: 'default' },
+    { role: 'datavakt', variant: 'peer' },
+    { role: 'linkinator' },
+    { role: 'blc' },
   ]
-  const tools = argv.only ? all.filter((t) => t.role === argv.only || `${t.role}:${t.extra[1]}` === argv.only) : all
+  const tools = argv.only ? all.filter((t) => t.role === argv.only || `${t.role}:${t.variant}` === argv.only) : all
   const reportDir = mkdtempSync(join(tmpdir(), 'datavakt-bench-reports-'))
   const reports: ToolReport[] = []
   try {
     for (const [i, t] of tools.entries()) {
-      console.log(`\nRunning ${t.role} ${t.extra.join(' ')} ...`)
+      console.log(`\nRunning ${t.role}${t.variant ? ` (${t.variant} politeness)` : ''} ...`)
       let report: ToolReport
-      if (t.role === 'datavakt') {
+      if (t.variant) {
         const prepared = await prepareDb(truth)
         try {
-          report = await runDatavaktSweep(t.extra[1] as 'default' | 'peer', truth, prepared.db)
+          report = await runDatavaktSweep(t.variant, truth, prepared.db)
         } finally {
           await prepared.drop()
         }
       } else {
-        const p = child(t.role, ['--truth', ready.truthPath, '--out', join(reportDir, `${i}.json`), ...t.extra])
+        const p = child(t.role, ['--truth', ready.truthPath, '--out', join(reportDir, `${i}.json`)])
         const exited = new Promise<void>((r) => p.once('exit', () => r()))
         report = JSON.parse(readFileSync(await waitForLine(p, 'REPORT '), 'utf8')) as ToolReport
         // Let it exit by itself (a --cpu-prof profile is written at exit), then make sure.
