@@ -9,21 +9,11 @@
 export function hash32(...parts: number[]): number {
   let h = 0x9e3779b9
   for (const p of parts) {
-    let k = Math.imul(p | 0, 0xcc9e2d51)
-    k = (k << 15) | (k >>> 17)
-    k = Math.imul(k, 0x1b873593)
-    h ^= k
-    h = (h << 13) | (h >>> 19)
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0
+    h = mix(h, p)
     // Large numbers (above 2^32) would lose their high half in `| 0`: fold it in.
     if (p > 0xffffffff || p < -0x80000000) h ^= Math.floor(p / 0x100000000) | 0
   }
-  h ^= h >>> 16
-  h = Math.imul(h, 0x85ebca6b)
-  h ^= h >>> 13
-  h = Math.imul(h, 0xc2b2ae35)
-  h ^= h >>> 16
-  return h >>> 0
+  return finish(h)
 }
 
 function mix(h: number, p: number): number {
