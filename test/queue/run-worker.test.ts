@@ -86,23 +86,28 @@ describe(`worker and queue (${onPg ? 'postgres' : 'pglite'})`, () => {
     }
   })
 
+  /** A new sweep, stopped (as by Ctrl-C) once `n` probes have been made. */
+  const sweepStoppedAfter = (engine: ReturnType<typeof createFetchEngine>, n: number) => {
+    const stop = new AbortController()
+    let seen = 0
+    return runSweep({
+      db: t.db,
+      engine,
+      http,
+      availability,
+      trigger: 'test',
+      signal: stop.signal,
+      worker: { onProbe: () => ++seen === n && stop.abort() },
+    })
+  }
+
   it('stops gracefully mid-host: the host goes back to the queue and a later run probes only what is missing', async () => {
     const hosts = await startLoopbackHosts(1, 60)
     servers.push(...hosts)
     await seedHosts('b', hosts, 20)
     const engine = createFetchEngine(http, { allowPrivateNetworks: true })
     try {
-      const stop = new AbortController()
-      let seen = 0
-      const first = await runSweep({
-        db: t.db,
-        engine,
-        http,
-        availability,
-        trigger: 'test',
-        signal: stop.signal,
-        worker: { onProbe: () => ++seen === 5 && stop.abort() },
-      })
+      const first = await sweepStoppedAfter(engine, 5)
       expect(first.summary.status).toBe('running')
       expect(first.summary.probed).toBeGreaterThanOrEqual(5)
       expect(first.summary.probed).toBeLessThan(20)
@@ -123,17 +128,7 @@ describe(`worker and queue (${onPg ? 'postgres' : 'pglite'})`, () => {
     const iris = await seedHosts('p', hosts, 75)
     const engine = createFetchEngine({ ...http, perHostGapMs: 0 }, { allowPrivateNetworks: true })
     try {
-      const stop = new AbortController()
-      let seen = 0
-      const first = await runSweep({
-        db: t.db,
-        engine,
-        http,
-        availability,
-        trigger: 'test',
-        signal: stop.signal,
-        worker: { onProbe: () => ++seen === 40 && stop.abort() },
-      })
+      const first = await sweepStoppedAfter(engine, 40)
       expect(first.summary.probed).toBeGreaterThanOrEqual(40)
       expect(first.summary.probed).toBeLessThan(75)
       const second = await runSweep({ db: t.db, engine, http, availability, sweepId: first.summary.sweepId })
