@@ -1,0 +1,100 @@
+import type { Finding, MessageParams } from '../domain/finding.js'
+import type { Lang } from './lang.js'
+import { render, type FindingMessage, type Message } from './message.js'
+import { badgesMessages } from './messages/badges.js'
+import { cliMessages } from './messages/cli.js'
+import { commonMessages } from './messages/common.js'
+import { configMessages } from './messages/config.js'
+import { errorsMessages } from './messages/errors.js'
+import { checksFindingMessages } from './messages/findings-checks.js'
+import { contentFindingMessages } from './messages/findings-content.js'
+import { freshnessFindingMessages } from './messages/findings-freshness.js'
+import { metadataFindingMessages } from './messages/findings-metadata.js'
+import { harvestMessages } from './messages/harvest.js'
+import { pagesMessages } from './messages/pages.js'
+import { probeMessages } from './messages/probe.js'
+
+/**
+ * The one message catalogue: every text a person reads, in Swedish and English, keyed by
+ * a stable code. Two halves:
+ * - finding texts (`findingMessages`), keyed by finding code: what is wrong and how to fix
+ *   it. Checks, probes and harvests store codes and params, never words; the words are made
+ *   here, in the reader's language, when a finding is shown (page, API, e-mail, CLI).
+ * - everything else (`messages`), keyed by a dotted key (`page.region.title`,
+ *   `cli.usage.unknown-option`, `config.must-be-one-of`, ...).
+ * Each area keeps its texts in its own file under messages/; a key may appear in one file
+ * only (test/i18n/catalogue.test.ts checks that, and that no text is empty or missing a
+ * language).
+ */
+
+/** Every finding code's words. */
+export const findingMessages = {
+  ...probeMessages,
+  ...checksFindingMessages,
+  ...contentFindingMessages,
+  ...freshnessFindingMessages,
+  ...metadataFindingMessages,
+} as const satisfies Record<string, FindingMessage>
+
+/** A finding code that has words in the catalogue. */
+export type FindingCode = keyof typeof findingMessages
+
+/** Every other text, by key. */
+export const messages = {
+  ...commonMessages,
+  ...pagesMessages,
+  ...badgesMessages,
+  ...cliMessages,
+  ...configMessages,
+  ...errorsMessages,
+  ...harvestMessages,
+} as const satisfies Record<string, Message>
+
+/** The key of a text in the catalogue. */
+export type MessageKey = keyof typeof messages
+
+/** The catalogue's files by area, for the completeness test. */
+export const catalogueAreas: Record<string, Record<string, Message | FindingMessage>> = {
+  probe: probeMessages,
+  'findings-checks': checksFindingMessages,
+  'findings-content': contentFindingMessages,
+  'findings-freshness': freshnessFindingMessages,
+  'findings-metadata': metadataFindingMessages,
+  common: commonMessages,
+  pages: pagesMessages,
+  badges: badgesMessages,
+  cli: cliMessages,
+  config: configMessages,
+  errors: errorsMessages,
+  harvest: harvestMessages,
+}
+
+/** The text of `key` in `lang`, made with `params`. */
+export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
+  return render(messages[key], lang, params)
+}
+
+/** True when `code` has words in the catalogue. */
+export function isFindingCode(code: string): code is FindingCode {
+  return Object.prototype.hasOwnProperty.call(findingMessages, code)
+}
+
+/**
+ * A stored finding as it may come back from the database: a current one carries params;
+ * one stored before the catalogue existed carries its words (`message`, `hint`) instead.
+ */
+export type ShownFinding = Pick<Finding, 'code' | 'params'> & { message?: string; hint?: string }
+
+/**
+ * What a finding says, in `lang`: its message and, when the catalogue has one, how to fix
+ * it. A code the catalogue does not know (one stored by an older version) shows the words
+ * it was stored with, or else the code itself: never nothing.
+ */
+export function describeFinding(f: ShownFinding, lang: Lang): { message: string; hint?: string } {
+  if (isFindingCode(f.code) && (f.params !== undefined || f.message === undefined)) {
+    const m: FindingMessage = findingMessages[f.code]
+    const params = f.params ?? {}
+    return m.hint ? { message: render(m.message, lang, params), hint: render(m.hint, lang, params) } : { message: render(m.message, lang, params) }
+  }
+  return f.hint ? { message: f.message ?? f.code, hint: f.hint } : { message: f.message ?? f.code }
+}

@@ -1,0 +1,4 @@
+import type { Message } from '../message.js'
+
+/** Texts of the public badges, keyed by a stable dotted key. */
+export const badgesMessages = {} as const satisfies Record<string, Message>

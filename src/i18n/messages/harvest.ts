@@ -1,0 +1,4 @@
+import type { Message } from '../message.js'
+
+/** Texts of harvest warnings and catalogue errors, keyed by a stable dotted key. */
+export const harvestMessages = {} as const satisfies Record<string, Message>
