@@ -5,38 +5,25 @@
  * never throws for bad data: bad data is a finding. It throws only when it cannot run.
  */
 
-/** The five dimensions of a score. Stored: only ever add values. */
-export type Dimension = 'availability' | 'freshness' | 'format' | 'conformance' | 'metadata'
+import type { CheckStatus, Finding as DomainFinding } from '../src/domain/finding.js'
+import type { Dimension } from '../src/domain/dimension.js'
+import type { LangText } from '../src/domain/lang-text.js'
 
-/** Stored: only ever add values. `unverified` = we could not tell; never shown or mailed as broken. */
-export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unverified' | 'skipped'
+export type { CheckStatus, Severity, FindingLocation } from '../src/domain/finding.js'
+export type { Dimension } from '../src/domain/dimension.js'
+export type { LangText } from '../src/domain/lang-text.js'
 
-export type Severity = 'error' | 'warning' | 'info'
-
-/** Where in the data a finding points. Row and field numbers count as Frictionless does (header = row 1, fields from 1). */
-export interface FindingLocation {
-  rowNumber?: number
-  fieldNumber?: number
-  fieldName?: string
-  /** Physical line in the file (1-based), e.g. for quote errors. */
-  line?: number
-  /** Byte offset in the file. */
-  byte?: number
-  /** JSON pointer, for JSON documents. */
-  pointer?: string
-  /** An RDF property or metadata field, for metadata findings. */
-  property?: string
-}
-
-/** One thing a check found. `code` is stable and kebab-case; `message` and `hint` are for people. */
-export interface Finding {
-  code: string
-  severity: Severity
-  /** What is wrong, in the target language (Swedish by default). */
-  message: string
-  /** How to fix it, in words a publisher can act on. */
+/**
+ * One thing a check found: a stable code, a severity, the params its words need and where
+ * it points (src/domain/finding.ts). The words come from the message catalogue
+ * (src/i18n/) when the finding is shown. TRANSITIONAL: `message` and `hint` remain only
+ * until every check speaks in codes and params; they are then removed.
+ */
+export interface Finding extends DomainFinding {
+  /** @deprecated words belong in src/i18n/messages/; give params instead. */
+  message?: string
+  /** @deprecated words belong in src/i18n/messages/. */
   hint?: string
-  location?: FindingLocation
 }
 
 export interface CheckResult {
@@ -47,9 +34,6 @@ export interface CheckResult {
   /** Small structured facts for later checks and scoring (e.g. detected format, star rating). */
   facts?: Record<string, string | number | boolean | null>
 }
-
-/** Language-tagged text: { sv?: ..., en?: ..., '': untagged }. */
-export type LangText = Record<string, string>
 
 /** What a check may know about a dataset. Plain data; checks never import the database. */
 export interface DatasetInfo {

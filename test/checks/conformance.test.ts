@@ -90,7 +90,7 @@ describe('conformance check: JSON and GeoJSON with ajv', () => {
     expect(r.facts?.jsonSchemaDraft).toBe('draft-07')
     const pointers = r.findings.map((f) => f.location?.pointer).sort()
     expect(pointers).toEqual(['/0/email', '/0/latitude', '/1', '/1'])
-    expect(r.findings.every((f) => f.code === 'json-schema-error' && f.message.startsWith('Dokumentet följer inte'))).toBe(true)
+    expect(r.findings.every((f) => f.code === 'json-schema-error' && f.message?.startsWith('Dokumentet följer inte'))).toBe(true)
   })
 
   it('validates GeoJSON against a 2020-12 schema (prefixItems is 2020-12 only)', async () => {
