@@ -1,18 +1,25 @@
 import type { Finding, MessageParams } from '../domain/finding.js'
 import type { Lang } from './lang.js'
 import { render, type FindingMessage, type Message } from './message.js'
+import { apiMessages } from './messages/api.js'
 import { badgesMessages } from './messages/badges.js'
+import { checksMessages } from './messages/checks.js'
 import { cliMessages } from './messages/cli.js'
 import { commonMessages } from './messages/common.js'
 import { configMessages } from './messages/config.js'
-import { errorsMessages } from './messages/errors.js'
+import { dbMessages } from './messages/db.js'
+import { demoMessages } from './messages/demo.js'
+import { fetchMessages } from './messages/fetch.js'
 import { checksFindingMessages } from './messages/findings-checks.js'
 import { contentFindingMessages } from './messages/findings-content.js'
+import { fetchFindingMessages } from './messages/findings-fetch.js'
 import { freshnessFindingMessages } from './messages/findings-freshness.js'
 import { metadataFindingMessages } from './messages/findings-metadata.js'
 import { harvestMessages } from './messages/harvest.js'
 import { pagesMessages } from './messages/pages.js'
 import { probeMessages } from './messages/probe.js'
+import { scoringMessages } from './messages/scoring.js'
+import { validateMessages } from './messages/validate.js'
 
 /**
  * The one message catalogue: every text a person reads, in Swedish and English, keyed by
@@ -20,8 +27,9 @@ import { probeMessages } from './messages/probe.js'
  * - finding texts (`findingMessages`), keyed by finding code: what is wrong and how to fix
  *   it. Checks, probes and harvests store codes and params, never words; the words are made
  *   here, in the reader's language, when a finding is shown (page, API, e-mail, CLI).
- * - everything else (`messages`), keyed by a dotted key (`page.region.title`,
- *   `cli.usage.unknown-option`, `config.must-be-one-of`, ...).
+ * - everything else (`messages`), keyed by a dotted key (`pages.region.title`,
+ *   `cli.usage.unknown-option`, `config.must-be-one-of`, ...); each area's keys start with its
+ *   file's name (common.ts aside, which holds the words several areas share).
  * Each area keeps its texts in its own file under messages/; a key may appear in one file
  * only (test/i18n/catalogue.test.ts checks that, and that no text is empty or missing a
  * language).
@@ -30,6 +38,7 @@ import { probeMessages } from './messages/probe.js'
 /** Every finding code's words. */
 export const findingMessages = {
   ...probeMessages,
+  ...fetchFindingMessages,
   ...checksFindingMessages,
   ...contentFindingMessages,
   ...freshnessFindingMessages,
@@ -42,12 +51,18 @@ export type FindingCode = keyof typeof findingMessages
 /** Every other text, by key. */
 export const messages = {
   ...commonMessages,
+  ...fetchMessages,
+  ...dbMessages,
+  ...configMessages,
+  ...harvestMessages,
+  ...checksMessages,
+  ...scoringMessages,
+  ...validateMessages,
+  ...apiMessages,
   ...pagesMessages,
   ...badgesMessages,
   ...cliMessages,
-  ...configMessages,
-  ...errorsMessages,
-  ...harvestMessages,
+  ...demoMessages,
 } as const satisfies Record<string, Message>
 
 /** The key of a text in the catalogue. */
@@ -55,18 +70,25 @@ export type MessageKey = keyof typeof messages
 
 /** The catalogue's files by area, for the completeness test. */
 export const catalogueAreas: Record<string, Record<string, Message | FindingMessage>> = {
-  probe: probeMessages,
+  'probe': probeMessages,
+  'findings-fetch': fetchFindingMessages,
   'findings-checks': checksFindingMessages,
   'findings-content': contentFindingMessages,
   'findings-freshness': freshnessFindingMessages,
   'findings-metadata': metadataFindingMessages,
-  common: commonMessages,
-  pages: pagesMessages,
-  badges: badgesMessages,
-  cli: cliMessages,
-  config: configMessages,
-  errors: errorsMessages,
-  harvest: harvestMessages,
+  'common': commonMessages,
+  'fetch': fetchMessages,
+  'db': dbMessages,
+  'config': configMessages,
+  'harvest': harvestMessages,
+  'checks': checksMessages,
+  'scoring': scoringMessages,
+  'validate': validateMessages,
+  'api': apiMessages,
+  'pages': pagesMessages,
+  'badges': badgesMessages,
+  'cli': cliMessages,
+  'demo': demoMessages,
 }
 
 /** The text of `key` in `lang`, made with `params`. */

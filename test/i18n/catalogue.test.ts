@@ -67,6 +67,15 @@ describe('the message catalogue', () => {
     expect(twice).toEqual([])
   })
 
+  it("starts each key with its area's name, so a text is found where its area keeps it", () => {
+    const misplaced: string[] = []
+    for (const [area, table] of Object.entries(catalogueAreas)) {
+      if (area === 'common' || area === 'probe' || area.startsWith('findings-')) continue
+      for (const key of Object.keys(table)) if (!key.startsWith(`${area}.`)) misplaced.push(`${area}: ${key}`)
+    }
+    expect(misplaced).toEqual([])
+  })
+
   it('writes Swedish texts in Swedish and English texts in English', () => {
     const wrong: string[] = []
     for (const [area, key, m] of entries()) {

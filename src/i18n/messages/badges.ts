@@ -1,4 +1,4 @@
 import type { Message } from '../message.js'
 
-/** Texts of the public badges, keyed by a stable dotted key. */
+/** Texts of the public badges, keyed by a stable dotted key starting with "badges.". */
 export const badgesMessages = {} as const satisfies Record<string, Message>
