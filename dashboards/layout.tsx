@@ -1,55 +1,34 @@
 import type { Child } from 'hono/jsx'
 import { raw } from 'hono/html'
-import { texts, type Lang } from './texts.js'
+import { t } from '../src/i18n/catalogue.js'
+import type { Lang } from '../src/i18n/lang.js'
+import { PAGE_CSS } from './page-css.js'
+import { addressIn, type PageAddress } from './page-address.js'
 
-const CSS = `
-:root { --fg:#1d1d1f; --muted:#5f6368; --line:#e3e3e3; --bg:#fafafa; --accent:#1565c0; }
-* { box-sizing: border-box; }
-body { margin:0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color:var(--fg); background:var(--bg); }
-header { background:#0d3b66; color:#fff; padding:12px 24px; display:flex; gap:16px; align-items:baseline; }
-header a { color:#fff; text-decoration:none; font-weight:700; font-size:20px; }
-header span { opacity:.8; }
-header nav { margin-left:auto; }
-header nav a { font-size:14px; font-weight:400; opacity:.9; margin-left:12px; }
-main { max-width:1180px; margin:0 auto; padding:20px 24px 60px; }
-h1 { font-size:26px; margin:8px 0 4px; } h2 { font-size:19px; margin:28px 0 10px; }
-.muted { color:var(--muted); }
-.cards { display:grid; grid-template-columns:repeat(auto-fit,minmax(150px,1fr)); gap:12px; margin:16px 0; }
-.card { background:#fff; border:1px solid var(--line); border-radius:8px; padding:12px 14px; }
-.card .label { color:var(--muted); font-size:13px; }
-.card .value { font-size:28px; font-weight:700; }
-table { width:100%; border-collapse:collapse; background:#fff; border:1px solid var(--line); border-radius:8px; overflow:hidden; }
-th, td { text-align:left; padding:8px 10px; border-bottom:1px solid var(--line); vertical-align:top; }
-th { background:#f1f3f4; font-size:13px; color:var(--muted); font-weight:600; }
-td.num, th.num { text-align:right; font-variant-numeric: tabular-nums; }
-.score { display:inline-block; min-width:40px; text-align:center; border-radius:4px; padding:1px 6px; color:#fff; font-weight:600; font-variant-numeric: tabular-nums; }
-.sev-error { color:#c62828; font-weight:600; } .sev-warning { color:#ef6c00; font-weight:600; } .sev-info { color:var(--muted); }
-.state-broken { color:#c62828; font-weight:600; } .state-degraded { color:#ef6c00; font-weight:600; } .state-ok { color:#2e7d32; }
-.hint { color:#2d4a22; background:#eef6ea; border-radius:4px; padding:2px 6px; display:inline-block; margin-top:4px; }
-a { color:var(--accent); }
-code { font-size:13px; background:#f1f3f4; padding:1px 4px; border-radius:3px; word-break:break-all; }
-.empty { background:#fff; border:1px dashed var(--line); padding:24px; border-radius:8px; }
-`
-
-/** The page frame shared by every dashboard page. */
-export function Layout(props: { title: string; lang: Lang; children: Child }) {
-  const t = texts(props.lang)
-  const other = props.lang === 'en' ? 'sv' : 'en'
+/**
+ * The page frame shared by every dashboard page: language, title, header with the
+ * language switch (which keeps the page's own parameters) and the CSV export.
+ */
+export function Layout(props: { title: string; lang: Lang; here: PageAddress; children: Child }) {
+  const { lang } = props
+  const other: Lang = lang === 'en' ? 'sv' : 'en'
   return (
-    <html lang={props.lang}>
+    <html lang={lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} · datavakt`}</title>
-        <style>{raw(CSS)}</style>
+        <title>{`${props.title} · ${t(lang, 'app.name')}`}</title>
+        <style>{raw(PAGE_CSS)}</style>
       </head>
       <body>
         <header>
-          <a href={`/?lang=${props.lang}`}>datavakt</a>
-          <span>{t.tagline}</span>
-          <nav>
-            <a href={`/api/export/organisations.csv`}>{t.export}</a>
-            <a href={`?lang=${other}`}>{other === 'en' ? 'English' : 'Svenska'}</a>
+          <a href={`/?lang=${lang}`}>{t(lang, 'app.name')}</a>
+          <span>{t(lang, 'app.tagline')}</span>
+          <nav aria-label={t(lang, 'pages.layout.main-navigation')}>
+            <a href={`/api/export/organisations.csv?lang=${lang}`}>{t(lang, 'pages.layout.export')}</a>
+            <a href={addressIn(props.here, other)} hreflang={other} lang={other}>
+              {t(lang, 'pages.layout.other-language')}
+            </a>
           </nav>
         </header>
         <main>{props.children}</main>

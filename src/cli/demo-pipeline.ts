@@ -12,7 +12,7 @@ import { harvestAll } from '../harvest/harvest-source.js'
 import { runSweep } from '../queue/run-sweep.js'
 import { runContentSweep } from '../content/run-content-sweep.js'
 import { computeScores } from '../scoring/compute-scores.js'
-import { createApp } from '../api/create-app.js'
+import { createApp } from '../web/create-app.js'
 
 const DAY_MS = 86_400_000
 

@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server'
 import { parseCommandArgs } from './parse.js'
 import { openFromConfig } from './open-from-config.js'
-import { createApp } from '../api/create-app.js'
+import { createApp } from '../web/create-app.js'
 import { UsageError } from './usage-error.js'
 import { createFetchEngine } from '../fetch/create-fetch-engine.js'
 import { startBackground } from '../scheduler/start-background.js'

@@ -7,7 +7,7 @@ import { createFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import type { FetchEngine } from '../../src/fetch/fetch-engine.js'
 import { harvestSource } from '../../src/harvest/harvest-source.js'
 import { computeScores } from '../../src/scoring/compute-scores.js'
-import { getDistributionScore } from '../../src/scoring/get-distribution-score.js'
+import { getDistributionScore } from '../../src/read-model/distribution-scores.js'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
 
 /**

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.js'
-import type { LangText } from '../db/tables/core.js'
+import type { LangText } from '../domain/lang-text.js'
 import { latestRollupDay, type RollupRow } from './rollup-row.js'
-import { SCORING_VERSION } from './scoring-version.js'
+import { SCORING_VERSION } from '../scoring/scoring-version.js'
 
 /** A dataset's rollup with its title (null when the dataset is not harvested). */
 export type DatasetScoreRow = RollupRow & { title: LangText | null }

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { ScoreTable } from '../db/tables/content.js'
-import { SCORING_VERSION } from './scoring-version.js'
+import { SCORING_VERSION } from '../scoring/scoring-version.js'
 
 /** A distribution's current score, with its reasons (worst first). */
 export type DistributionScoreRow = Selectable<ScoreTable>

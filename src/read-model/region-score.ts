@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.js'
 import { latestRollupDay, type RollupRow } from './rollup-row.js'
-import { DEFAULT_REGION } from './score-region.js'
-import { SCORING_VERSION } from './scoring-version.js'
+import { DEFAULT_REGION } from '../scoring/score-region.js'
+import { SCORING_VERSION } from '../scoring/scoring-version.js'
 
 /** The region's rollup for a day (default: the latest day rolled up), or undefined. */
 export async function getRegionScore(db: Db, day?: string, regionId: string = DEFAULT_REGION): Promise<RollupRow | undefined> {

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.js'
 import type { ScoreRollupTable } from '../db/tables/content.js'
 import type { RollupRow } from './rollup-row.js'
-import { SCORING_VERSION } from './scoring-version.js'
+import { SCORING_VERSION } from '../scoring/scoring-version.js'
 
 /**
  * The daily rollups of one distribution, dataset, organisation or region over the last

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.js'
-import type { LangText } from '../db/tables/core.js'
+import type { LangText } from '../domain/lang-text.js'
 import { latestRollupDay, type RollupRow } from './rollup-row.js'
-import { SCORING_VERSION } from './scoring-version.js'
+import { SCORING_VERSION } from '../scoring/scoring-version.js'
 
 /** An organisation's rollup with its name (null when the organisation is not harvested). */
 export type OrganisationScoreRow = RollupRow & { name: LangText | null }

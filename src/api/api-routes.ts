@@ -1,0 +1,27 @@
+import { Hono } from 'hono'
+import type { ApiDeps } from './api-deps.js'
+import { datasetApi } from './dataset.js'
+import { exportApi } from './export-organisations.js'
+import { healthApi } from './health.js'
+import { organisationApi } from './organisation.js'
+import { organisationsApi } from './organisations.js'
+import { problemsApi } from './problems.js'
+import { regionApi } from './region.js'
+import { trendApi } from './trend.js'
+
+/**
+ * The JSON API, one module per resource, to be mounted at /api (src/web does). It only
+ * reads, through the read model. Every failure is the one shape in api-error.ts; errors it
+ * does not expect go to the app's error handler (src/web), which never sends their text.
+ */
+export function apiRoutes(deps: ApiDeps): Hono {
+  return new Hono()
+    .route('/health', healthApi(deps))
+    .route('/region', regionApi(deps))
+    .route('/organisations', organisationsApi(deps))
+    .route('/organisation', organisationApi(deps))
+    .route('/dataset', datasetApi(deps))
+    .route('/problems', problemsApi(deps))
+    .route('/trend', trendApi(deps))
+    .route('/export', exportApi(deps))
+}
