@@ -63,7 +63,6 @@ export const pagesMessages = {
   'pages.dataset.distributions': { sv: 'Distributioner', en: 'Distributions' },
   'pages.dataset.state': { sv: 'Tillstånd', en: 'State' },
   'pages.dataset.last-probe': { sv: 'Senaste kontroll', en: 'Last probe' },
-  'pages.dataset.findings': { sv: 'Fynd', en: 'Findings' },
 
   // Error pages.
   'pages.error.bad-request': { sv: 'Felaktig förfrågan', en: 'Bad request' },
