@@ -1,4 +1,3 @@
-import { DIMENSIONS } from '../src/domain/dimension.js'
 import { t } from '../src/i18n/catalogue.js'
 import { num } from '../src/i18n/format.js'
 import type { Lang } from '../src/i18n/lang.js'
@@ -7,8 +6,7 @@ import type { Problem } from '../src/read-model/problems.js'
 import { FindingWords } from './finding-words.js'
 import { Layout } from './layout.js'
 import { entityHref, type PageAddress } from './page-address.js'
-import { ScoreCards, Trend } from './score-cards.js'
-import { ScoreChip } from './score-chip.js'
+import { ScoreCards, ScoreCells, ScoreHeads, Trend } from './score-cards.js'
 
 /** How many problems the page lists; the rest are counted above the table. */
 export const PROBLEMS_SHOWN = 200
@@ -67,10 +65,7 @@ function DatasetTable(props: { datasets: DatasetSummary[]; lang: Lang }) {
       <thead>
         <tr>
           <th>{t(lang, 'pages.column.dataset')}</th>
-          <th class="num">{t(lang, 'dimension.total')}</th>
-          {DIMENSIONS.map((d) => (
-            <th class="num">{t(lang, `dimension.${d}`)}</th>
-          ))}
+          <ScoreHeads lang={lang} />
         </tr>
       </thead>
       <tbody>
@@ -79,14 +74,7 @@ function DatasetTable(props: { datasets: DatasetSummary[]; lang: Lang }) {
             <td>
               <a href={entityHref('dataset', d.iri, lang)}>{d.title}</a>
             </td>
-            <td class="num">
-              <ScoreChip value={d.scores?.total} />
-            </td>
-            {DIMENSIONS.map((dim) => (
-              <td class="num">
-                <ScoreChip value={d.scores?.[dim]} />
-              </td>
-            ))}
+            <ScoreCells scores={d.scores} />
           </tr>
         ))}
       </tbody>

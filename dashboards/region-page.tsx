@@ -1,4 +1,3 @@
-import { DIMENSIONS } from '../src/domain/dimension.js'
 import { t } from '../src/i18n/catalogue.js'
 import type { Lang } from '../src/i18n/lang.js'
 import type { CatalogueHealth } from '../src/read-model/catalogue-health.js'
@@ -6,8 +5,7 @@ import type { OrganisationSummary } from '../src/read-model/organisation-league.
 import type { RegionView } from '../src/read-model/region.js'
 import { Layout } from './layout.js'
 import { entityHref, type PageAddress } from './page-address.js'
-import { ScoreCards, Trend } from './score-cards.js'
-import { ScoreChip } from './score-chip.js'
+import { ScoreCards, ScoreCells, ScoreHeads, Trend } from './score-cards.js'
 import { shownTime } from './shown-time.js'
 
 function LeagueTable(props: { organisations: OrganisationSummary[]; lang: Lang }) {
@@ -17,10 +15,7 @@ function LeagueTable(props: { organisations: OrganisationSummary[]; lang: Lang }
       <thead>
         <tr>
           <th>{t(lang, 'pages.column.organisation')}</th>
-          <th class="num">{t(lang, 'dimension.total')}</th>
-          {DIMENSIONS.map((d) => (
-            <th class="num">{t(lang, `dimension.${d}`)}</th>
-          ))}
+          <ScoreHeads lang={lang} />
           <th class="num">{t(lang, 'pages.column.datasets')}</th>
           <th class="num">{t(lang, 'pages.column.broken')}</th>
           <th class="num">{t(lang, 'pages.column.degraded')}</th>
@@ -32,14 +27,7 @@ function LeagueTable(props: { organisations: OrganisationSummary[]; lang: Lang }
             <td>
               <a href={entityHref('organisation', o.iri, lang)}>{o.name ?? t(lang, 'pages.organisation.unknown-name')}</a>
             </td>
-            <td class="num">
-              <ScoreChip value={o.scores?.total} />
-            </td>
-            {DIMENSIONS.map((d) => (
-              <td class="num">
-                <ScoreChip value={o.scores?.[d]} />
-              </td>
-            ))}
+            <ScoreCells scores={o.scores} />
             <td class="num">{o.datasets}</td>
             <td class="num">{o.broken ? <span class="state-broken">{o.broken}</span> : 0}</td>
             <td class="num">{o.degraded ? <span class="state-degraded">{o.degraded}</span> : 0}</td>

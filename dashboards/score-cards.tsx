@@ -29,6 +29,35 @@ export function ScoreCards(props: { scores: RollupRow | null; lang: Lang }) {
   )
 }
 
+/** The head cells of a score table: the total, then the five dimensions. */
+export function ScoreHeads(props: { lang: Lang }) {
+  return (
+    <>
+      <th class="num">{t(props.lang, 'dimension.total')}</th>
+      {DIMENSIONS.map((d) => (
+        <th class="num">{t(props.lang, `dimension.${d}`)}</th>
+      ))}
+    </>
+  )
+}
+
+/** The cells of a score table's row, under ScoreHeads: the total, then the five dimensions (a dash where unknown). */
+export function ScoreCells(props: { scores: RollupRow | null }) {
+  const s = props.scores
+  return (
+    <>
+      <td class="num">
+        <ScoreChip value={s?.total} />
+      </td>
+      {DIMENSIONS.map((d) => (
+        <td class="num">
+          <ScoreChip value={s?.[d]} />
+        </td>
+      ))}
+    </>
+  )
+}
+
 /** The total's daily line chart under its heading; nothing when there is no history. */
 export function Trend(props: { rows: RollupRow[]; lang: Lang }) {
   if (props.rows.length === 0) return null

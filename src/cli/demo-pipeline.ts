@@ -153,7 +153,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
   }
 
   if (!opts.serve) return { world, database, config, close: closeAll }
-  const app = createApp({ db: database.db })
+  const app = createApp({ db: database.db, lang: opts.lang })
   const server = serve({ fetch: app.fetch, port: opts.port, hostname: '127.0.0.1' })
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve())

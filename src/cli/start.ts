@@ -68,7 +68,7 @@ export async function run(args: string[]): Promise<number> {
     },
     onWorkerError: (err, host) => console.error(`${host}: ${err.message}`),
   })
-  const app = createApp({ db: database.db })
+  const app = createApp({ db: database.db, lang: config.lang })
   const server = serve({ fetch: app.fetch, port, hostname: config.web.host })
   await new Promise<void>((resolve) => server.once('listening', () => resolve()))
   const address = server.address()

@@ -1,7 +1,6 @@
 import type { Db } from '../db/database.js'
 import type { LangText } from '../domain/lang-text.js'
-import { latestRollupDay, type RollupRow } from './rollup-row.js'
-import { SCORING_VERSION } from '../scoring/scoring-version.js'
+import { latestRollupDay, rollupsOfDay, type RollupRow } from './rollup-row.js'
 
 /** A dataset's rollup with its title (null when the dataset is not harvested). */
 export type DatasetScoreRow = RollupRow & { title: LangText | null }
@@ -14,16 +13,5 @@ export type DatasetScoreRow = RollupRow & { title: LangText | null }
 export async function getDatasetScores(db: Db, organisationIri: string, day?: string): Promise<DatasetScoreRow[]> {
   const d = day ?? (await latestRollupDay(db, 'dataset'))
   if (!d) return []
-  return db
-    .selectFrom('score_rollups as r')
-    .leftJoin('datasets as ds', 'ds.iri', 'r.key')
-    .selectAll('r')
-    .select('ds.title')
-    .where('r.level', '=', 'dataset')
-    .where('r.parent', '=', organisationIri)
-    .where('r.day', '=', d)
-    .where('r.scoring_version', '=', SCORING_VERSION)
-    .orderBy((eb) => eb.ref('r.total'), (ob) => ob.asc().nullsLast())
-    .orderBy('r.key')
-    .execute()
+  return rollupsOfDay(db, 'dataset', d).leftJoin('datasets as ds', 'ds.iri', 'r.key').select('ds.title').where('r.parent', '=', organisationIri).execute()
 }

@@ -23,13 +23,20 @@ export async function latestRollupDay(db: Db, level: ScoreRollupTable['level']):
  */
 export async function getLatestRollup(db: Db, level: ScoreRollupTable['level'], key: string): Promise<RollupRow | undefined> {
   const day = await latestRollupDay(db, level)
-  if (!day) return undefined
+  return day ? rollupsOfDay(db, level, day).where('r.key', '=', key).executeTakeFirst() : undefined
+}
+
+/**
+ * The rollups of a level on one day under the current scoring version, worst total first
+ * (unknown totals last), then by key: a query to narrow further (a parent) or join names to.
+ */
+export function rollupsOfDay(db: Db, level: ScoreRollupTable['level'], day: string) {
   return db
-    .selectFrom('score_rollups')
-    .selectAll()
-    .where('level', '=', level)
-    .where('key', '=', key)
-    .where('day', '=', day)
-    .where('scoring_version', '=', SCORING_VERSION)
-    .executeTakeFirst()
+    .selectFrom('score_rollups as r')
+    .selectAll('r')
+    .where('r.level', '=', level)
+    .where('r.day', '=', day)
+    .where('r.scoring_version', '=', SCORING_VERSION)
+    .orderBy((eb) => eb.ref('r.total'), (ob) => ob.asc().nullsLast())
+    .orderBy('r.key')
 }

@@ -1,19 +1,41 @@
 import { Hono, type Context } from 'hono'
+import type { HtmlEscapedString } from 'hono/utils/html'
 import { DatasetPage } from '../../dashboards/dataset-page.js'
 import { ErrorPage } from '../../dashboards/error-page.js'
 import { OrganisationPage } from '../../dashboards/organisation-page.js'
 import { RegionPage } from '../../dashboards/region-page.js'
+import type { PageAddress } from '../../dashboards/page-address.js'
 import { requestLang } from '../api/request-lang.js'
-import type { WebDeps } from './web-deps.js'
 import { t } from '../i18n/catalogue.js'
 import type { Lang } from '../i18n/lang.js'
 import { readDataset } from '../read-model/dataset.js'
 import { readOrganisation } from '../read-model/organisation.js'
 import { readRegion } from '../read-model/region.js'
 import { pageHere } from './page-here.js'
+import type { WebDeps } from './web-deps.js'
 
 function errorPage(c: Context, lang: Lang, status: 400 | 404, title: string, text: string) {
   return c.html(<ErrorPage title={title} text={text} lang={lang} here={pageHere(c)} />, status)
+}
+
+/**
+ * The handler of a page about one organisation or dataset named by `?iri=`: 400 without
+ * it, 404 when the read finds nothing, else the rendered page.
+ */
+function entityPage<T>(
+  fallback: Lang,
+  unknownKey: 'pages.error.unknown-organisation' | 'pages.error.unknown-dataset',
+  read: (iri: string, lang: Lang) => Promise<T | null>,
+  render: (data: T, lang: Lang, here: PageAddress) => HtmlEscapedString | Promise<HtmlEscapedString>,
+) {
+  return async (c: Context) => {
+    const lang = requestLang(c, fallback)
+    const iri = c.req.query('iri')
+    if (!iri) return errorPage(c, lang, 400, t(lang, 'pages.error.bad-request'), t(lang, 'pages.error.iri-missing'))
+    const data = await read(iri, lang)
+    if (!data) return errorPage(c, lang, 404, t(lang, 'pages.error.not-found'), t(lang, unknownKey, { iri }))
+    return c.html(render(data, lang, pageHere(c)))
+  }
 }
 
 /**
@@ -29,23 +51,18 @@ export function pageRoutes({ db, lang: fallback }: WebDeps): Hono {
     return c.html(<RegionPage data={await readRegion(db, lang)} lang={lang} here={pageHere(c)} />)
   })
 
-  app.get('/organisation', async (c) => {
-    const lang = requestLang(c, fallback)
-    const iri = c.req.query('iri')
-    if (!iri) return errorPage(c, lang, 400, t(lang, 'pages.error.bad-request'), t(lang, 'pages.error.iri-missing'))
-    const data = await readOrganisation(db, iri, lang)
-    if (!data) return errorPage(c, lang, 404, t(lang, 'pages.error.not-found'), t(lang, 'pages.error.unknown-organisation', { iri }))
-    return c.html(<OrganisationPage data={data} lang={lang} here={pageHere(c)} />)
-  })
-
-  app.get('/dataset', async (c) => {
-    const lang = requestLang(c, fallback)
-    const iri = c.req.query('iri')
-    if (!iri) return errorPage(c, lang, 400, t(lang, 'pages.error.bad-request'), t(lang, 'pages.error.iri-missing'))
-    const data = await readDataset(db, iri, lang)
-    if (!data) return errorPage(c, lang, 404, t(lang, 'pages.error.not-found'), t(lang, 'pages.error.unknown-dataset', { iri }))
-    return c.html(<DatasetPage data={data} lang={lang} here={pageHere(c)} />)
-  })
+  app.get(
+    '/organisation',
+    entityPage(fallback, 'pages.error.unknown-organisation', (iri, lang) => readOrganisation(db, iri, lang), (data, lang, here) => (
+      <OrganisationPage data={data} lang={lang} here={here} />
+    )),
+  )
+  app.get(
+    '/dataset',
+    entityPage(fallback, 'pages.error.unknown-dataset', (iri, lang) => readDataset(db, iri, lang), (data, lang, here) => (
+      <DatasetPage data={data} lang={lang} here={here} />
+    )),
+  )
 
   return app
 }

@@ -1,21 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serve, type ServerType } from '@hono/node-server'
-import { createTestDb, type TestDb } from '../helpers/test-db.js'
-import { createApp } from '../../src/web/create-app.js'
+import type { ServerType } from '@hono/node-server'
+import type { TestDb } from '../helpers/test-db.js'
 import { json } from '../../src/db/json.js'
-import { DS_A, DS_B, ORG_A, ORG_B, seedPages } from '../web/seed-pages.js'
+import { DS_A, DS_B, ORG_A, ORG_B } from '../web/seed-pages.js'
+import { seededApp, serveOnLoopback } from '../web/seeded-app.js'
 
 let t: TestDb
 let server: ServerType
 let base: string
 
 beforeAll(async () => {
-  t = await createTestDb()
-  await seedPages(t.db)
-  server = serve({ fetch: createApp({ db: t.db, lang: 'sv' }).fetch, port: 0, hostname: '127.0.0.1' })
-  await new Promise<void>((r) => server.once('listening', () => r()))
-  const addr = server.address()
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
+  const seeded = await seededApp()
+  t = seeded.t
+  ;({ server, base } = await serveOnLoopback(seeded.app))
 })
 
 afterAll(async () => {

@@ -1,20 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import type { Hono } from 'hono'
-import { createTestDb, type TestDb } from '../helpers/test-db.js'
+import type { TestDb } from '../helpers/test-db.js'
 import { englishWords, swedishWords } from '../helpers/language.js'
-import { createApp } from '../../src/web/create-app.js'
 import { ownWords } from './page-text.js'
-import { HARVESTED, ORG_A, seedPages } from './seed-pages.js'
+import { HARVESTED, ORG_A } from './seed-pages.js'
+import { seededApp } from './seeded-app.js'
 
 let t: TestDb
 let app: Hono
 const logged: { line: string; err: unknown }[] = []
 
 beforeAll(async () => {
-  t = await createTestDb()
-  await seedPages(t.db)
-  app = createApp({ db: t.db, lang: 'sv', logError: (line, err) => logged.push({ line, err }) })
+  ;({ t, app } = await seededApp({ lang: 'sv', logError: (line, err) => logged.push({ line, err }) }))
   // A real database error on every read of the scores: the table is gone.
   await sql`alter table scores rename to scores_gone`.execute(t.db)
 })

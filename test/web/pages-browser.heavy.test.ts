@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serve, type ServerType } from '@hono/node-server'
+import type { ServerType } from '@hono/node-server'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { createTestDb, type TestDb } from '../helpers/test-db.js'
+import type { TestDb } from '../helpers/test-db.js'
 import { swedishWords } from '../helpers/language.js'
-import { createApp } from '../../src/web/create-app.js'
-import { DS_A, HARVESTED, ORG_A, seedPages } from './seed-pages.js'
+import { DS_A, HARVESTED, ORG_A } from './seed-pages.js'
+import { seededApp, serveOnLoopback } from './seeded-app.js'
 
 /**
  * The pages in a real browser (Debian's chromium through playwright-core): a reader clicks
@@ -20,12 +20,9 @@ let base: string
 let browser: Browser
 
 beforeAll(async () => {
-  t = await createTestDb()
-  await seedPages(t.db)
-  server = serve({ fetch: createApp({ db: t.db, lang: 'sv' }).fetch, port: 0, hostname: '127.0.0.1' })
-  await new Promise<void>((r) => server.once('listening', () => r()))
-  const addr = server.address()
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`
+  const seeded = await seededApp()
+  t = seeded.t
+  ;({ server, base } = await serveOnLoopback(seeded.app))
   const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
   expect(executablePath, 'Debian chromium must be installed (apt-get install chromium)').toBeTruthy()
   browser = await chromium.launch({
