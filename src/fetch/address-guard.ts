@@ -7,16 +7,19 @@
  */
 import { BlockList, isIP } from 'node:net'
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns'
+import { DatavaktError } from '../i18n/datavakt-error.js'
 
 /** Thrown (and classified `forbidden-target`) when a target is on a refused network. */
-export class ForbiddenTargetError extends Error {
+export class ForbiddenTargetError extends DatavaktError {
   override name = 'ForbiddenTargetError'
-  readonly code = 'EDATAVAKT_FORBIDDEN_TARGET'
-  constructor(
-    readonly host: string,
-    readonly address: string,
-  ) {
-    super(`Refused to connect to ${host} (${address}): private, loopback, link-local or reserved address`)
+  declare readonly code: 'fetch.forbidden-target'
+  readonly host: string
+  readonly address: string
+
+  constructor(host: string, address: string) {
+    super('fetch.forbidden-target', { host, address })
+    this.host = host
+    this.address = address
   }
 }
 
