@@ -203,7 +203,6 @@ export function createSchemaRegistry(opts: SchemaRegistryOptions = {}): SchemaRe
       try {
         const doc = await opts.fetchDocument!(u, {
           maxBytes,
-          timeoutMs: 30_000,
           accept: 'application/schema+json, application/csvm+json, application/ld+json;q=0.9, application/json;q=0.9, text/html;q=0.5, */*;q=0.1',
         })
         return doc.status >= 200 && doc.status < 300 ? doc : null

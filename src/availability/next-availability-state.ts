@@ -1,5 +1,5 @@
 import type { AvailabilityStateName } from '../db/tables/availability.js'
-import type { ProbeOutcome } from '../fetch/probe-types.js'
+import type { ProbeOutcome } from '../domain/probe-codes.js'
 
 /** The state of one distribution as the state machine sees it (times as Date). */
 export interface AvailabilityState {

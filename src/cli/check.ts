@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises'
 import { defaultConfig } from '../config/config.js'
 import { createFetchEngine } from '../fetch/create-fetch-engine.js'
 import type { ProbeResult } from '../fetch/probe-types.js'
+import { describeFinding } from '../i18n/catalogue.js'
 import { parseCommandArgs } from './parse.js'
 import { UsageError } from './usage-error.js'
 
@@ -59,7 +60,7 @@ export async function run(args: string[]): Promise<number> {
   }
   if (urls.length === 0) throw new UsageError('inga adresser att kontrollera (ange URL:er eller --urls-file)')
 
-  const engine = createFetchEngine(defaultConfig.http, { allowPrivateNetworks: values['allow-private'], lang })
+  const engine = createFetchEngine(defaultConfig.http, { allowPrivateNetworks: values['allow-private'] })
   const showProgress = process.stderr.isTTY === true && urls.length > 10
   const results: (ProbeResult | undefined)[] = new Array(urls.length)
   let nextToPrint = 0
@@ -69,7 +70,7 @@ export async function run(args: string[]): Promise<number> {
     // Print in input order as soon as the next one is known, so output is stable and streaming.
     while (nextToPrint < results.length && results[nextToPrint]) {
       const r = results[nextToPrint]!
-      if (values.json) process.stdout.write(JSON.stringify(toJson(r)) + '\n')
+      if (values.json) process.stdout.write(JSON.stringify(toJson(r, lang)) + '\n')
       else out.push(...tableRows(r, lang))
       nextToPrint++
     }
@@ -105,7 +106,8 @@ export async function run(args: string[]): Promise<number> {
   return all.some((r) => r.outcome === 'failing') ? 1 : 0
 }
 
-function toJson(r: ProbeResult) {
+/** One URL's line of --json: the probe's fields, its findings as data with their words in `lang`. */
+function toJson(r: ProbeResult, lang: 'sv' | 'en') {
   return {
     url: r.url,
     outcome: r.outcome,
@@ -123,7 +125,7 @@ function toJson(r: ProbeResult) {
     tlsDaysLeft: r.tlsDaysLeft,
     retryAfterSeconds: r.retryAfterSeconds,
     redirectChain: r.redirectChain,
-    findings: r.findings,
+    findings: r.findings.map((f) => ({ ...f, message: describeFinding(f, lang).message })),
   }
 }
 
@@ -133,7 +135,7 @@ function tableRows(r: ProbeResult, lang: 'sv' | 'en'): string[] {
   const word =
     r.outcome === 'ok' ? 'ok' : r.outcome === 'failing' ? (lang === 'sv' ? 'FEL' : 'FAILING') : lang === 'sv' ? 'oklart' : 'unverified'
   const rows = [[word, r.code, r.httpStatus === null ? '-' : String(r.httpStatus), `${r.elapsedMs} ms`, r.url].join(SEP)]
-  for (const f of r.findings) rows.push(['', '', '', '', `  ↳ ${f.message}`].join(SEP))
+  for (const f of r.findings) rows.push(['', '', '', '', `  ↳ ${describeFinding(f, lang).message}`].join(SEP))
   if (r.redirects > 0 && r.finalUrl) rows.push(['', '', '', '', `  → ${r.finalUrl}`].join(SEP))
   return rows
 }

@@ -93,7 +93,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
   log(`   Databas: inbäddad PGlite i ${dataDir}`)
   // A fresh engine per simulated day: a host slowed down by Retry-After stays slow for the
   // rest of that day's sweep, not forever.
-  let engine = createFetchEngine(config.http, { allowPrivateNetworks: true, lang: opts.lang })
+  let engine = createFetchEngine(config.http, { allowPrivateNetworks: true })
   const closeAll = async () => {
     await engine.close()
     await database.close()
@@ -105,7 +105,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
       world.setDay(day)
       if (day > 0) {
         await engine.close()
-        engine = createFetchEngine(config.http, { allowPrivateNetworks: true, lang: opts.lang })
+        engine = createFetchEngine(config.http, { allowPrivateNetworks: true })
       }
       const now = new Date(Date.parse(epoch + 'T00:00:00Z') + day * DAY_MS + 12 * 3_600_000)
       const label = `dag ${day + 1}/${opts.days} (${now.toISOString().slice(0, 10)})`

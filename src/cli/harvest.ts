@@ -118,7 +118,7 @@ export async function run(args: string[]): Promise<number> {
     if (values.source !== undefined && !sources.some((s) => s.id === values.source)) {
       throw new UsageError(t.unknownSource(values.source, sources.map((s) => s.id)))
     }
-    const engine = createFetchEngine(config.http, { allowPrivateNetworks: config.allowPrivateNetworks || values['allow-private'], lang: config.lang })
+    const engine = createFetchEngine(config.http, { allowPrivateNetworks: config.allowPrivateNetworks || values['allow-private'] })
     let results: HarvestResult[]
     try {
       results = await harvestAll(
@@ -168,7 +168,7 @@ function formatResult(r: HarvestResult, t: (typeof text)['sv']): string {
 async function dryRun(url: string, kind: Kind, publisher: string | undefined, asJson: boolean, allowPrivate: boolean, lang?: 'sv' | 'en'): Promise<number> {
   const config = loadConfig()
   const t = text[lang ?? config.lang]
-  const engine = createFetchEngine(config.http, { allowPrivateNetworks: config.allowPrivateNetworks || allowPrivate, lang: config.lang })
+  const engine = createFetchEngine(config.http, { allowPrivateNetworks: config.allowPrivateNetworks || allowPrivate })
   try {
     const read = await readSource({ kind, url, publisher }, {
       fetchDocument: engine.fetchDocument.bind(engine),

@@ -33,7 +33,6 @@ export async function run(args: string[]): Promise<number> {
   // One engine per process; the in-process worker probes through it (embedded mode).
   const engine = createFetchEngine(config.http, {
     allowPrivateNetworks: values['allow-private'] === true || config.allowPrivateNetworks,
-    lang: config.lang,
   })
   const background = await startBackground({
     db: database.db,

@@ -9,7 +9,7 @@
  * 2 a usage error.
  */
 import { createFetchEngine } from '../fetch/create-fetch-engine.js'
-import { describeOutcomeCode } from '../fetch/outcome-codes.js'
+import { describeFinding } from '../i18n/catalogue.js'
 import { runSweep, type SweepProgress } from '../queue/run-sweep.js'
 import type { SweepSummary } from '../db/availability-store.js'
 import { openFromConfig } from './open-from-config.js'
@@ -47,7 +47,6 @@ export async function run(args: string[]): Promise<number> {
   const lang = config.lang
   const engine = createFetchEngine(config.http, {
     allowPrivateNetworks: values['allow-private'] || config.allowPrivateNetworks,
-    lang,
   })
   const stop = new AbortController()
   const onSignal = () => {
@@ -134,7 +133,7 @@ export function formatSweepSummary(s: SweepSummary, elapsedMs: number, lang: 'sv
   }
   lines.push('', sv ? 'Per kod:' : 'By code:')
   for (const [code, n] of Object.entries(s.byCode).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
-    lines.push(`  ${code.padEnd(20)} ${fmt(n).padStart(8)}  ${describeOutcomeCode(code, lang)}`)
+    lines.push(`  ${code.padEnd(20)} ${fmt(n).padStart(8)}  ${describeFinding({ code }, lang).message}`)
   }
   lines.push(
     '',

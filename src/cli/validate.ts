@@ -79,7 +79,7 @@ export async function run(args: string[]): Promise<number> {
   // The engine is created only when something must be fetched: a local file with a local
   // schema opens no sockets.
   let engine: ReturnType<typeof createFetchEngine> | null = null
-  const getEngine = () => (engine ??= createFetchEngine(config.http, { allowPrivateNetworks: values['allow-private'] || config.allowPrivateNetworks, lang }))
+  const getEngine = () => (engine ??= createFetchEngine(config.http, { allowPrivateNetworks: values['allow-private'] || config.allowPrivateNetworks }))
 
   let tempDir: string | null = null
   try {

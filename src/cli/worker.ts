@@ -48,7 +48,6 @@ export async function run(args: string[]): Promise<number> {
   const sv = config.lang === 'sv'
   const engine = createFetchEngine(config.http, {
     allowPrivateNetworks: values['allow-private'] || config.allowPrivateNetworks,
-    lang: config.lang,
   })
   const workerId = values.id ?? defaultWorkerId()
   const stop = new AbortController()

@@ -49,6 +49,7 @@ export const configSchema = {
         maxHostGapMs: { type: 'integer', minimum: 0 },
         rateLimitMemoryMs: { type: 'integer', minimum: 0 },
         bodyBudgetMs: { type: 'integer', minimum: 1 },
+        documentDeadlineMs: { type: 'integer', minimum: 1 },
       },
     },
     harvest: {

@@ -26,10 +26,14 @@ export interface HttpConfig {
   perHostGapMs: number
   /** At most this many requests in flight in total. */
   globalConcurrency: number
+  /** Idle timeouts: opening a connection, waiting for response headers, each pause in a body. */
   connectTimeoutMs: number
   headersTimeoutMs: number
   bodyTimeoutMs: number
-  /** Overall time budget for one URL, redirects included. */
+  /**
+   * Overall time budget for one probe, redirects included. Running out means "could not
+   * tell" (`budget-exceeded`, unverified). Time spent waiting politely for a host does not count.
+   */
   urlBudgetMs: number
   /** Bytes asked for (and read at most) by an availability probe. */
   probeBytes: number
@@ -37,19 +41,27 @@ export interface HttpConfig {
   /** Cap on decompressed bytes, so a gzip bomb cannot exhaust memory. */
   maxDecompressedBytes: number
   /** Longest pause a host's Retry-After may impose on it, in ms. */
-  maxRetryAfterMs?: number
+  maxRetryAfterMs: number
   /** Each 429/503-with-Retry-After multiplies that host's gap by this (until rateLimitMemoryMs has passed) ... */
-  rateLimitGapFactor?: number
-  /** ... up to this gap, in ms (default 4 × perHostGapMs). */
-  maxHostGapMs?: number
+  rateLimitGapFactor: number
+  /** ... up to this gap, in ms. */
+  maxHostGapMs: number
   /**
    * How long a host stays slowed down after its last 429/503 (ms). Default 6 hours, one
    * availability sweep interval: "for the rest of the sweep", also in a long-running
    * `datavakt start` whose engine outlives many sweeps.
    */
-  rateLimitMemoryMs?: number
-  /** Overall time budget for reading one whole body (content checks), in ms. */
-  bodyBudgetMs?: number
+  rateLimitMemoryMs: number
+  /**
+   * Overall deadline for reading one whole body (content checks), in ms: a server that
+   * trickles bytes cannot hold a download longer (`timeout`). Waiting for a host does not count.
+   */
+  bodyBudgetMs: number
+  /**
+   * Overall deadline for one whole document (a schema; catalogue pages use
+   * harvest.timeoutMs), in ms: a server that trickles bytes cannot hold it longer (`timeout`).
+   */
+  documentDeadlineMs: number
 }
 
 export interface HarvestConfig {
@@ -139,6 +151,7 @@ export const defaultConfig: Config = {
     maxHostGapMs: 1_000,
     rateLimitMemoryMs: 6 * 3_600_000,
     bodyBudgetMs: 600_000,
+    documentDeadlineMs: 30_000,
   },
   harvest: {
     maxCatalogueBytes: 200 * 1024 * 1024,

@@ -10,7 +10,7 @@ import {
   type NewCheckResult,
 } from '../db/content-store.js'
 import type { StoredFinding } from '../db/tables/content.js'
-import type { FetchEngine } from '../fetch/fetch-engine.js'
+import { FetchBodyError, type FetchEngine } from '../fetch/fetch-engine.js'
 import type { DatasetTarget, DistributionTarget } from './load-targets.js'
 import { runChecks, type RanCheck } from './run-checks.js'
 import { spoolContentSource } from './spool-content-source.js'
@@ -118,11 +118,7 @@ export async function checkDistribution(o: CheckDistributionOptions): Promise<Di
       )
   } catch (err) {
     if ((err as Error)?.name === 'SpoolError') throw err
-    const e = err as { name?: string; code?: unknown; status?: unknown }
-    failure = {
-      code: e?.name === 'FetchBodyError' && typeof e.code === 'string' ? e.code : 'content-error',
-      status: typeof e?.status === 'number' ? e.status : null,
-    }
+    failure = err instanceof FetchBodyError ? { code: err.probeCode ?? err.code, status: err.status } : { code: 'content-error', status: null }
   }
 
   if (notModified && prev) {

@@ -56,3 +56,26 @@ export function isProbeCode(code: string): code is ProbeCode {
 export function outcomeOf(code: ProbeCode): ProbeOutcome {
   return PROBE_CODES[code]
 }
+
+/**
+ * The facts a probe's finding carries as its params, so its words can say what happened
+ * ("HTTP 503, Retry-After 30 s", "300 of 900 bytes") in the reader's language. Every field
+ * is optional: a probe records only what it saw.
+ */
+export type ProbeDetail = {
+  /** The HTTP status that decided the code. */
+  status?: number
+  /** Retry-After of a rate-limited answer, in seconds. */
+  retryAfterSeconds?: number
+  /** Body bytes that arrived before the server stopped ... */
+  bytes?: number
+  /** ... of this many promised (Content-Length or Content-Range). */
+  expected?: number
+  /** What never came before an idle timeout ran out. */
+  waitedFor?: 'connect' | 'headers' | 'body'
+  /** The system or TLS error code behind a network failure (ECONNREFUSED, CERT_HAS_EXPIRED, ...). */
+  errorCode?: string
+  /** The refused host and the address it resolved to (`forbidden-target`). */
+  host?: string
+  address?: string
+}

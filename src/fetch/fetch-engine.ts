@@ -1,41 +1,49 @@
 import type { ProbeResult } from './probe-types.js'
 
-/** Thrown by fetchBody / fetchDocument when no body can be had; `code` is a probe code. */
-export { FetchBodyError } from './fetch-body-error.js'
+/** Thrown by fetchBody / fetchDocument when no (whole) body can be had; see fetch-errors.ts. */
+export { FetchBodyError, FetchDeadlineError } from './fetch-errors.js'
+
+/** Validators of a previous answer, for a conditional request (If-None-Match / If-Modified-Since). */
+export interface Conditional {
+  etag?: string | null
+  lastModified?: string | null
+}
 
 /**
  * The contract of the HTTP engine every part of datavakt uses to reach the network:
  * harvest (catalogues), availability (probes), content checks (bodies) and the schema
  * registry (remote schemas). One engine per process: it owns the connection pools, the
  * per-host politeness (connections, gap, Retry-After slow-down) and the address guard.
- * Implemented by `createFetchEngine` in `src/fetch/create-fetch-engine.ts`.
+ * Every operation has an overall deadline as well as idle timeouts. Implemented by
+ * `createFetchEngine` in `src/fetch/create-fetch-engine.ts`.
  */
 export interface FetchEngine {
   /**
    * One availability probe: a GET for a capped prefix (Range), redirects followed and
    * recorded, classified into outcome + code. Never throws for network trouble: that is
    * a result. `conditional` sends If-None-Match / If-Modified-Since (a 304 is ok).
+   * Deadline: `http.urlBudgetMs` (then `budget-exceeded`).
    */
-  probe(url: string, opts?: { conditional?: { etag?: string | null; lastModified?: string | null } }): Promise<ProbeResult>
+  probe(url: string, opts?: { conditional?: Conditional }): Promise<ProbeResult>
 
   /**
    * The whole body, for content checks: decompressed, capped at `maxBytes` (the stream
    * ends there and `truncatedAtCap()` says so). Same guard and politeness as probe.
-   * Throws FetchBodyError when no body can be had (with the probe-style code).
-   * With `conditional` a 304 gives `{ notModified: true }` and no body.
+   * Throws FetchBodyError when no body can be had (`probeCode` says why); with
+   * `conditional` a 304 gives `{ notModified: true }` and no body. Deadline:
+   * `http.bodyBudgetMs` (then FetchDeadlineError, from the call or from the stream).
    */
-  fetchBody(
-    url: string,
-    opts: { maxBytes: number; conditional?: { etag?: string | null; lastModified?: string | null }; accept?: string },
-  ): Promise<FetchedBody>
+  fetchBody(url: string, opts: { maxBytes: number; conditional?: Conditional; accept?: string }): Promise<FetchedBody>
 
-  /** A whole small document (catalogue page, schema): buffered, capped, guarded, polite. */
-  fetchDocument(
-    url: string,
-    opts: { maxBytes: number; timeoutMs?: number; accept?: string; signal?: AbortSignal },
-  ): Promise<{ url: string; finalUrl: string; status: number; contentType: string | null; body: Buffer }>
+  /**
+   * A whole small document (catalogue page, schema), whatever its status: buffered,
+   * guarded, polite. Throws FetchBodyError when no answer comes or the body is over
+   * `maxBytes` (`fetch.too-large`), FetchDeadlineError after `deadlineMs` (default
+   * `http.documentDeadlineMs`).
+   */
+  fetchDocument(url: string, opts: { maxBytes: number; deadlineMs?: number; accept?: string }): Promise<FetchedDocument>
 
-  /** Closes every pool. */
+  /** Closes every pool; requests still waiting for a slot are turned away. */
   close(): Promise<void>
 }
 
@@ -55,4 +63,13 @@ export interface FetchedBody {
   truncatedAtCap(): boolean
   /** After the body is consumed: bytes delivered. */
   bytesRead(): number
+}
+
+/** A document fetched whole by fetchDocument: the final URL after redirects, the status and the decompressed body. */
+export interface FetchedDocument {
+  url: string
+  finalUrl: string
+  status: number
+  contentType: string | null
+  body: Buffer
 }

@@ -14,7 +14,8 @@
  * So a host's next request is not let go while the previous one is still connecting.
  */
 
-import { EngineClosedError } from './classify-error.js'
+import type { HttpConfig } from '../config/config.js'
+import { EngineClosedError } from './fetch-errors.js'
 
 /** One request's place at a host: call `sent()` when it goes out, `release()` when done. */
 export interface Slot {
@@ -22,20 +23,15 @@ export interface Slot {
   release(): void
 }
 
-/** The limits a Politeness enforces (from the `http` configuration section). */
-export interface PolitenessOptions {
-  perHostConnections: number
-  perHostGapMs: number
-  globalConcurrency: number
-  /** The longest pause a Retry-After can impose on a host. */
-  maxRetryAfterMs: number
-  /** Each rate-limit answer multiplies the host's gap by this ... */
-  rateLimitGapFactor: number
-  /** ... up to this gap. */
-  maxHostGapMs: number
-  /** The grown gap is forgotten this long after the host's last rate-limit answer. */
-  rateLimitMemoryMs: number
-}
+/**
+ * The limits a Politeness enforces: the `http` configuration section's per-host
+ * connections and gap, global concurrency, and rate-limit slow-down (longest Retry-After
+ * pause, gap growth factor and ceiling, how long a slow-down is remembered).
+ */
+export type PolitenessOptions = Pick<
+  HttpConfig,
+  'perHostConnections' | 'perHostGapMs' | 'globalConcurrency' | 'maxRetryAfterMs' | 'rateLimitGapFactor' | 'maxHostGapMs' | 'rateLimitMemoryMs'
+>
 
 /** One request waiting in a line: let it go, or turn it away. */
 interface Waiter {
@@ -73,7 +69,7 @@ export class Politeness {
    * hundreds of thousands). Everything waiting is turned away by `close()`.
    */
   async acquire(host: string, signal?: AbortSignal, urgent = false): Promise<Slot> {
-    if (this.closed) throw new EngineClosedError('The fetch engine is closed')
+    if (this.closed) throw new EngineClosedError()
     const state = this.state(host)
     await new Promise<void>((resolve, reject) => {
       let onAbort: (() => void) | null = null
@@ -162,7 +158,7 @@ export class Politeness {
   close(): void {
     this.closed = true
     for (const s of this.hosts.values()) if (s.timer) clearTimeout(s.timer)
-    const err = new EngineClosedError('The fetch engine was closed while the request waited for a slot')
+    const err = new EngineClosedError()
     for (const s of this.hosts.values()) for (const w of s.waiting.splice(0)) w.fail(err)
     for (const w of this.globalWaiting.splice(0)) w.fail(err)
   }

@@ -1,25 +1,32 @@
 /**
- * The result of one availability probe. `outcome` and `code` are stored: never rename a
- * code; only add. The full list, with meanings, is in `src/fetch/outcome-codes.ts`.
+ * The result of one availability probe. `outcome` and `code` are stored: the codes and
+ * their outcomes are listed in src/domain/probe-codes.ts (never renamed, only added).
  */
-export type ProbeOutcome = 'ok' | 'failing' | 'unverified'
+import type { Finding } from '../domain/finding.js'
+import type { ProbeCode, ProbeOutcome } from '../domain/probe-codes.js'
+import type { fetchFindingMessages } from '../i18n/messages/findings-fetch.js'
 
-/** A remark about a probe: a stable kebab-case code and a message in the engine's language. */
-export interface ProbeFinding {
-  code: string
-  message: string
-}
+/** A warning a probe can give that does not change its outcome; each has words in the catalogue. */
+export type ProbeWarningCode = keyof typeof fetchFindingMessages
 
-/** Everything one probe learned about a URL (see outcome-codes.ts for `code`). */
+/**
+ * A remark about a probe, as data: the probe's own code with its facts (`ProbeDetail` as
+ * params) when the outcome is not ok, or a warning (`ProbeWarningCode`). Words are made
+ * from the code when shown (`describeFinding`).
+ */
+export type ProbeFinding = Finding & { code: ProbeCode | ProbeWarningCode }
+
+/** Everything one probe learned about a URL. */
 export interface ProbeResult {
   url: string
   outcome: ProbeOutcome
-  code: string
+  code: ProbeCode
   httpStatus: number | null
   finalUrl: string | null
   /** Every hop: the URL asked for and the status it answered. */
   redirectChain: { url: string; status: number }[]
   redirects: number
+  /** Time spent on the URL's own requests, not waiting in a host's line. */
   elapsedMs: number
   contentType: string | null
   contentLength: number | null
@@ -32,8 +39,11 @@ export interface ProbeResult {
   bytesRead: number
   /** Retry-After in seconds, when the server sent one. */
   retryAfterSeconds: number | null
-  /** Warnings that do not change the outcome: https→http downgrade, certificate expiring soon, ... */
+  /**
+   * First, when the outcome is not ok, the probe's own code with its facts; then the
+   * warnings that do not change the outcome (https→http downgrade, certificate expiring soon).
+   */
   findings: ProbeFinding[]
-  /** When the probe started (ISO). */
+  /** When the probe started (ISO), before its first request was sent. */
   at: string
 }

@@ -1,4 +1,4 @@
-import type { FetchEngine } from '../fetch/fetch-engine.js'
+import { FetchBodyError, type FetchEngine } from '../fetch/fetch-engine.js'
 import type { HarvestConfig } from '../config/config.js'
 import { HarvestError } from './harvest-error.js'
 
@@ -25,32 +25,18 @@ export interface FetchedCatalogueDocument {
 
 /**
  * Fetches one catalogue document through `deps.fetchDocument` with the harvest caps.
- * Turns every failure into a HarvestError with a stable code: 'timeout' (slow or hanging
- * server; enforced here too, whatever the engine does), 'too-large' (over
- * harvest.maxCatalogueBytes), 'http-error' (not 2xx), 'fetch-failed' (no answer).
+ * Turns every failure into a HarvestError with a stable code: 'timeout' (slow, hanging or
+ * trickling server: harvest.timeoutMs is the engine's overall deadline for the document),
+ * 'too-large' (over harvest.maxCatalogueBytes), 'http-error' (not 2xx), 'truncated' (cut
+ * off), 'fetch-failed' (no answer).
  */
 export async function fetchCatalogueDocument(deps: HarvestDeps, url: string, accept: string): Promise<FetchedCatalogueDocument> {
   const { maxCatalogueBytes, timeoutMs } = deps.harvest
-  // The engine's timeouts are per pause (headers, each gap in the body); this one bounds
-  // the whole document, so a server trickling a byte a second cannot hold a harvest.
-  const abort = new AbortController()
-  let timer: NodeJS.Timeout | undefined
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      abort.abort()
-      reject(new HarvestError(`Timed out after ${timeoutMs} ms reading ${url}`, { url, code: 'timeout' }))
-    }, timeoutMs + 1000)
-  })
-  // `signal` is not in the FetchEngine contract; the engine honours it, others ignore it.
-  const opts = { maxBytes: maxCatalogueBytes, timeoutMs, accept, signal: abort.signal }
   let res: FetchedCatalogueDocument
   try {
-    res = await Promise.race([deps.fetchDocument(url, opts), deadline])
+    res = await deps.fetchDocument(url, { maxBytes: maxCatalogueBytes, deadlineMs: timeoutMs, accept })
   } catch (err) {
-    if (err instanceof HarvestError) throw err
     throw classifyFetchError(err, url, maxCatalogueBytes, timeoutMs)
-  } finally {
-    clearTimeout(timer)
   }
   if (res.body.length > maxCatalogueBytes) {
     throw new HarvestError(`Refused: ${url} is larger than the limit of ${maxCatalogueBytes} bytes`, { url, code: 'too-large', httpStatus: res.status })
@@ -61,33 +47,25 @@ export async function fetchCatalogueDocument(deps: HarvestDeps, url: string, acc
   return res
 }
 
+/** The HarvestError for an error of the fetch engine, judged by its class and typed fields. */
 function classifyFetchError(err: unknown, url: string, maxBytes: number, timeoutMs: number): HarvestError {
-  // The engine's errors carry a probe code (FetchBodyError.code: 'timeout', 'too-large',
-  // 'http-404', 'refused', 'forbidden-target', ...); other fetchers only a message.
-  const code = String((err as { code?: unknown }).code ?? '')
-  const status = (err as { status?: number | null }).status ?? null
-  const msg = (err as Error).message ?? String(err)
-  const chain: string[] = []
-  let e: unknown = err
-  for (let i = 0; e && i < 5; i++) {
-    const x = e as { message?: string; code?: string; name?: string; cause?: unknown }
-    chain.push(`${x.name ?? ''} ${x.code ?? ''} ${x.message ?? ''}`)
-    e = x.cause
+  if (!(err instanceof FetchBodyError)) {
+    return new HarvestError(`Could not fetch ${url}: ${(err as Error)?.message ?? String(err)}`, { url, code: 'fetch-failed', cause: err })
   }
-  const text = chain.join(' | ')
-  if (code === 'too-large' || (!code && /larger than the limit/i.test(text))) {
+  const status = err.status
+  if (err.code === 'fetch.too-large') {
     return new HarvestError(`Refused: ${url} is larger than the limit of ${maxBytes} bytes`, { url, code: 'too-large', httpStatus: status, cause: err })
   }
-  if (code === 'timeout' || code === 'budget-exceeded' || (!code && /timeout|timed out/i.test(text))) {
+  if (err.probeCode === 'timeout' || err.probeCode === 'budget-exceeded') {
     return new HarvestError(`Timed out after ${timeoutMs} ms reading ${url}`, { url, code: 'timeout', httpStatus: status, cause: err })
   }
-  if (code.startsWith('http-') || (status !== null && (status < 200 || status > 299))) {
-    return new HarvestError(`${url} answered HTTP ${status ?? code.slice(5)}`, { url, code: 'http-error', httpStatus: status, cause: err })
+  if (err.probeCode?.startsWith('http-') || (status !== null && (status < 200 || status > 299))) {
+    return new HarvestError(`${url} answered HTTP ${status ?? err.probeCode}`, { url, code: 'http-error', httpStatus: status, cause: err })
   }
-  if (code === 'truncated') {
-    return new HarvestError(`The transfer of ${url} was cut off before the end: ${msg}`, { url, code: 'truncated', httpStatus: status, cause: err })
+  if (err.probeCode === 'truncated') {
+    return new HarvestError(`The transfer of ${url} was cut off before the end: ${err.message}`, { url, code: 'truncated', httpStatus: status, cause: err })
   }
-  return new HarvestError(`Could not fetch ${url}: ${msg}`, { url, code: 'fetch-failed', httpStatus: status, cause: err })
+  return new HarvestError(`Could not fetch ${url}: ${err.message}`, { url, code: 'fetch-failed', httpStatus: status, cause: err })
 }
 
 /**

@@ -50,7 +50,7 @@ describe(`availability check (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
           {
             distributionIri: 'urn:ok',
             host: 'h',
-            result: probeResult(url, 'ok', 'ok', at, { tlsDaysLeft: 5, findings: [{ code: 'tls-expiring-soon', message: 'Certifikatet går ut om 5 dagar.' }] }),
+            result: probeResult(url, 'ok', 'ok', at, { tlsDaysLeft: 5, findings: [{ code: 'tls-expiring-soon', severity: 'warning', params: { days: 5 } }] }),
           },
           { distributionIri: 'urn:walled', host: 'h', result: probeResult(url, 'unverified', 'blocked', at) },
         ],

@@ -3,7 +3,7 @@ import { createTestDb, type TestDb } from '../helpers/test-db.js'
 import { availabilityStateOf, recordProbes, sweepSummary, uptime } from '../../src/db/availability-store.js'
 import { createSweep } from '../../src/queue/create-sweep.js'
 import { seedDistributions, probeResult } from './seed-distributions.js'
-import type { ProbeOutcome } from '../../src/fetch/probe-types.js'
+import type { ProbeCode, ProbeOutcome } from '../../src/domain/probe-codes.js'
 
 let t: TestDb
 const policy = { brokenAfterFailures: 3, brokenAfterHours: 24 }
@@ -24,7 +24,7 @@ afterAll(async () => {
 })
 
 /** What each distribution answers in the sweep at hour h (a sweep every 6 h). */
-function answer(iri: string, hour: number): [ProbeOutcome, string] {
+function answer(iri: string, hour: number): [ProbeOutcome, ProbeCode] {
   if (iri === A) return ['ok', 'ok']
   if (iri === B) return hour >= 24 ? ['failing', 'http-404'] : ['ok', 'ok']
   if (iri === C) return hour % 12 === 0 ? ['failing', 'timeout'] : ['ok', 'ok']
@@ -101,7 +101,7 @@ describe(`availability state over simulated days (${process.env.DATABASE_URL ? '
       tlsDaysLeft: 9,
       bytesRead: 65_536,
       retryAfterSeconds: 120,
-      findings: [{ code: 'tls-expiring-soon', message: 'TLS-certifikatet går ut om 9 dagar' }],
+      findings: [{ code: 'tls-expiring-soon', severity: 'warning', params: { days: 9, validTo: '2026-04-01' } }],
     })
     await recordProbes(t.db, sweepId, 'w-fields', [{ distributionIri: C, host: 'h:1', result }], policy)
     const row = await t.db.selectFrom('probes').selectAll().where('sweep_id', '=', sweepId).executeTakeFirstOrThrow()

@@ -1,6 +1,7 @@
 import type { Db } from '../../src/db/database.js'
 import { json } from '../../src/db/json.js'
-import type { ProbeResult, ProbeOutcome } from '../../src/fetch/probe-types.js'
+import type { ProbeCode, ProbeOutcome } from '../../src/domain/probe-codes.js'
+import type { ProbeResult } from '../../src/fetch/probe-types.js'
 import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
 
 /** Inserts one source, one dataset and the given distributions (url → host parsed). */
@@ -48,7 +49,7 @@ export async function seedDistributions(db: Db, items: { iri: string; url: strin
 }
 
 /** A ProbeResult as the engine would give, for store-level tests of the state machine. */
-export function probeResult(url: string, outcome: ProbeOutcome, code: string, at: Date, extra: Partial<ProbeResult> = {}): ProbeResult {
+export function probeResult(url: string, outcome: ProbeOutcome, code: ProbeCode, at: Date, extra: Partial<ProbeResult> = {}): ProbeResult {
   return {
     url,
     outcome,

@@ -4,7 +4,6 @@ import type { ServerResponse } from 'node:http'
 import { defaultConfig, type HttpConfig } from '../../src/config/config.js'
 import { createFetchEngine, type CreatedFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import { FetchBodyError } from '../../src/fetch/fetch-engine.js'
-import { closeSharedFetchEngines, fetchDocument, FetchDocumentError } from '../../src/fetch/fetch-document.js'
 import { startServer, type LoopbackServer } from './loopback-server.js'
 
 const http: HttpConfig = { ...defaultConfig.http, perHostGapMs: 0, headersTimeoutMs: 2_000, bodyTimeoutMs: 2_000, probeBytes: 65_536 }
@@ -88,7 +87,6 @@ beforeAll(async () => {
 })
 afterAll(async () => {
   await engine.close()
-  await closeSharedFetchEngines()
   await server.close()
 })
 
@@ -211,10 +209,12 @@ describe('fetchBody', () => {
 
   it('throws FetchBodyError with the probe code when there is no body to have', async () => {
     await expect(engine.fetchBody(server.url + '/nope', { maxBytes: 1000 })).rejects.toSatisfy(
-      (e: unknown) => e instanceof FetchBodyError && e.code === 'http-404' && e.status === 404,
+      (e: unknown) => e instanceof FetchBodyError && e.code === 'fetch.no-body' && e.probeCode === 'http-404' && e.status === 404,
     )
     const b = await engine.fetchBody(server.url + '/cut', { maxBytes: 1_000_000 })
-    await expect(readAll(b.body)).rejects.toMatchObject({ name: 'FetchBodyError', code: 'truncated' })
+    await expect(readAll(b.body)).rejects.toSatisfy(
+      (e: unknown) => e instanceof FetchBodyError && e.code === 'fetch.cut-off' && e.probeCode === 'truncated' && e.params.bytes === 1000,
+    )
   })
 })
 
@@ -227,15 +227,22 @@ describe('fetchDocument', () => {
   })
 
   it('refuses a document over maxBytes (a bomb included)', async () => {
-    await expect(engine.fetchDocument(server.url + '/bomb', { maxBytes: 1_000_000 })).rejects.toMatchObject({ code: 'too-large' })
+    await expect(engine.fetchDocument(server.url + '/bomb', { maxBytes: 1_000_000 })).rejects.toSatisfy(
+      (e: unknown) => e instanceof FetchBodyError && e.code === 'fetch.too-large' && e.probeCode === null && e.params.limit === 1_000_000,
+    )
   })
 
-  it('the standalone fetchDocument keeps its signature and goes through the guard', async () => {
-    const d = await fetchDocument(server.url + '/moved', { maxBytes: 10_000, timeoutMs: 2_000, allowPrivateNetworks: true })
+  it('decodes like fetchBody, follows redirects and names datavakt in its User-Agent', async () => {
+    const before = server.requests.length
+    const d = await engine.fetchDocument(server.url + '/moved', { maxBytes: 10_000 })
     expect({ finalUrl: d.finalUrl, body: d.body.toString() }).toEqual({ finalUrl: server.url + '/csv', body: csv })
-    await expect(fetchDocument(server.url + '/csv', { maxBytes: 10_000, timeoutMs: 2_000, allowPrivateNetworks: false })).rejects.toSatisfy(
-      (e: unknown) => e instanceof FetchDocumentError && e.code === 'forbidden-target',
+    for (const p of ['/csv-gzip', '/csv-br']) expect((await engine.fetchDocument(server.url + p, { maxBytes: 10_000 })).body.toString()).toBe(csv)
+    expect(server.requests.slice(before).every((q) => q.headers['user-agent']?.includes('datavakt'))).toBe(true)
+  })
+
+  it('a body cut off mid-way is an error, never a short document', async () => {
+    await expect(engine.fetchDocument(server.url + '/cut', { maxBytes: 1_000_000 })).rejects.toSatisfy(
+      (e: unknown) => e instanceof FetchBodyError && e.probeCode === 'truncated',
     )
-    expect(server.requests.filter((q) => q.path === '/csv' && q.headers['user-agent']?.includes('datavakt')).length).toBeGreaterThan(0)
   })
 })

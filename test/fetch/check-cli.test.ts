@@ -58,7 +58,7 @@ describe('datavakt check', () => {
     }
     expect(out[0]).toMatchObject({ httpStatus: 200, finalUrl: urls[0], redirects: 0, contentType: 'text/csv', findings: [] })
     expect(out[2]).toMatchObject({ finalUrl: `${server.url}/ok.csv`, redirects: 1 })
-    expect(out[1].findings).toEqual([{ code: 'http-404', message: expect.stringContaining('404') }])
+    expect(out[1].findings).toEqual([{ code: 'http-404', severity: 'error', params: { status: 404 }, message: expect.stringMatching(/filen finns inte.*\(HTTP 404\)/) }])
   })
 
   it('exit 0 when every URL is ok or merely unverified; URLs can come from --urls-file', async () => {

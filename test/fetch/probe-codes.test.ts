@@ -3,7 +3,8 @@ import { gzipSync } from 'node:zlib'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { defaultConfig, type HttpConfig } from '../../src/config/config.js'
 import { createFetchEngine, type CreatedFetchEngine } from '../../src/fetch/create-fetch-engine.js'
-import { outcomeCodes } from '../../src/fetch/outcome-codes.js'
+import { PROBE_CODES } from '../../src/domain/probe-codes.js'
+import { describeFinding } from '../../src/i18n/catalogue.js'
 import { closedPort, startServer, type LoopbackServer } from './loopback-server.js'
 import { makeTestCerts, type TestCerts } from './test-certs.js'
 
@@ -20,12 +21,19 @@ const http: HttpConfig = {
 
 const csv = 'kommun,antal\nBorås,113000\nGöteborg,600000\n'
 const stalled: ServerResponse[] = []
+/** When (Date.now()) each /delay request reached the server. */
+const delayedArrivals: number[] = []
+const DELAY_MS = 300
 let resetOnce = false
 
 function routes(req: IncomingMessage, res: ServerResponse): void {
   const path = (req.url ?? '').split('?')[0]
   const n = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('n') ?? 0)
   switch (path) {
+    case '/delay':
+      // Answers DELAY_MS after the request arrived: the probe's elapsed time must show it.
+      delayedArrivals.push(Date.now())
+      return void setTimeout(() => res.writeHead(200, { 'content-type': 'text/csv' }).end(csv), DELAY_MS)
     case '/ok':
       res.setHeader('content-type', 'text/csv')
       res.setHeader('etag', '"v1"')
@@ -178,7 +186,7 @@ afterAll(async () => {
   certs.cleanup()
   // Every code of the table is exercised by a case below (http here, TLS in tls.test.ts).
   const tlsCodes = ['tls-expired', 'tls-untrusted', 'tls-hostname', 'tls-error', 'forbidden-target']
-  const missing = outcomeCodes.map((c) => c.code).filter((c) => !covered.has(c) && !tlsCodes.includes(c))
+  const missing = Object.keys(PROBE_CODES).filter((c) => !covered.has(c) && !tlsCodes.includes(c))
   expect(missing).toEqual([])
 })
 
@@ -222,7 +230,8 @@ describe('one probe is classified by what the server really does', () => {
     const r = await engine.probe(server.url + path)
     expect({ outcome: r.outcome, code: r.code }).toEqual({ outcome, code })
     covered.add(r.code)
-    if (outcome !== 'ok') expect(r.findings[0]).toMatchObject({ code })
+    if (outcome !== 'ok') expect(r.findings[0]).toMatchObject({ code, severity: outcome === 'failing' ? 'error' : 'info' })
+    else expect(r.findings).toEqual([])
   })
 
   it.each(cases)('over https: %s → %s / %s', async (path, outcome, code) => {
@@ -243,8 +252,20 @@ describe('one probe is classified by what the server really does', () => {
       lastModified: 'Wed, 21 Oct 2026 07:28:00 GMT',
       bytesRead: Buffer.byteLength(csv),
     })
-    expect(r.elapsedMs).toBeGreaterThanOrEqual(0)
-    expect(new Date(r.at).getTime()).toBeLessThanOrEqual(Date.now())
+  })
+
+  it("times the server's own delay, and dates the probe from its start, before the answer came", async () => {
+    const before = Date.now()
+    const r = await engine.probe(server.url + '/delay')
+    expect(r.code).toBe('ok')
+    // The server held the answer DELAY_MS; loopback adds little, a busy machine a little more.
+    expect(r.elapsedMs).toBeGreaterThanOrEqual(DELAY_MS - 5)
+    expect(r.elapsedMs).toBeLessThan(DELAY_MS + 1_500)
+    const at = new Date(r.at).getTime()
+    expect(at).toBeGreaterThanOrEqual(before)
+    // The request reached the server after the probe began, and the answer came DELAY_MS later.
+    expect(at).toBeLessThanOrEqual(delayedArrivals.at(-1)!)
+    expect(at).toBeLessThanOrEqual(Date.now() - DELAY_MS + 5)
   })
 
   it('asks for a prefix with Range and an honest User-Agent, and never HEAD', async () => {
@@ -283,7 +304,9 @@ describe('one probe is classified by what the server really does', () => {
   it('says how many bytes a truncated body delivered', async () => {
     const r = await engine.probe(server.url + '/truncated')
     expect(r.bytesRead).toBe(300)
-    expect(r.findings[0].message).toContain('300')
+    expect(r.findings[0]).toEqual({ code: 'truncated', severity: 'error', params: { bytes: 300, expected: 900 } })
+    expect(describeFinding(r.findings[0], 'sv').message).toMatch(/\(300 av 900 byte\)$/)
+    expect(describeFinding(r.findings[0], 'en').message).toMatch(/\(300 of 900 bytes\)$/)
   })
 
   it('answers 304 to a conditional probe as ok, sending If-None-Match and If-Modified-Since', async () => {

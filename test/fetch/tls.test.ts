@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultConfig, type HttpConfig } from '../../src/config/config.js'
 import { createFetchEngine, type CreatedFetchEngine } from '../../src/fetch/create-fetch-engine.js'
+import { describeFinding } from '../../src/i18n/catalogue.js'
 import { startServer, type LoopbackServer } from './loopback-server.js'
 import { makeTestCerts, type TestCerts } from './test-certs.js'
 
@@ -51,7 +52,9 @@ describe('TLS is classified and its expiry recorded', () => {
     expect(r.code).toBe('ok')
     expect(r.tlsDaysLeft).toBeLessThan(14)
     expect(r.findings.map((f) => f.code)).toEqual(['tls-expiring-soon'])
-    expect(r.findings[0].message).toMatch(/går ut om \d dagar/)
+    expect(r.findings[0]).toEqual({ code: 'tls-expiring-soon', severity: 'warning', params: { days: r.tlsDaysLeft, validTo: r.tlsValidTo!.slice(0, 10) } })
+    expect(describeFinding(r.findings[0], 'sv').message).toMatch(/går ut om \d+ dagar? \(\d+ \p{L}+ \d{4}\)/u)
+    expect(describeFinding(r.findings[0], 'en').message).toMatch(/expires in \d+ days? \(\d+ \p{L}+ \d{4}\)/u)
   })
 
   it.each([
@@ -83,7 +86,7 @@ describe('TLS is classified and its expiry recorded', () => {
   it('an expired certificate reports when it expired', async () => {
     const r = await engine.probe(servers.expired.url + '/file.csv')
     expect(r.tlsDaysLeft).toBeLessThan(0)
-    expect(r.findings.map((f) => f.code)).toEqual(['tls-expired'])
+    expect(r.findings).toEqual([{ code: 'tls-expired', severity: 'error', params: { errorCode: 'CERT_HAS_EXPIRED' } }])
   })
 
   it('a certificate from a CA we do not trust is tls-untrusted', async () => {
@@ -105,6 +108,6 @@ describe('TLS is classified and its expiry recorded', () => {
     const r = await engine.probe(servers.valid.url + '/to-http')
     expect(r.code).toBe('redirected')
     expect(r.finalUrl).toBe(`${plain.url}/file.csv`)
-    expect(r.findings.map((f) => f.code)).toContain('https-downgrade')
+    expect(r.findings).toContainEqual({ code: 'https-downgrade', severity: 'warning', params: {} })
   })
 })
