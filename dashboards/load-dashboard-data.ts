@@ -7,6 +7,7 @@ import { getDatasetScores } from '../src/scoring/get-dataset-scores.js'
 import { getDistributionScoresOfDataset } from '../src/scoring/get-distribution-score.js'
 import { getTrend } from '../src/scoring/get-trend.js'
 import { pickLang, type Lang } from './texts.js'
+import { describeFinding } from '../src/i18n/catalogue.js'
 
 /**
  * Read-only loaders that gather what one dashboard page (or its JSON twin in the API)
@@ -119,6 +120,8 @@ export async function loadCatalogueHealth(db: Db): Promise<CatalogueHealth[]> {
 }
 
 export interface Problem extends StoredScoreReason {
+  message: string
+  hint?: string
   datasetIri: string
   datasetTitle: string
   distributionIri: string
@@ -166,6 +169,7 @@ export async function loadOrganisation(db: Db, iri: string, lang: Lang, now = ne
       if (reason.pointsLost <= 0 && reason.severity === 'info') continue
       problems.push({
         ...reason,
+        ...describeFinding(reason, lang),
         datasetIri: row.dataset_iri,
         datasetTitle: titles.get(row.dataset_iri) ?? row.dataset_iri,
         distributionIri: row.distribution_iri,
@@ -239,7 +243,7 @@ export async function loadDataset(db: Db, iri: string, lang: Lang): Promise<Data
       .filter((r) => r.distribution_iri === distIri)
       .flatMap((r) =>
         r.findings.length
-          ? r.findings.map((f) => ({ checkId: r.check_id, status: r.status, code: f.code, severity: f.severity, message: f.message, hint: f.hint }))
+          ? r.findings.map((f) => ({ checkId: r.check_id, status: r.status, code: f.code, severity: f.severity, ...describeFinding(f, lang) }))
           : [],
       )
   return {
