@@ -2,28 +2,21 @@ import { sql } from 'kysely'
 import type { ProbeSummary } from '../../checks/types.js'
 import type { Db } from '../db/database.js'
 
-interface Row {
-  distribution_iri: string
-  outcome: ProbeSummary['outcome']
-  code: string
-  http_status: number | null
-  final_url: string | null
-  content_type: string | null
-  content_length: number | string | null
-  etag: string | null
-  last_modified: string | null
+/** A row as the query names it: the summary's own fields, and what still needs converting. */
+type Row = Omit<ProbeSummary, 'at' | 'contentLength' | 'state' | 'consecutiveFailures' | 'failingSince' | 'findings'> & {
+  distributionIri: string
   at: Date | string
-  state_after: ProbeSummary['state'] | null
+  contentLength: number | string | null
+  stateAfter: ProbeSummary['state'] | null
   findings: ProbeSummary['findings'] | null
-  tls_days_left: number | null
   failures: number | null
   since: Date | string | null
 }
 
 /** The state a probe left; for rows stored without one, what its outcome alone says. */
-function stateOf(r: Row): ProbeSummary['state'] {
-  if (r.state_after) return r.state_after
-  return r.outcome === 'ok' ? 'ok' : r.outcome === 'failing' ? 'degraded' : 'unknown'
+function stateOf(outcome: ProbeSummary['outcome'], stateAfter: ProbeSummary['state'] | null): ProbeSummary['state'] {
+  if (stateAfter) return stateAfter
+  return outcome === 'ok' ? 'ok' : outcome === 'failing' ? 'degraded' : 'unknown'
 }
 
 /**
@@ -38,13 +31,14 @@ export async function probeSummariesAsOf(db: Db, asOf: Date): Promise<Map<string
   const at = asOf.toISOString()
   const { rows } = await sql<Row>`
     with latest as (
-      select distinct on (distribution_iri) distribution_iri, outcome, code, http_status, final_url, content_type,
-             content_length, etag, last_modified, at, state_after, findings, tls_days_left
+      select distinct on (distribution_iri) *
       from probes
       where at <= ${at}::timestamptz
       order by distribution_iri, at desc, id desc
     )
-    select l.*, run.failures, run.since
+    select l.distribution_iri as "distributionIri", l.outcome, l.code, l.http_status as "httpStatus", l.final_url as "finalUrl",
+           l.content_type as "contentType", l.content_length as "contentLength", l.etag, l.last_modified as "lastModified", l.at,
+           l.state_after as "stateAfter", l.findings, l.tls_days_left as "tlsDaysLeft", run.failures, run.since
     from latest l
     left join lateral (
       select count(*)::int as failures, min(f.at) as since
@@ -56,22 +50,15 @@ export async function probeSummariesAsOf(db: Db, asOf: Date): Promise<Map<string
           '-infinity'::timestamptz)
     ) run on true`.execute(db)
   const out = new Map<string, ProbeSummary>()
-  for (const r of rows) {
-    out.set(r.distribution_iri, {
-      outcome: r.outcome,
-      code: r.code,
-      httpStatus: r.http_status,
-      finalUrl: r.final_url,
-      contentType: r.content_type,
-      contentLength: r.content_length === null ? null : Number(r.content_length),
-      etag: r.etag,
-      lastModified: r.last_modified,
+  for (const { distributionIri, stateAfter, failures, since, ...r } of rows) {
+    out.set(distributionIri, {
+      ...r,
       at: new Date(r.at).toISOString(),
-      state: stateOf(r),
-      consecutiveFailures: r.failures ?? 0,
-      failingSince: r.since ? new Date(r.since).toISOString() : null,
+      contentLength: r.contentLength === null ? null : Number(r.contentLength),
+      state: stateOf(r.outcome, stateAfter),
+      consecutiveFailures: failures ?? 0,
+      failingSince: since ? new Date(since).toISOString() : null,
       findings: Array.isArray(r.findings) ? r.findings : [],
-      tlsDaysLeft: r.tls_days_left,
     })
   }
   return out
