@@ -1,6 +1,6 @@
-import type { CheckStatus, Finding, Severity } from '../domain/finding.js'
+import type { CheckStatus, Severity } from '../domain/finding.js'
 import { DIMENSIONS, type Dimension } from '../domain/dimension.js'
-import type { StoredScoreReason } from '../db/tables/content.js'
+import type { StoredFinding, StoredScoreReason } from '../db/tables/content.js'
 
 /**
  * The scoring model (version in scoring-version.ts). In plain words:
@@ -20,7 +20,8 @@ import type { StoredScoreReason } from '../db/tables/content.js'
  *   (null), not 0 and not 100.
  * - The total is the plain average of the known dimensions.
  * - Every lost point has a reason: the check, the code, how many findings, the params of
- *   the worst one (its words come from the catalogue when shown), the points it costs (`pointsLost`, summing to 100 − the dimension score), and what
+ *   the worst one (its words come from the catalogue when shown; a finding stored before
+ *   the catalogue brings its stored words instead), the points it costs (`pointsLost`, summing to 100 − the dimension score), and what
  *   fixing that code alone would give back, in the dimension (`pointsToGain`) and in
  *   the total (`totalPointsToGain`).
  */
@@ -34,7 +35,7 @@ export interface ScoringResult {
 }
 
 /** A finding as scoring needs it; `weight` overrides the severity's default cost. */
-export interface ScoringFinding extends Pick<Finding, 'code' | 'severity' | 'params'> {
+export interface ScoringFinding extends Pick<StoredFinding, 'code' | 'severity' | 'params' | 'message' | 'hint'> {
   /** Share of the check's points this code costs (0..1); default error 0.5, warning 0.1, info 0. */
   weight?: number
 }
@@ -57,6 +58,14 @@ const JUDGING: ReadonlySet<CheckStatus> = new Set(['pass', 'warn', 'fail'])
 
 interface CodeCost extends Pick<ScoreReason, 'checkId' | 'code' | 'severity' | 'count' | 'params'> {
   raw: number
+  /** The worst finding's stored words, when it has no params (stored before the catalogue). */
+  legacy?: Pick<StoredFinding, 'message' | 'hint'>
+}
+
+/** A finding stored before the catalogue: its words, to show instead of a bare code. */
+function legacyWords(f: ScoringFinding): CodeCost['legacy'] {
+  if (f.params !== undefined || f.message === undefined) return undefined
+  return f.hint === undefined ? { message: f.message } : { message: f.message, hint: f.hint }
 }
 
 /** Groups a result's findings by code into raw costs (share units), adding the synthetic ones. */
@@ -69,9 +78,9 @@ function codeCosts(r: ScoringResult): CodeCost[] {
     if (c) {
       c.count++
       // The worst finding of a code sets its cost and the params it is shown with.
-      if (w > c.raw) Object.assign(c, { raw: w, severity: f.severity, params: f.params })
+      if (w > c.raw) Object.assign(c, { raw: w, severity: f.severity, params: f.params, legacy: legacyWords(f) })
     } else {
-      byCode.set(f.code, { checkId: r.checkId, code: f.code, severity: f.severity, count: 1, params: f.params, raw: w })
+      byCode.set(f.code, { checkId: r.checkId, code: f.code, severity: f.severity, count: 1, params: f.params, legacy: legacyWords(f), raw: w })
     }
   }
   const costs = [...byCode.values()]
@@ -109,6 +118,7 @@ export function scoreDistribution(results: readonly ScoringResult[]): Distributi
         const pointsToGain = (checkLoss - Math.min(1, sum - c.raw)) * share
         const reason: Omit<ScoreReason, 'totalPointsToGain'> = { dimension: dim, checkId: c.checkId, code: c.code, severity: c.severity, count: c.count, pointsLost, pointsToGain }
         if (c.params !== undefined) reason.params = c.params
+        if (c.legacy) Object.assign(reason, c.legacy)
         reasons.push(reason)
       }
     }

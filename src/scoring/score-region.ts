@@ -45,6 +45,7 @@ function toScoringFindings(findings: StoredFinding[], metrics: Record<string, nu
   return findings.map((f) => {
     const out: ScoringResult['findings'][number] = { code: f.code, severity: f.severity }
     if (f.params !== undefined) out.params = f.params
+    else if (f.message !== undefined) Object.assign(out, f.hint === undefined ? { message: f.message } : { message: f.message, hint: f.hint })
     const id = f.code.startsWith('mqa-') ? f.code.slice(4) : null
     const max = id ? MQA_POINTS.get(id) : undefined
     const got = id ? metrics?.[`mqa.indicator.${id}`] : undefined

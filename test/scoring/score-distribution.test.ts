@@ -118,6 +118,10 @@ describe('scoreDistribution', () => {
     expect(s.reasons.find((r) => r.code === 'extra-cell')).toMatchObject({ count: 2, severity: 'error', params: { row: 5 } })
     expect(s.reasons.find((r) => r.code === 'check-failed')).toMatchObject({ checkId: 'conformance', params: { checkId: 'conformance' } })
     for (const r of s.reasons) expect(Object.keys(r)).not.toContain('message')
+    // A finding stored before the catalogue (words, no params) keeps its words on the reason.
+    const old = scoreDistribution([{ checkId: 'encoding', dimension: 'format', status: 'fail', findings: [{ code: 'encoding-error', severity: 'error', message: 'Inte UTF-8.', hint: 'Spara som UTF-8.' }] }])
+    expect(old.reasons[0]).toMatchObject({ code: 'encoding-error', message: 'Inte UTF-8.', hint: 'Spara som UTF-8.' })
+    expect(old.reasons[0]!.params).toBeUndefined()
   })
 })
 

@@ -70,8 +70,9 @@ export interface ContentObservationTable {
 
 /**
  * One reason a score lost points (see src/scoring/score-distribution.ts): a finding code of
- * one check with how often it was found and what it costs. Words are never stored: the
- * reason is shown as its code and params through the catalogue (`describeFinding`).
+ * one check with how often it was found and what it costs. Words are not stored: the
+ * reason is shown as its code and params through the catalogue (`describeFinding`), except
+ * for a finding stored before the catalogue, whose words come along (`message`, `hint`).
  */
 export interface StoredScoreReason {
   dimension: Dimension
@@ -83,6 +84,13 @@ export interface StoredScoreReason {
   count: number
   /** The params of the worst finding of this code (the one the reason is shown as). */
   params?: MessageParams
+  /**
+   * @deprecated The stored words of that finding when it was stored before the catalogue
+   * (it has no params): kept so it is not shown as a bare code. Never set otherwise.
+   */
+  message?: string
+  /** @deprecated as `message`. */
+  hint?: string
   /** Points this reason costs in its dimension (they sum to 100 − dimension score). */
   pointsLost: number
   /** Dimension points gained by fixing this reason alone. */
