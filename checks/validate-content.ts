@@ -1,45 +1,49 @@
 /**
- * Runs every applicable content check on one ContentSource and builds one report shaped
- * like Frictionless's: `valid`, `stats` and `errors` (each with `type`, `rowNumber`,
- * `fieldNumber`, `fieldName`, `message`), plus `findings` for the non-tabular checks.
- * This is the engine of `datavakt validate`; it needs no database.
+ * What `datavakt validate` judges a file by, and its report. Validate runs exactly the
+ * checks the content sweep runs on a distribution's bytes (the registered content checks:
+ * those that apply to a target because it has content), on the same kind of content
+ * source, so a file gets the same verdict before it is published as after. This module
+ * picks those checks, builds the target they judge, and turns their results into one
+ * report shaped like Frictionless's: `valid`, `stats` and `errors` (each with `type`,
+ * `rowNumber`, `fieldNumber`, `fieldName`, `message`), plus every other finding in
+ * `findings`. Messages are made from the catalogue (`describeFinding`) in the chosen
+ * language. It needs no database and runs no check itself (src/cli/validate.ts does, with
+ * the sweep's runner).
  *
- * The tabular part is ONE pass of the Table Schema validator (structure and schema
- * together, as Frictionless reports them), not csv-structure and conformance run one
- * after the other. Checks from `checks/index.ts` that need only content (not history,
- * probes or metadata) add their findings.
+ * `valid` is the sweep's verdict: no check failed. `errors` are the findings whose code is
+ * a Frictionless error type (structure, schema, encoding, JSON), whatever their severity,
+ * so a blank row is listed there but, as in the sweep, only warns.
  */
-import { checks as registeredChecks } from './index.js'
-import { unknownSpecificationFinding } from './conformance.js'
-import { contentKindOf, type ContentKind } from './content-kind.js'
-import { compileTableSchema } from './table-schema/compile-table-schema.js'
-import { describeTableError } from './table-schema/describe-table-error.js'
-import type { TableError } from './table-schema/table-error.js'
-import { describeJsonError, validateJson } from './table-schema/validate-json.js'
-import { validateTable } from './table-schema/validate-table.js'
-import { detectTextEncoding } from './text-encoding.js'
-import type { Check, CheckContext, CheckTarget, ContentSource, DatasetInfo, DistributionInfo, Finding, ResolvedSchema } from './types.js'
+import { describeFinding, t } from '../src/i18n/catalogue.js'
+import type { Lang } from '../src/i18n/lang.js'
+import { targetContentKind, type ContentKind } from './content-kind.js'
+import type { Check, CheckResult, CheckTarget, ContentSource, DatasetInfo, DistributionInfo, Finding, ResolvedSchema } from './types.js'
 
-/** One error in the report, Frictionless-shaped. */
+/** One error in the report, Frictionless-shaped, with the check that found it. */
 export interface ReportError {
   type: string
   rowNumber: number | null
   fieldNumber: number | null
   fieldName: string | null
-  cell: string | null
-  note: string | null
   /** JSON pointer, for JSON Schema errors. */
   pointer?: string
   /** Physical line, for parse and encoding errors. */
   line?: number
+  check: string
+  severity: Finding['severity']
+  params?: Finding['params']
   message: string
-  hint: string
+  hint?: string
 }
 
+/** A finding of the report that is not a Frictionless error, in words. */
 export interface ReportFinding extends Finding {
   check: string
+  message: string
+  hint?: string
 }
 
+/** The report of one file. */
 export interface ValidationReport {
   valid: boolean
   source: string
@@ -48,214 +52,161 @@ export interface ValidationReport {
   dialect: { delimiter: string; quote: string; header: boolean } | null
   schema: { uri: string | null; origin: string; kind: ResolvedSchema['kind'] } | null
   stats: { rows: number; fields: number; errors: number; bytes: number; seconds: number; truncatedAtCap: boolean }
+  /** Why the report may be incomplete (checking stopped at the error limit or the byte cap), in words. */
   warnings: string[]
   errors: ReportError[]
   findings: ReportFinding[]
 }
 
-export interface ValidateContentOptions {
-  lang: 'sv' | 'en'
-  errorLimit: number
-  /** A schema given directly (a file, already read). */
-  schema?: ResolvedSchema | null
-  /** A specification URI to resolve through `resolveSchema` (e.g. --schema URL). */
-  specification?: string | null
-  resolveSchema: CheckContext['resolveSchema']
-  /** Forces the format instead of sniffing. */
-  format?: 'csv' | 'json' | 'geojson' | null
-  now?: Date
-  /** Checks to consider besides the tabular ones; default checks/index.ts. */
-  checks?: readonly Check[]
+/** A check that ran and what it returned (src/content/run-checks.ts's RanCheck). */
+export interface RanContentCheck {
+  check: Pick<Check, 'id'>
+  result: CheckResult
 }
 
-/** Checks that are not content checks, or that this report already covers in one pass. */
-const NOT_HERE = new Set(['csv-structure', 'conformance', 'encoding', 'freshness', 'metadata', 'availability'])
+/** Frictionless's error types (and ours for JSON Schema): these findings are the report's `errors`. */
+const ERROR_TYPES: ReadonlySet<string> = new Set([
+  'blank-label', 'duplicate-label', 'extra-label', 'missing-label', 'incorrect-label', 'blank-header', 'unmatched-header',
+  'extra-cell', 'missing-cell', 'blank-row', 'type-error', 'constraint-error', 'unique-error', 'primary-key', 'foreign-key',
+  'encoding-error', 'format-error', 'source-error', 'json-schema-error',
+])
 
-const emptyLang = () => ({}) as Record<string, string>
+/** Findings that say the report covers only part of the file. */
+const INCOMPLETE = new Set(['error-limit-reached', 'checked-up-to-cap'])
 
-function stubTarget(content: ContentSource, format: string | null, conformsTo: string[]): CheckTarget {
+const noText = () => ({}) as Record<string, string>
+
+/**
+ * The target a file is judged as: a distribution of a dataset with no other metadata, its
+ * declared format the `--format` given (else none), its media type what the source says,
+ * and `conformsTo` the specification (or schema file) to check it against.
+ */
+export function validationTarget(content: ContentSource, opts: { format?: string | null; conformsTo?: string[] }): CheckTarget {
+  const conformsTo = opts.conformsTo ?? []
   const dataset: DatasetInfo = {
-    iri: content.url, title: emptyLang(), description: emptyLang(), publisherIri: null, contactEmail: null, license: null,
-    accessRights: null, accrualPeriodicity: null, conformsTo, spatial: [], temporal: [], keywords: [], themes: [],
+    iri: content.url, title: noText(), description: noText(), publisherIri: null, contactEmail: null, license: null,
+    accessRights: null, accrualPeriodicity: null, conformsTo: [], spatial: [], temporal: [], keywords: [], themes: [],
     landingPage: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [],
   }
   const distribution: DistributionInfo = {
-    iri: content.url, datasetIri: content.url, title: emptyLang(), description: emptyLang(), accessUrl: content.url,
-    downloadUrl: content.url, format, mediaType: content.contentType, byteSize: null, license: null, accessRights: null,
-    conformsTo, accessServiceIri: null, issued: null, modified: null,
+    iri: content.url, datasetIri: content.url, title: noText(), description: noText(), accessUrl: content.url,
+    downloadUrl: content.url, format: opts.format ?? null, mediaType: content.contentType, byteSize: null, license: null,
+    accessRights: null, conformsTo, accessServiceIri: null, issued: null, modified: null,
   }
   return { dataset, distribution, dataServices: [], content }
 }
 
-function fromTableError(e: TableError, lang: 'sv' | 'en'): ReportError {
-  const { message, hint } = describeTableError(e, lang)
-  const out: ReportError = {
-    type: e.type,
-    rowNumber: e.rowNumber ?? null,
-    fieldNumber: e.fieldNumber ?? null,
-    fieldName: e.fieldName ?? null,
-    cell: e.cell ?? null,
-    note: e.note ?? null,
-    message,
-    hint,
-  }
-  if (e.line !== undefined) out.line = e.line
+/**
+ * The checks of `checks` that judge the content of `target`: those that apply to it with
+ * its bytes and not without them. Availability (needs a probe), freshness (history) and
+ * metadata (a dataset) are left out; their verdicts need what a lone file does not have.
+ */
+export function contentChecksFor(checks: readonly Check[], target: CheckTarget): Check[] {
+  const without: CheckTarget = { ...target, content: undefined }
+  return checks.filter((c) => c.appliesTo(target) && !c.appliesTo(without))
+}
+
+function toError(check: string, f: Finding, lang: Lang): ReportError {
+  const loc = f.location ?? {}
+  const out: ReportError = { type: f.code, rowNumber: loc.rowNumber ?? null, fieldNumber: loc.fieldNumber ?? null, fieldName: loc.fieldName ?? null, check, severity: f.severity, ...describeFinding(f, lang) }
+  if (f.params !== undefined) out.params = f.params
+  if (loc.pointer !== undefined) out.pointer = loc.pointer
+  if (loc.line !== undefined) out.line = loc.line
   return out
 }
 
-/** Validates one content source (see module comment). Throws only when reading fails. */
-export async function validateContent(content: ContentSource, opts: ValidateContentOptions): Promise<ValidationReport> {
-  const started = performance.now()
-  const lang = opts.lang
-  // Sniffed from the bytes alone: the file name or Content-Type is what the format check
-  // compares against, not what decides how the bytes are read.
-  const format: ContentKind = opts.format ?? contentKindOf(content.head, [])
+function factOf(ran: RanContentCheck[], checkId: string, fact: string): string | number | boolean | null | undefined {
+  return ran.find((r) => r.check.id === checkId)?.result.facts?.[fact]
+}
+
+function schemaOf(ran: RanContentCheck[], schemaFile: { uri: string; origin: string } | null): ValidationReport['schema'] {
+  const origin = factOf(ran, 'conformance', 'schemaOrigin')
+  const kind = factOf(ran, 'conformance', 'schemaKind')
+  if (typeof origin !== 'string' || (kind !== 'table-schema' && kind !== 'json-schema')) return null
+  const uri = factOf(ran, 'conformance', 'specification')
+  // A schema file is checked as a made-up specification URI: report where it came from instead.
+  if (schemaFile && uri === schemaFile.uri) return { uri: null, origin: schemaFile.origin, kind }
+  return { uri: typeof uri === 'string' ? uri : null, origin, kind }
+}
+
+function dialectOf(ran: RanContentCheck[]): ValidationReport['dialect'] {
+  const delimiter = factOf(ran, 'csv-structure', 'delimiter')
+  const quote = factOf(ran, 'csv-structure', 'quote')
+  if (typeof delimiter !== 'string' || typeof quote !== 'string') return null
+  return { delimiter, quote, header: factOf(ran, 'csv-structure', 'header') === true }
+}
+
+/** What building a report needs besides the results. */
+export interface ReportInput {
+  content: ContentSource
+  target: CheckTarget
+  ran: RanContentCheck[]
+  /** Bytes of the (capped) body. */
+  bytes: number
+  seconds: number
+  lang: Lang
+  /** The schema file given, as the made-up URI it was checked under and where it came from. */
+  schemaFile?: { uri: string; origin: string } | null
+}
+
+/** The report of a file from the results of its content checks (see the module comment). */
+export function buildValidationReport(input: ReportInput): ValidationReport {
+  const { ran, lang } = input
   const errors: ReportError[] = []
   const findings: ReportFinding[] = []
-  const warnings: string[] = []
-
-  // Encoding first: the tabular pass decodes with what it finds.
-  const enc = format === 'other' ? null : await detectTextEncoding(content.stream())
-  if (enc && !enc.valid) {
-    const e: TableError = { type: 'encoding-error', note: `${enc.encoding}${enc.sample ? `: "${enc.sample.trim()}"` : ''}`, line: enc.invalidAt?.line }
-    errors.push(fromTableError(e, lang))
-  } else if (enc?.bom) {
-    findings.push({
-      check: 'encoding', code: 'byte-order-mark', severity: 'info',
-      message: lang === 'sv' ? 'Filen börjar med en UTF-8-BOM.' : 'The file starts with a UTF-8 BOM.',
-      hint: lang === 'sv' ? 'Tillåtet; spara utan BOM om något verktyg visar skräptecken.' : 'Allowed; save without BOM if a tool shows stray characters.',
-    })
-  }
-  const decodeAs = enc && !enc.valid && (enc.encoding === 'windows-1252' || enc.encoding === 'iso-8859-1') ? 'windows-1252' : 'utf-8'
-
-  // The schema: given directly, or resolved from a specification URI.
-  let schema = opts.schema ?? null
-  const spec = opts.specification ?? null
-  if (!schema && spec) {
-    schema = await opts.resolveSchema(spec)
-    if (!schema) findings.push({ check: 'conformance', ...unknownSpecificationFinding(spec, lang) })
-  }
-
-  let dialect: ValidationReport['dialect'] = null
-  let rows = 0
-  let fields = 0
-  let bytes = enc?.bytes ?? 0
-  if (format === 'csv') {
-    let compiled = null
-    if (schema?.kind === 'table-schema') {
-      try {
-        compiled = compileTableSchema(schema.schema)
-      } catch (err) {
-        warnings.push(`schema not used: ${(err as Error).message}`)
-        findings.push({ check: 'conformance', code: 'schema-error', severity: 'warning', message: (err as Error).message, hint: lang === 'sv' ? 'Rätta schemat.' : 'Fix the schema.' })
-      }
-    } else if (schema) {
-      warnings.push('a JSON Schema cannot check a CSV file; only the structure was checked')
-    }
-    const report = await validateTable(content.stream(), { schema: compiled, errorLimit: Math.max(1, opts.errorLimit - errors.length), encoding: decodeAs })
-    for (const e of report.errors) errors.push(fromTableError(e, lang))
-    warnings.push(...report.warnings)
-    dialect = report.dialect
-    rows = report.stats.rows
-    fields = report.stats.fields
-    bytes = report.stats.bytes
-  } else if (format === 'json' || format === 'geojson') {
-    if (!schema || schema.kind === 'json-schema') {
-      try {
-        // Without a schema the empty schema accepts any value: only well-formedness is checked.
-        const report = await validateJson(content.stream(), schema ? schema.schema : {}, { errorLimit: opts.errorLimit })
-        for (const e of report.errors) {
-          errors.push({ type: e.type, rowNumber: null, fieldNumber: null, fieldName: null, cell: null, note: e.keyword ?? null, pointer: e.pointer, ...describeJsonError(e, lang) })
-        }
-        if (report.limitReached) warnings.push(`reached error limit: ${opts.errorLimit}`)
-        bytes = report.bytes
-      } catch (err) {
-        findings.push({ check: 'conformance', code: 'schema-error', severity: 'warning', message: (err as Error).message, hint: lang === 'sv' ? 'Rätta schemat.' : 'Fix the schema.' })
-      }
-    } else {
-      warnings.push('a Table Schema cannot check a JSON file')
+  for (const { check, result } of ran) {
+    for (const f of result.findings) {
+      if (ERROR_TYPES.has(f.code)) errors.push(toError(check.id, f, lang))
+      else findings.push({ check: check.id, ...f, ...describeFinding(f, lang) })
     }
   }
-
-  // The other content checks (format, ...), as registered.
-  const target = stubTarget(content, opts.format ?? null, spec ? [spec] : [])
-  const ctx: CheckContext = { lang, now: opts.now ?? new Date(), errorLimit: opts.errorLimit, resolveSchema: opts.resolveSchema }
-  for (const check of opts.checks ?? registeredChecks) {
-    if (NOT_HERE.has(check.id) || check.dimension === 'metadata' || check.dimension === 'freshness' || check.dimension === 'availability') continue
-    let applies = false
-    try {
-      applies = check.appliesTo(target)
-    } catch {
-      applies = false
-    }
-    if (!applies) continue
-    try {
-      const result = await check.run(target, ctx)
-      for (const f of result.findings) findings.push({ check: check.id, ...f })
-    } catch (err) {
-      warnings.push(`check ${check.id} could not run: ${(err as Error).message}`)
-    }
-  }
-
-  const limitHit = warnings.some((w) => w.startsWith('reached error limit'))
-  if (limitHit) {
-    findings.push({
-      check: 'csv-structure', code: 'error-limit-reached', severity: 'warning',
-      message: describeTableError({ type: 'error-limit-reached', note: String(opts.errorLimit) }, lang).message,
-      hint: describeTableError({ type: 'error-limit-reached', note: String(opts.errorLimit) }, lang).hint,
-    })
-  }
-  const truncated = content.truncatedAtCap()
-  if (truncated) warnings.push(`the file was checked only up to the byte cap (${bytes} bytes)`)
-  const valid = errors.length === 0 && !findings.some((f) => f.severity === 'error')
+  const rows = factOf(ran, 'csv-structure', 'rows')
+  const fields = factOf(ran, 'csv-structure', 'fields')
+  const encoding = factOf(ran, 'encoding', 'encoding')
+  const warnings = [...new Set(findings.filter((f) => INCOMPLETE.has(f.code)).map((f) => f.message))]
   return {
-    valid,
-    source: content.url,
-    format,
-    encoding: enc ? enc.encoding : null,
-    dialect,
-    schema: schema ? { uri: spec, origin: schema.origin, kind: schema.kind } : null,
-    stats: { rows, fields, errors: errors.length, bytes, seconds: Math.round(performance.now() - started) / 1000, truncatedAtCap: truncated },
+    valid: !ran.some((r) => r.result.status === 'fail'),
+    source: input.content.url,
+    format: targetContentKind(input.target) ?? 'other',
+    encoding: typeof encoding === 'string' ? encoding : null,
+    dialect: dialectOf(ran),
+    schema: schemaOf(ran, input.schemaFile ?? null),
+    stats: {
+      rows: typeof rows === 'number' ? rows : 0,
+      fields: typeof fields === 'number' ? fields : 0,
+      errors: errors.length,
+      bytes: input.bytes,
+      seconds: input.seconds,
+      truncatedAtCap: input.content.truncatedAtCap(),
+    },
     warnings,
     errors,
     findings,
   }
 }
 
-/** A readable report, Swedish or English, for the terminal. */
-export function renderValidationReport(r: ValidationReport, lang: 'sv' | 'en', maxErrors = 200): string {
-  const sv = lang === 'sv'
-  const lines: string[] = []
-  lines.push(sv ? `Fil: ${r.source}` : `File: ${r.source}`)
-  const fmt = r.format === 'other' ? (sv ? 'okänt/ej tabulärt' : 'unknown/not tabular') : r.format.toUpperCase()
-  lines.push(`${sv ? 'Format' : 'Format'}: ${fmt}${r.encoding ? `, ${sv ? 'teckenkodning' : 'encoding'} ${r.encoding}` : ''}`)
-  if (r.dialect) {
-    const d = r.dialect.delimiter === '\t' ? 'tab' : r.dialect.delimiter
-    lines.push(sv ? `Avgränsare "${d}", citattecken ${r.dialect.quote}, rubrikrad ${r.dialect.header ? 'ja' : 'nej'}` : `Delimiter "${d}", quote ${r.dialect.quote}, header row ${r.dialect.header ? 'yes' : 'no'}`)
-    lines.push(sv ? `${r.stats.rows} rader, ${r.stats.fields} kolumner, ${r.stats.bytes} byte` : `${r.stats.rows} rows, ${r.stats.fields} fields, ${r.stats.bytes} bytes`)
+/** The report of a file that could not be fetched: invalid, with one `source-error` saying why. */
+export function sourceErrorReport(url: string, reason: string, lang: Lang): ValidationReport {
+  const error: ReportError = {
+    type: 'source-error',
+    rowNumber: null,
+    fieldNumber: null,
+    fieldName: null,
+    check: 'source',
+    severity: 'error',
+    message: t(lang, 'validate.source-error.message', { reason }),
+    hint: t(lang, 'validate.source-error.hint'),
   }
-  if (r.schema) lines.push(`${sv ? 'Schema' : 'Schema'}: ${r.schema.origin} (${r.schema.kind})`)
-  lines.push('')
-  const otherErrors = r.findings.filter((f) => f.severity === 'error').length
-  const counts = sv
-    ? `${r.errors.length} fel i innehållet${otherErrors ? `, ${otherErrors} fel från andra kontroller` : ''}`
-    : `${r.errors.length} errors in the content${otherErrors ? `, ${otherErrors} errors from other checks` : ''}`
-  lines.push(r.valid ? (sv ? 'GILTIG: inga fel hittades.' : 'VALID: no errors found.') : sv ? `OGILTIG: ${counts}.` : `INVALID: ${counts}.`)
-  const shown = r.errors.slice(0, maxErrors)
-  for (const e of shown) {
-    lines.push(`  [${e.type}] ${e.message}`)
-    lines.push(`      → ${e.hint}`)
+  return {
+    valid: false,
+    source: url,
+    format: 'other',
+    encoding: null,
+    dialect: null,
+    schema: null,
+    stats: { rows: 0, fields: 0, errors: 1, bytes: 0, seconds: 0, truncatedAtCap: false },
+    warnings: [],
+    errors: [error],
+    findings: [],
   }
-  if (r.errors.length > shown.length) lines.push(sv ? `  ... och ${r.errors.length - shown.length} fel till (använd --json för alla)` : `  ... and ${r.errors.length - shown.length} more (use --json for all)`)
-  if (r.findings.length) {
-    lines.push('')
-    lines.push(sv ? 'Övriga iakttagelser:' : 'Other findings:')
-    const sevName = (s: string) => (sv ? ({ error: 'fel', warning: 'varning', info: 'info' } as Record<string, string>)[s] ?? s : s)
-    for (const f of r.findings) {
-      lines.push(`  [${f.check}/${f.code}, ${sevName(f.severity)}] ${f.message}`)
-      if (f.hint) lines.push(`      → ${f.hint}`)
-    }
-  }
-  for (const w of r.warnings) lines.push(`${sv ? 'Obs' : 'Note'}: ${w}`)
-  return lines.join('\n')
 }

@@ -11,17 +11,18 @@
  * never as invalid.
  */
 
+/** The ELI of regulation 2023/138, as dcatap:applicableLegislation names it. */
 export const HVD_LEGISLATION = 'http://data.europa.eu/eli/reg_impl/2023/138/oj'
 
-/** The six top-level categories, IRI → labels. */
-export const HVD_CATEGORIES: Readonly<Record<string, { sv: string; en: string }>> = {
-  'http://data.europa.eu/bna/c_ac64a52d': { sv: 'Geodata', en: 'Geospatial' },
-  'http://data.europa.eu/bna/c_dd313021': { sv: 'Jordobservation och miljö', en: 'Earth observation and environment' },
-  'http://data.europa.eu/bna/c_164e0bf5': { sv: 'Meteorologi', en: 'Meteorological' },
-  'http://data.europa.eu/bna/c_e1da4e07': { sv: 'Statistik', en: 'Statistics' },
-  'http://data.europa.eu/bna/c_a9135398': { sv: 'Företag och ägande av företag', en: 'Companies and company ownership' },
-  'http://data.europa.eu/bna/c_b79e35eb': { sv: 'Rörlighet', en: 'Mobility' },
-}
+/** The six top-level categories (their names are the catalogue's, src/i18n/messages/findings-metadata.ts). */
+const HVD_CATEGORY_IRIS: ReadonlySet<string> = new Set([
+  'http://data.europa.eu/bna/c_ac64a52d', // geospatial
+  'http://data.europa.eu/bna/c_dd313021', // earth observation and environment
+  'http://data.europa.eu/bna/c_164e0bf5', // meteorological
+  'http://data.europa.eu/bna/c_e1da4e07', // statistics
+  'http://data.europa.eu/bna/c_a9135398', // companies and company ownership
+  'http://data.europa.eu/bna/c_b79e35eb', // mobility
+])
 
 function norm(iri: string): string {
   return iri.trim().replace(/^https:/, 'http:').replace(/\/+$/, '')
@@ -36,7 +37,7 @@ export function isHvdLegislation(iri: string): boolean {
 /** 'valid' = one of the six; 'unverified' = another IRI of the bna vocabulary (a sub-category?); 'invalid' otherwise. */
 export function classifyHvdCategory(iri: string): 'valid' | 'unverified' | 'invalid' {
   const n = norm(iri)
-  if (HVD_CATEGORIES[n]) return 'valid'
+  if (HVD_CATEGORY_IRIS.has(n)) return 'valid'
   if (/^http:\/\/data\.europa\.eu\/bna\/c_[0-9a-z_]+$/.test(n)) return 'unverified'
   return 'invalid'
 }

@@ -17,7 +17,7 @@
  */
 
 /** Lower-cases, drops the scheme, "www.", a trailing slash and "legalcode"/"deed.xx" tails. */
-export function normaliseLicenceIri(iri: string): string {
+function normaliseLicenceIri(iri: string): string {
   return iri
     .trim()
     .toLowerCase()
@@ -58,7 +58,7 @@ const index = new Map<string, LicenceEntry>()
 for (const l of LICENCES) for (const i of l.iris) index.set(i, l)
 
 /** The licence we recognise for an IRI, or null. */
-export function lookupLicence(iri: string | null | undefined): { id: string; open: boolean; hvd: boolean } | null {
+function lookupLicence(iri: string | null | undefined): { id: string; open: boolean; hvd: boolean } | null {
   if (!iri) return null
   const l = index.get(normaliseLicenceIri(iri))
   return l ? { id: l.id, open: l.open, hvd: l.hvd } : null
@@ -81,8 +81,7 @@ export function isVocabularyLicence(iri: string | null | undefined): boolean {
   return lookupLicence(iri) !== null
 }
 
-/** EU access-right authority table (http://publications.europa.eu/resource/authority/access-right). */
-export const ACCESS_RIGHTS_BASE = 'http://publications.europa.eu/resource/authority/access-right/'
+/** Codes of the EU access-right authority table (http://publications.europa.eu/resource/authority/access-right). */
 const ACCESS_RIGHT_CODES = ['PUBLIC', 'RESTRICTED', 'NON_PUBLIC', 'CONFIDENTIAL', 'SENSITIVE', 'NORMAL']
 
 /** MQA "access rights from vocabulary". */

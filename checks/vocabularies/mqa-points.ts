@@ -13,9 +13,9 @@
  * |                  | dcat:theme (categories)                     | 30     |
  * |                  | dct:spatial (geo search)                    | 20     |
  * |                  | dct:temporal (time-based search)            | 20     |
- * | accessibility    | dcat:accessURL answers 200 (2xx)            | 50     |
+ * | accessibility    | dcat:accessURL answers (see below)          | 50     |
  * |                  | dcat:downloadURL present                    | 20     |
- * |                  | dcat:downloadURL answers 200 (2xx)          | 30     |
+ * |                  | dcat:downloadURL answers (see below)        | 30     |
  * | interoperability | dct:format present                          | 20     |
  * |                  | dcat:mediaType present                      | 10     |
  * |                  | format / media type from a vocabulary       | 10     |
@@ -41,14 +41,23 @@
  * all its distributions, not only its best one. "DCAT-AP compliance" is awarded when the
  * dataset passes our DCAT-AP-SE mandatory-property check (MQA runs the DCAT-AP SHACL
  * shapes; we do not).
+ *
+ * "Answers" is read from datavakt's availability verdict of the URL (state ok:
+ * checks/availability-verdict.ts), not from one raw status code: MQA's own checker asks for
+ * a 200, but a 304 to a conditional request, a 206 to a Range request and a followed
+ * redirect all deliver the file. A URL whose availability is not known yet is left out.
  */
 
+/** The version of the table above, stored with every MQA score (fact `mqaVersion`). */
 export const MQA_POINTS_VERSION = 'mqa-methodology-2024 (data.europa.eu MQA, 405 points, 23 indicators)'
 
+/** MQA's five dimensions. */
 export type MqaDimension = 'findability' | 'accessibility' | 'interoperability' | 'reusability' | 'contextuality'
 
+/** MQA's rating bands. */
 export type MqaRating = 'excellent' | 'good' | 'sufficient' | 'bad'
 
+/** One MQA indicator: what it reads and what it is worth. */
 export interface MqaIndicator {
   /** Stable id, used in metric names (`mqa.<id>`) and finding codes (`mqa-<id>`). */
   id: string
@@ -57,37 +66,38 @@ export interface MqaIndicator {
   /** The DCAT property it reads. */
   property: string
   level: 'dataset' | 'distribution'
-  label: { sv: string; en: string }
 }
 
-function ind(id: string, dimension: MqaDimension, points: number, property: string, level: 'dataset' | 'distribution', sv: string, en: string): MqaIndicator {
-  return { id, dimension, points, property, level, label: { sv, en } }
+/** One row of the table. Its words (name, how to gain its points) are the catalogue's, under the finding code `mqa-<id>`. */
+function ind(id: string, dimension: MqaDimension, points: number, property: string, level: 'dataset' | 'distribution'): MqaIndicator {
+  return { id, dimension, points, property, level }
 }
 
+/** The 23 indicators, in the methodology's order. */
 export const MQA_INDICATORS: readonly MqaIndicator[] = [
-  ind('keyword', 'findability', 30, 'dcat:keyword', 'dataset', 'nyckelord', 'keywords'),
-  ind('theme', 'findability', 30, 'dcat:theme', 'dataset', 'kategori (tema)', 'categories (theme)'),
-  ind('spatial', 'findability', 20, 'dct:spatial', 'dataset', 'geografisk täckning', 'spatial coverage'),
-  ind('temporal', 'findability', 20, 'dct:temporal', 'dataset', 'tidsperiod', 'temporal coverage'),
-  ind('access-url-status', 'accessibility', 50, 'dcat:accessURL', 'distribution', 'åtkomstadressen svarar', 'access URL answers'),
-  ind('download-url', 'accessibility', 20, 'dcat:downloadURL', 'distribution', 'nedladdningsadress', 'download URL'),
-  ind('download-url-status', 'accessibility', 30, 'dcat:downloadURL', 'distribution', 'nedladdningsadressen svarar', 'download URL answers'),
-  ind('format', 'interoperability', 20, 'dct:format', 'distribution', 'format', 'format'),
-  ind('media-type', 'interoperability', 10, 'dcat:mediaType', 'distribution', 'mediatyp', 'media type'),
-  ind('format-vocabulary', 'interoperability', 10, 'dct:format', 'distribution', 'format eller mediatyp från vokabulär', 'format or media type from a vocabulary'),
-  ind('non-proprietary', 'interoperability', 20, 'dct:format', 'distribution', 'icke-proprietärt format', 'non-proprietary format'),
-  ind('machine-readable', 'interoperability', 20, 'dct:format', 'distribution', 'maskinläsbart format', 'machine-readable format'),
-  ind('dcat-ap-compliance', 'interoperability', 30, 'dcat:Dataset', 'dataset', 'följer DCAT-AP(-SE)', 'DCAT-AP compliance'),
-  ind('license', 'reusability', 20, 'dct:license', 'distribution', 'licens', 'licence'),
-  ind('license-vocabulary', 'reusability', 10, 'dct:license', 'distribution', 'licens från vokabulär', 'licence from a vocabulary'),
-  ind('access-rights', 'reusability', 10, 'dct:accessRights', 'dataset', 'åtkomsträttigheter', 'access rights'),
-  ind('access-rights-vocabulary', 'reusability', 5, 'dct:accessRights', 'dataset', 'åtkomsträttigheter från vokabulär', 'access rights from a vocabulary'),
-  ind('contact-point', 'reusability', 20, 'dcat:contactPoint', 'dataset', 'kontaktuppgift', 'contact point'),
-  ind('publisher', 'reusability', 10, 'dct:publisher', 'dataset', 'utgivare', 'publisher'),
-  ind('rights', 'contextuality', 5, 'dct:rights', 'distribution', 'rättighetsinformation', 'rights'),
-  ind('byte-size', 'contextuality', 5, 'dcat:byteSize', 'distribution', 'filstorlek', 'file size'),
-  ind('issued', 'contextuality', 5, 'dct:issued', 'dataset', 'utgivningsdatum', 'date of issue'),
-  ind('modified', 'contextuality', 5, 'dct:modified', 'dataset', 'ändringsdatum', 'modification date'),
+  ind('keyword', 'findability', 30, 'dcat:keyword', 'dataset'),
+  ind('theme', 'findability', 30, 'dcat:theme', 'dataset'),
+  ind('spatial', 'findability', 20, 'dct:spatial', 'dataset'),
+  ind('temporal', 'findability', 20, 'dct:temporal', 'dataset'),
+  ind('access-url-status', 'accessibility', 50, 'dcat:accessURL', 'distribution'),
+  ind('download-url', 'accessibility', 20, 'dcat:downloadURL', 'distribution'),
+  ind('download-url-status', 'accessibility', 30, 'dcat:downloadURL', 'distribution'),
+  ind('format', 'interoperability', 20, 'dct:format', 'distribution'),
+  ind('media-type', 'interoperability', 10, 'dcat:mediaType', 'distribution'),
+  ind('format-vocabulary', 'interoperability', 10, 'dct:format', 'distribution'),
+  ind('non-proprietary', 'interoperability', 20, 'dct:format', 'distribution'),
+  ind('machine-readable', 'interoperability', 20, 'dct:format', 'distribution'),
+  ind('dcat-ap-compliance', 'interoperability', 30, 'dcat:Dataset', 'dataset'),
+  ind('license', 'reusability', 20, 'dct:license', 'distribution'),
+  ind('license-vocabulary', 'reusability', 10, 'dct:license', 'distribution'),
+  ind('access-rights', 'reusability', 10, 'dct:accessRights', 'dataset'),
+  ind('access-rights-vocabulary', 'reusability', 5, 'dct:accessRights', 'dataset'),
+  ind('contact-point', 'reusability', 20, 'dcat:contactPoint', 'dataset'),
+  ind('publisher', 'reusability', 10, 'dct:publisher', 'dataset'),
+  ind('rights', 'contextuality', 5, 'dct:rights', 'distribution'),
+  ind('byte-size', 'contextuality', 5, 'dcat:byteSize', 'distribution'),
+  ind('issued', 'contextuality', 5, 'dct:issued', 'dataset'),
+  ind('modified', 'contextuality', 5, 'dct:modified', 'dataset'),
 ]
 
 /** Maximum points per dimension (sums of the table above). */
@@ -99,6 +109,7 @@ export const MQA_DIMENSION_MAX: Readonly<Record<MqaDimension, number>> = {
   contextuality: 20,
 }
 
+/** The most points a dataset can get. */
 export const MQA_MAX = 405
 
 /** The rating for a total, per the methodology's bands. */

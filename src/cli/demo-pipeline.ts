@@ -144,7 +144,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
         `4/5 ${label}: innehåll — ${content.downloaded} filer hämtade, ${content.notModified} oförändrade (304), ${content.failed} gick inte att hämta; ${content.results} kontrollresultat — ${ms(t)}`,
       )
       t = performance.now()
-      const scores = await computeScores({ db: database.db, now, lang: opts.lang })
+      const scores = await computeScores({ db: database.db, now })
       log(`5/5 ${label}: poäng beräknade, regionen ${scores.regionTotal ?? '–'}/100 — ${ms(t)}`)
     }
   } catch (err) {

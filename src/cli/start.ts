@@ -50,13 +50,13 @@ export async function run(args: string[]): Promise<number> {
       contentChecks: async () => {
         const summary = await runContentSweep({ db: database.db, engine, config })
         console.log(`Innehållskontroll: ${summary.downloaded} filer hämtade, ${summary.notModified} oförändrade, ${summary.failed} gick inte att hämta`)
-        await computeScores({ db: database.db, lang: config.lang })
+        await computeScores({ db: database.db })
       },
       rollups: async () => {
         // Today's scores, and yesterday's rollup closed with everything that day saw.
-        await computeScores({ db: database.db, lang: config.lang })
+        await computeScores({ db: database.db })
         const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
-        await rollupDay({ db: database.db, day: yesterday, lang: config.lang })
+        await rollupDay({ db: database.db, day: yesterday })
       },
     },
     onEvent: (e) => {

@@ -10,6 +10,8 @@ import { configMessages } from './messages/config.js'
 import { dbMessages } from './messages/db.js'
 import { demoMessages } from './messages/demo.js'
 import { fetchMessages } from './messages/fetch.js'
+import { availabilityFindingMessages } from './messages/findings-availability.js'
+import { scoringFindingMessages } from './messages/findings-scoring.js'
 import { checksFindingMessages } from './messages/findings-checks.js'
 import { contentFindingMessages } from './messages/findings-content.js'
 import { fetchFindingMessages } from './messages/findings-fetch.js'
@@ -43,6 +45,8 @@ export const findingMessages = {
   ...contentFindingMessages,
   ...freshnessFindingMessages,
   ...metadataFindingMessages,
+  ...availabilityFindingMessages,
+  ...scoringFindingMessages,
 } as const satisfies Record<string, FindingMessage>
 
 /** A finding code that has words in the catalogue. */
@@ -76,6 +80,8 @@ export const catalogueAreas: Record<string, Record<string, Message | FindingMess
   'findings-content': contentFindingMessages,
   'findings-freshness': freshnessFindingMessages,
   'findings-metadata': metadataFindingMessages,
+  'findings-availability': availabilityFindingMessages,
+  'findings-scoring': scoringFindingMessages,
   'common': commonMessages,
   'fetch': fetchMessages,
   'db': dbMessages,

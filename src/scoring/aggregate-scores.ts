@@ -1,4 +1,4 @@
-import { DIMENSIONS } from './scoring-version.js'
+import { DIMENSIONS } from '../domain/dimension.js'
 import type { DimensionScores } from './score-distribution.js'
 
 /**

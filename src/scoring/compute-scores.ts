@@ -37,10 +37,10 @@ function roundReason(r: ScoreReason): ScoreReason {
  * distribution withdrawn since is removed (its daily history stays). Never touches check
  * results.
  */
-export async function computeScores(opts: { db: Db; now?: Date; regionId?: string; lang?: 'sv' | 'en' }): Promise<ScoreSummary> {
+export async function computeScores(opts: { db: Db; now?: Date; regionId?: string }): Promise<ScoreSummary> {
   const { db } = opts
   const now = opts.now ?? new Date()
-  const scoring = await scoreRegion(db, { asOf: now, regionId: opts.regionId, lang: opts.lang })
+  const scoring = await scoreRegion(db, { asOf: now, regionId: opts.regionId })
   const organisationOf = new Map(scoring.datasets.map((d) => [d.key, d.parent]))
   for (let i = 0; i < scoring.distributions.length; i += CHUNK) {
     await db

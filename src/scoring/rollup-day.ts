@@ -1,12 +1,13 @@
 import type { Db } from '../db/database.js'
+import { DatavaktError } from '../i18n/datavakt-error.js'
 import { roundScore } from './score-distribution.js'
 import { scoreRegion } from './score-region.js'
 import { SCORING_VERSION } from './scoring-version.js'
 import type { ScoreSummary } from './compute-scores.js'
 import { writeRollups } from './write-rollups.js'
 
-/** Thrown for a day that is not YYYY-MM-DD or lies in the future. */
-export class RollupDayError extends Error {
+/** Thrown for a day that is not YYYY-MM-DD (`scoring.not-a-day`) or lies in the future (`scoring.day-not-begun`). */
+export class RollupDayError extends DatavaktError {
   override name = 'RollupDayError'
 }
 
@@ -16,17 +17,17 @@ export class RollupDayError extends Error {
  * now, for today). Idempotent: running it twice leaves the same rows (upsert on
  * level, key, day, scoring version). Refuses a malformed day or one in the future.
  */
-export async function rollupDay(opts: { db: Db; day: string; now?: Date; regionId?: string; lang?: 'sv' | 'en' }): Promise<ScoreSummary> {
+export async function rollupDay(opts: { db: Db; day: string; now?: Date; regionId?: string }): Promise<ScoreSummary> {
   const { db, day } = opts
   if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) {
-    throw new RollupDayError(`Not a day (YYYY-MM-DD): ${day}`)
+    throw new RollupDayError('scoring.not-a-day', { day })
   }
   const now = opts.now ?? new Date()
   const start = new Date(`${day}T00:00:00.000Z`)
-  if (start > now) throw new RollupDayError(`The day ${day} has not begun yet`)
+  if (start > now) throw new RollupDayError('scoring.day-not-begun', { day })
   const end = new Date(`${day}T23:59:59.999Z`)
   const asOf = end < now ? end : now
-  const scoring = await scoreRegion(db, { asOf, regionId: opts.regionId, lang: opts.lang })
+  const scoring = await scoreRegion(db, { asOf, regionId: opts.regionId })
   const rollupRows = await writeRollups(db, scoring, day)
   return {
     scoringVersion: SCORING_VERSION,

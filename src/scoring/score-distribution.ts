@@ -1,5 +1,6 @@
-import type { CheckStatus, Dimension, Severity } from '../../checks/types.js'
-import { DIMENSIONS } from './scoring-version.js'
+import type { CheckStatus, Severity } from '../domain/finding.js'
+import { DIMENSIONS, type Dimension } from '../domain/dimension.js'
+import type { StoredFinding, StoredScoreReason } from '../db/tables/content.js'
 
 /**
  * The scoring model (version in scoring-version.ts). In plain words:
@@ -8,18 +9,19 @@ import { DIMENSIONS } from './scoring-version.js'
  *   (status pass, warn or fail) share the 100 points equally.
  * - Within a check, each distinct finding code costs a part of that check's share:
  *   an error half of it, a warning a tenth (an availability state more, see
- *   `availabilityResult`). Info findings cost nothing. A check can never lose more than
+ *   checks/availability-verdict.ts). Info findings cost nothing. A check can never lose more than
  *   its share; when its findings would cost more, the loss is shared among them in
  *   proportion. A `fail` without any error finding costs half the share
  *   (`check-failed`), a `warn` without a warning a tenth (`check-warned`).
- * - The metadata check's MQA findings cost what MQA says: the indicator's lost points out
- *   of 405 (see score-region.ts), so the metadata dimension follows the MQA score.
+ * - The metadata check's MQA findings (warnings) cost what MQA says: the indicator's lost
+ *   points out of 405 (see score-region.ts), so the metadata dimension follows the MQA score.
  * - `unverified` and `skipped` results are left out entirely: they are neither good nor
  *   bad, so they leave the denominator. A dimension with no judging check is unknown
  *   (null), not 0 and not 100.
  * - The total is the plain average of the known dimensions.
- * - Every lost point has a reason: the check, the code, how many findings, what they say,
- *   the points it costs (`pointsLost`, summing to 100 − the dimension score), and what
+ * - Every lost point has a reason: the check, the code, how many findings, the params of
+ *   the worst one (its words come from the catalogue when shown; a finding stored before
+ *   the catalogue brings its stored words instead), the points it costs (`pointsLost`, summing to 100 − the dimension score), and what
  *   fixing that code alone would give back, in the dimension (`pointsToGain`) and in
  *   the total (`totalPointsToGain`).
  */
@@ -33,28 +35,13 @@ export interface ScoringResult {
 }
 
 /** A finding as scoring needs it; `weight` overrides the severity's default cost. */
-export interface ScoringFinding {
-  code: string
-  severity: Severity
-  message: string
-  hint?: string
+export interface ScoringFinding extends Pick<StoredFinding, 'code' | 'severity' | 'params' | 'message' | 'hint'> {
   /** Share of the check's points this code costs (0..1); default error 0.5, warning 0.1, info 0. */
   weight?: number
 }
 
-/** One reason for lost points. */
-export interface ScoreReason {
-  dimension: Dimension
-  checkId: string
-  code: string
-  severity: Severity
-  count: number
-  message: string
-  hint?: string
-  pointsLost: number
-  pointsToGain: number
-  totalPointsToGain: number
-}
+/** One reason for lost points: the stored shape (src/db/tables/content.ts). */
+export type ScoreReason = StoredScoreReason
 
 /** Scores per dimension (null = unknown) and the total. */
 export type DimensionScores = Record<Dimension, number | null> & { total: number | null }
@@ -69,14 +56,16 @@ export const SEVERITY_WEIGHT: Record<Severity, number> = { error: 0.5, warning: 
 
 const JUDGING: ReadonlySet<CheckStatus> = new Set(['pass', 'warn', 'fail'])
 
-interface CodeCost {
-  checkId: string
-  code: string
-  severity: Severity
-  count: number
-  message: string
-  hint?: string
+interface CodeCost extends Pick<ScoreReason, 'checkId' | 'code' | 'severity' | 'count' | 'params'> {
   raw: number
+  /** The worst finding's stored words, when it has no params (stored before the catalogue). */
+  legacy?: Pick<StoredFinding, 'message' | 'hint'>
+}
+
+/** A finding stored before the catalogue: its words, to show instead of a bare code. */
+function legacyWords(f: ScoringFinding): CodeCost['legacy'] {
+  if (f.params !== undefined || f.message === undefined) return undefined
+  return f.hint === undefined ? { message: f.message } : { message: f.message, hint: f.hint }
 }
 
 /** Groups a result's findings by code into raw costs (share units), adding the synthetic ones. */
@@ -88,17 +77,18 @@ function codeCosts(r: ScoringResult): CodeCost[] {
     const c = byCode.get(f.code)
     if (c) {
       c.count++
-      // The worst finding of a code sets its cost and wording.
-      if (w > c.raw) Object.assign(c, { raw: w, severity: f.severity, message: f.message, hint: f.hint })
+      // The worst finding of a code sets its cost and the params it is shown with.
+      if (w > c.raw) Object.assign(c, { raw: w, severity: f.severity, params: f.params, legacy: legacyWords(f) })
     } else {
-      byCode.set(f.code, { checkId: r.checkId, code: f.code, severity: f.severity, count: 1, message: f.message, hint: f.hint, raw: w })
+      byCode.set(f.code, { checkId: r.checkId, code: f.code, severity: f.severity, count: 1, params: f.params, legacy: legacyWords(f), raw: w })
     }
   }
   const costs = [...byCode.values()]
+  const check = { checkId: r.checkId }
   if (r.status === 'fail' && !costs.some((c) => c.severity === 'error')) {
-    costs.push({ checkId: r.checkId, code: 'check-failed', severity: 'error', count: 1, message: `Kontrollen ${r.checkId} underkände filen.`, raw: SEVERITY_WEIGHT.error })
+    costs.push({ checkId: r.checkId, code: 'check-failed', severity: 'error', count: 1, params: check, raw: SEVERITY_WEIGHT.error })
   } else if (r.status === 'warn' && costs.length === 0) {
-    costs.push({ checkId: r.checkId, code: 'check-warned', severity: 'warning', count: 1, message: `Kontrollen ${r.checkId} gav en varning.`, raw: SEVERITY_WEIGHT.warning })
+    costs.push({ checkId: r.checkId, code: 'check-warned', severity: 'warning', count: 1, params: check, raw: SEVERITY_WEIGHT.warning })
   }
   return costs
 }
@@ -126,7 +116,10 @@ export function scoreDistribution(results: readonly ScoringResult[]): Distributi
         const pointsLost = sum > 0 ? (c.raw / sum) * checkLoss * share : 0
         // What this check would lose without this code: the difference is what fixing gives.
         const pointsToGain = (checkLoss - Math.min(1, sum - c.raw)) * share
-        reasons.push({ dimension: dim, checkId: c.checkId, code: c.code, severity: c.severity, count: c.count, message: c.message, hint: c.hint, pointsLost, pointsToGain })
+        const reason: Omit<ScoreReason, 'totalPointsToGain'> = { dimension: dim, checkId: c.checkId, code: c.code, severity: c.severity, count: c.count, pointsLost, pointsToGain }
+        if (c.params !== undefined) reason.params = c.params
+        if (c.legacy) Object.assign(reason, c.legacy)
+        reasons.push(reason)
       }
     }
     scores[dim] = Math.max(0, 100 - lost)

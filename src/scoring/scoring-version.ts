@@ -3,8 +3,10 @@
  * to the model (weights, what counts) never silently mixes with older numbers: bump it
  * whenever `score-distribution.ts` or `aggregate-scores.ts` would give a different number
  * for the same check results. Format: YYYY-MM.N.
+ *
+ * 2026-12.1: the metadata dimension reads reachability from the availability verdict (a
+ * 304, 206 or followed redirect is reachable; unknown is left out), MQA findings are
+ * warnings, and the availability verdict is one finding per state (`availability-broken`,
+ * `availability-degraded`) instead of the probe's code; reasons keep params, not words.
  */
-export const SCORING_VERSION = '2026-11.1'
-
-/** The five dimensions, in display order. */
-export const DIMENSIONS = ['availability', 'freshness', 'format', 'conformance', 'metadata'] as const
+export const SCORING_VERSION = '2026-12.1'

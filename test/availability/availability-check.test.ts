@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
 import { availabilityCheck } from '../../checks/availability.js'
 import { checks } from '../../checks/index.js'
+import { describeFinding } from '../../src/i18n/catalogue.js'
 import type { CheckContext, CheckTarget, DatasetInfo, DistributionInfo } from '../../checks/types.js'
 import { latestProbes, recordProbes } from '../../src/db/availability-store.js'
 import { createSweep } from '../../src/queue/create-sweep.js'
@@ -65,16 +66,16 @@ describe(`availability check (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
     }
     const broken = await judge('urn:broken')
     expect(broken.status).toBe('fail')
-    expect(broken.findings[0]).toMatchObject({ code: 'http-404', severity: 'error' })
-    expect(broken.findings[0]!.message).toMatch(/404.*Misslyckats 3 gånger i rad sedan 2026-03-01/)
-    expect(broken.findings[0]!.hint).toBeTruthy()
+    expect(broken.findings[0]).toMatchObject({ code: 'availability-broken', severity: 'error', params: { probeCode: 'http-404', failures: 3, since: '2026-03-01' } })
+    expect(describeFinding(broken.findings[0]!, 'sv').message).toMatch(/404.*Misslyckats 3 gånger i rad sedan 1 mars 2026/)
+    expect(describeFinding(broken.findings[0]!, 'sv').hint).toMatch(/Kontrollera adressen i katalogen/)
     expect(broken.facts).toEqual({ state: 'broken', outcome: 'failing', code: 'http-404' })
     expect(broken.metrics?.consecutiveFailures).toBe(3)
 
     const degraded = await judge('urn:degraded', 'en')
     expect(degraded.status).toBe('warn')
-    expect(degraded.findings[0]).toMatchObject({ code: 'timeout', severity: 'warning' })
-    expect(degraded.findings[0]!.message).toMatch(/did not answer in time.*First failed attempt/)
+    expect(degraded.findings[0]).toMatchObject({ code: 'availability-degraded', severity: 'warning', params: { probeCode: 'timeout', failures: 1 } })
+    expect(describeFinding(degraded.findings[0]!, 'en').message).toMatch(/did not answer in time.*First failed attempt/)
 
     const ok = await judge('urn:ok')
     expect(ok.status).toBe('warn')
@@ -83,7 +84,7 @@ describe(`availability check (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
 
     const walled = await judge('urn:walled')
     expect(walled.status).toBe('unverified')
-    expect(walled.findings[0]).toMatchObject({ code: 'blocked', severity: 'info' })
+    expect(walled.findings[0]).toMatchObject({ code: 'availability-unverified', severity: 'info', params: { probeCode: 'blocked' } })
     expect(walled.facts?.state).toBe('unknown')
     expect((await latestProbes(t.db, ['urn:ok'])).size).toBe(1)
   })

@@ -4,11 +4,13 @@ import type { CheckContext, CheckTarget, DataServiceInfo, DistributionInfo, Prob
 import { HVD_LEGISLATION } from '../../checks/vocabularies/hvd-categories.js'
 import { MQA_DIMENSION_MAX, MQA_INDICATORS, MQA_MAX, mqaRating } from '../../checks/vocabularies/mqa-points.js'
 import { readFixture } from './metadata-fixture.js'
+import { describeFinding } from '../../src/i18n/catalogue.js'
 
 const ctx: CheckContext = { lang: 'sv', now: new Date('2026-11-26T12:00:00Z'), errorLimit: 1000, resolveSchema: async () => null }
 
 function probe(url: string, status: number | null, outcome: ProbeSummary['outcome'] = status !== null && status < 300 ? 'ok' : 'failing'): ProbeSummary {
-  return { outcome, code: outcome === 'ok' ? 'ok' : 'http-error', httpStatus: status, finalUrl: url, contentType: null, contentLength: null, etag: null, lastModified: null, at: '2026-11-26T11:00:00Z' }
+  const failing = outcome === 'failing'
+  return { outcome, code: outcome === 'ok' ? 'ok' : 'http-4xx', httpStatus: status, finalUrl: url, contentType: null, contentLength: null, etag: null, lastModified: null, at: '2026-11-26T11:00:00Z', state: outcome === 'ok' ? 'ok' : failing ? 'degraded' : 'unknown', consecutiveFailures: failing ? 1 : 0, failingSince: failing ? '2026-11-26T11:00:00Z' : null, findings: [], tlsDaysLeft: null }
 }
 
 async function fixtureTarget(file: string, probes: Record<string, number> = {}): Promise<CheckTarget> {
@@ -55,31 +57,34 @@ describe('metadata check on the DCAT-AP-SE examples', () => {
       expect(r.facts).toMatchObject({ mqaRating: 'bad', mqaAccessibilityMeasured: false })
       for (const f of r.findings) {
         expect(f.code).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/)
-        expect(f.hint).toBeTruthy()
+        expect(describeFinding(f, 'sv').hint).toBeTruthy()
       }
     })
 
-    it(`rekommenderat.${ext} has no DCAT-AP-SE findings and scores Good`, async () => {
+    it(`rekommenderat.${ext} has no DCAT-AP-SE findings and scores Excellent`, async () => {
       const target = await fixtureTarget(`rekommenderat.${ext}`, { 'http://example.com/download': 200, 'http://example.com/api': 200 })
       const r = await metadataCheck.run(target, ctx)
       expect(nonMqa(r)).toEqual([])
-      expect(r.status).toBe('pass')
+      // The MQA indicators it misses are warnings: they cost metadata points.
+      expect(r.status).toBe('warn')
       expect(r.metrics).toMatchObject({
         'mqa.findability': 100,
-        'mqa.accessibility': 75,
+        // The API distribution has no download URL: that costs download-url, and its
+        // download-url-status is left out (nothing to reach), not counted as unreachable.
+        'mqa.accessibility': 90,
         'mqa.interoperability': 90,
         'mqa.reusability': 75,
         'mqa.contextuality': 5,
-        'mqa.total': 345,
+        'mqa.total': 360,
         'mqa.indicator.download-url': 10,
-        'mqa.indicator.download-url-status': 15,
+        'mqa.indicator.download-url-status': 30,
         'mqa.indicator.media-type': 0,
       })
-      expect(r.facts?.mqaRating).toBe('good')
+      expect(r.facts?.mqaRating).toBe('excellent')
       // Each lost indicator says what fixing it is worth.
       const media = r.findings.find((f) => f.code === 'mqa-media-type')!
-      expect(media.severity).toBe('info')
-      expect(media.message).toContain('10 poäng att vinna')
+      expect(media.severity).toBe('warning')
+      expect(describeFinding(media, 'sv').message).toContain('10 poäng att vinna')
     })
   }
 
@@ -108,7 +113,7 @@ describe('metadata check on the DCAT-AP-SE examples', () => {
     ])
     expect(r.facts?.dcatApSeMandatory).toBe(false)
     expect(r.metrics?.['mqa.indicator.dcat-ap-compliance']).toBe(0)
-    expect(r.findings.find((x) => x.code === 'missing-title')!.message).toMatch(/has no title/)
+    expect(describeFinding(r.findings.find((x) => x.code === 'missing-title')!, 'en').message).toMatch(/has no title/)
   })
 
   it('gives a complete dataset the full 405 points', async () => {

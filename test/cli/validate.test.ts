@@ -1,7 +1,9 @@
 /**
  * `datavakt validate` end to end: spawns `node bin/datavakt.js validate ...` and checks the
  * exit codes (0 valid, 1 invalid, 2 usage error), the Frictionless-shaped JSON report and
- * the Swedish/English text report. URLs are served from 127.0.0.1.
+ * the Swedish/English text report, and that it gives a file the same findings, in the same
+ * words, as the content sweep does once the file is published. URLs are served from
+ * 127.0.0.1.
  */
 import { execFile } from 'node:child_process'
 import { mkdtemp, writeFile } from 'node:fs/promises'
@@ -11,6 +13,15 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { encodingCheck } from '../../checks/encoding.js'
+import { createFileContentSource } from '../../checks/file-content-source.js'
+import { defaultConfig, type Config } from '../../src/config/config.js'
+import { runContentSweep } from '../../src/content/run-content-sweep.js'
+import { latestCheckResultsAsOf } from '../../src/db/content-store.js'
+import { createFetchEngine } from '../../src/fetch/create-fetch-engine.js'
+import { harvestSource } from '../../src/harvest/harvest-source.js'
+import { describeFinding } from '../../src/i18n/catalogue.js'
+import { createTestDb } from '../helpers/test-db.js'
 
 const root = join(import.meta.dirname, '../..')
 const fixtures = join(root, 'test/checks/fixtures-tabular')
@@ -30,15 +41,45 @@ let dir: string
 let server: Server
 let base: string
 
+/** Files as a publisher puts them online, for the comparison with the content sweep. */
+const PUBLISHED: Record<string, string | Buffer> = {
+  '/pub/latin1.csv': iconv.encode('id;ort\n1;Borås\n2;Mölndal\n', 'latin1'),
+  '/pub/blank-row.csv': '\uFEFFid,namn\n1,a\n\n2,b\n',
+  '/pub/ragged.csv': 'id,name\n1,a\n2,b,c\nx,\n',
+}
+
+/** A catalogue with one dataset holding the published files; the ragged one claims the CSVW spec. */
+function catalogue(origin: string): string {
+  const dist = (name: string, extra = '') =>
+    `<${origin}/ds/${name}> a dcat:Distribution ; dcat:accessURL <${origin}/pub/${name}.csv> ; dcat:downloadURL <${origin}/pub/${name}.csv> ; dcat:mediaType "text/csv" ${extra}.`
+  return `@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
+<${origin}/catalog> a dcat:Catalog ; dcat:dataset <${origin}/ds> .
+<${origin}/ds> a dcat:Dataset ; dct:title "Publicerat"@sv ; dcat:distribution <${origin}/ds/latin1>, <${origin}/ds/blank-row>, <${origin}/ds/ragged> .
+${dist('latin1')}
+${dist('blank-row')}
+${dist('ragged', `; dct:conformsTo <${origin}/spec> `)}
+`
+}
+
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'datavakt-validate-cli-'))
   await writeFile(join(dir, 'ok.csv'), 'id;namn;belopp\n1;Göteborg;"1 234,5"\n2;Borås;12\n')
   await writeFile(join(dir, 'ok.schema.json'), JSON.stringify({ fields: [{ name: 'id', type: 'integer' }, { name: 'namn' }, { name: 'belopp', type: 'number', decimalChar: ',', groupChar: ' ' }] }))
   await writeFile(join(dir, 'latin1.csv'), iconv.encode('id;ort\n1;Borås\n', 'latin1'))
+  await writeFile(join(dir, 'blank-row.csv'), 'id,namn\n1,a\n\n2,b\n')
   await writeFile(join(dir, 'broken.json'), '{"a": [1, 2')
   await writeFile(join(dir, 'data.json'), JSON.stringify([{ id: 1 }, { id: 'x' }]))
   await writeFile(join(dir, 'json.schema.json'), JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'array', items: { properties: { id: { type: 'integer' } } } }))
   server = createServer((req, res) => {
+    const published = PUBLISHED[req.url ?? '']
+    if (published !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/csv' })
+      return res.end(published)
+    }
+    if (req.url === '/catalogue.ttl') {
+      res.writeHead(200, { 'content-type': 'text/turtle' })
+      return res.end(catalogue(base))
+    }
     if (req.url === '/data.csv') {
       res.writeHead(200, { 'content-type': 'text/csv' })
       return res.end('id,name\n1,a\n2,b,c\n')
@@ -88,18 +129,40 @@ describe('datavakt validate', () => {
     ])
     for (const e of report.errors) {
       expect(Object.keys(e)).toEqual(expect.arrayContaining(['type', 'rowNumber', 'fieldNumber', 'fieldName', 'message']))
+      expect(e).toMatchObject({ check: 'csv-structure', message: expect.stringMatching(/\S/) })
     }
-    expect(report.findings).toEqual(expect.any(Array))
+    expect(report.errors.find((e: { type: string }) => e.type === 'blank-row')).toMatchObject({ severity: 'warning', message: expect.stringContaining('4') })
+    // Encoding, format and structure are all checked; only the structure has something to say.
+    expect(report.encoding).toBe('utf-8')
+    expect(report.findings).toEqual([])
   })
 
-  it('exit 1 with the encoding fix for a Latin-1 file, in English with --lang en', async () => {
-    const r = await cli('--lang', 'en', join(dir, 'latin1.csv'))
-    expect(r.code).toBe(1)
-    expect(r.stdout).toContain('INVALID')
-    expect(r.stdout).toContain('encoding-error')
-    expect(r.stdout).toContain('Save the file as UTF-8')
+  it('gives the verdict the sweep gives: a blank row is listed but only warns (exit 0)', async () => {
+    const r = await cli('--json', join(dir, 'blank-row.csv'))
+    const report = JSON.parse(r.stdout)
+    expect(report.valid).toBe(true)
+    expect(report.errors.map((e: { type: string; severity: string; rowNumber: number }) => [e.type, e.severity, e.rowNumber])).toEqual([['blank-row', 'warning', 3]])
+    expect(r.code).toBe(0)
+  })
+
+  it("exit 1 with the encoding check's own advice for a Latin-1 file, in English with --lang en", async () => {
+    // What the dashboard shows for this file: the encoding check's finding, in words.
+    const content = await createFileContentSource(join(dir, 'latin1.csv'))
+    const judge = async (lang: 'sv' | 'en') =>
+      (await encodingCheck.run({ dataset: {} as never, dataServices: [], content }, { lang, now: new Date(), errorLimit: 100, resolveSchema: async () => null })).findings[0]!
+    const en = await cli('--lang', 'en', join(dir, 'latin1.csv'))
+    expect(en.code).toBe(1)
+    expect(en.stdout).toContain('INVALID')
+    expect(en.stdout).toContain('encoding/encoding-error')
     const sv = await cli(join(dir, 'latin1.csv'))
-    expect(sv.stdout).toContain('Spara filen som UTF-8')
+    for (const [out, lang] of [[en.stdout, 'en'], [sv.stdout, 'sv']] as const) {
+      const finding = await judge(lang)
+      expect(finding.code).toBe('encoding-error')
+      const words = describeFinding(finding, lang)
+      expect(out).toContain(words.message)
+      expect(out).toContain(words.hint)
+    }
+    expect(sv.stdout).toMatch(/Excel/)
   })
 
   it('validates JSON against a JSON Schema with pointers', async () => {
@@ -110,10 +173,10 @@ describe('datavakt validate', () => {
     expect(report.errors.map((e: { type: string; pointer: string }) => [e.type, e.pointer])).toEqual([['json-schema-error', '/1/id']])
   })
 
-  it('reports broken JSON as format-error even without a schema', async () => {
-    const r = await cli('--json', join(dir, 'broken.json'))
+  it('reports broken JSON as format-error when checked against a schema', async () => {
+    const r = await cli('--json', '--schema', join(dir, 'json.schema.json'), join(dir, 'broken.json'))
     expect(r.code).toBe(1)
-    expect(JSON.parse(r.stdout).errors.map((e: { type: string }) => e.type)).toEqual(['format-error'])
+    expect(JSON.parse(r.stdout).errors.map((e: { type: string; check: string }) => [e.check, e.type])).toEqual([['conformance', 'format-error']])
   })
 
   it('fetches a URL and a specification URI (HTML page → schema.json, CSVW) from loopback with --allow-private', async () => {
@@ -150,4 +213,35 @@ describe('datavakt validate', () => {
     expect(schema.code).toBe(2)
     expect(schema.stderr).toContain('none.json')
   })
+
+  it('gives each file the findings the content sweep gives it once published, in the same words', async () => {
+    const t = await createTestDb()
+    const config: Config = { ...defaultConfig, allowPrivateNetworks: true, http: { ...defaultConfig.http, perHostGapMs: 0 } }
+    const engine = createFetchEngine(config.http, { allowPrivateNetworks: true })
+    try {
+      const source = { id: 'pub', kind: 'dcat' as const, url: `${base}/catalogue.ttl`, organisation: 'http://127.0.0.1/org' }
+      expect((await harvestSource(t.db, source, { fetchDocument: (u, o) => engine.fetchDocument(u, o), harvest: config.harvest })).status).toBe('ok')
+      const now = new Date()
+      await runContentSweep({ db: t.db, engine, config, now })
+      const results = await latestCheckResultsAsOf(t.db, now)
+      for (const [name, schema] of [['latin1'], ['blank-row'], ['ragged', `${base}/spec`]] as const) {
+        const content = results.filter((r) => r.distribution_iri === `${base}/ds/${name}` && (r.dimension === 'format' || r.dimension === 'conformance'))
+        expect(content.length, name).toBeGreaterThan(1)
+        const swept = content.flatMap((r) => r.findings.map((f) => `${r.check_id}/${f.code}/${f.severity}: ${describeFinding(f, 'sv').message}`)).sort()
+        const r = await cli('--json', '--allow-private', ...(schema ? ['--schema', schema] : []), `${base}/pub/${name}.csv`)
+        const report = JSON.parse(r.stdout)
+        const validated = [
+          ...report.errors.map((e: { check: string; type: string; severity: string; message: string }) => `${e.check}/${e.type}/${e.severity}: ${e.message}`),
+          ...report.findings.map((f: { check: string; code: string; severity: string; message: string }) => `${f.check}/${f.code}/${f.severity}: ${f.message}`),
+        ].sort()
+        expect(validated, name).toEqual(swept)
+        expect(swept.length, name).toBeGreaterThan(0)
+        expect(report.valid, name).toBe(!content.some((x) => x.status === 'fail'))
+        expect(r.code, name).toBe(report.valid ? 0 : 1)
+      }
+    } finally {
+      await engine.close()
+      await t.drop()
+    }
+  }, 120_000)
 })

@@ -8,7 +8,6 @@ import {
   FetchDeadlineError,
   TlsRejectedError,
 } from '../../src/fetch/fetch-errors.js'
-import { describeOutcomeCode } from '../../src/fetch/outcome-codes.js'
 import { describeFinding } from '../../src/i18n/catalogue.js'
 import { DatavaktError } from '../../src/i18n/datavakt-error.js'
 import { looksEnglish, looksSwedish } from '../helpers/language.js'
@@ -71,13 +70,5 @@ describe("the engine's errors", () => {
     expect(errorDetail(new Error('no code'))).toEqual({})
     const shown = describeFinding({ code: 'timeout', params: { waitedFor: 'headers' } }, 'sv').message
     expect(shown).toBe('Servern svarade inte i tid. (inget svar kom)')
-  })
-})
-
-describe('describeOutcomeCode (deprecated wrapper)', () => {
-  it('gives the catalogue words of a probe code, and an unknown code as itself', () => {
-    expect(describeOutcomeCode('http-404', 'sv')).toBe(describeFinding({ code: 'http-404' }, 'sv').message)
-    expect(describeOutcomeCode('http-404', 'en')).toBe('The server answers 404: the file is not at this address.')
-    expect(describeOutcomeCode('no-such-code', 'en')).toBe('no-such-code')
   })
 })

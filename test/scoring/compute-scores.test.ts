@@ -3,7 +3,7 @@ import { json } from '../../src/db/json.js'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
 import { insertCheckResults, type NewCheckResult } from '../../src/db/content-store.js'
 import { computeScores } from '../../src/scoring/compute-scores.js'
-import { rollupDay } from '../../src/scoring/rollup-day.js'
+import { rollupDay, RollupDayError } from '../../src/scoring/rollup-day.js'
 import { getOrganisationScores } from '../../src/read-model/organisation-scores.js'
 import { getDatasetScores } from '../../src/read-model/dataset-scores.js'
 import { getDistributionScore } from '../../src/read-model/distribution-scores.js'
@@ -34,7 +34,7 @@ function result(at: Date, dist: string | null, dataset: string, checkId: string,
     checkId,
     dimension,
     status,
-    findings: codes.map((code) => ({ code, severity: 'error' as const, message: `fel: ${code}` })),
+    findings: codes.map((code) => ({ code, severity: 'error' as const, params: {} })),
     at,
   }
 }
@@ -60,7 +60,7 @@ beforeAll(async () => {
     result(day1, null, DS1, 'metadata', 'metadata', 'pass'),
     result(day1, null, DS2, 'metadata', 'metadata', 'fail', ['missing-license']),
     // MQA: the keyword indicator (30 of 405 points) is missed.
-    { ...result(day1, null, DS3, 'metadata', 'metadata', 'pass'), findings: [{ code: 'mqa-keyword', severity: 'info', message: 'MQA: nyckelord ger 0 av 30 poäng' }], metrics: { 'mqa.indicator.keyword': 0, 'mqa.total': 375 } },
+    { ...result(day1, null, DS3, 'metadata', 'metadata', 'pass'), findings: [{ code: 'mqa-keyword', severity: 'warning', params: { points: 0, max: 30, gain: 30 } }], metrics: { 'mqa.indicator.keyword': 0, 'mqa.total': 375 } },
     // Day 2: D2's format fixed.
     result(day2, D2, DS1, 'format', 'format', 'pass'),
   ])
@@ -87,7 +87,9 @@ describe(`scores and rollups (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
     expect(d2?.format).toBe(50)
     expect(d2?.conformance).toBeNull() // skipped: unknown, not broken
     expect(d2?.metadata).toBe(100) // the dataset-level metadata result counts for each distribution
-    expect(d2?.reasons.map((r) => r.code).sort()).toEqual(['format-mismatch', 'http-404'])
+    expect(d2?.reasons.map((r) => r.code).sort()).toEqual(['availability-broken', 'format-mismatch'])
+    // Broken since day 1; the latest probe (rate-limited) could not tell, so it stays broken.
+    expect(d2?.reasons.find((r) => r.code === 'availability-broken')?.params).toEqual({ probeCode: 'rate-limited', failures: 1, since: '2026-10-01' })
     const lost = d2!.reasons.reduce((a, r) => a + r.pointsLost, 0)
     expect(lost).toBeCloseTo(100 + 50, 1)
     const d1 = await getDistributionScore(t.db, D1)
@@ -116,7 +118,7 @@ describe(`scores and rollups (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
     expect(datasets[0].title).toEqual({})
     expect(orgs[0].total).toBeCloseTo((ds1.total! + ds2.total!) / 2, 0)
     const problems = await getProblems(t.db, { organisationIri: ORG })
-    expect(problems.map((p) => [p.distributionIri, p.code])).toEqual([[D2, 'http-404'], [D2, 'format-mismatch']])
+    expect(problems.map((p) => [p.distributionIri, p.code])).toEqual([[D2, 'availability-broken'], [D2, 'format-mismatch']])
     await expect(getProblems(t.db, {})).rejects.toThrow(RangeError)
     const region = await getRegionScore(t.db)
     expect(region?.total).toBeCloseTo((orgs[0].total! + orgs[1].total!) / 2, 0)
@@ -139,6 +141,7 @@ describe(`scores and rollups (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
   })
 
   it('drops the current score of a withdrawn distribution, keeping its history', async () => {
+    for (const day of ['2026-10-01', '2026-10-02']) await rollupDay({ db: t.db, day, now: new Date('2026-10-05T00:00:00Z') })
     await t.db.updateTable('distributions').set({ withdrawn_at: new Date('2026-10-03T00:00:00Z') }).where('iri', '=', D3).execute()
     const s = await computeScores({ db: t.db, now: new Date('2026-10-03T12:00:00Z') })
     expect(s.distributions).toBe(2)
@@ -149,9 +152,10 @@ describe(`scores and rollups (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
   })
 
   it('keeps history per day: the trend shows the fix on day 2', async () => {
-    await rollupDay({ db: t.db, day: '2026-10-01', now: new Date('2026-10-05T00:00:00Z') })
+    // Every day this test reads is written here, so it stands alone.
+    for (const day of ['2026-10-01', '2026-10-02']) await rollupDay({ db: t.db, day, now: new Date('2026-10-05T00:00:00Z') })
+    await computeScores({ db: t.db, now: new Date('2026-10-03T12:00:00Z') })
     const trend = await getTrend(t.db, 'distribution', D2, 30, new Date('2026-10-03T00:00:00Z'))
-    // Day 3 was written by computeScores in the previous test.
     expect(trend.map((r) => r.day)).toEqual(['2026-10-01', '2026-10-02', '2026-10-03'])
     expect(trend.map((r) => r.format)).toEqual([50, 100, 100])
     expect(trend.map((r) => r.availability)).toEqual([0, 100, 100])
@@ -159,7 +163,8 @@ describe(`scores and rollups (${process.env.DATABASE_URL ? 'postgres' : 'pglite'
     const dsTrend = await getTrend(t.db, 'dataset', DS1, 365, new Date('2026-10-03T00:00:00Z'))
     expect(dsTrend.map((r) => r.total)).toEqual([expect.any(Number), 100, 100])
     expect(dsTrend[0].total!).toBeLessThan(100)
-    await expect(rollupDay({ db: t.db, day: '2026-13-45' })).rejects.toThrow(/Not a day/)
-    await expect(rollupDay({ db: t.db, day: '2999-01-01' })).rejects.toThrow(/not begun/)
+    await expect(rollupDay({ db: t.db, day: '2026-13-45' })).rejects.toMatchObject({ name: 'RollupDayError', code: 'scoring.not-a-day', params: { day: '2026-13-45' } })
+    await expect(rollupDay({ db: t.db, day: '2999-01-01' })).rejects.toBeInstanceOf(RollupDayError)
+    await expect(rollupDay({ db: t.db, day: '2999-01-01' })).rejects.toMatchObject({ code: 'scoring.day-not-begun' })
   })
 })

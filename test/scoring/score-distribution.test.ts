@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { aggregateScores } from '../../src/scoring/aggregate-scores.js'
+import type { ProbeSummary } from '../../checks/types.js'
+import { DIMENSIONS } from '../../src/domain/dimension.js'
 import { availabilityResult } from '../../src/scoring/availability-result.js'
 import { scoreDistribution, type ScoringResult } from '../../src/scoring/score-distribution.js'
-import { DIMENSIONS } from '../../src/scoring/scoring-version.js'
 
-const f = (code: string, severity: 'error' | 'warning' | 'info' = 'error') => ({ code, severity, message: code })
+const f = (code: string, severity: 'error' | 'warning' | 'info' = 'error') => ({ code, severity })
+
+/** A probe summary in `state` after a probe with `code`. */
+function probe(state: ProbeSummary['state'], code: string, findings: ProbeSummary['findings'] = []): ProbeSummary {
+  const outcome = state === 'ok' ? 'ok' : state === 'unknown' ? 'unverified' : 'failing'
+  const failing = state === 'degraded' || state === 'broken'
+  return {
+    outcome, code, httpStatus: null, finalUrl: null, contentType: null, contentLength: null, etag: null, lastModified: null,
+    at: '2026-10-02T10:00:00.000Z', state, consecutiveFailures: failing ? 3 : 0, failingSince: failing ? '2026-10-01T10:00:00.000Z' : null, findings, tlsDaysLeft: null,
+  }
+}
 
 /**
  * Re-scores with every finding of one code of one check removed: what the check would say
@@ -20,7 +31,7 @@ function withoutCode(results: ScoringResult[], checkId: string, code: string): S
 }
 
 const sample: ScoringResult[] = [
-  availabilityResult({ state: 'ok', code: 'ok', findings: [{ code: 'tls-expiring-soon', message: 'Certifikatet går ut om 5 dagar' }] }),
+  availabilityResult(probe('ok', 'ok', [{ code: 'tls-expiring-soon', params: { days: 5 } }])),
   { checkId: 'format', dimension: 'format', status: 'fail', findings: [f('format-mismatch'), f('size-mismatch', 'warning')] },
   { checkId: 'encoding', dimension: 'format', status: 'pass', findings: [f('bom', 'info')] },
   { checkId: 'csv-structure', dimension: 'conformance', status: 'fail', findings: [f('extra-cell'), f('extra-cell'), f('missing-cell'), f('blank-row'), f('duplicate-label', 'warning')] },
@@ -31,7 +42,7 @@ const sample: ScoringResult[] = [
 
 describe('scoreDistribution', () => {
   it('gives unknown (null), not 0 or 100, when nothing could judge', () => {
-    const s = scoreDistribution([{ checkId: 'x', dimension: 'format', status: 'skipped', findings: [] }, availabilityResult({ state: 'unknown', code: null, findings: [] })])
+    const s = scoreDistribution([{ checkId: 'x', dimension: 'format', status: 'skipped', findings: [] }, availabilityResult(probe('unknown', 'rate-limited'))])
     for (const d of DIMENSIONS) expect(s[d]).toBeNull()
     expect(s.total).toBeNull()
     expect(s.reasons).toEqual([])
@@ -88,18 +99,36 @@ describe('scoreDistribution', () => {
   })
 
   it('scores availability from the state: broken 0, degraded 50, ok 100', () => {
-    expect(scoreDistribution([availabilityResult({ state: 'broken', code: 'http-404', findings: [] })]).availability).toBe(0)
-    const degraded = scoreDistribution([availabilityResult({ state: 'degraded', code: 'timeout', findings: [] })])
+    const broken = scoreDistribution([availabilityResult(probe('broken', 'http-404'))])
+    expect(broken.availability).toBe(0)
+    expect(broken.reasons[0]).toMatchObject({ code: 'availability-broken', severity: 'error', params: { probeCode: 'http-404', failures: 3, since: '2026-10-01' } })
+    const degraded = scoreDistribution([availabilityResult(probe('degraded', 'timeout'))])
     expect(degraded.availability).toBe(50)
-    expect(degraded.reasons[0]).toMatchObject({ code: 'timeout', pointsLost: 50, pointsToGain: 50 })
-    expect(scoreDistribution([availabilityResult({ state: 'ok', code: 'redirected', findings: [] })]).availability).toBe(100)
+    expect(degraded.reasons[0]).toMatchObject({ code: 'availability-degraded', params: { probeCode: 'timeout' }, pointsLost: 50, pointsToGain: 50 })
+    expect(scoreDistribution([availabilityResult(probe('ok', 'redirected'))]).availability).toBe(100)
+    // A broken file whose latest probe could not tell (rate-limited) stays broken.
+    expect(scoreDistribution([availabilityResult(probe('broken', 'rate-limited'))]).availability).toBe(0)
+  })
+
+  it('keeps the worst finding\'s params on a reason and the checked check on a check-failed one, never words', () => {
+    const s = scoreDistribution([
+      { checkId: 'csv-structure', dimension: 'conformance', status: 'fail', findings: [{ code: 'extra-cell', severity: 'warning', params: { row: 2 } }, { code: 'extra-cell', severity: 'error', params: { row: 5 } }] },
+      { checkId: 'conformance', dimension: 'conformance', status: 'fail', findings: [] },
+    ])
+    expect(s.reasons.find((r) => r.code === 'extra-cell')).toMatchObject({ count: 2, severity: 'error', params: { row: 5 } })
+    expect(s.reasons.find((r) => r.code === 'check-failed')).toMatchObject({ checkId: 'conformance', params: { checkId: 'conformance' } })
+    for (const r of s.reasons) expect(Object.keys(r)).not.toContain('message')
+    // A finding stored before the catalogue (words, no params) keeps its words on the reason.
+    const old = scoreDistribution([{ checkId: 'encoding', dimension: 'format', status: 'fail', findings: [{ code: 'encoding-error', severity: 'error', message: 'Inte UTF-8.', hint: 'Spara som UTF-8.' }] }])
+    expect(old.reasons[0]).toMatchObject({ code: 'encoding-error', message: 'Inte UTF-8.', hint: 'Spara som UTF-8.' })
+    expect(old.reasons[0]!.params).toBeUndefined()
   })
 })
 
 describe('aggregateScores', () => {
   it('covers every part, the worst as much as the best, and skips unknowns per dimension', () => {
-    const good = scoreDistribution([{ checkId: 'a', dimension: 'format', status: 'pass', findings: [] }, availabilityResult({ state: 'ok', code: 'ok', findings: [] })])
-    const bad = scoreDistribution([{ checkId: 'a', dimension: 'format', status: 'fail', findings: [f('format-mismatch')] }, availabilityResult({ state: 'broken', code: 'http-404', findings: [] })])
+    const good = scoreDistribution([{ checkId: 'a', dimension: 'format', status: 'pass', findings: [] }, availabilityResult(probe('ok', 'ok'))])
+    const bad = scoreDistribution([{ checkId: 'a', dimension: 'format', status: 'fail', findings: [f('format-mismatch')] }, availabilityResult(probe('broken', 'http-404'))])
     const unknown = scoreDistribution([])
     const agg = aggregateScores([good, bad, unknown])
     expect(agg.format).toBeCloseTo(75, 9)

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { Dimension } from '../../domain/dimension.js'
+import type { CheckStatus, Finding, MessageParams, Severity } from '../../domain/finding.js'
 import type { Json, Timestamp } from './core.js'
 
 /**
@@ -6,13 +8,16 @@ import type { Json, Timestamp } from './core.js'
  * Created by migrations/0003-content.ts.
  */
 
-/** A stored finding: the shape of `Finding` in checks/types.ts. */
-export interface StoredFinding {
-  code: string
-  severity: 'error' | 'warning' | 'info'
-  message: string
+/**
+ * A stored finding: the domain's `Finding` (code, severity, params, location). Rows stored
+ * before the message catalogue carry their words instead of params: `message` and `hint`
+ * are read back for those only (src/i18n/catalogue.ts `describeFinding` shows them).
+ */
+export interface StoredFinding extends Finding {
+  /** @deprecated words of a finding stored before the catalogue; new rows never have them. */
+  message?: string
+  /** @deprecated as `message`. */
   hint?: string
-  location?: Record<string, string | number>
 }
 
 /** One run of a job that stores check results (e.g. the content sweep). */
@@ -35,8 +40,8 @@ export interface CheckResultTable {
   distribution_iri: string | null
   dataset_iri: string
   check_id: string
-  dimension: 'availability' | 'freshness' | 'format' | 'conformance' | 'metadata'
-  status: 'pass' | 'warn' | 'fail' | 'unverified' | 'skipped'
+  dimension: Dimension
+  status: CheckStatus
   findings: ColumnType<StoredFinding[], string | undefined, string>
   metrics: ColumnType<Record<string, number>, string | undefined, string>
   facts: ColumnType<Record<string, string | number | boolean | null>, string | undefined, string>
@@ -63,14 +68,28 @@ export interface ContentObservationTable {
   inputs_hash: string | null
 }
 
-/** One reason a score lost points (see src/scoring/score-distribution.ts). */
+/**
+ * One reason a score lost points (see src/scoring/score-distribution.ts): a finding code of
+ * one check with how often it was found and what it costs. Words are not stored: the
+ * reason is shown as its code and params through the catalogue (`describeFinding`), except
+ * for a finding stored before the catalogue, whose words come along (`message`, `hint`).
+ */
 export interface StoredScoreReason {
-  dimension: 'availability' | 'freshness' | 'format' | 'conformance' | 'metadata'
+  dimension: Dimension
   checkId: string
+  /** The finding code, or `check-failed` / `check-warned` for a verdict without a finding that explains it. */
   code: string
-  severity: 'error' | 'warning' | 'info'
+  severity: Severity
+  /** How many findings of this code. */
   count: number
-  message: string
+  /** The params of the worst finding of this code (the one the reason is shown as). */
+  params?: MessageParams
+  /**
+   * @deprecated The stored words of that finding when it was stored before the catalogue
+   * (it has no params): kept so it is not shown as a bare code. Never set otherwise.
+   */
+  message?: string
+  /** @deprecated as `message`. */
   hint?: string
   /** Points this reason costs in its dimension (they sum to 100 − dimension score). */
   pointsLost: number
