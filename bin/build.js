@@ -22,8 +22,10 @@ try {
   console.error('datavakt build: typescript is not installed; skipping (datavakt runs from source).')
   process.exit(0)
 }
-// A stale dist/ must not survive a failed build, or it could look fresh next time.
-rmSync(join(dist, '.build-stamp'), { force: true })
+// A stale dist/ must not survive a failed build, or it could look fresh next time; and a
+// source renamed or removed since the last build must not leave its compiled file behind
+// (a migration left so would run again under its old name): build into an empty folder.
+rmSync(dist, { recursive: true, force: true })
 const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' })
 if (r.status !== 0) {
   console.error('datavakt build: tsc failed (see above); datavakt runs from source until it builds.')

@@ -61,12 +61,15 @@ export function reachabilityOf(probe: ProbeSummary | undefined): Reachability {
   }
 }
 
-/** The probe's warnings as weighted findings (stored words kept only for old probes without params). */
+/**
+ * The probe's warnings as weighted findings: code and params. A warning stored before the
+ * catalogue (words, no params) is shown by its code's catalogue words; the verdict is
+ * recomputed, never stored words.
+ */
 function warningsOf(probe: ProbeSummary): WeightedFinding[] {
   return probe.findings.map((w) => {
     const f: WeightedFinding = { code: w.code, severity: 'warning', weight: AVAILABILITY_WEIGHT.warning }
     if (w.params) f.params = w.params
-    else if (w.message) f.message = w.message
     return f
   })
 }

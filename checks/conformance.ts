@@ -16,67 +16,79 @@
  * - `primary-key`      a primary key repeats
  * - `foreign-key`      a self-referencing foreign key points nowhere
  * - `json-schema-error` a JSON/GeoJSON document breaks its JSON Schema (with a pointer)
- * - `format-error`     the JSON cannot be parsed; `source-error` it is too large to parse
+ * A JSON document that cannot be parsed (or is too large) is json-structure's finding;
+ * conformance is then unverified.
  * - `unknown-specification` (info) no schema is known for the conformsTo URI: status
  *                      skipped, never a failure
  * - `specification-not-applicable` (info) the specification has a schema, but for another
  *                      form of the data (a CSV schema, a JSON file): status skipped
- * - `schema-error` (warning) the schema itself is unusable: status unverified
+ * - `schema-error` (error) the schema itself is unusable (bad regex, unknown type or field,
+ *                      a bound not of the field's type): status fail, since the file cannot
+ *                      be valid against a schema that cannot be used
  * - `error-limit-reached` (warning) checking stopped after ctx.errorLimit errors
- * Structure errors (extra-cell, blank-row, ...) are csv-structure's and not repeated here.
+ * - `extra-cell`, `missing-cell` only where the schema's width makes them: a cell under a
+ *                      label the schema lacks, a missing cell of a field the header lacks
+ * Other structure errors (blank-row, cells beyond the header, ...) are csv-structure's
+ * and not repeated here.
  *
  * Facts: specification (the URI checked), schemaOrigin, schemaKind.
  */
 import { targetContentKind } from './content-kind.js'
-import { statusOf } from './csv-structure.js'
+import { statusOf } from './status-of.js'
 import { compileTableSchema } from './table-schema/compile-table-schema.js'
-import { SCHEMA_ERROR_TYPES } from './table-schema/table-error.js'
+import { TableSchemaError } from './table-schema/field-types.js'
+import { SCHEMA_ERROR_TYPES, type TableError } from './table-schema/table-error.js'
 import { errorLimitFinding, tableErrorToFinding } from './table-schema/table-error-to-finding.js'
-import { describeJsonError, validateJson } from './table-schema/validate-json.js'
+import { JsonSchemaError, jsonErrorToFinding, validateJson } from './table-schema/validate-json.js'
 import { validateTable } from './table-schema/validate-table.js'
 import { guessDecodingFromHead } from './text-encoding.js'
 import type { Check, CheckContext, CheckResult, CheckTarget, Finding, ResolvedSchema } from './types.js'
 
 /** The conformsTo URIs of a target: the distribution's first, then the dataset's. */
-export function conformsToOf(target: CheckTarget): string[] {
+function conformsToOf(target: CheckTarget): string[] {
   return [...new Set([...(target.distribution?.conformsTo ?? []), ...target.dataset.conformsTo])]
 }
 
-/** The finding for a conformsTo URI with no known schema. */
-export function unknownSpecificationFinding(uri: string, lang: 'sv' | 'en'): Finding {
-  return lang === 'sv'
-    ? {
-        code: 'unknown-specification',
-        severity: 'info',
-        message: `Ingen maskinläsbar specifikation hittades för ${uri}; filen kunde inte kontrolleras mot den.`,
-        hint: 'Kontrollera att dct:conformsTo pekar på specifikationens officiella URI. Regionen kan lägga till schemat i sin schemamapp.',
-        location: { property: 'dct:conformsTo' },
-      }
-    : {
-        code: 'unknown-specification',
-        severity: 'info',
-        message: `No machine-readable specification was found for ${uri}; the file could not be checked against it.`,
-        hint: "Check that dct:conformsTo gives the specification's official URI. The operator can add the schema to its schemas folder.",
-        location: { property: 'dct:conformsTo' },
-      }
+/**
+ * Whether the target's CSV is checked against a Table Schema (the one conformance picks).
+ * Without one, csv-structure infers the columns' types, as Frictionless does for a file
+ * without a schema; with one, the declared types are conformance's to check.
+ */
+export async function hasTableSchema(target: CheckTarget, ctx: Pick<CheckContext, 'resolveSchema'>): Promise<boolean> {
+  for (const uri of conformsToOf(target)) if ((await ctx.resolveSchema(uri))?.kind === 'table-schema') return true
+  return false
 }
 
-function schemaErrorFinding(uri: string, origin: string, detail: string, lang: 'sv' | 'en'): Finding {
-  return {
-    code: 'schema-error',
-    severity: 'warning',
-    message: lang === 'sv' ? `Schemat för ${uri} (${origin}) kan inte användas: ${detail}` : `The schema for ${uri} (${origin}) cannot be used: ${detail}`,
-    hint: lang === 'sv' ? 'Det är schemat, inte filen, som behöver rättas.' : 'The schema, not the file, needs fixing.',
-    location: { property: 'dct:conformsTo' },
-  }
+/** The finding for a conformsTo URI with no known schema. */
+function unknownSpecificationFinding(uri: string): Finding {
+  return { code: 'unknown-specification', severity: 'info', params: { specification: uri }, location: { property: 'dct:conformsTo' } }
+}
+
+/**
+ * The schema itself is unusable: `error` is the compiler's error code (its words are in the
+ * catalogue, in the reader's language) and the error's params come along.
+ */
+function schemaErrorFinding(uri: string, origin: string, err: unknown): Finding {
+  if (!(err instanceof TableSchemaError || err instanceof JsonSchemaError)) throw err
+  return { code: 'schema-error', severity: 'error', params: { ...err.params, specification: uri, origin, error: err.code }, location: { property: 'dct:conformsTo' } }
+}
+
+/**
+ * A cell-count error that only the schema's width causes, so csv-structure (which counts
+ * against the header) cannot see it: an extra cell under a header label the schema does
+ * not have, a missing cell of a schema field the header lacks. Frictionless reports both.
+ */
+function bySchemaWidth(e: TableError, headerWidth: number): boolean {
+  if (e.fieldNumber === undefined) return false
+  return (e.type === 'extra-cell' && e.fieldNumber <= headerWidth) || (e.type === 'missing-cell' && e.fieldNumber > headerWidth)
 }
 
 /** Validates `target.content` against one resolved schema; the shared core of check and CLI. */
-export async function checkAgainstSchema(
+async function checkAgainstSchema(
   target: CheckTarget,
   resolved: ResolvedSchema,
   uri: string,
-  ctx: Pick<CheckContext, 'lang' | 'errorLimit'>,
+  ctx: Pick<CheckContext, 'lang' | 'errorLimit' | 'budgets'>,
 ): Promise<CheckResult> {
   const content = target.content!
   const kind = targetContentKind(target)
@@ -88,11 +100,18 @@ export async function checkAgainstSchema(
     try {
       compiled = compileTableSchema(resolved.schema)
     } catch (err) {
-      return { status: 'unverified', findings: [schemaErrorFinding(uri, resolved.origin, (err as Error).message, ctx.lang)], facts }
+      return { status: 'fail', findings: [schemaErrorFinding(uri, resolved.origin, err)], facts }
     }
-    const report = await validateTable(content.stream(), { schema: compiled, errorLimit: ctx.errorLimit, encoding: guessDecodingFromHead(content.head) })
-    const findings = report.errors.filter((e) => SCHEMA_ERROR_TYPES.has(e.type)).map((e) => tableErrorToFinding(e, ctx.lang))
-    if (report.limitReached) findings.push(errorLimitFinding(ctx.errorLimit, ctx.lang))
+    const report = await validateTable(content.stream(), {
+      schema: compiled,
+      errorLimit: ctx.errorLimit,
+      encoding: guessDecodingFromHead(content.head),
+      maxRecordBytes: ctx.budgets?.fieldBytes,
+      maxColumns: ctx.budgets?.columns,
+    })
+    const width = report.labels.length
+    const findings = report.errors.filter((e) => SCHEMA_ERROR_TYPES.has(e.type) || bySchemaWidth(e, width)).map((e) => tableErrorToFinding(e))
+    if (report.limitReached) findings.push(errorLimitFinding(ctx.errorLimit))
     return {
       status: statusOf(findings),
       findings,
@@ -103,17 +122,14 @@ export async function checkAgainstSchema(
   if (kind !== 'json' && kind !== 'geojson') return { status: 'skipped', findings: [], facts }
   let report
   try {
-    report = await validateJson(content.stream(), resolved.schema, { errorLimit: ctx.errorLimit })
+    report = await validateJson(content.stream(), resolved.schema, { errorLimit: ctx.errorLimit, maxNesting: ctx.budgets?.jsonNesting })
   } catch (err) {
-    return { status: 'unverified', findings: [schemaErrorFinding(uri, resolved.origin, (err as Error).message, ctx.lang)], facts }
+    return { status: 'fail', findings: [schemaErrorFinding(uri, resolved.origin, err)], facts }
   }
-  const findings: Finding[] = report.errors.map((e) => ({
-    code: e.type,
-    severity: 'error',
-    ...describeJsonError(e, ctx.lang),
-    location: e.pointer !== undefined ? { pointer: e.pointer } : undefined,
-  }))
-  if (report.limitReached) findings.push(errorLimitFinding(ctx.errorLimit, ctx.lang))
+  // A document that cannot be parsed is json-structure's finding: here it just was not checked.
+  if (report.errors.some((e) => e.type !== 'json-schema-error')) return { status: 'unverified', findings: [], facts: { ...facts, jsonSchemaDraft: report.draft } }
+  const findings: Finding[] = report.errors.map(jsonErrorToFinding)
+  if (report.limitReached) findings.push(errorLimitFinding(ctx.errorLimit))
   return {
     status: statusOf(findings),
     findings,
@@ -148,23 +164,19 @@ export const conformanceCheck: Check = {
     if (fallback) {
       // A schema exists but for another form of the data (e.g. the CSV schema of a spec
       // whose JSON form we were given): say so instead of pretending to check.
-      const sv = ctx.lang === 'sv'
       return {
         status: 'skipped',
         findings: [
           {
             code: 'specification-not-applicable',
             severity: 'info',
-            message: sv
-              ? `Specifikationen ${fallback.uri} har ett schema för ${fallback.resolved.kind === 'table-schema' ? 'CSV' : 'JSON'}, men filen är ${kind === 'csv' ? 'CSV' : 'JSON'}; den kunde inte kontrolleras.`
-              : `The specification ${fallback.uri} has a schema for ${fallback.resolved.kind === 'table-schema' ? 'CSV' : 'JSON'}, but the file is ${kind === 'csv' ? 'CSV' : 'JSON'}; it could not be checked.`,
-            hint: sv ? 'Publicera filen i den form specifikationen har ett schema för.' : 'Publish the file in the form the specification has a schema for.',
+            params: { specification: fallback.uri, kind: fallback.resolved.kind, fileKind: kind === 'csv' ? 'csv' : 'json' },
             location: { property: 'dct:conformsTo' },
           },
         ],
         facts: { specification: fallback.uri, schemaOrigin: fallback.resolved.origin },
       }
     }
-    return { status: 'skipped', findings: unknown.map((u) => unknownSpecificationFinding(u, ctx.lang)), facts: { specification: unknown[0] ?? null } }
+    return { status: 'skipped', findings: unknown.map(unknownSpecificationFinding), facts: { specification: unknown[0] ?? null } }
   },
 }

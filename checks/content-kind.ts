@@ -4,7 +4,13 @@
  * format check does the careful sniffing; this only keeps csv-structure off a PDF and
  * conformance from parsing HTML as CSV.
  */
+import { looksDelimited } from './csv-sniffer.js'
 import type { CheckTarget } from './types.js'
+
+/** No bytes, or only a UTF-8 byte order mark. */
+function isEmpty(head: Uint8Array): boolean {
+  return head.length === 0 || (head.length === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
+}
 
 export type ContentKind = 'csv' | 'json' | 'geojson' | 'other'
 
@@ -24,8 +30,20 @@ export function looksBinary(head: Uint8Array): boolean {
   return startsWithText(head, ['%pdf', 'pk\u0003\u0004', 'par1'])
 }
 
+/** Answers already given per head: every check asks (appliesTo), and sniffing a hostile head is not free. */
+const known = new WeakMap<Uint8Array, Map<string, ContentKind>>()
+
 /** Sniffs JSON, HTML/XML or CSV-like text from the head, with the declared format as a tie-breaker. */
 export function contentKindOf(head: Uint8Array, declared: (string | null | undefined)[] = []): ContentKind {
+  const key = declared.map((d) => d ?? '').join('\u0000')
+  let byDeclared = known.get(head)
+  if (!byDeclared) known.set(head, (byDeclared = new Map()))
+  let kind = byDeclared.get(key)
+  if (kind === undefined) byDeclared.set(key, (kind = sniffKind(head, declared)))
+  return kind
+}
+
+function sniffKind(head: Uint8Array, declared: (string | null | undefined)[]): ContentKind {
   if (looksBinary(head)) return 'other'
   if (startsWithText(head, ['<'])) return 'other'
   if (startsWithText(head, ['{', '['])) {
@@ -33,11 +51,18 @@ export function contentKindOf(head: Uint8Array, declared: (string | null | undef
     return /"type"\s*:\s*"(FeatureCollection|Feature)"/.test(text) ? 'geojson' : 'json'
   }
   const decl = declared.filter((d): d is string => !!d)
-  if (decl.some((d) => JSON_DECLARED.test(d)) && !decl.some((d) => CSV_DECLARED.test(d))) return 'other'
-  // Plain text with line structure: treat as CSV when a delimiter appears on the first line,
-  // or when CSV was declared.
-  const firstLine = Buffer.from(head.subarray(0, 4096)).toString('latin1').split(/\r?\n/, 1)[0] ?? ''
-  if (/[,;\t|]/.test(firstLine) || decl.some((d) => CSV_DECLARED.test(d))) return 'csv'
+  const jsonOnly = decl.some((d) => JSON_DECLARED.test(d)) && !decl.some((d) => CSV_DECLARED.test(d))
+  // An empty file is read as the table a data file is expected to be, so that it is what
+  // Frictionless calls it, a source-error, and not "format unknown" with no errors.
+  if (isEmpty(head)) return jsonOnly ? 'json' : 'csv'
+  if (jsonOnly) return 'other'
+  // Plain text with line structure: CSV when a delimiter appears on the first line, when
+  // the lines share one (as Frictionless's sniffer finds it: a title or a comment line
+  // above the header does not hide the table), or when CSV was declared.
+  const text = Buffer.from(head.subarray(0, 65_536)).toString('latin1')
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? ''
+  const afterFirst = text.slice(firstLine.length + 1)
+  if (/[,;\t|]/.test(firstLine) || decl.some((d) => CSV_DECLARED.test(d)) || looksDelimited(text) || looksDelimited(afterFirst)) return 'csv'
   return 'other'
 }
 

@@ -10,26 +10,27 @@
  * - `extra-cell`      a row has more cells than the header
  * - `missing-cell`    a row has fewer cells than the header
  * - `blank-row`       a row has no values (warning)
+ * - `type-error`      without a Table Schema: a value not of the type inferred for its
+ *                     column from the first rows, as Frictionless infers it (infer-fields.ts)
  * - `format-error`    the CSV cannot be parsed there (quote errors), with the line
  * - `source-error`    nothing to read (an empty file)
+ * - `rows-above-header` (warning) the header is not the first row: the rows above it
+ *                     (a title, a comment line) were skipped, as Frictionless skips them
  * - `error-limit-reached` (warning) checking stopped after ctx.errorLimit errors
+ * - `field-too-long`  a record is longer than the `fieldBytes` budget; checking stopped there
+ * - `too-many-columns` the header is wider than the `columns` budget; not checked
  * Encoding problems are the `encoding` check's; the file is decoded with its guess.
  *
  * Status: fail on any error finding, warn on warnings only, pass otherwise.
- * Facts: delimiter, quote, header, rows, fields.
+ * Facts: delimiter, quote, skipInitialSpace, header, headerRow, rows, fields, typesInferred.
  */
+import { hasTableSchema } from './conformance.js'
 import { targetContentKind } from './content-kind.js'
 import { validateTable } from './table-schema/validate-table.js'
 import { errorLimitFinding, tableErrorToFinding } from './table-schema/table-error-to-finding.js'
+import { statusOf } from './status-of.js'
 import { guessDecodingFromHead } from './text-encoding.js'
 import type { Check, CheckContext, CheckResult, CheckTarget, Finding } from './types.js'
-
-/** Status from findings: any error → fail, any warning → warn, else pass. */
-export function statusOf(findings: Finding[]): CheckResult['status'] {
-  if (findings.some((f) => f.severity === 'error')) return 'fail'
-  if (findings.some((f) => f.severity === 'warning')) return 'warn'
-  return 'pass'
-}
 
 /** The csv-structure check (see module comment). */
 export const csvStructureCheck: Check = {
@@ -41,12 +42,17 @@ export const csvStructureCheck: Check = {
   async run(target: CheckTarget, ctx: CheckContext): Promise<CheckResult> {
     const content = target.content
     if (!content) return { status: 'skipped', findings: [] }
+    const inferTypes = !(await hasTableSchema(target, ctx))
     const report = await validateTable(content.stream(), {
       errorLimit: ctx.errorLimit,
       encoding: guessDecodingFromHead(content.head),
+      maxRecordBytes: ctx.budgets?.fieldBytes,
+      maxColumns: ctx.budgets?.columns,
+      inferTypes,
     })
-    const findings = report.errors.map((e) => tableErrorToFinding(e, ctx.lang))
-    if (report.limitReached) findings.push(errorLimitFinding(ctx.errorLimit, ctx.lang))
+    const findings = report.errors.map((e) => tableErrorToFinding(e))
+    if (report.headerRow > 1) findings.push({ code: 'rows-above-header', severity: 'warning', params: { rows: report.headerRow - 1, headerRow: report.headerRow }, location: { rowNumbers: [report.headerRow] } })
+    if (report.limitReached) findings.push(errorLimitFinding(ctx.errorLimit))
     return {
       status: statusOf(findings),
       findings,
@@ -54,7 +60,10 @@ export const csvStructureCheck: Check = {
       facts: {
         delimiter: report.dialect.delimiter,
         quote: report.dialect.quote,
+        skipInitialSpace: report.dialect.skipInitialSpace,
         header: report.dialect.header,
+        headerRow: report.headerRow,
+        typesInferred: inferTypes,
         rows: report.stats.rows,
         fields: report.stats.fields,
         errorLimitReached: report.limitReached,

@@ -31,9 +31,7 @@ import { sniffFormat, type SniffedFormat, type SniffResult } from './sniff/sniff
 import { detectErrorPage } from './sniff/error-page.js'
 import { FILE_TYPES, resolveDeclaredFileType } from './vocabularies/file-types.js'
 import { rateFiveStars } from './vocabularies/five-star-openness.js'
-
-type Lang = 'sv' | 'en'
-const t = (lang: Lang, sv: string, en: string): string => (lang === 'en' ? en : sv)
+import { statusOf } from './status-of.js'
 
 /** EU file-type codes each sniffed format is compatible with. */
 const COMPATIBLE: Record<SniffedFormat, string[]> = {
@@ -185,6 +183,102 @@ function linksToOtherData(text: string | undefined, ownUrl: string): boolean {
   })
 }
 
+/** What the body is: the sniffed format, and what streaming it (when needed) learnt. */
+async function readBody(target: CheckTarget): Promise<{ sniff: SniffResult; streamed: StreamFacts }> {
+  const content = target.content!
+  const head = content.head
+  const zipHead = head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b
+  const needBytes = target.distribution!.byteSize !== null
+  // The head is the whole body when it is shorter than the head limit.
+  const headIsWhole = (content.contentLength !== null && content.contentLength === head.length) || head.length < 65536
+  let streamed: StreamFacts = { bytes: headIsWhole ? head.length : content.bytesRead(), tail: undefined, truncated: false }
+  if ((needBytes && streamed.bytes === null) || (zipHead && !headIsWhole)) {
+    streamed = await readThrough(target, zipHead && !headIsWhole)
+  }
+  const sniff = await sniffFormat(head, { tail: streamed.tail ?? (headIsWhole ? head : undefined), complete: headIsWhole })
+  return { sniff, streamed }
+}
+
+/** What the served bytes say about the file: is it there, is it what was declared. */
+interface Served {
+  findings: Finding[]
+  soft404: boolean
+  available: boolean
+  landingPage: boolean
+}
+
+/** Empty body, soft 404, undeclared format, landing page, declared format not served. */
+function servedFindings(dist: NonNullable<CheckTarget['distribution']>, sniff: SniffResult, declared: ReturnType<typeof declaredCodes>): Served {
+  const findings: Finding[] = []
+  let soft404 = false
+  let available = true
+  if (sniff.format === 'empty') {
+    available = false
+    findings.push({ code: 'empty-content', severity: 'error', params: {} })
+  }
+  if (sniff.format === 'html') {
+    const page = detectErrorPage(sniff.text ?? '')
+    if (page) {
+      soft404 = true
+      available = false
+      findings.push({
+        code: 'soft-404',
+        severity: 'error',
+        params: { evidence: page.evidence.slice(0, 120) },
+        location: { property: dist.downloadUrl ? 'dcat:downloadURL' : 'dcat:accessURL' },
+      })
+    }
+  }
+  if (!dist.format?.trim() && !dist.mediaType?.trim()) {
+    findings.push({ code: 'format-undeclared', severity: 'info', params: { fileType: sniff.fileType ?? 'CSV' }, location: { property: 'dct:format' } })
+  }
+  // DCAT allows an accessURL that is a web page. Without a downloadURL that is what we
+  // fetched, so a page there is a missing download link, not a wrong file.
+  const landingPage = sniff.format === 'html' && !soft404 && !dist.downloadUrl && !declared.some((d) => d.code === 'HTML')
+  if (landingPage) findings.push({ code: 'access-url-landing-page', severity: 'warning', params: {}, location: { property: 'dcat:downloadURL' } })
+  // A soft 404 or an empty body already says the declared file is not there.
+  if (!soft404 && !landingPage && sniff.format !== 'empty') {
+    for (const d of declared) {
+      const verdict = compare(d.code, sniff)
+      if (verdict === 'ok') continue
+      findings.push({
+        code: 'format-mismatch',
+        severity: verdict === 'near' ? 'warning' : 'error',
+        params: { declared: label(d.code), property: d.property, raw: d.raw, served: servedLabel(sniff), servedHtml: sniff.format === 'html' },
+        location: { property: d.property },
+      })
+    }
+  }
+  return { findings, soft404, available, landingPage }
+}
+
+/** The file type that decides openness: what is really served, or the declaration when the bytes cannot tell. */
+function effectiveFileType(sniff: SniffResult, declared: ReturnType<typeof declaredCodes>): string | null {
+  const definite = !['text', 'binary', 'empty', 'image'].includes(sniff.format) || (sniff.format === 'text' && declared.length === 0)
+  return definite ? sniff.fileType : (declared[0]?.code ?? sniff.fileType)
+}
+
+/** not-machine-readable or proprietary-format for the effective file type, when the served file is the declared one. */
+function opennessFinding(served: Served, effective: string | null): Finding | null {
+  const ft = effective ? FILE_TYPES[effective] : undefined
+  if (!served.available || !ft) return null
+  // When the bytes are not the declared file at all, serving the declared file is the one
+  // fix; judging the wrong bytes' format on top would only repeat it.
+  if (served.findings.some((f) => f.code === 'format-mismatch' && f.severity === 'error')) return null
+  const params = { format: ft.label, fileType: ft.code }
+  if (!ft.openJudgement.machineReadable && !served.landingPage) return { code: 'not-machine-readable', severity: 'warning', params, location: { property: 'dct:format' } }
+  if (!ft.openJudgement.nonProprietary) return { code: 'proprietary-format', severity: 'warning', params, location: { property: 'dct:format' } }
+  return null
+}
+
+/** size-mismatch when dcat:byteSize differs from the bytes served by more than 5 % and 1 KiB. */
+function sizeFinding(declaredBytes: number | null, streamed: StreamFacts): Finding | null {
+  const realBytes = streamed.bytes
+  if (declaredBytes === null || realBytes === null || (streamed.truncated && realBytes < declaredBytes)) return null
+  if (Math.abs(realBytes - declaredBytes) <= Math.max(1024, 0.05 * realBytes)) return null
+  return { code: 'size-mismatch', severity: 'warning', params: { declared: declaredBytes, actual: realBytes }, location: { property: 'dcat:byteSize' } }
+}
+
 /** See the module comment. */
 export const formatCheck: Check = {
   id: 'format',
@@ -194,207 +288,33 @@ export const formatCheck: Check = {
   },
   async run(target: CheckTarget, ctx: CheckContext): Promise<CheckResult> {
     const started = Date.now()
-    const lang = ctx.lang
     const content = target.content!
     const dist = target.distribution!
     if (content.httpStatus !== null && (content.httpStatus < 200 || content.httpStatus >= 300)) {
       // Not served: that is the availability check's finding, not ours.
       return { status: 'skipped', findings: [], facts: { reason: `http-${content.httpStatus}` } }
     }
-    const findings: Finding[] = []
-    const head = content.head
-    const zipHead = head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b
-    const needBytes = dist.byteSize !== null
-    // The head is the whole body when it is shorter than the head limit.
-    const headIsWhole = (content.contentLength !== null && content.contentLength === head.length) || head.length < 65536
-    let streamed: StreamFacts = { bytes: headIsWhole ? head.length : content.bytesRead(), tail: undefined, truncated: false }
-    if ((needBytes && streamed.bytes === null) || (zipHead && !headIsWhole)) {
-      streamed = await readThrough(target, zipHead && !headIsWhole)
-    }
-    const sniff = await sniffFormat(head, { tail: streamed.tail ?? (headIsWhole ? head : undefined), complete: headIsWhole })
-
+    const { sniff, streamed } = await readBody(target)
     const declared = declaredCodes(target)
-    let soft404 = false
-    let available = true
-
-    if (sniff.format === 'empty') {
-      available = false
-      findings.push({
-        code: 'empty-content',
-        severity: 'error',
-        message: t(lang, 'Filen är tom.', 'The file is empty.'),
-        hint: t(lang, 'Kontrollera att exporten till filen fungerar och att rätt fil ligger på adressen.', 'Check that the export to the file works and that the right file is at the address.'),
-      })
-    }
-
-    if (sniff.format === 'html') {
-      const page = detectErrorPage(sniff.text ?? '')
-      if (page) {
-        soft404 = true
-        available = false
-        findings.push({
-          code: 'soft-404',
-          severity: 'error',
-          message: t(
-            lang,
-            `Adressen svarar 200 OK men visar en felsida ("${page.evidence.slice(0, 120)}").`,
-            `The address answers 200 OK but shows an error page ("${page.evidence.slice(0, 120)}").`,
-          ),
-          hint: t(
-            lang,
-            'Filen har troligen flyttats eller tagits bort. Uppdatera nedladdningsadressen i katalogen, eller låt servern svara 404/410 när filen saknas.',
-            'The file has probably moved or been removed. Update the download URL in the catalogue, or let the server answer 404/410 when the file is missing.',
-          ),
-          location: { property: dist.downloadUrl ? 'dcat:downloadURL' : 'dcat:accessURL' },
-        })
-      }
-    }
-
-    if (!dist.format?.trim() && !dist.mediaType?.trim()) {
-      findings.push({
-        code: 'format-undeclared',
-        severity: 'info',
-        message: t(lang, 'Distributionen anger inget format (dct:format eller dcat:mediaType).', 'The distribution declares no format (dct:format or dcat:mediaType).'),
-        hint: t(
-          lang,
-          `Ange formatet som EU-filtyp, t.ex. http://publications.europa.eu/resource/authority/file-type/${sniff.fileType ?? 'CSV'}.`,
-          `Declare the format as an EU file type, e.g. http://publications.europa.eu/resource/authority/file-type/${sniff.fileType ?? 'CSV'}.`,
-        ),
-        location: { property: 'dct:format' },
-      })
-    }
-
-    // DCAT allows an accessURL that is a web page. Without a downloadURL that is what we
-    // fetched, so a page there is a missing download link, not a wrong file.
-    const landingPage = sniff.format === 'html' && !soft404 && !dist.downloadUrl && !declared.some((d) => d.code === 'HTML')
-    if (landingPage) {
-      findings.push({
-        code: 'access-url-landing-page',
-        severity: 'warning',
-        message: t(
-          lang,
-          'Åtkomstadressen leder till en webbsida och distributionen saknar nedladdningsadress.',
-          'The access URL leads to a web page and the distribution has no download URL.',
-        ),
-        hint: t(
-          lang,
-          'Ange dcat:downloadURL med en direktlänk till filen, så att den kan hämtas och kontrolleras automatiskt.',
-          'Add dcat:downloadURL with a direct link to the file, so it can be fetched and checked automatically.',
-        ),
-        location: { property: 'dcat:downloadURL' },
-      })
-    }
-    // A soft 404 or an empty body already says the declared file is not there.
-    if (!soft404 && !landingPage && sniff.format !== 'empty') {
-      for (const d of declared) {
-        const verdict = compare(d.code, sniff)
-        if (verdict === 'ok') continue
-        findings.push({
-          code: 'format-mismatch',
-          severity: verdict === 'near' ? 'warning' : 'error',
-          message: t(
-            lang,
-            `Angivet format är ${label(d.code)} (${d.property} "${d.raw}") men filen är ${servedLabel(sniff)}.`,
-            `The declared format is ${label(d.code)} (${d.property} "${d.raw}") but the file is ${servedLabel(sniff)}.`,
-          ),
-          hint:
-            sniff.format === 'html'
-              ? t(
-                  lang,
-                  'Adressen leder till en webbsida, inte till filen. Länka direkt till filen som dcat:downloadURL, eller ange webbsidan som dcat:accessURL.',
-                  'The address leads to a web page, not to the file. Link straight to the file as dcat:downloadURL, or give the page as dcat:accessURL.',
-                )
-              : t(
-                  lang,
-                  `Rätta formatet i katalogen till ${servedLabel(sniff)}, eller publicera filen i det angivna formatet ${label(d.code)}.`,
-                  `Correct the format in the catalogue to ${servedLabel(sniff)}, or publish the file in the declared format ${label(d.code)}.`,
-                ),
-          location: { property: d.property },
-        })
-      }
-    }
-
-    // What is really served decides openness; when the bytes cannot tell, the declaration does.
-    const definite = !['text', 'binary', 'empty', 'image'].includes(sniff.format) || (sniff.format === 'text' && declared.length === 0)
-    const effective = definite ? sniff.fileType : (declared[0]?.code ?? sniff.fileType)
+    const served = servedFindings(dist, sniff, declared)
+    const effective = effectiveFileType(sniff, declared)
     const ft = effective ? FILE_TYPES[effective] : undefined
-    const machineReadable = ft?.openJudgement.machineReadable ?? false
-    const nonProprietary = ft?.openJudgement.nonProprietary ?? false
-    // When the bytes are not the declared file at all, serving the declared file is the one
-    // fix; judging the wrong bytes' format on top would only repeat it.
-    const wrongFile = findings.some((f) => f.code === 'format-mismatch' && f.severity === 'error')
-    if (available && ft && !machineReadable && !landingPage && !wrongFile) {
-      findings.push({
-        code: 'not-machine-readable',
-        severity: 'warning',
-        message: t(lang, `Formatet ${ft.label} är inte maskinläsbart.`, `The format ${ft.label} is not machine-readable.`),
-        hint: t(
-          lang,
-          'Publicera uppgifterna även som strukturerad data, t.ex. CSV, JSON eller GeoJSON, så att de kan läsas av program.',
-          'Also publish the data as structured data, e.g. CSV, JSON or GeoJSON, so that programs can read it.',
-        ),
-        location: { property: 'dct:format' },
-      })
-    } else if (available && ft && !nonProprietary && !wrongFile) {
-      findings.push({
-        code: 'proprietary-format',
-        severity: 'warning',
-        message: t(lang, `Formatet ${ft.label} är proprietärt.`, `The format ${ft.label} is proprietary.`),
-        hint: t(
-          lang,
-          ft.code === 'SHP'
-            ? 'Publicera även som GeoJSON eller GeoPackage, som är öppna format.'
-            : 'Publicera även som CSV eller ODS, som är öppna format och läses av alla program.',
-          ft.code === 'SHP'
-            ? 'Also publish as GeoJSON or GeoPackage, which are open formats.'
-            : 'Also publish as CSV or ODS, which are open formats every program reads.',
-        ),
-        location: { property: 'dct:format' },
-      })
-    }
-
-    const realBytes = streamed.bytes
-    if (dist.byteSize !== null && realBytes !== null && !(streamed.truncated && realBytes < dist.byteSize)) {
-      const diff = Math.abs(realBytes - dist.byteSize)
-      if (diff > Math.max(1024, 0.05 * realBytes)) {
-        findings.push({
-          code: 'size-mismatch',
-          severity: 'warning',
-          message: t(
-            lang,
-            `Angiven filstorlek är ${dist.byteSize} byte men filen är ${realBytes} byte.`,
-            `The declared size is ${dist.byteSize} bytes but the file is ${realBytes} bytes.`,
-          ),
-          hint: t(
-            lang,
-            `Uppdatera dcat:byteSize till ${realBytes}, helst automatiskt när filen uppdateras.`,
-            `Update dcat:byteSize to ${realBytes}, preferably automatically whenever the file is updated.`,
-          ),
-          location: { property: 'dcat:byteSize' },
-        })
-      }
-    }
-
+    const findings = [...served.findings]
+    for (const f of [opennessFinding(served, effective), sizeFinding(dist.byteSize, streamed)]) if (f) findings.push(f)
     const rating = rateFiveStars(
       {
-        available,
+        available: served.available,
         licence: dist.license ?? target.dataset.license,
         fileType: effective,
         linksToOtherData: Boolean(ft?.rdf) && linksToOtherData(sniff.text, content.url),
       },
-      lang,
+      ctx.lang,
     )
-
-    const status: CheckResult['status'] = findings.some((f) => f.severity === 'error')
-      ? 'fail'
-      : findings.some((f) => f.severity === 'warning')
-        ? 'warn'
-        : 'pass'
     const metrics: Record<string, number> = { stars: rating.stars, elapsedMs: Date.now() - started }
-    if (realBytes !== null) metrics.bytes = realBytes
+    if (streamed.bytes !== null) metrics.bytes = streamed.bytes
     if (dist.byteSize !== null) metrics.declaredBytes = dist.byteSize
     return {
-      status,
+      status: statusOf(findings),
       findings,
       metrics,
       facts: {
@@ -406,9 +326,9 @@ export const formatCheck: Check = {
         stars: rating.stars,
         starsReason: rating.reason,
         starsExplanation: rating.explanation,
-        machineReadable,
-        nonProprietary,
-        soft404,
+        machineReadable: ft?.openJudgement.machineReadable ?? false,
+        nonProprietary: ft?.openJudgement.nonProprietary ?? false,
+        soft404: served.soft404,
         truncatedAtCap: streamed.truncated,
       },
     }

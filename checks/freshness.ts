@@ -22,6 +22,14 @@
  * `fresh` < due ≤ `due` < overdue ≤ `overdue` < delinquent ≤ `delinquent`.
  * Continuous, irregular, as-needed, never and unknown frequencies get no state (HDX treats
  * never/live/as-needed as always fresh): the result is `skipped` with an info finding.
+ * Without a usable frequency (none, unreadable, irregular or unknown) the check reports the
+ * observed update rhythm instead (update-rhythm.ts), never a guessed grade.
+ *
+ * Whatever the frequency, the declared dct:modified is held against the observed changes in
+ * both directions (freshness-claims.ts). Those warnings count in the grade when there is one;
+ * a `skipped` result shows them without scoring them (the dimension stays unknown).
+ *
+ * The observation history is read by observed-changes.ts (shared with those two modules).
  *
  * Finding codes (stable, stored):
  * - `freshness-due` (info): the expected update is due now.
@@ -32,28 +40,28 @@
  * - `no-regular-periodicity` (info): irregular/continuous/never/unknown — not graded.
  * - `last-modified-unreliable` (info): Last-Modified changes while the content does not.
  * - `last-modified-in-future` (warning): Last-Modified is later than now.
+ * - `observed-update-rhythm`, `no-change-observed` (info): see update-rhythm.ts.
+ * - `declared-modified-without-change`, `declared-modified-behind-change` (warning): see
+ *   freshness-claims.ts.
  *
  * Facts: freshnessState ('fresh'|'due'|'overdue'|'delinquent'|null), lastChange (ISO),
  * lastChangeSource ('observed-sha256'|'observed-etag'|'observed-last-modified'|'last-modified'|
  * 'first-observation'), frequency (EU code), intervalDays, dueDays, overdueDays,
- * delinquentDays, thresholdSource ('hdx'|'extrapolated'). Metrics: ageDays, observations.
+ * delinquentDays, thresholdSource ('hdx'|'extrapolated'); with an observed rhythm, observedChanges,
+ * observedDays, typicalChangeDays, observedFrequency. Metrics: ageDays, observations.
  */
 import type { Check, CheckContext, CheckResult, CheckTarget, Finding } from './types.js'
-import { resolveFrequency } from './vocabularies/frequencies.js'
+import { statusOf } from './status-of.js'
+import { resolveFrequency, type FrequencyInfo } from './vocabularies/frequencies.js'
+import { modifiedClaimFindings } from './freshness-claims.js'
+import { observedRhythm, rhythmFinding } from './update-rhythm.js'
+import { believableLastModified, lastModifiedMovesAlone, newestFirst, observedChanges, parseDate, type Observation } from './observed-changes.js'
 
-type Lang = 'sv' | 'en'
-const t = (lang: Lang, sv: string, en: string): string => (lang === 'en' ? en : sv)
 
 /** HDX's four states. Stable: stored as the `freshnessState` fact. */
 export type FreshnessState = 'fresh' | 'due' | 'overdue' | 'delinquent'
 
-/** One observation of the distribution (history entries have this shape). */
-export interface Observation {
-  at: string
-  etag: string | null
-  lastModified: string | null
-  sha256: string | null
-}
+export type { Observation } from './observed-changes.js'
 
 export type ChangeSource = 'observed-sha256' | 'observed-etag' | 'observed-last-modified' | 'last-modified' | 'first-observation'
 
@@ -66,69 +74,23 @@ export interface LastChange {
 
 const DAY = 86_400_000
 
-function parseDate(s: string | null): Date | null {
-  if (!s) return null
-  const d = new Date(s)
-  return Number.isNaN(d.getTime()) ? null : d
-}
-
-/** Weak and strong ETags name the same version for our purpose. */
-function normEtag(e: string | null): string | null {
-  return e ? e.replace(/^W\//, '') : null
-}
-
-/** How two observations compare, using the strongest evidence both have. */
-function differs(a: Observation, b: Observation): { differ: boolean; by: 'sha256' | 'etag' | 'last-modified' } | null {
-  if (a.sha256 && b.sha256) return { differ: a.sha256 !== b.sha256, by: 'sha256' }
-  const ea = normEtag(a.etag)
-  const eb = normEtag(b.etag)
-  if (ea && eb) return { differ: ea !== eb, by: 'etag' }
-  const la = parseDate(a.lastModified)
-  const lb = parseDate(b.lastModified)
-  if (la && lb) return { differ: la.getTime() !== lb.getTime(), by: 'last-modified' }
-  return null
-}
-
 /**
  * Finds the last change from observations (newest first), per the rules in the module
  * comment. Returns null when there is no observation at all.
  */
 export function findLastChange(observations: Observation[], now: Date): LastChange | null {
-  const obs = observations
-    .filter((o) => parseDate(o.at) !== null)
-    .sort((a, b) => parseDate(b.at)!.getTime() - parseDate(a.at)!.getTime())
+  const obs = newestFirst(observations)
   if (obs.length === 0) return null
-  const newestLm = parseDate(obs[0].lastModified)
-  const usableLm = newestLm && newestLm.getTime() <= now.getTime() + 60_000 ? newestLm : null
-
-  // Does Last-Modified move while the hash stands still? Then it is not evidence.
-  let lastModifiedUnreliable = false
-  for (let i = 0; i + 1 < obs.length; i++) {
-    const a = obs[i]
-    const b = obs[i + 1]
-    if (a.sha256 && b.sha256 && a.sha256 === b.sha256) {
-      const la = parseDate(a.lastModified)
-      const lb = parseDate(b.lastModified)
-      if (la && lb && la.getTime() !== lb.getTime()) lastModifiedUnreliable = true
-    }
-  }
-
+  const lastModifiedUnreliable = lastModifiedMovesAlone(obs)
   // 1. The newest observed change.
-  for (let i = 0; i + 1 < obs.length; i++) {
-    const cmp = differs(obs[i], obs[i + 1])
-    if (cmp?.differ) {
-      const after = parseDate(obs[i].at)!
-      const before = parseDate(obs[i + 1].at)!
-      let at = after
-      if (usableLm && !lastModifiedUnreliable && usableLm.getTime() > before.getTime() && usableLm.getTime() <= after.getTime()) at = usableLm
-      return { at, source: `observed-${cmp.by}` as ChangeSource, lastModifiedUnreliable }
-    }
-  }
+  const [newest] = observedChanges(obs, now)
+  if (newest) return { at: newest.at, source: `observed-${newest.by}`, lastModifiedUnreliable }
   // The run of identical content reaches back to the oldest observation we have.
   const firstSeen = parseDate(obs[obs.length - 1].at)!
   // 2. Last-Modified, when it is consistent with what we saw.
-  if (usableLm && !lastModifiedUnreliable && usableLm.getTime() <= firstSeen.getTime() + 60_000) {
-    return { at: usableLm, source: 'last-modified', lastModifiedUnreliable }
+  const lm = believableLastModified(obs[0], now)
+  if (lm && !lastModifiedUnreliable && lm.getTime() <= firstSeen.getTime() + 60_000) {
+    return { at: lm, source: 'last-modified', lastModifiedUnreliable }
   }
   // 3. Unchanged at least since we first saw it.
   return { at: firstSeen, source: 'first-observation', lastModifiedUnreliable }
@@ -160,6 +122,60 @@ function fmtDate(d: Date): string {
   return d.toISOString().slice(0, 10)
 }
 
+/** Why freshness cannot be judged from the declared frequency (none, unknown, not regular); null when it can. */
+function periodicityFinding(declared: string | null | undefined, freq: FrequencyInfo | null): Finding | null {
+  const location = { property: 'dct:accrualPeriodicity' }
+  if (!declared) return { code: 'missing-accrual-periodicity', severity: 'info', params: {}, location }
+  if (!freq) return { code: 'unknown-accrual-periodicity', severity: 'info', params: { declared }, location }
+  if (freq.kind !== 'regular' || !freq.thresholds) return { code: 'no-regular-periodicity', severity: 'info', params: { frequency: freq.code }, location }
+  return null
+}
+
+/** The findings for a file last changed at `change.at`, `ageDays` ago, graded `state`. */
+function ageFindings(change: NonNullable<ReturnType<typeof findLastChange>>, state: FreshnessState, ageDays: number, frequency: string, newest: Observation | undefined, now: Date): Finding[] {
+  const findings: Finding[] = []
+  const when = { frequency, since: fmtDate(change.at), firstObservation: change.source === 'first-observation' }
+  if (change.lastModifiedUnreliable) findings.push({ code: 'last-modified-unreliable', severity: 'info', params: {} })
+  const lm = parseDate(newest?.lastModified ?? null)
+  if (lm && lm.getTime() > now.getTime() + 60_000) findings.push({ code: 'last-modified-in-future', severity: 'warning', params: { lastModified: lm.toISOString() } })
+  if (state === 'due') {
+    findings.push({ code: 'freshness-due', severity: 'info', params: when, location: { property: 'dct:accrualPeriodicity' } })
+  } else if (state === 'overdue' || state === 'delinquent') {
+    findings.push({
+      code: state === 'overdue' ? 'freshness-overdue' : 'freshness-delinquent',
+      severity: state === 'overdue' ? 'warning' : 'error',
+      params: { ...when, days: Math.floor(ageDays) },
+      location: { property: 'dct:accrualPeriodicity' },
+    })
+  }
+  return findings
+}
+
+/** The observations the check judges by: the history, plus this fetch when nothing is hashed. */
+function observationsOf(target: CheckTarget, ctx: CheckContext): { usable: Observation[]; newest: Observation | undefined } {
+  const history: Observation[] = (ctx.history ?? []).map((h) => ({ at: h.at, etag: h.etag, lastModified: h.lastModified, sha256: h.sha256 }))
+  const current = currentObservation(target, ctx, history)
+  // This fetch carries no hash (the runner stores it with the next history entry). Next to
+  // hashed history it would be compared by Last-Modified alone, and a server that stamps
+  // every answer "now" would look freshly changed; so it only counts when nothing is hashed.
+  const usable = current && !history.some((h) => h.sha256) ? [current, ...history] : history
+  return { usable, newest: current ?? history[0] }
+}
+
+/** Whether the observed rhythm stands in for a grade: no frequency, an unreadable one, or an irregular or unknown one. */
+function wantsRhythm(freq: FrequencyInfo | null): boolean {
+  return freq === null || freq.kind === 'irregular' || freq.kind === 'unknown'
+}
+
+/** Not graded: why, the observed rhythm instead where it helps, and what the catalogue's dct:modified contradicts. */
+function notGraded(why: Finding | null, freq: FrequencyInfo | null, usable: Observation[], claims: Finding[], now: Date): CheckResult {
+  const rhythm = wantsRhythm(freq) ? observedRhythm(usable, now) : null
+  const findings = [...(why ? [why] : []), ...(rhythm ? [rhythmFinding(rhythm)] : []), ...claims]
+  const facts: CheckResult['facts'] = { freshnessState: null, frequency: freq?.code ?? null }
+  if (rhythm) Object.assign(facts, { observedChanges: rhythm.changes, observedDays: rhythm.observedDays, typicalChangeDays: rhythm.typicalDays, observedFrequency: rhythm.frequency })
+  return { status: 'skipped', findings, facts }
+}
+
 /** See the module comment. */
 export const freshnessCheck: Check = {
   id: 'freshness',
@@ -168,144 +184,28 @@ export const freshnessCheck: Check = {
     return target.distribution !== undefined
   },
   async run(target: CheckTarget, ctx: CheckContext): Promise<CheckResult> {
-    const lang = ctx.lang
     const declared = target.dataset.accrualPeriodicity
     const freq = resolveFrequency(declared)
-    const findings: Finding[] = []
-    const baseFacts = { freshnessState: null, frequency: freq?.code ?? null }
-    if (!declared) {
-      findings.push({
-        code: 'missing-accrual-periodicity',
-        severity: 'info',
-        message: t(lang, 'Datamängden anger inte hur ofta den uppdateras.', 'The dataset does not say how often it is updated.'),
-        hint: t(
-          lang,
-          'Ange dct:accrualPeriodicity med EU:s frekvensvokabulär, t.ex. http://publications.europa.eu/resource/authority/frequency/MONTHLY.',
-          'Declare dct:accrualPeriodicity from the EU frequency vocabulary, e.g. http://publications.europa.eu/resource/authority/frequency/MONTHLY.',
-        ),
-        location: { property: 'dct:accrualPeriodicity' },
-      })
-      return { status: 'skipped', findings, facts: baseFacts }
-    }
-    if (!freq) {
-      findings.push({
-        code: 'unknown-accrual-periodicity',
-        severity: 'info',
-        message: t(lang, `Uppdateringsfrekvensen "${declared}" går inte att tolka.`, `The update frequency "${declared}" cannot be read.`),
-        hint: t(
-          lang,
-          'Använd en IRI ur EU:s frekvensvokabulär, t.ex. http://publications.europa.eu/resource/authority/frequency/WEEKLY.',
-          'Use an IRI from the EU frequency vocabulary, e.g. http://publications.europa.eu/resource/authority/frequency/WEEKLY.',
-        ),
-        location: { property: 'dct:accrualPeriodicity' },
-      })
-      return { status: 'skipped', findings, facts: baseFacts }
-    }
-    if (freq.kind !== 'regular' || !freq.thresholds) {
-      findings.push({
-        code: 'no-regular-periodicity',
-        severity: 'info',
-        message: t(
-          lang,
-          `Uppdateringsfrekvensen är "${freq.label.sv}"; aktualitet bedöms inte.`,
-          `The update frequency is "${freq.label.en}"; freshness is not graded.`,
-        ),
-        hint: t(
-          lang,
-          'Om datamängden uppdateras regelbundet, ange den faktiska frekvensen så att användare vet vad de kan vänta sig.',
-          'If the dataset is updated regularly, declare the real frequency so users know what to expect.',
-        ),
-        location: { property: 'dct:accrualPeriodicity' },
-      })
-      return { status: 'skipped', findings, facts: baseFacts }
-    }
-
-    const history: Observation[] = (ctx.history ?? []).map((h) => ({ at: h.at, etag: h.etag, lastModified: h.lastModified, sha256: h.sha256 }))
-    const current = currentObservation(target, ctx, history)
-    // This fetch carries no hash (the runner stores it with the next history entry). Next to
-    // hashed history it would be compared by Last-Modified alone, and a server that stamps
-    // every answer "now" would look freshly changed; so it only counts when nothing is hashed.
-    const usable = current && !history.some((h) => h.sha256) ? [current, ...history] : history
-    const observations = current ? [current, ...history] : history
+    const { usable, newest } = observationsOf(target, ctx)
     const change = findLastChange(usable, ctx.now)
-    if (!change) {
-      return {
-        status: 'unverified',
-        findings: [],
-        facts: { ...baseFacts, reason: 'no-observations' },
-      }
-    }
+    const claims = modifiedClaimFindings({
+      datasetModified: target.dataset.modified,
+      distributionModified: target.distribution?.modified ?? null,
+      datasetFiles: target.distributions?.length ?? null,
+      observations: usable,
+      unchangedSince: change,
+      continuous: freq?.kind === 'continuous',
+      now: ctx.now,
+    })
+    const notJudged = periodicityFinding(declared, freq)
+    if (notJudged || !freq?.thresholds) return notGraded(notJudged, freq, usable, claims, ctx.now)
+    if (!change) return { status: 'unverified', findings: [], facts: { freshnessState: null, frequency: freq.code, reason: 'no-observations' } }
     const th = freq.thresholds
     const ageDays = Math.max(0, (ctx.now.getTime() - change.at.getTime()) / DAY)
     const state = gradeAge(ageDays, th)
-    const since = fmtDate(change.at)
-    const label = freq.label[lang]
-    const boundNote =
-      change.source === 'first-observation'
-        ? t(lang, ' (oförändrad sedan första observationen)', ' (unchanged since our first observation)')
-        : ''
-
-    if (change.lastModifiedUnreliable) {
-      findings.push({
-        code: 'last-modified-unreliable',
-        severity: 'info',
-        message: t(
-          lang,
-          'Servern ändrar Last-Modified fast innehållet är detsamma.',
-          'The server changes Last-Modified although the content stays the same.',
-        ),
-        hint: t(
-          lang,
-          'Låt servern skicka filens verkliga ändringstid och en ETag, så kan användare och datavakt se när data faktiskt ändras.',
-          'Let the server send the file\'s real modification time and an ETag, so users and datavakt can tell when data really changes.',
-        ),
-      })
-    }
-    const lm = parseDate(observations[0]?.lastModified ?? null)
-    if (lm && lm.getTime() > ctx.now.getTime() + 60_000) {
-      findings.push({
-        code: 'last-modified-in-future',
-        severity: 'warning',
-        message: t(lang, `Last-Modified ligger i framtiden (${lm.toISOString()}).`, `Last-Modified is in the future (${lm.toISOString()}).`),
-        hint: t(lang, 'Kontrollera serverns klocka och hur Last-Modified sätts.', 'Check the server clock and how Last-Modified is set.'),
-      })
-    }
-    if (state === 'due') {
-      findings.push({
-        code: 'freshness-due',
-        severity: 'info',
-        message: t(
-          lang,
-          `Filen ska uppdateras ${label} och senaste ändringen var ${since}${boundNote}; en uppdatering väntas nu.`,
-          `The declared update frequency is ${label}; the file last changed on ${since}${boundNote}, so an update is due now.`,
-        ),
-        hint: t(lang, 'Publicera nästa uppdatering enligt den angivna frekvensen.', 'Publish the next update as the declared frequency promises.'),
-        location: { property: 'dct:accrualPeriodicity' },
-      })
-    } else if (state === 'overdue' || state === 'delinquent') {
-      findings.push({
-        code: state === 'overdue' ? 'freshness-overdue' : 'freshness-delinquent',
-        severity: state === 'overdue' ? 'warning' : 'error',
-        message: t(
-          lang,
-          `Filen ska uppdateras ${label} men har inte ändrats sedan ${since}${boundNote} (${Math.floor(ageDays)} dagar).`,
-          `The declared update frequency is ${label}, but the file has not changed since ${since}${boundNote} (${Math.floor(ageDays)} days).`,
-        ),
-        hint: t(
-          lang,
-          'Uppdatera filen, eller ändra dct:accrualPeriodicity till den frekvens ni faktiskt klarar (t.ex. IRREG om uppdateringar sker oregelbundet).',
-          'Update the file, or change dct:accrualPeriodicity to the frequency you actually keep (e.g. IRREG if updates are irregular).',
-        ),
-        location: { property: 'dct:accrualPeriodicity' },
-      })
-    }
-    const status: CheckResult['status'] = findings.some((f) => f.severity === 'error')
-      ? 'fail'
-      : findings.some((f) => f.severity === 'warning')
-        ? 'warn'
-        : 'pass'
+    const findings = [...ageFindings(change, state, ageDays, freq.code, newest, ctx.now), ...claims]
     return {
-      status,
+      status: statusOf(findings),
       findings,
       metrics: { ageDays: Math.round(ageDays * 100) / 100, observations: usable.length },
       facts: {

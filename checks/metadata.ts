@@ -24,15 +24,11 @@
 import { dcatApSeFindings } from './metadata/dcat-ap-se.js'
 import { hvdFindings, isHighValueDataset } from './metadata/hvd.js'
 import { computeMqaScore, mqaFindings, type MqaScore } from './metadata/mqa-score.js'
+import { statusOf } from './status-of.js'
 import type { Check, CheckResult, CheckTarget, Finding } from './types.js'
 
 // The score is part of this check's contract: callers and tests read it from here.
 export { computeMqaScore, type MqaScore }
-
-function statusOf(findings: Finding[]): CheckResult['status'] {
-  if (findings.some((f) => f.severity === 'error')) return 'fail'
-  return findings.some((f) => f.severity === 'warning') ? 'warn' : 'pass'
-}
 
 function metricsOf(score: MqaScore, started: number): Record<string, number> {
   const metrics: Record<string, number> = {

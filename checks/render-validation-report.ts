@@ -10,7 +10,7 @@ import type { ValidationReport } from './validate-content.js'
 export function renderValidationReport(r: ValidationReport, lang: Lang, maxErrors = 200): string {
   const lines: string[] = [t(lang, 'validate.report.file', { source: r.source }), t(lang, 'validate.report.format', { format: r.format, encoding: r.encoding })]
   if (r.dialect) {
-    lines.push(t(lang, 'validate.report.dialect', r.dialect))
+    lines.push(t(lang, 'validate.report.dialect', { ...r.dialect, headerRow: r.dialect.headerRows[0] }))
     lines.push(t(lang, 'validate.report.size', { rows: r.stats.rows, columns: r.stats.fields, bytes: r.stats.bytes }))
   }
   if (r.schema) lines.push(t(lang, 'validate.report.schema', { origin: r.schema.origin, kind: r.schema.kind }))

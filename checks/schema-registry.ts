@@ -25,7 +25,11 @@
 import { readFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { DEFAULT_BUDGETS } from '../src/domain/budgets.js'
 import type { FetchEngine } from '../src/fetch/fetch-engine.js'
+import type { MessageParams } from '../src/domain/finding.js'
+import type { MessageKey } from '../src/i18n/catalogue.js'
+import { DatavaktError } from '../src/i18n/datavakt-error.js'
 import { isTableSchema } from './table-schema/compile-table-schema.js'
 import { csvwToTableSchema, isCsvwMetadata } from './table-schema/csvw-to-table-schema.js'
 import type { ResolvedSchema } from './types.js'
@@ -39,7 +43,7 @@ export interface SchemaRegistryOptions {
   bundledDir?: string
   /** The guarded fetcher; without it remote schemas are not fetched. */
   fetchDocument?: FetchDocument
-  /** Cap on a schema document; default 5 MiB. */
+  /** Cap on a fetched schema document (budget `schemaBytes`); a bigger one is not read and counts as unknown. */
   maxBytes?: number
 }
 
@@ -94,7 +98,7 @@ async function loadIndex(dir: string): Promise<LoadedIndex | null> {
   try {
     parsed = JSON.parse(raw)
   } catch (err) {
-    throw new SchemaRegistryError(`${join(dir, 'index.json')} is not valid JSON`, { cause: err })
+    throw new SchemaRegistryError('checks.schema-registry.index-not-json', { path: join(dir, 'index.json') }, { cause: err })
   }
   const entries: IndexEntry[] = []
   if (parsed && typeof parsed === 'object' && Array.isArray((parsed as { specifications?: unknown }).specifications)) {
@@ -115,8 +119,13 @@ async function loadIndex(dir: string): Promise<LoadedIndex | null> {
 }
 
 /** Thrown when an operator's index file is broken (an operational problem, not bad data). */
-export class SchemaRegistryError extends Error {
+export class SchemaRegistryError extends DatavaktError {
   override name = 'SchemaRegistryError'
+  declare readonly code: Extract<MessageKey, `checks.schema-registry.${string}`>
+
+  constructor(code: SchemaRegistryError['code'], params: MessageParams, options?: { cause?: unknown }) {
+    super(code, params, options)
+  }
 }
 
 function compareVersions(a: string | null, b: string | null): number {
@@ -174,7 +183,7 @@ async function readSchemaFile(dir: string, entry: IndexEntry, prefix: string): P
   try {
     doc = JSON.parse(await readFile(path, 'utf8'))
   } catch (err) {
-    throw new SchemaRegistryError(`${path} (listed for ${entry.uri}) cannot be read as JSON`, { cause: err })
+    throw new SchemaRegistryError('checks.schema-registry.schema-not-json', { path, specification: entry.uri }, { cause: err })
   }
   return classifySchemaDocument(doc, `${prefix}:${entry.file}`)
 }
@@ -183,7 +192,7 @@ async function readSchemaFile(dir: string, entry: IndexEntry, prefix: string): P
 export function createSchemaRegistry(opts: SchemaRegistryOptions = {}): SchemaRegistry {
   const cache = new Map<string, Promise<ResolvedSchema | null>>()
   let indexes: Promise<{ index: LoadedIndex; prefix: string }[]> | null = null
-  const maxBytes = opts.maxBytes ?? 5 * 1024 * 1024
+  const maxBytes = opts.maxBytes ?? DEFAULT_BUDGETS.schemaBytes
 
   const loadIndexes = () =>
     (indexes ??= (async () => {

@@ -5,11 +5,13 @@
  * never throws for bad data: bad data is a finding. It throws only when it cannot run.
  */
 
+import type { Budgets } from '../src/domain/budgets.js'
 import type { CheckStatus, Finding as DomainFinding } from '../src/domain/finding.js'
 import type { Dimension } from '../src/domain/dimension.js'
-import type { LangText } from '../src/domain/lang-text.js'
+import type { DataService, Dataset, Distribution } from '../src/domain/catalogue-records.js'
 import type { MessageParams } from '../src/domain/finding.js'
 import type { ProbeOutcome } from '../src/domain/probe-codes.js'
+import type { ProbeSummary, ProbeWarning } from '../src/domain/probe-summary.js'
 
 export type { CheckStatus, Severity, FindingLocation } from '../src/domain/finding.js'
 export type { Dimension } from '../src/domain/dimension.js'
@@ -18,15 +20,9 @@ export type { LangText } from '../src/domain/lang-text.js'
 /**
  * One thing a check found: a stable code, a severity, the params its words need and where
  * it points (src/domain/finding.ts). The words come from the message catalogue
- * (src/i18n/) when the finding is shown. TRANSITIONAL: `message` and `hint` remain only
- * until every check speaks in codes and params; they are then removed.
+ * (src/i18n/) when the finding is shown; a check never writes words.
  */
-export interface Finding extends DomainFinding {
-  /** @deprecated words belong in src/i18n/messages/; give params instead. */
-  message?: string
-  /** @deprecated words belong in src/i18n/messages/. */
-  hint?: string
-}
+export type Finding = DomainFinding
 
 export interface CheckResult {
   status: CheckStatus
@@ -37,103 +33,24 @@ export interface CheckResult {
   facts?: Record<string, string | number | boolean | null>
 }
 
-/** What a check may know about a dataset. Plain data; checks never import the database. */
-export interface DatasetInfo {
-  iri: string
-  title: LangText
-  description: LangText
-  publisherIri: string | null
-  contactEmail: string | null
-  license: string | null
-  accessRights: string | null
-  accrualPeriodicity: string | null
-  conformsTo: string[]
-  spatial: string[]
-  temporal: { start?: string; end?: string }[]
-  keywords: LangText[]
-  themes: string[]
-  landingPage: string | null
-  issued: string | null
-  modified: string | null
-  hvdCategories: string[]
-  applicableLegislation: string[]
-}
-
-export interface DistributionInfo {
-  iri: string
-  datasetIri: string
-  title: LangText
-  description: LangText
-  accessUrl: string | null
-  downloadUrl: string | null
-  format: string | null
-  mediaType: string | null
-  byteSize: number | null
-  license: string | null
-  accessRights: string | null
-  conformsTo: string[]
-  accessServiceIri: string | null
-  /** dct:rights (a rights statement), when harvested; optional so older producers need not set it. */
-  rights?: string | null
-  issued: string | null
-  modified: string | null
-}
-
-export interface DataServiceInfo {
-  iri: string
-  title: LangText
-  endpointUrls: string[]
-  endpointDescription: string | null
-  license: string | null
-  accessRights: string | null
-  conformsTo: string[]
-  servesDatasets: string[]
-  hvdCategories: string[]
-}
-
 /**
- * A probe's warning that does not change its outcome (https→http downgrade, certificate
- * expiring soon, ...): a finding code with its params. Probes stored before the catalogue
- * existed carry their words in `message` instead.
+ * What a check may know about a dataset: the one dataset shape (src/domain/catalogue-records.ts)
+ * as harvested and stored, less the contact name no check reads. Plain data; checks never
+ * import the database. A property added there is a compile error where targets are loaded.
  */
-export interface ProbeWarning {
-  code: string
-  params?: MessageParams
-  /** @deprecated words of a probe stored before the catalogue; shown only when the code has no words there. */
-  message?: string
-}
+export type DatasetInfo = Omit<Dataset, 'contactName'>
 
-/**
- * What the availability part knows about one distribution at a moment: its latest probe
- * and the availability state that probe left (src/availability). The one shape of a probe
- * summary: the content sweep builds it from the latest probes (src/content/load-targets.ts),
- * scoring from the probes up to the moment it scores, and both hand it to the one
- * availability verdict (checks/availability-verdict.ts). The latest probe may be
- * `unverified` (it neither breaks nor heals): `state` is then what the earlier probes left.
- */
-export interface ProbeSummary {
-  outcome: ProbeOutcome
-  /** The probe code (src/domain/probe-codes.ts); a string because it is read back from storage. */
-  code: string
-  httpStatus: number | null
-  finalUrl: string | null
-  contentType: string | null
-  contentLength: number | null
-  etag: string | null
-  lastModified: string | null
-  /** When the probe was made (ISO). */
-  at: string
-  /** Availability over time: broken only after repeated failures over a day; unknown while nothing could judge the URL. */
-  state: 'unknown' | 'ok' | 'degraded' | 'broken'
-  /** Failing probes in a row, the latest included (unverified ones neither add nor reset). */
-  consecutiveFailures: number
-  /** When the current run of failures began (ISO); null when not failing. */
-  failingSince: string | null
-  /** Warnings of the probe that do not change its outcome. */
-  findings: ProbeWarning[]
-  /** Days until the TLS certificate expires (https only). */
-  tlsDaysLeft: number | null
-}
+/** What a check may know about a distribution, dct:rights included (MQA's `rights`). */
+export type DistributionInfo = Distribution
+
+/** What a check may know about a data service that serves a dataset. */
+export type DataServiceInfo = Pick<
+  DataService,
+  'iri' | 'title' | 'endpointUrls' | 'endpointDescription' | 'license' | 'accessRights' | 'conformsTo' | 'servesDatasets' | 'hvdCategories'
+>
+
+/** The probe summary checks read has its one home in src/domain/probe-summary.ts. */
+export type { ProbeSummary, ProbeWarning }
 
 /**
  * The bytes of a distribution, fetched once and shared by every content check of one run.
@@ -164,7 +81,11 @@ export interface CheckTarget {
   dataServices: DataServiceInfo[]
   probe?: ProbeSummary
   content?: ContentSource
-  /** Every distribution of the dataset, for dataset-level checks (metadata, MQA, HVD). */
+  /**
+   * Every distribution of the dataset, for dataset-level checks (metadata, MQA, HVD); the
+   * content run sets it on a file's target too (freshness asks whether a dataset's dct:modified
+   * can only be about this file).
+   */
   distributions?: DistributionInfo[]
   /** The latest probe of each URL (access, download, endpoint), keyed by the URL as published. */
   probesByUrl?: Record<string, ProbeSummary>
@@ -184,6 +105,8 @@ export interface CheckContext {
   now: Date
   /** csv-structure and conformance stop after this many errors and say so. */
   errorLimit: number
+  /** Resource budgets (src/domain/budgets.ts); the defaults when absent. */
+  budgets?: Budgets
   /** Looks up the schema of a specification URI; null when unknown. */
   resolveSchema(uri: string): Promise<ResolvedSchema | null>
   /**

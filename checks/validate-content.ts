@@ -22,7 +22,10 @@ import type { Check, CheckResult, CheckTarget, ContentSource, DatasetInfo, Distr
 /** One error in the report, Frictionless-shaped, with the check that found it. */
 export interface ReportError {
   type: string
-  rowNumber: number | null
+  /** The data row; absent for label and header errors, which carry `rowNumbers` instead (as Frictionless's do). */
+  rowNumber?: number | null
+  /** The header's row numbers, for label and header errors. */
+  rowNumbers?: number[]
   fieldNumber: number | null
   fieldName: string | null
   /** JSON pointer, for JSON Schema errors. */
@@ -49,7 +52,8 @@ export interface ValidationReport {
   source: string
   format: ContentKind
   encoding: string | null
-  dialect: { delimiter: string; quote: string; header: boolean } | null
+  /** As Frictionless describes it; `headerRows` is the header's row (rows above it were skipped). */
+  dialect: { delimiter: string; quote: string; skipInitialSpace: boolean; header: boolean; headerRows: number[] } | null
   schema: { uri: string | null; origin: string; kind: ResolvedSchema['kind'] } | null
   stats: { rows: number; fields: number; errors: number; bytes: number; seconds: number; truncatedAtCap: boolean }
   /** Why the report may be incomplete (checking stopped at the error limit or the byte cap), in words. */
@@ -68,7 +72,7 @@ export interface RanContentCheck {
 const ERROR_TYPES: ReadonlySet<string> = new Set([
   'blank-label', 'duplicate-label', 'extra-label', 'missing-label', 'incorrect-label', 'blank-header', 'unmatched-header',
   'extra-cell', 'missing-cell', 'blank-row', 'type-error', 'constraint-error', 'unique-error', 'primary-key', 'foreign-key',
-  'encoding-error', 'format-error', 'source-error', 'json-schema-error',
+  'encoding-error', 'format-error', 'source-error', 'json-schema-error', 'schema-error', 'field-too-long', 'nesting-too-deep',
 ])
 
 /** Findings that say the report covers only part of the file. */
@@ -85,13 +89,13 @@ export function validationTarget(content: ContentSource, opts: { format?: string
   const conformsTo = opts.conformsTo ?? []
   const dataset: DatasetInfo = {
     iri: content.url, title: noText(), description: noText(), publisherIri: null, contactEmail: null, license: null,
-    accessRights: null, accrualPeriodicity: null, conformsTo: [], spatial: [], temporal: [], keywords: [], themes: [],
+    accessRights: null, rights: null, accrualPeriodicity: null, conformsTo: [], spatial: [], temporal: [], keywords: [], themes: [],
     landingPage: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [],
   }
   const distribution: DistributionInfo = {
     iri: content.url, datasetIri: content.url, title: noText(), description: noText(), accessUrl: content.url,
     downloadUrl: content.url, format: opts.format ?? null, mediaType: content.contentType, byteSize: null, license: null,
-    accessRights: null, conformsTo, accessServiceIri: null, issued: null, modified: null,
+    accessRights: null, rights: null, conformsTo, accessServiceIri: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [],
   }
   return { dataset, distribution, dataServices: [], content }
 }
@@ -108,7 +112,8 @@ export function contentChecksFor(checks: readonly Check[], target: CheckTarget):
 
 function toError(check: string, f: Finding, lang: Lang): ReportError {
   const loc = f.location ?? {}
-  const out: ReportError = { type: f.code, rowNumber: loc.rowNumber ?? null, fieldNumber: loc.fieldNumber ?? null, fieldName: loc.fieldName ?? null, check, severity: f.severity, ...describeFinding(f, lang) }
+  const row: Pick<ReportError, 'rowNumber' | 'rowNumbers'> = loc.rowNumbers ? { rowNumbers: [...loc.rowNumbers] } : { rowNumber: loc.rowNumber ?? null }
+  const out: ReportError = { type: f.code, ...row, fieldNumber: loc.fieldNumber ?? null, fieldName: loc.fieldName ?? null, check, severity: f.severity, ...describeFinding(f, lang) }
   if (f.params !== undefined) out.params = f.params
   if (loc.pointer !== undefined) out.pointer = loc.pointer
   if (loc.line !== undefined) out.line = loc.line
@@ -133,7 +138,15 @@ function dialectOf(ran: RanContentCheck[]): ValidationReport['dialect'] {
   const delimiter = factOf(ran, 'csv-structure', 'delimiter')
   const quote = factOf(ran, 'csv-structure', 'quote')
   if (typeof delimiter !== 'string' || typeof quote !== 'string') return null
-  return { delimiter, quote, header: factOf(ran, 'csv-structure', 'header') === true }
+  const header = factOf(ran, 'csv-structure', 'header') === true
+  const headerRow = factOf(ran, 'csv-structure', 'headerRow')
+  return {
+    delimiter,
+    quote,
+    skipInitialSpace: factOf(ran, 'csv-structure', 'skipInitialSpace') === true,
+    header,
+    headerRows: header && typeof headerRow === 'number' && headerRow > 0 ? [headerRow] : [],
+  }
 }
 
 /** What building a report needs besides the results. */
@@ -185,17 +198,20 @@ export function buildValidationReport(input: ReportInput): ValidationReport {
   }
 }
 
-/** The report of a file that could not be fetched: invalid, with one `source-error` saying why. */
-export function sourceErrorReport(url: string, reason: string, lang: Lang): ValidationReport {
+/**
+ * The report of a file that could not be fetched (`source-error`), or of a declared schema
+ * that could not be fetched or read (`schema-error`): invalid, with one error saying why.
+ */
+export function sourceErrorReport(url: string, reason: string, lang: Lang, kind: 'source' | 'schema' = 'source'): ValidationReport {
   const error: ReportError = {
-    type: 'source-error',
+    type: `${kind}-error`,
     rowNumber: null,
     fieldNumber: null,
     fieldName: null,
-    check: 'source',
+    check: kind === 'source' ? 'source' : 'conformance',
     severity: 'error',
-    message: t(lang, 'validate.source-error.message', { reason }),
-    hint: t(lang, 'validate.source-error.hint'),
+    message: t(lang, kind === 'source' ? 'validate.source-error.message' : 'validate.schema-error.message', { reason, url }),
+    hint: t(lang, kind === 'source' ? 'validate.source-error.hint' : 'validate.schema-error.hint'),
   }
   return {
     valid: false,

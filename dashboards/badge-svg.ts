@@ -17,32 +17,22 @@ function escapeXml(s: string): string {
   return s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!)
 }
 
-/** Colour for a 0–100 score: the same bands as the dashboard. Null = no data yet. */
-export function scoreColour(score: number | null): string {
-  if (score === null) return '#9f9f9f'
-  if (score >= 90) return '#2e7d32'
-  if (score >= 75) return '#689f38'
-  if (score >= 50) return '#f9a825'
-  if (score >= 25) return '#ef6c00'
-  return '#c62828'
-}
-
-/** Renders a two-part badge `label | value`. */
-export function badgeSvg(label: string, value: string, colour: string): string {
+/** Renders a two-part badge `label | value`: the value on `colours.fill` in `colours.text`, and `title` as its accessible name. */
+export function badgeSvg(label: string, value: string, colours: { fill: string; text: string }, title = `${label}: ${value}`): string {
   const lw = textWidth(label) + 12
   const vw = textWidth(value) + 12
   const w = lw + vw
   const l = escapeXml(label)
   const v = escapeXml(value)
+  const shadow = colours.text === '#ffffff' ? `<text x="${lw + vw / 2}" y="15" fill="#010101" fill-opacity=".3">${v}</text>` : ''
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="20" role="img" aria-label="${l}: ${v}">` +
-    `<title>${l}: ${v}</title>` +
-    `<linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="20" role="img" aria-label="${escapeXml(title)}">` +
+    `<title>${escapeXml(title)}</title>` +
     `<clipPath id="r"><rect width="${w}" height="20" rx="3" fill="#fff"/></clipPath>` +
-    `<g clip-path="url(#r)"><rect width="${lw}" height="20" fill="#555"/><rect x="${lw}" width="${vw}" height="20" fill="${colour}"/><rect width="${w}" height="20" fill="url(#s)"/></g>` +
-    `<g fill="#fff" text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11">` +
-    `<text x="${lw / 2}" y="15" fill="#010101" fill-opacity=".3">${l}</text><text x="${lw / 2}" y="14">${l}</text>` +
-    `<text x="${lw + vw / 2}" y="15" fill="#010101" fill-opacity=".3">${v}</text><text x="${lw + vw / 2}" y="14">${v}</text>` +
+    `<g clip-path="url(#r)"><rect width="${lw}" height="20" fill="#555555"/><rect x="${lw}" width="${vw}" height="20" fill="${colours.fill}"/></g>` +
+    `<g text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11">` +
+    `<text x="${lw / 2}" y="15" fill="#010101" fill-opacity=".3">${l}</text><text x="${lw / 2}" y="14" fill="#ffffff">${l}</text>` +
+    `${shadow}<text x="${lw + vw / 2}" y="14" fill="${colours.text}">${v}</text>` +
     `</g></svg>`
   )
 }

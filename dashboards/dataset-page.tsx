@@ -1,43 +1,23 @@
 import { DIMENSIONS } from '../src/domain/dimension.js'
+import { WebLink } from './web-link.js'
 import { describeFinding, t } from '../src/i18n/catalogue.js'
 import type { Lang } from '../src/i18n/lang.js'
 import type { DatasetView, DistributionView } from '../src/read-model/dataset.js'
-import type { CheckResultView } from '../src/read-model/latest-check-results.js'
-import { FindingWords } from './finding-words.js'
+import { BadgeEmbed } from './badge-embed.js'
+import { CheckResultsTable } from './check-results.js'
+import { FollowBox } from './follow-box.js'
 import { Layout } from './layout.js'
 import { entityHref, type PageAddress } from './page-address.js'
 import { ScoreCards } from './score-cards.js'
 import { ScoreChip } from './score-chip.js'
 import { shownTime } from './shown-time.js'
 
-/** How many findings a list shows at most (a broken file can have thousands). */
-const FINDINGS_SHOWN = 50
-
 const STATES = ['ok', 'degraded', 'broken', 'unknown'] as const
-const stateKey = (s: string) => `state.${(STATES as readonly string[]).includes(s) ? (s as (typeof STATES)[number]) : 'unknown'}` as const
-
-/** The findings (not info) of a target's latest check results, with their fixes, in the page's language. */
-function FindingList(props: { results: CheckResultView[]; lang: Lang }) {
-  const { lang } = props
-  const shown = props.results
-    .flatMap((r) => r.findings.map((f) => ({ ...f, checkId: r.checkId })))
-    .filter((f) => f.severity !== 'info')
-    .slice(0, FINDINGS_SHOWN)
-  if (shown.length === 0) return <p class="muted">{t(lang, 'pages.no-problems')}</p>
-  return (
-    <ul class="findings">
-      {shown.map((f) => (
-        <li>
-          <span class={`sev-${f.severity}`}>{t(lang, `severity.${f.severity}`)}</span> <code>{f.code}</code> ({f.checkId}):{' '}
-          <FindingWords finding={f} lang={lang} />
-        </li>
-      ))}
-    </ul>
-  )
-}
+/** The catalogue key of an availability state (unknown for anything else). */
+export const stateKey = (s: string | null) => `state.${(STATES as readonly string[]).includes(s ?? '') ? (s as (typeof STATES)[number]) : 'unknown'}` as const
 
 /** What the probe code behind an availability state means, when the catalogue knows the code. */
-function ProbeWords(props: { code: string; lang: Lang }) {
+export function ProbeWords(props: { code: string; lang: Lang }) {
   const { message } = describeFinding({ code: props.code }, props.lang)
   return message === props.code ? null : <>{message}</>
 }
@@ -45,10 +25,11 @@ function ProbeWords(props: { code: string; lang: Lang }) {
 function DistributionCard(props: { d: DistributionView; lang: Lang }) {
   const { d, lang } = props
   return (
-    <div class="card" style="margin-bottom:14px" data-distribution={d.iri}>
-      <strong>{d.title}</strong> {d.format ? <span class="muted">({d.format})</span> : null}
-      <br />
-      <code>{d.url ?? '–'}</code>
+    <div class="card distribution" data-distribution={d.iri}>
+      <h3>
+        <a href={entityHref('distribution', d.iri, lang)}>{d.title}</a> {d.format ? <span class="muted">({d.format})</span> : null}
+      </h3>
+      {d.url ? <WebLink url={d.url} /> : <code>–</code>}
       <p>
         {t(lang, 'pages.dataset.state')}: <span class={`state-${d.state}`}>{t(lang, stateKey(d.state))}</span>
         {d.lastCode ? (
@@ -68,21 +49,25 @@ function DistributionCard(props: { d: DistributionView; lang: Lang }) {
           </>
         ))}
       </p>
-      <FindingList results={d.results} lang={lang} />
+      {d.results.length ? <CheckResultsTable results={d.results} label={`${t(lang, 'pages.dataset.checks')}: ${d.title}`} lang={lang} /> : <p class="muted">{t(lang, 'pages.dataset.no-checks')}</p>}
     </div>
   )
 }
 
-/** A dataset: its scores, its dataset-level findings, and each file with its scores, availability and findings. */
-export function DatasetPage(props: { data: DatasetView; lang: Lang; here: PageAddress }) {
+/**
+ * A dataset: its scores, its dataset-level checks, each file with its availability, scores
+ * and latest result per check (linking to the file's page), and how to embed its badge.
+ * `site` is the public address the embed lines use.
+ */
+export function DatasetPage(props: { data: DatasetView; lang: Lang; here: PageAddress; site: string }) {
   const { data, lang } = props
   return (
     <Layout title={data.title} lang={lang} here={props.here}>
-      <p class="muted" aria-label={t(lang, 'pages.layout.breadcrumb')}>
+      <nav class="muted" aria-label={t(lang, 'pages.layout.breadcrumb')}>
         <a href={`/?lang=${lang}`}>{t(lang, 'pages.region.title')}</a> ›{' '}
         <a href={entityHref('organisation', data.organisationIri, lang)}>{data.organisationName ?? t(lang, 'pages.organisation.unknown-name')}</a> ›{' '}
         {t(lang, 'pages.dataset.crumb')}
-      </p>
+      </nav>
       <h1>{data.title}</h1>
       <p>{data.description}</p>
       <p class="muted">
@@ -93,13 +78,15 @@ export function DatasetPage(props: { data: DatasetView; lang: Lang; here: PageAd
       {data.datasetResults.length ? (
         <>
           <h2>{t(lang, 'dimension.metadata')}</h2>
-          <FindingList results={data.datasetResults} lang={lang} />
+          <CheckResultsTable results={data.datasetResults} label={t(lang, 'dimension.metadata')} lang={lang} />
         </>
       ) : null}
       <h2>{t(lang, 'pages.dataset.distributions')}</h2>
       {data.distributions.map((d) => (
         <DistributionCard d={d} lang={lang} />
       ))}
+      <BadgeEmbed iri={data.iri} site={props.site} lang={lang} />
+      <FollowBox kind="dataset" iri={data.iri} lang={lang} />
     </Layout>
   )
 }

@@ -21,6 +21,9 @@ export function Layout(props: { title: string; lang: Lang; here: PageAddress; ch
         <style>{raw(PAGE_CSS)}</style>
       </head>
       <body>
+        <a class="skip" href="#main">
+          {t(lang, 'pages.layout.skip')}
+        </a>
         <header>
           <a href={`/?lang=${lang}`}>{t(lang, 'app.name')}</a>
           <span>{t(lang, 'app.tagline')}</span>
@@ -31,7 +34,9 @@ export function Layout(props: { title: string; lang: Lang; here: PageAddress; ch
             </a>
           </nav>
         </header>
-        <main>{props.children}</main>
+        <main id="main" tabindex={-1}>
+          {props.children}
+        </main>
       </body>
     </html>
   )

@@ -11,7 +11,10 @@
  * `distribution` and `licence`; `hvd-no-bulk-download`, `hvd-bulk-download-unreachable`,
  * `hvd-bulk-download-unverified` (info); `hvd-no-data-service`,
  * `hvd-missing-endpoint-description`, `hvd-endpoint-unreachable` (with `urls`),
- * `hvd-endpoint-unverified` (info), each with `service`.
+ * `hvd-endpoint-unverified` (info), each with `service`; `hvd-no-english` with
+ * `properties` (dct:title, dct:description) when the dataset has them in no English
+ * (regulation 2023/138 requires the metadata in an official EU language widely used;
+ * the obligations monitor reads English, as the EU portal does).
  */
 import type { Reachability } from '../availability-verdict.js'
 import { FILE_TYPES, resolveDeclaredFileType } from '../vocabularies/file-types.js'
@@ -79,7 +82,16 @@ function serviceFindings(target: CheckTarget): Finding[] {
   return out
 }
 
+function englishFindings(target: CheckTarget): Finding[] {
+  const english = (t: Record<string, string>) => Object.entries(t).some(([lang, v]) => /^en(-|$)/i.test(lang) && v.trim() !== '')
+  const properties = [
+    ...(english(target.dataset.title) ? [] : ['dct:title']),
+    ...(english(target.dataset.description) ? [] : ['dct:description']),
+  ]
+  return properties.length ? [{ code: 'hvd-no-english', severity: 'error', params: { properties }, location: { property: properties[0] } }] : []
+}
+
 /** The HVD findings of a dataset under the regulation (see the module comment). Pure. */
 export function hvdFindings(target: CheckTarget): Finding[] {
-  return [...categoryFindings(target), ...distributionFindings(target), ...serviceFindings(target)]
+  return [...categoryFindings(target), ...distributionFindings(target), ...serviceFindings(target), ...englishFindings(target)]
 }

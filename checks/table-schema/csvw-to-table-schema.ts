@@ -67,12 +67,12 @@ const STRING_BASES = new Set(['string', 'normalizedString', 'token', 'language',
 
 /** Maps CSVW metadata to a Table Schema (see module comment). */
 export function csvwToTableSchema(metadata: unknown): TableSchema {
-  if (!isCsvwMetadata(metadata)) throw new TableSchemaError('not CSVW metadata: no tableSchema')
+  if (!isCsvwMetadata(metadata)) throw new TableSchemaError('checks.table-schema.csvw-no-table-schema')
   const m = metadata as { tableSchema?: unknown; tables?: { tableSchema?: unknown }[] }
   const ts = (m.tableSchema ?? m.tables?.find((t) => t.tableSchema)?.tableSchema) as CsvwTableSchema | string
-  if (typeof ts === 'string') throw new TableSchemaError('the CSVW tableSchema is a link; datavakt reads only inline column definitions')
+  if (typeof ts === 'string') throw new TableSchemaError('checks.table-schema.csvw-linked-table-schema')
   const columns = (ts.columns ?? []).filter((c) => c && !c.virtual)
-  if (columns.length === 0) throw new TableSchemaError('the CSVW tableSchema has no columns')
+  if (columns.length === 0) throw new TableSchemaError('checks.table-schema.csvw-no-columns')
   const tableNull = ts.null === undefined ? undefined : asList(ts.null)
   const fields = columns.map((c, i) => mapColumn(c, i + 1, tableNull))
   const schema: TableSchema = { fields, fieldsMatch: 'equal' }

@@ -6,6 +6,9 @@
  * Typed values are chosen to be cheap to compare: dates become yyyymmdd integers, times
  * seconds of the day, datetimes epoch milliseconds, geopoints a normalised "lon,lat".
  */
+import type { MessageParams } from '../../src/domain/finding.js'
+import { DatavaktError } from '../../src/i18n/datavakt-error.js'
+import type { MessageKey } from '../../src/i18n/catalogue.js'
 import type { FieldType, TableSchemaField } from './table-schema-types.js'
 
 /** What a reader returns for a cell that is not of the field's type. */
@@ -13,9 +16,17 @@ export const TYPE_ERROR: unique symbol = Symbol('type-error')
 export type CellValue = string | number | boolean
 export type CellReader = (raw: string) => CellValue | typeof TYPE_ERROR
 
+/** Why a Table Schema (or CSVW metadata) cannot be checked against: its text in the catalogue. */
+export type TableSchemaErrorCode = Extract<MessageKey, `checks.table-schema.${string}`>
+
 /** Thrown when a schema asks for something datavakt cannot check (bad pattern, bad field). */
-export class TableSchemaError extends Error {
+export class TableSchemaError extends DatavaktError {
   override name = 'TableSchemaError'
+  declare readonly code: TableSchemaErrorCode
+
+  constructor(code: TableSchemaErrorCode, params: MessageParams = {}, options?: { cause?: unknown }) {
+    super(code, params, options)
+  }
 }
 
 const KNOWN_TYPES: ReadonlySet<string> = new Set([
@@ -256,7 +267,7 @@ function parseOffset(z: string): number {
 }
 
 function formatError(kind: string, format: string): TableSchemaError {
-  return new TableSchemaError(`unsupported ${kind} format "${format}"`)
+  return new TableSchemaError('checks.table-schema.unsupported-format', { kind, format })
 }
 
 function dateReader(format: string): CellReader {

@@ -6,16 +6,23 @@
  * and `datavakt validate` all call this; CSVW schemas are mapped onto Table Schema first,
  * so there is no second validator.
  *
+ * The file is read as Frictionless reads it: the dialect sniffed as its sniffer does
+ * (csv-sniffer.ts), the header row found among the first rows by their width (rows above
+ * it are skipped), and without a schema, when asked, the columns' types inferred from
+ * those rows (infer-fields.ts). Those first rows (at most 100, at most 1 MiB) are held
+ * until then.
+ *
  * Memory stays flat: rows are checked as they are parsed and dropped. Only what
  * uniqueness and keys need is kept (one entry per distinct value of a unique field).
  * It stops after `errorLimit` errors and says so (`limitReached`, a warning), never silently.
  */
-import { Parser, type CsvError } from 'csv-parse'
-import iconv from 'iconv-lite'
-import { sniffCsvDialect, type CsvDialect } from '../csv-dialect.js'
-import { anyField, type CompiledField, type CompiledTableSchema } from './compile-table-schema.js'
-import { TYPE_ERROR, type CellValue } from './field-types.js'
-import { SeenValues } from './seen-values.js'
+import { HEADER_SAMPLE_ROWS, headerRowOf, type CsvDialect } from '../csv-dialect.js'
+import { DEFAULT_BUDGETS } from '../../src/domain/budgets.js'
+import { checkHeader } from './check-header.js'
+import { inferFields } from './infer-fields.js'
+import type { CompiledTableSchema } from './compile-table-schema.js'
+import { createCsvParser, OVER_BUDGET, readDialect, toBuffer, type CsvParser } from './csv-reader.js'
+import { RowChecks } from './row-checks.js'
 import type { TableError } from './table-error.js'
 
 export interface ValidateTableOptions {
@@ -27,6 +34,12 @@ export interface ValidateTableOptions {
   encoding?: 'utf-8' | 'windows-1252'
   /** Stop after this many errors. */
   errorLimit: number
+  /** Longest record (so any one field) read, in bytes; longer → `field-too-long`, checking stops. Budget `fieldBytes`. */
+  maxRecordBytes?: number
+  /** Widest header checked; wider → `too-many-columns`, checking stops. Budget `columns`. */
+  maxColumns?: number
+  /** Without a schema, infer the columns' types from the first rows (infer-fields.ts) and report type errors against them. */
+  inferTypes?: boolean
 }
 
 export interface TableStats {
@@ -44,22 +57,33 @@ export interface TableReport {
   stats: TableStats
   dialect: CsvDialect
   labels: string[]
+  /** The header's row (from 1); rows above it (a title, a comment line) are not part of the table. 0 without a header. */
+  headerRow: number
   /** True when checking stopped at the error limit. */
   limitReached: boolean
   /** Notes for people, in English, as Frictionless's report warnings. */
   warnings: string[]
 }
 
-/** The internal parse entry point of csv-parse's Parser (used without the stream layer for speed). */
-interface CsvParseApi {
-  parse(buf: Buffer | undefined, end: boolean, push: (record: string[]) => void, close: () => void): Error | undefined
-}
-interface CsvParseInfo {
-  lines: number
-  records: number
+/** What one run of validateTable keeps while rows stream by. */
+interface TableRun {
+  errors: TableError[]
+  /** Row number of the last record read (the header is row 1 when there is one). */
+  rowNumber: number
+  dataRows: number
+  labels: string[]
+  /** The checks for the header's fields; null until the header was read. */
+  rows: RowChecks | null
+  stopped: boolean
+  overBudget: boolean
+  bytes: number
+  /** The first records, held until the header row is found among them (null once it is, or when it is known). */
+  sample: SampleEntry[] | null
+  headerRow: number
 }
 
-const SNIFF_BYTES = 65_536
+/** A record of the sample, or one the parser could not read (it still takes a row). */
+type SampleEntry = string[] | { line: number | undefined; note: string }
 
 /**
  * Validates a CSV byte stream (see module comment). Resolves with a report; bad data is
@@ -69,366 +93,163 @@ export async function validateTable(source: AsyncIterable<Uint8Array>, opts: Val
   const started = performance.now()
   const schema = opts.schema ?? null
   const errorLimit = Math.max(1, opts.errorLimit)
+  const maxRecordBytes = opts.maxRecordBytes ?? DEFAULT_BUDGETS.fieldBytes
+  const maxColumns = opts.maxColumns ?? DEFAULT_BUDGETS.columns
   const iterator = source[Symbol.asyncIterator]()
-  const decoder = opts.encoding === 'windows-1252' ? iconv.getDecoder('win1252') : null
-
-  // Read enough to sniff the dialect before any parsing.
-  const pending: Buffer[] = []
-  let pendingBytes = 0
-  let sourceDone = false
-  if (!opts.dialect?.delimiter || !opts.dialect.quote || opts.dialect.header === undefined) {
-    while (pendingBytes < SNIFF_BYTES) {
-      const r = await iterator.next()
-      if (r.done) {
-        sourceDone = true
-        break
-      }
-      const b = toBuffer(r.value)
-      pending.push(b)
-      pendingBytes += b.length
-    }
-  }
-  const headText = decode(Buffer.concat(pending).subarray(0, SNIFF_BYTES), opts.encoding)
-  const sniffed = sniffCsvDialect(headText)
-  const dialect: CsvDialect = {
-    delimiter: opts.dialect?.delimiter ?? sniffed.delimiter,
-    quote: opts.dialect?.quote ?? sniffed.quote,
-    header: opts.dialect?.header ?? sniffed.header,
-  }
-
-  const errors: TableError[] = []
-  let rowNumber = 0
-  let dataRows = 0
-  let stopped = false
-  let labels: string[] = []
-  let headerDone = !dialect.header
-  let expected: CompiledField[] = []
-  let nExpected = 0
-
-  // Per-row scratch, reused: typed values for unique and key checks.
-  let values: (CellValue | null)[] = []
-  let uniqueIdx: number[] = []
-  let uniqueSeen: SeenValues[] = []
-  let pkIdx: number[] = []
-  const pkSeen = new SeenValues()
-  let fkPlans: { own: number[]; ref: number[]; refKeys: Set<string>; pending: { row: number; key: string; cells: string }[] }[] = []
-  let needValues = false
-
-  const parser = new Parser({
-    delimiter: dialect.delimiter,
-    quote: dialect.quote,
-    escape: dialect.quote,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    skip_records_with_error: true,
-    bom: true,
-    on_skip: (err: CsvError | undefined) => {
-      // The record is lost to the parser, but it still occupies a row.
-      rowNumber++
-      errors.push({ type: 'format-error', line: (err as { lines?: number } | undefined)?.lines, note: err?.message ?? 'unparsable record' })
-    },
+  const head = await readDialect(iterator, opts.dialect, opts.encoding)
+  const dialect = head.dialect
+  const run: TableRun = { errors: [], rowNumber: 0, dataRows: 0, labels: [], rows: null, stopped: false, overBudget: false, bytes: 0, sample: null, headerRow: 0 }
+  // Without a header row, the fields are known (none, so every cell is extra) before any record.
+  if (!dialect.header) run.rows = new RowChecks([], schema)
+  // The header row and the inferred types are found from the first rows, so those are held until then.
+  else if (head.detectHeaderRow || (opts.inferTypes && !schema)) run.sample = []
+  const sink = rowSink(run, { ...opts, schema, errorLimit, maxColumns, detectHeaderRow: head.detectHeaderRow })
+  const parser = createCsvParser(dialect, opts.encoding, maxRecordBytes, {
+    onRecord: sink.onRecord,
+    onTooLong: (line) => run.errors.push({ type: 'field-too-long', rowNumber: run.rowNumber + (run.sample?.length ?? 0) + 1, line, note: String(maxRecordBytes) }),
+    onUnparsable: sink.onUnparsable,
   })
-  const api = (parser as unknown as { api?: CsvParseApi }).api
-  const info = (parser as unknown as { info: CsvParseInfo }).info
-  if (!api || typeof api.parse !== 'function') throw new Error('csv-parse no longer exposes Parser.api; pin csv-parse 7.0.x')
-
-  const setupFields = (fields: CompiledField[]) => {
-    expected = fields
-    nExpected = fields.length
-    values = new Array<CellValue | null>(nExpected).fill(null)
-    uniqueIdx = []
-    uniqueSeen = []
-    fields.forEach((f, i) => {
-      if (f.unique) {
-        uniqueIdx.push(i)
-        uniqueSeen.push(new SeenValues())
-      }
-    })
-    const pos = (name: string) => fields.findIndex((f) => f.name === name)
-    pkIdx = schema ? schema.primaryKey.map(pos) : []
-    // A key field absent from the file cannot be checked; missing-label already says so.
-    if (pkIdx.includes(-1)) pkIdx = []
-    fkPlans = []
-    for (const fk of schema?.foreignKeys ?? []) {
-      const own = fk.fields.map(pos)
-      const ref = fk.referenceFields.map(pos)
-      if (own.includes(-1) || ref.includes(-1)) continue
-      fkPlans.push({ own, ref, refKeys: new Set(), pending: [] })
-    }
-    needValues = uniqueIdx.length > 0 || pkIdx.length > 0 || fkPlans.length > 0
+  try {
+    await feedAll(run, parser, iterator, head, errorLimit)
+  } finally {
+    if (!head.sourceDone) await iterator.return?.()
   }
+  // A file shorter than the sample: its rows are all held still.
+  try {
+    if (run.sample) {
+      sink.flushSample()
+      if (run.errors.length >= errorLimit) run.stopped = true
+    }
+  } catch (err) {
+    if (err !== OVER_BUDGET) throw err
+    run.stopped = run.overBudget = true
+  }
+  return report(run, schema, dialect, errorLimit, started)
+}
 
-  const onHeader = (cells: string[]) => {
-    labels = cells
-    const header = checkHeader(cells, schema, rowNumber)
+/** At most this much text is held in the sample, whatever its rows: a hostile file cannot make it large. */
+const SAMPLE_CHARS = 1 << 20
+
+/** A sample entry's width, as Python's csv reader gives it (an empty line has no cells). */
+const widthOf = (e: SampleEntry): number => (!Array.isArray(e) ? 0 : e.length === 1 && e[0] === '' ? 0 : e.length)
+
+/**
+ * What happens to each record: held in the sample until the header row is known, then
+ * (in order) skipped when above the header, read as the header, or checked as a row.
+ */
+function rowSink(run: TableRun, opts: { schema: CompiledTableSchema | null; errorLimit: number; maxColumns: number; inferTypes?: boolean; detectHeaderRow: boolean }) {
+  const { schema, errorLimit, maxColumns } = opts
+  const errors = run.errors
+  let sampleChars = 0
+  const takeHeader = (cells: string[], fragment: readonly string[][]) => {
+    if (cells.length > maxColumns) {
+      errors.push({ type: 'too-many-columns', rowNumber: run.rowNumber, note: String(maxColumns) })
+      throw OVER_BUDGET
+    }
+    // Frictionless strips the labels' surrounding blanks.
+    const labels = cells.map((c) => c.trim())
+    run.labels = labels
+    run.headerRow = run.rowNumber
+    const header = checkHeader(labels, schema, run.rowNumber, errorLimit)
     for (const e of header.errors) errors.push(e)
-    setupFields(header.expected)
+    const fields = !schema && opts.inferTypes ? inferFields(header.expected.map((f) => f.name), fragment) : header.expected
+    run.rows = new RowChecks(fields, schema)
   }
-
+  const hold = (entry: SampleEntry) => {
+    run.sample!.push(entry)
+    if (Array.isArray(entry)) for (const c of entry) sampleChars += c.length
+    if (run.sample!.length >= HEADER_SAMPLE_ROWS || sampleChars > SAMPLE_CHARS) flushSample()
+  }
   const onRecord = (cells: string[]) => {
-    rowNumber++
-    if (!headerDone) {
-      headerDone = true
-      onHeader(cells)
-      return
-    }
-    dataRows++
-    const start = errors.length
-    const n = nExpected
-    const len = cells.length
-    const lim = len < n ? len : n
-    let blank = 0
-    for (let i = 0; i < lim; i++) {
-      const f = expected[i]!
-      const raw = cells[i]!
-      if (f.missingIsEmptyOnly ? raw === '' : f.missing.has(raw)) {
-        blank++
-        if (f.required) errors.push({ type: 'constraint-error', rowNumber, fieldNumber: i + 1, fieldName: f.name, cell: raw, note: 'required' })
-        if (needValues) values[i] = null
-        continue
-      }
-      const v = f.read(raw)
-      if (v === TYPE_ERROR) {
-        errors.push({ type: 'type-error', rowNumber, fieldNumber: i + 1, fieldName: f.name, cell: raw, note: `type is "${f.type}"` })
-        if (needValues) values[i] = null
-        continue
-      }
-      if (f.check !== null && f.check(v, raw) !== null) {
-        for (const c of f.constraintChecks) {
-          const failed = c(v, raw)
-          if (failed !== null) errors.push({ type: 'constraint-error', rowNumber, fieldNumber: i + 1, fieldName: f.name, cell: raw, note: failed })
-        }
-      }
-      if (needValues) values[i] = v
-    }
-    if (lim < n) {
-      // Missing cells are missing values: a required field fails its constraint too,
-      // before the missing-cell errors, as Frictionless orders them.
-      for (let i = lim; i < n; i++) {
-        blank++
-        const f = expected[i]!
-        if (needValues) values[i] = null
-        if (f.required) errors.push({ type: 'constraint-error', rowNumber, fieldNumber: i + 1, fieldName: f.name, cell: '', note: 'required' })
-      }
-    }
-    for (let i = n; i < len; i++) errors.push({ type: 'extra-cell', rowNumber, fieldNumber: i + 1, fieldName: '', cell: cells[i] })
-    for (let i = lim; i < n; i++) errors.push({ type: 'missing-cell', rowNumber, fieldNumber: i + 1, fieldName: expected[i]!.name, cell: '' })
-    if (blank === n && n > 0) {
-      errors.length = start
-      errors.push({ type: 'blank-row', rowNumber })
-      return
-    }
-    if (needValues) checkKeys(cells)
+    if (run.sample) return hold(cells)
+    run.rowNumber++
+    if (run.rows) {
+      run.dataRows++
+      run.rows.check(cells, run.rowNumber, errors)
+    } else takeHeader(cells, [])
   }
+  const onUnparsable = (line: number | undefined, note: string) => {
+    if (run.sample) return hold({ line, note })
+    // The record is lost to the parser, but it still occupies a row.
+    run.rowNumber++
+    errors.push({ type: 'format-error', line, note })
+  }
+  const flushSample = () => {
+    const sample = run.sample!
+    run.sample = null
+    const headerAt = opts.detectHeaderRow ? headerRowOf(sample.map(widthOf)) : 1
+    // An empty line has no cells at all in Python's reader, so it counts for every type.
+    const fragment = sample.slice(headerAt).filter((e): e is string[] => Array.isArray(e)).map((e) => (widthOf(e) === 0 ? [] : e))
+    sample.forEach((entry, i) => {
+      if (!Array.isArray(entry)) onUnparsable(entry.line, entry.note)
+      else if (i + 1 < headerAt) run.rowNumber++
+      else if (i + 1 === headerAt && !run.rows) {
+        run.rowNumber++
+        takeHeader(entry, fragment)
+      } else onRecord(entry)
+    })
+  }
+  return { onRecord, onUnparsable, flushSample }
+}
 
-  const checkKeys = (cells: string[]) => {
-    for (let u = 0; u < uniqueIdx.length; u++) {
-      const i = uniqueIdx[u]!
-      const v = values[i]
-      if (v === null || v === undefined) continue
-      const first = uniqueSeen[u]!.firstRowOr(v, rowNumber)
-      if (first !== undefined)
-        errors.push({ type: 'unique-error', rowNumber, fieldNumber: i + 1, fieldName: expected[i]!.name, cell: cells[i], note: `the same as in the row at position ${first}`, duplicateOf: first })
-    }
-    if (pkIdx.length > 0) {
-      let allNull = true
-      let key: CellValue | string = ''
-      if (pkIdx.length === 1) {
-        // A single-field key is kept typed, so integer ids stay compact.
-        const v = values[pkIdx[0]!]
-        if (v !== null && v !== undefined) {
-          allNull = false
-          key = v
-        }
-      } else {
-        for (let k = 0; k < pkIdx.length; k++) {
-          const v = values[pkIdx[k]!]
-          if (v !== null && v !== undefined) allNull = false
-          key += (k ? '\u0000' : '') + String(v)
-        }
-      }
-      if (!allNull) {
-        const first = pkSeen.firstRowOr(key, rowNumber)
-        if (first !== undefined) errors.push({ type: 'primary-key', rowNumber, note: `the same as in the row at position ${first}`, duplicateOf: first })
-      }
-    }
-    for (const plan of fkPlans) {
-      plan.refKeys.add(keyOf(plan.ref))
-      let allNull = true
-      for (const i of plan.own) if (values[i] !== null && values[i] !== undefined) allNull = false
-      if (!allNull) plan.pending.push({ row: rowNumber, key: keyOf(plan.own), cells: plan.own.map((i) => cells[i] ?? '').join(', ') })
-    }
-  }
-  const keyOf = (idx: number[]) => {
-    let key = ''
-    for (let k = 0; k < idx.length; k++) key += (k ? '\u0000' : '') + String(values[idx[k]!])
-    return key
-  }
-
-  let bytes = 0
+/** Feeds the sniffed head and then the rest of the stream to the parser, until the end, the error limit or a budget. */
+async function feedAll(run: TableRun, parser: CsvParser, iterator: AsyncIterator<Uint8Array>, head: { pending: Buffer[]; sourceDone: boolean }, errorLimit: number): Promise<void> {
   const feed = (buf: Buffer | undefined, end: boolean) => {
-    const err = api.parse(buf, end, onRecord, () => {})
-    if (err) {
+    const outcome = parser.feed(buf, end)
+    if (outcome === 'over-budget') {
+      run.stopped = true
+      run.overBudget = true
+    } else if (outcome) {
       // Only errors skip_records_with_error does not cover land here.
-      rowNumber++
-      errors.push({ type: 'format-error', line: (err as { lines?: number }).lines ?? info.lines, note: err.message })
-      stopped = true
+      run.rowNumber++
+      run.errors.push(outcome)
+      run.stopped = true
     }
-    if (errors.length >= errorLimit) stopped = true
+    if (run.errors.length >= errorLimit) run.stopped = true
   }
   const feedRaw = (b: Buffer) => {
-    bytes += b.length
-    feed(decoder ? Buffer.from(decoder.write(b), 'utf8') : b, false)
+    run.bytes += b.length
+    feed(parser.decode(b), false)
   }
-
-  try {
-    for (const b of pending) {
-      if (stopped) break
-      feedRaw(b)
-    }
-    pending.length = 0
-    if (!sourceDone) {
-      while (!stopped) {
-        const r = await iterator.next()
-        if (r.done) {
-          sourceDone = true
-          break
-        }
-        feedRaw(toBuffer(r.value))
-      }
-    }
-    if (!stopped) {
-      if (decoder) {
-        const rest = decoder.end()
-        if (rest) feed(Buffer.from(rest, 'utf8'), false)
-      }
-      feed(undefined, true)
-    }
-  } finally {
-    if (!sourceDone) await iterator.return?.()
+  for (const b of head.pending) {
+    if (run.stopped) break
+    feedRaw(b)
   }
+  head.pending.length = 0
+  while (!head.sourceDone && !run.stopped) {
+    const r = await iterator.next()
+    if (r.done) head.sourceDone = true
+    else feedRaw(toBuffer(r.value))
+  }
+  if (run.stopped) return
+  const rest = parser.decodeEnd()
+  if (rest) feed(rest, false)
+  feed(undefined, true)
+}
 
+/** The report of a finished run: foreign keys judged, errors in row order and capped at the limit. */
+function report(run: TableRun, schema: CompiledTableSchema | null, dialect: CsvDialect, errorLimit: number, started: number): TableReport {
+  const errors = run.errors
   // Foreign keys can only be judged once every row is known.
-  if (!stopped) {
-    for (const plan of fkPlans) {
-      for (const p of plan.pending) {
-        if (!plan.refKeys.has(p.key)) errors.push({ type: 'foreign-key', rowNumber: p.row, cell: p.cells, note: `for "${p.cells}": values not found in the lookup table` })
-      }
-    }
+  if (!run.stopped) {
+    run.rows?.finish(errors)
     errors.sort((a, b) => (a.rowNumber ?? 0) - (b.rowNumber ?? 0))
   }
-
-  if (rowNumber === 0) {
-    errors.push({ type: 'source-error', note: 'the file is empty' })
-  }
-
-  const limitReached = errors.length >= errorLimit && stopped
+  if (run.rowNumber === 0) errors.push({ type: 'source-error', note: 'the file is empty' })
+  const limitReached = !run.overBudget && errors.length >= errorLimit && run.stopped
   if (errors.length > errorLimit) errors.length = errorLimit
   const warnings: string[] = []
   if (limitReached) warnings.push(`reached error limit: ${errorLimit}`)
   if (schema && schema.skippedForeignKeys > 0) warnings.push(`${schema.skippedForeignKeys} foreign key(s) to other resources were not checked`)
+  const nFields = run.rows?.fields.length ?? 0
   return {
     valid: errors.length === 0,
     errors,
-    stats: { rows: dataRows, fields: nExpected || labels.length, errors: errors.length, bytes, seconds: (performance.now() - started) / 1000 },
+    stats: { rows: run.dataRows, fields: nFields || run.labels.length, errors: errors.length, bytes: run.bytes, seconds: (performance.now() - started) / 1000 },
     dialect,
-    labels,
+    labels: run.labels,
+    headerRow: run.headerRow,
     limitReached,
     warnings,
-  }
-}
-
-function toBuffer(u: Uint8Array): Buffer {
-  return Buffer.isBuffer(u) ? u : Buffer.from(u.buffer, u.byteOffset, u.byteLength)
-}
-
-function decode(b: Buffer, encoding: ValidateTableOptions['encoding']): string {
-  return encoding === 'windows-1252' ? iconv.decode(b, 'win1252') : b.toString('utf8')
-}
-
-/**
- * Compares the header with the schema as Frictionless's Header does, and returns the
- * label errors and the field expected at each column position. Without a schema the
- * fields are inferred from the labels (blank → fieldN, duplicates numbered) and typed any.
- */
-export function checkHeader(labels: string[], schema: CompiledTableSchema | null, rowNumber: number): { errors: TableError[]; expected: CompiledField[] } {
-  const errors: TableError[] = []
-  if (labels.length === 0 || (labels.length === 1 && labels[0] === '')) {
-    if (!schema) return { errors: [{ type: 'blank-header', rowNumber }], expected: [] }
-  }
-  if (!schema) {
-    // Names as Frictionless infers them: a blank label becomes fieldN (N = position), a
-    // repeated label gets its occurrence count (name, name2, name3).
-    const seenCount = new Map<string, number>()
-    const expected = labels.map((label, i) => {
-      if (label === '') return anyField(`field${i + 1}`, i + 1)
-      const count = (seenCount.get(label) ?? 0) + 1
-      seenCount.set(label, count)
-      return anyField(count === 1 ? label : `${label}${count}`, i + 1)
-    })
-    labelLoop(labels, expected, errors, rowNumber, false)
-    return { errors, expected }
-  }
-  const fields = schema.fields
-  const mode = schema.fieldsMatch
-  const matches = (f: CompiledField, label: string) => f.labels.includes(label.replace(/\n/g, ' ').trim())
-  if (mode === 'exact') {
-    for (let i = fields.length; i < labels.length; i++) errors.push({ type: 'extra-label', rowNumber, fieldNumber: i + 1, fieldName: '', cell: labels[i] })
-    for (let i = labels.length; i < fields.length; i++) errors.push({ type: 'missing-label', rowNumber, fieldNumber: i + 1, fieldName: fields[i]!.name, cell: '' })
-    labelLoop(labels, fields, errors, rowNumber, true)
-    return { errors, expected: fields }
-  }
-  // Name-matched modes: columns may come in any order.
-  const expected: CompiledField[] = []
-  const found = new Set<CompiledField>()
-  const seen = new Map<string, number>()
-  labels.forEach((label, i) => {
-    const firstAt = seen.get(label)
-    if (firstAt !== undefined && label !== '') {
-      errors.push({ type: 'duplicate-label', rowNumber, fieldNumber: i + 1, fieldName: label, cell: label, note: `at position "${firstAt}"` })
-    } else seen.set(label, i + 1)
-    const f = fields.find((x) => matches(x, label))
-    if (f && !found.has(f)) {
-      found.add(f)
-      expected.push(f)
-      return
-    }
-    if (mode !== 'subset' && mode !== 'partial') {
-      errors.push(label === '' ? { type: 'blank-label', rowNumber, fieldNumber: i + 1, fieldName: '', cell: '' } : { type: 'extra-label', rowNumber, fieldNumber: i + 1, fieldName: '', cell: label })
-    }
-    expected.push(anyField(label || `field${i + 1}`, i + 1))
-  })
-  if (mode === 'partial' && fields.length > 0 && found.size === 0) {
-    errors.push({ type: 'unmatched-header', rowNumber, note: 'no label matches a schema field' })
-  }
-  const tolerateMissing = mode === 'superset' || mode === 'partial'
-  let at = labels.length + 1
-  for (const f of fields) {
-    if (found.has(f)) continue
-    if (tolerateMissing && !f.required) continue
-    errors.push({ type: 'missing-label', rowNumber, fieldNumber: at++, fieldName: f.name, cell: '' })
-  }
-  return { errors, expected }
-}
-
-function labelLoop(labels: string[], fields: CompiledField[], errors: TableError[], rowNumber: number, compareNames: boolean): void {
-  const n = Math.min(labels.length, fields.length)
-  for (let i = 0; i < n; i++) {
-    const f = fields[i]!
-    let label: string | null = labels[i]!
-    if (label === '') {
-      errors.push({ type: 'blank-label', rowNumber, fieldNumber: i + 1, fieldName: f.name, cell: '' })
-      continue
-    }
-    const dups: number[] = []
-    for (let j = 0; j < i; j++) if (labels[j] === label) dups.push(j + 1)
-    if (dups.length > 0) {
-      errors.push({ type: 'duplicate-label', rowNumber, fieldNumber: i + 1, fieldName: f.name, cell: label, note: `at position "${dups.join(', ')}"` })
-      label = null
-    }
-    if (label !== null && compareNames && !f.labels.includes(label.replace(/\n/g, ' ').trim())) {
-      errors.push({ type: 'incorrect-label', rowNumber, fieldNumber: i + 1, fieldName: f.name, cell: label })
-    }
   }
 }

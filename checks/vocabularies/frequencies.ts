@@ -54,7 +54,6 @@ export interface FrequencyInfo {
   /** EU code, e.g. 'DAILY'. */
   code: string
   kind: FrequencyKind
-  label: { sv: string; en: string }
   /** Present only for kind 'regular'. */
   thresholds?: FrequencyThresholds
 }
@@ -90,56 +89,56 @@ export function thresholdsForInterval(f: number): FrequencyThresholds {
   return { intervalDays: f, dueDays: due, overdueDays: due + below[1], delinquentDays: due + below[2], source: 'extrapolated' }
 }
 
-function regular(code: string, days: number, sv: string, en: string): FrequencyInfo {
-  return { code, kind: 'regular', label: { sv, en }, thresholds: thresholdsForInterval(days) }
+function regular(code: string, days: number): FrequencyInfo {
+  return { code, kind: 'regular', thresholds: thresholdsForInterval(days) }
 }
-function other(code: string, kind: FrequencyKind, sv: string, en: string): FrequencyInfo {
-  return { code, kind, label: { sv, en } }
+function other(code: string, kind: FrequencyKind): FrequencyInfo {
+  return { code, kind }
 }
 
-/** The EU frequency table, keyed by code. */
+/** The EU frequency table, keyed by code. Its labels are words: src/i18n/messages/findings-freshness.ts. */
 export const FREQUENCIES: Readonly<Record<string, FrequencyInfo>> = Object.fromEntries(
   [
-    regular('1MIN', 1 / 1440, 'varje minut', 'every minute'),
-    regular('5MIN', 5 / 1440, 'var femte minut', 'every five minutes'),
-    regular('10MIN', 10 / 1440, 'var tionde minut', 'every ten minutes'),
-    regular('15MIN', 15 / 1440, 'var femtonde minut', 'every fifteen minutes'),
-    regular('30MIN', 30 / 1440, 'varje halvtimme', 'every half hour'),
-    regular('HOURLY', 1 / 24, 'varje timme', 'hourly'),
-    regular('BIHOURLY', 2 / 24, 'varannan timme', 'every two hours'),
-    regular('TRIHOURLY', 3 / 24, 'var tredje timme', 'every three hours'),
-    regular('12HRS', 0.5, 'var tolfte timme', 'every twelve hours'),
-    regular('DAILY_2', 0.5, 'två gånger om dagen', 'twice a day'),
-    regular('DAILY', 1, 'dagligen', 'daily'),
-    regular('WEEKLY_5', 7 / 5, 'fem gånger i veckan', 'five times a week'),
-    regular('WEEKLY_3', 7 / 3, 'tre gånger i veckan', 'three times a week'),
-    regular('WEEKLY_2', 7 / 2, 'två gånger i veckan', 'semiweekly'),
-    regular('WEEKLY', 7, 'varje vecka', 'weekly'),
-    regular('BIWEEKLY', 14, 'varannan vecka', 'biweekly'),
-    regular('MONTHLY_3', 10, 'tre gånger i månaden', 'three times a month'),
-    regular('MONTHLY_2', 15, 'två gånger i månaden', 'semimonthly'),
-    regular('MONTHLY', 30, 'varje månad', 'monthly'),
-    regular('BIMONTHLY', 60, 'varannan månad', 'bimonthly'),
-    regular('QUARTERLY', 90, 'varje kvartal', 'quarterly'),
-    regular('ANNUAL_3', 122, 'tre gånger om året', 'three times a year'),
-    regular('ANNUAL_2', 180, 'varje halvår', 'semiannual'),
-    regular('ANNUAL', 365, 'årligen', 'annual'),
-    regular('BIENNIAL', 730, 'vartannat år', 'biennial'),
-    regular('TRIENNIAL', 1095, 'vart tredje år', 'triennial'),
-    regular('QUADRENNIAL', 1461, 'vart fjärde år', 'quadrennial'),
-    regular('QUINQUENNIAL', 1826, 'vart femte år', 'quinquennial'),
-    regular('DECENNIAL', 3652, 'vart tionde år', 'decennial'),
-    regular('BIDECENNIAL', 7305, 'vart tjugonde år', 'bidecennial'),
-    regular('TRIDECENNIAL', 10957, 'vart trettionde år', 'tridecennial'),
-    other('CONT', 'continuous', 'kontinuerligt', 'continuous'),
-    other('UPDATE_CONT', 'continuous', 'uppdateras kontinuerligt', 'continuously updated'),
-    other('IRREG', 'irregular', 'oregelbundet', 'irregular'),
-    other('AS_NEEDED', 'irregular', 'vid behov', 'as needed'),
-    other('OTHER', 'irregular', 'annan', 'other'),
-    other('OP_DATPRO', 'irregular', 'provisoriska data', 'provisional data'),
-    other('NEVER', 'never', 'aldrig', 'never'),
-    other('NOT_PLANNED', 'never', 'inte planerad', 'not planned'),
-    other('UNKNOWN', 'unknown', 'okänd', 'unknown'),
+    regular('1MIN', 1 / 1440),
+    regular('5MIN', 5 / 1440),
+    regular('10MIN', 10 / 1440),
+    regular('15MIN', 15 / 1440),
+    regular('30MIN', 30 / 1440),
+    regular('HOURLY', 1 / 24),
+    regular('BIHOURLY', 2 / 24),
+    regular('TRIHOURLY', 3 / 24),
+    regular('12HRS', 0.5),
+    regular('DAILY_2', 0.5),
+    regular('DAILY', 1),
+    regular('WEEKLY_5', 7 / 5),
+    regular('WEEKLY_3', 7 / 3),
+    regular('WEEKLY_2', 7 / 2),
+    regular('WEEKLY', 7),
+    regular('BIWEEKLY', 14),
+    regular('MONTHLY_3', 10),
+    regular('MONTHLY_2', 15),
+    regular('MONTHLY', 30),
+    regular('BIMONTHLY', 60),
+    regular('QUARTERLY', 90),
+    regular('ANNUAL_3', 122),
+    regular('ANNUAL_2', 180),
+    regular('ANNUAL', 365),
+    regular('BIENNIAL', 730),
+    regular('TRIENNIAL', 1095),
+    regular('QUADRENNIAL', 1461),
+    regular('QUINQUENNIAL', 1826),
+    regular('DECENNIAL', 3652),
+    regular('BIDECENNIAL', 7305),
+    regular('TRIDECENNIAL', 10957),
+    other('CONT', 'continuous'),
+    other('UPDATE_CONT', 'continuous'),
+    other('IRREG', 'irregular'),
+    other('AS_NEEDED', 'irregular'),
+    other('OTHER', 'irregular'),
+    other('OP_DATPRO', 'irregular'),
+    other('NEVER', 'never'),
+    other('NOT_PLANNED', 'never'),
+    other('UNKNOWN', 'unknown'),
   ].map((f) => [f.code, f]),
 )
 
@@ -221,4 +220,23 @@ export function resolveFrequency(value: string | null | undefined): FrequencyInf
   if (dcCode) return FREQUENCIES[dcCode]
   const label = LABELS[lower]
   return label ? FREQUENCIES[label] : null
+}
+
+/** The common regular frequencies an observed update rhythm is named by. */
+const RHYTHM_NAMES = ['DAILY', 'WEEKLY', 'BIWEEKLY', 'MONTHLY', 'QUARTERLY', 'ANNUAL_2', 'ANNUAL'] as const
+
+/** How far (as a share of its interval) an observed interval may be from a frequency and still be named by it. */
+const RHYTHM_TOLERANCE = 0.3
+
+/**
+ * The EU code of the common frequency (daily, weekly, every two weeks, monthly, quarterly,
+ * half-yearly, annual) whose interval is within 30 % of `days`; null when none is. Names an
+ * observed update rhythm; never used to grade.
+ */
+export function frequencyForInterval(days: number): string | null {
+  for (const code of RHYTHM_NAMES) {
+    const f = FREQUENCIES[code].thresholds!.intervalDays
+    if (Math.abs(days - f) <= f * RHYTHM_TOLERANCE) return code
+  }
+  return null
 }

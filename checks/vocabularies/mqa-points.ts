@@ -48,6 +48,14 @@
  * redirect all deliver the file. A URL whose availability is not known yet is left out.
  */
 
+/**
+ * The two indicators that read whether a URL answers. They stay in the MQA score (so it
+ * matches data.europa.eu's), but scoring charges them nothing in the metadata dimension:
+ * the availability dimension already charges a file that does not answer, and a broken
+ * file is not a metadata problem. So the metadata score moves only when a catalogue does.
+ */
+export const MQA_REACHABILITY_INDICATORS: ReadonlySet<string> = new Set(['access-url-status', 'download-url-status'])
+
 /** The version of the table above, stored with every MQA score (fact `mqaVersion`). */
 export const MQA_POINTS_VERSION = 'mqa-methodology-2024 (data.europa.eu MQA, 405 points, 23 indicators)'
 

@@ -4,7 +4,10 @@ import { t, type MessageKey } from '../i18n/catalogue.js'
 import type { Lang } from '../i18n/lang.js'
 
 /** The codes of the API's errors, one per kind of failure a client can act on. */
-export type ApiErrorCode = 'bad-request' | 'not-found' | 'internal'
+export type ApiErrorCode = 'bad-request' | 'unauthorized' | 'not-found' | 'admin-off' | 'conflict' | 'rate-limited' | 'internal'
+
+/** Every code, for the error schema of the OpenAPI document. */
+export const API_ERROR_CODES: readonly ApiErrorCode[] = ['bad-request', 'unauthorized', 'not-found', 'admin-off', 'conflict', 'rate-limited', 'internal']
 
 /**
  * The one JSON shape of every API failure, with a 4xx/5xx status: a stable `code`, a
@@ -15,7 +18,16 @@ export interface ApiError {
   error: { code: ApiErrorCode; message: string; id?: string }
 }
 
-const STATUS: Record<ApiErrorCode, 400 | 404 | 500> = { 'bad-request': 400, 'not-found': 404, internal: 500 }
+/** `admin-off`: the admin endpoints are not there at all while no token is configured. */
+const STATUS: Record<ApiErrorCode, 400 | 401 | 404 | 409 | 429 | 500> = {
+  'bad-request': 400,
+  unauthorized: 401,
+  'not-found': 404,
+  'admin-off': 404,
+  conflict: 409,
+  'rate-limited': 429,
+  internal: 500,
+}
 
 /** The API's error answer: `{ error: { code, message } }` with the code's status, the message from the catalogue in `lang`. */
 export function apiError(c: Context, lang: Lang, code: ApiErrorCode, key: MessageKey, params?: MessageParams, id?: string): Response {

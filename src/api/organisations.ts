@@ -1,12 +1,39 @@
 import { Hono } from 'hono'
-import { getOrganisationLeague } from '../read-model/organisation-league.js'
+import { getOrganisationLeague, type OrganisationSummary } from '../read-model/organisation-league.js'
 import type { ApiDeps } from './api-deps.js'
-import { requestLang } from './request-lang.js'
+import type { CsvColumn } from './csv.js'
+import { LIST_PARAMS, listAnswer, readListRequest } from './list-answer.js'
+import { defineQuery } from './query-schema.js'
+
+export const organisationsQuery = defineQuery(LIST_PARAMS)
+
+/** The league as CSV: one row per organisation, its latest rollup, datasets and broken/degraded files. */
+export const ORGANISATION_COLUMNS: readonly CsvColumn<OrganisationSummary>[] = [
+  { name: 'organisation', value: (r) => r.name },
+  { name: 'iri', value: (r) => r.iri },
+  { name: 'day', value: (r) => r.scores?.day },
+  { name: 'total', value: (r) => r.scores?.total },
+  { name: 'availability', value: (r) => r.scores?.availability },
+  { name: 'freshness', value: (r) => r.scores?.freshness },
+  { name: 'format', value: (r) => r.scores?.format },
+  { name: 'conformance', value: (r) => r.scores?.conformance },
+  { name: 'metadata', value: (r) => r.scores?.metadata },
+  { name: 'datasets', value: (r) => r.datasets },
+  { name: 'broken', value: (r) => r.broken },
+  { name: 'degraded', value: (r) => r.degraded },
+]
 
 /**
- * `GET /api/organisations[?lang=]`: every organisation worst first with its latest rollup,
- * dataset count and broken/degraded files. `name` is null for the datasets that name no organisation.
+ * `GET /api/organisations[?limit=&cursor=&format=csv&sep=&lang=]`: every organisation worst
+ * first with its latest rollup, dataset count and broken/degraded files, a page at a time
+ * (or all as CSV). `name` is null for the datasets that name no organisation.
  */
-export function organisationsApi({ db, lang }: ApiDeps): Hono {
-  return new Hono().get('/', async (c) => c.json({ organisations: await getOrganisationLeague(db, requestLang(c, lang)) }))
+export function organisationsApi({ db, lang: fallback }: ApiDeps): Hono {
+  return new Hono().get('/', async (c) => {
+    const req = readListRequest(c, fallback, organisationsQuery)
+    if (req instanceof Response) return req
+    const { lang, query, offset } = req
+    const league = await getOrganisationLeague(db, lang)
+    return listAnswer(c, query, offset, league, { key: 'organisations', columns: ORGANISATION_COLUMNS, filename: 'datavakt-organisations.csv', json: (r) => r })
+  })
 }

@@ -1,32 +1,11 @@
-import type { AvailabilityStateName } from '../db/tables/availability.js'
-import type { ProbeOutcome } from '../domain/probe-codes.js'
-
-/** The state of one distribution as the state machine sees it (times as Date). */
-export interface AvailabilityState {
-  state: AvailabilityStateName
-  consecutiveFailures: number
-  /** When the current run of failures began; null when not failing. */
-  firstFailureAt: Date | null
-  lastOkAt: Date | null
-  lastProbeAt: Date | null
-  lastOutcome: ProbeOutcome | null
-  lastCode: string | null
-  lastHttpStatus: number | null
-  lastEtag: string | null
-  lastModified: string | null
-  /** When `state` last changed. */
-  stateSince: Date | null
-}
-
-/** What of a probe the state machine needs. */
-export interface ProbeForState {
-  outcome: ProbeOutcome
-  code: string
-  httpStatus: number | null
-  etag: string | null
-  lastModified: string | null
-  at: Date
-}
+import {
+  type AvailabilityState,
+  type AvailabilityStateName,
+  type AvailabilityStep,
+  type ProbeForState,
+  type StateTransition,
+} from '../domain/availability-state.js'
+import { nextCheckAt, type AvailabilityPolicy } from './next-check.js'
 
 /** The thresholds (config.availability). */
 export interface BrokenPolicy {
@@ -34,32 +13,6 @@ export interface BrokenPolicy {
   brokenAfterFailures: number
   /** ... whose first and last are at least this many hours apart. */
   brokenAfterHours: number
-}
-
-/** The new state and what changed. */
-export interface StateTransition {
-  next: AvailabilityState
-  /** Became broken with this probe. */
-  newlyBroken: boolean
-  /** Was degraded or broken and is ok again. */
-  healed: boolean
-}
-
-/** The state of a distribution never probed. */
-export function initialAvailabilityState(): AvailabilityState {
-  return {
-    state: 'unknown',
-    consecutiveFailures: 0,
-    firstFailureAt: null,
-    lastOkAt: null,
-    lastProbeAt: null,
-    lastOutcome: null,
-    lastCode: null,
-    lastHttpStatus: null,
-    lastEtag: null,
-    lastModified: null,
-    stateSince: null,
-  }
 }
 
 /**
@@ -116,4 +69,15 @@ export function nextAvailabilityState(prev: AvailabilityState, probe: ProbeForSt
     stateSince: prev.state === state ? prev.stateSince : probe.at,
   }
   return { next, newlyBroken: broken && prev.state !== 'broken', healed: false }
+}
+
+/**
+ * The state machine with its thresholds fixed, and the scheduling rule after it: the step
+ * the store applies to each probe it writes. `random` drives the splay (tests fix it).
+ */
+export function availabilityStep(policy: AvailabilityPolicy, random: () => number = Math.random): AvailabilityStep {
+  return (before, probe) => {
+    const t = nextAvailabilityState(before, probe, policy)
+    return { ...t, nextCheckAt: nextCheckAt(t.next, probe.at, policy, random) }
+  }
 }

@@ -1,113 +1,173 @@
 /**
- * `datavakt check [--json] [--allow-private] [--urls-file FILE] [--lang en] [URL ...]`:
- * probes each URL once with the same engine and politeness as the sweeps, with no
- * database and no configuration (the built-in http defaults). Publishers use it before
- * they publish; the tests use it end to end.
+ * `datavakt check [--json] [--allow-private] [--urls-file FILE] [--expect FORMAT]
+ * [--per-host N] [--gap MS] [--config FILE] [URL ...]`: probes each URL once with the same
+ * engine and politeness as the sweeps, with no database (the built-in http defaults, or
+ * the `http` section of --config FILE; --per-host and --gap override). Publishers use it
+ * before they publish; the tests use it end to end.
+ *
+ * It shows the content type that came, and says when an address that looks like a data
+ * file (`.csv`, `.json`, `.xlsx`, ...) gave a web page (`web-page-at-data-url`). With
+ * `--expect FORMAT` a data file is expected at every address, so a web page there is
+ * failing (`login-wall`, `landing-page`, `soft-404`).
  *
  * Exit code: 0 every URL ok (unverified counts as not failing), 1 any URL failing,
- * 2 a usage error (no URLs, unknown flag, unreadable --urls-file).
+ * 2 a usage error (no URLs, unknown flag, unreadable --urls-file, a bad --expect,
+ * --per-host or --gap, a bad --config file).
  */
 import { readFile } from 'node:fs/promises'
-import { defaultConfig } from '../config/config.js'
+import { resolveDeclaredFileType } from '../../checks/vocabularies/file-types.js'
+import { defaultConfig, type HttpConfig } from '../config/config.js'
+import { loadConfig } from '../config/load-config.js'
 import { createFetchEngine } from '../fetch/create-fetch-engine.js'
+import type { FetchEngine } from '../fetch/fetch-engine.js'
 import type { ProbeResult } from '../fetch/probe-types.js'
-import { describeFinding } from '../i18n/catalogue.js'
+import { describeFinding, t } from '../i18n/catalogue.js'
+import { defaultLang, type Lang } from '../i18n/lang.js'
 import { parseCommandArgs } from './parse.js'
+import { politenessOptions, withPolitenessFlags } from './politeness-flags.js'
 import { UsageError } from './usage-error.js'
 
-/** One line for `datavakt --help`. */
-export const summary = 'kontrollera att adresser går att hämta (utan databas)'
-
-const help = `Användning: datavakt check [--json] [--allow-private] [--urls-file FIL] [--lang en] [URL ...]
-
-Hämtar början av varje adress en gång, artigt (högst 2 anslutningar per värd),
-och säger om filen går att ladda ner.
-
-  --json            en JSON-rad per adress
-  --allow-private   tillåt lokala och privata adresser (127.0.0.1, 10.x, ...)
-  --urls-file FIL   läs adresser från FIL, en per rad (# inleder en kommentar)
-  --lang en         engelska texter
-
-Slutkod: 0 alla ok, 1 någon adress fungerar inte, 2 felaktigt anrop.`
-
-/** Runs `datavakt check`; returns the exit code. */
-export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseCommandArgs(args, {
+function parse(args: string[]) {
+  return parseCommandArgs(args, {
     json: { type: 'boolean', default: false },
     'allow-private': { type: 'boolean', default: false },
     'urls-file': { type: 'string', multiple: true },
-    lang: { type: 'string', default: 'sv' },
-    help: { type: 'boolean', short: 'h', default: false },
+    expect: { type: 'string' },
+    config: { type: 'string' },
+    ...politenessOptions,
   })
-  if (values.help) {
-    console.log(help)
-    return 0
+}
+
+/** Runs `datavakt check`; returns the exit code. */
+export async function run(args: string[], given?: Lang): Promise<number> {
+  const { values, positionals } = parse(args)
+  const lang = given ?? defaultLang()
+  const expectData = expectsData(values.expect)
+  const http = withPolitenessFlags(httpSection(values.config), values)
+  const urls = [...positionals, ...(await readUrlFiles(values['urls-file'] ?? []))]
+  if (urls.length === 0) throw new UsageError('cli.check.error.no-urls')
+
+  const engine = createFetchEngine(http, { allowPrivateNetworks: values['allow-private'] })
+  const showProgress = process.stderr.isTTY === true && urls.length > 10
+  const tally = { ok: 0, failing: 0, unverified: 0, forbidden: false }
+  const out: string[] = []
+  let done = 0
+  try {
+    await probeInOrder(engine, urls, http.perHostConnections, expectData, {
+      done: () => {
+        if (showProgress) process.stderr.write(`\r${t(lang, 'cli.check.progress', { done: ++done, total: urls.length })}`)
+      },
+      // What is ready at once goes out in one write (stdout is synchronous).
+      print: (ready) => {
+        let lines = ''
+        for (const r of ready) {
+          tally[r.outcome]++
+          if (r.code === 'forbidden-target') tally.forbidden = true
+          if (values.json) lines += JSON.stringify(toJson(r, lang)) + '\n'
+          else out.push(...tableRows(r, lang))
+        }
+        if (lines) process.stdout.write(lines)
+      },
+    })
+  } finally {
+    await engine.close()
   }
-  const lang = values.lang
-  if (lang !== 'sv' && lang !== 'en') throw new UsageError(`--lang måste vara sv eller en, inte "${lang}"`)
-  const urls = [...positionals]
-  for (const file of values['urls-file'] ?? []) {
+  if (showProgress) process.stderr.write('\n')
+  if (!values.json) printTable(out, tally, lang)
+  // A loopback or private address refused on the command line: say how to allow it.
+  if (!values['allow-private'] && tally.forbidden) console.error(t(lang, 'cli.check.hint.allow-private'))
+  return tally.failing > 0 ? 1 : 0
+}
+
+/**
+ * Probes every URL, at most `perHost` at a time per host (the engine's own limit: more
+ * would only wait in its line), and prints the results in input order as soon as each
+ * and all before it are known, so output is stable and streaming. A printed result is
+ * let go. Starting a whole 20,000-URL list at once kept 20,000 waiting probes and every
+ * result alive to the end, and the garbage collector busy.
+ */
+async function probeInOrder(
+  engine: FetchEngine,
+  urls: string[],
+  perHost: number,
+  expectData: boolean,
+  on: { done(): void; print(ready: ProbeResult[]): void },
+): Promise<void> {
+  const waiting = new Map<number, ProbeResult>()
+  let nextToPrint = 0
+  const lane = async (line: number[]) => {
+    for (let i = line.pop(); i !== undefined; i = line.pop()) {
+      waiting.set(i, await engine.probe(urls[i]!, { expectData }))
+      on.done()
+      const ready: ProbeResult[] = []
+      for (let r = waiting.get(nextToPrint); r; r = waiting.get(nextToPrint)) {
+        waiting.delete(nextToPrint++)
+        ready.push(r)
+      }
+      if (ready.length > 0) on.print(ready)
+    }
+  }
+  const lines = [...byHost(urls).values()].map((l) => l.reverse())
+  await Promise.all(lines.flatMap((line) => Array.from({ length: Math.min(perHost, line.length) }, () => lane(line))))
+}
+
+/** The URLs' indexes per host, in input order (addresses that are not URLs together: they fail at once). */
+function byHost(urls: string[]): Map<string, number[]> {
+  const hosts = new Map<string, number[]>()
+  urls.forEach((url, i) => {
+    let host = ''
+    try {
+      host = new URL(url).host
+    } catch {
+      // not a URL: the probe says so (invalid-url)
+    }
+    const line = hosts.get(host)
+    if (line) line.push(i)
+    else hosts.set(host, [i])
+  })
+  return hosts
+}
+
+/** --expect FORMAT: true when a data file is expected (any known format but HTML); a UsageError for an unknown one. */
+function expectsData(value: string | undefined): boolean {
+  if (value === undefined) return false
+  const type = resolveDeclaredFileType(value)
+  if (type === null) throw new UsageError('cli.check.error.expect', { value })
+  return type !== 'HTML'
+}
+
+/** The `http` section: of --config FILE (a bad file is a ConfigError, exit 2), else the defaults. */
+function httpSection(file: string | undefined): HttpConfig {
+  return file === undefined ? defaultConfig.http : loadConfig({ DATAVAKT_CONFIG: file }).http
+}
+
+/** The URLs of each --urls-file, one per line, # starting a comment. */
+async function readUrlFiles(files: string[]): Promise<string[]> {
+  const urls: string[] = []
+  for (const file of files) {
     let text: string
     try {
       text = await readFile(file, 'utf8')
     } catch (err) {
-      throw new UsageError(`kan inte läsa --urls-file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`)
+      throw new UsageError('cli.check.error.urls-file', { path: file, reason: (err as NodeJS.ErrnoException).code ?? 'EIO' }, { cause: err })
     }
     for (const line of text.split(/\r?\n/)) {
       const u = line.trim()
       if (u && !u.startsWith('#')) urls.push(u)
     }
   }
-  if (urls.length === 0) throw new UsageError('inga adresser att kontrollera (ange URL:er eller --urls-file)')
+  return urls
+}
 
-  const engine = createFetchEngine(defaultConfig.http, { allowPrivateNetworks: values['allow-private'] })
-  const showProgress = process.stderr.isTTY === true && urls.length > 10
-  const results: (ProbeResult | undefined)[] = new Array(urls.length)
-  let nextToPrint = 0
-  let done = 0
-  const out: string[] = []
-  const flush = () => {
-    // Print in input order as soon as the next one is known, so output is stable and streaming.
-    while (nextToPrint < results.length && results[nextToPrint]) {
-      const r = results[nextToPrint]!
-      if (values.json) process.stdout.write(JSON.stringify(toJson(r, lang)) + '\n')
-      else out.push(...tableRows(r, lang))
-      nextToPrint++
-    }
-  }
-  const progress = () => {
-    if (showProgress) process.stderr.write(`\r${lang === 'sv' ? 'kontrollerat' : 'checked'} ${done}/${urls.length}`)
-  }
-  try {
-    // The engine queues by host and caps global concurrency, so start everything at once.
-    await Promise.all(
-      urls.map(async (url, i) => {
-        results[i] = await engine.probe(url)
-        done++
-        progress()
-        flush()
-      }),
-    )
-  } finally {
-    await engine.close()
-  }
-  if (showProgress) process.stderr.write('\n')
-  const all = results as ProbeResult[]
-  if (!values.json) {
-    const head = lang === 'sv' ? ['RESULTAT', 'KOD', 'STATUS', 'TID', 'ADRESS'] : ['RESULT', 'CODE', 'STATUS', 'TIME', 'URL']
-    console.log(formatTable(head, out))
-    const count = (o: string) => all.filter((r) => r.outcome === o).length
-    console.log(
-      lang === 'sv'
-        ? `\n${all.length} adresser: ${count('ok')} ok, ${count('failing')} fungerar inte, ${count('unverified')} kunde inte avgöras.`
-        : `\n${all.length} URLs: ${count('ok')} ok, ${count('failing')} failing, ${count('unverified')} could not be judged.`,
-    )
-  }
-  return all.some((r) => r.outcome === 'failing') ? 1 : 0
+function printTable(rows: string[], n: { ok: number; failing: number; unverified: number }, lang: Lang): void {
+  const head = t(lang, 'cli.check.head').split(' ')
+  console.log(formatTable(head, rows))
+  const total = n.ok + n.failing + n.unverified
+  console.log(`\n${t(lang, 'cli.check.total', { total, ok: n.ok, failing: n.failing, unverified: n.unverified })}`)
 }
 
 /** One URL's line of --json: the probe's fields, its findings as data with their words in `lang`. */
-function toJson(r: ProbeResult, lang: 'sv' | 'en') {
+function toJson(r: ProbeResult, lang: Lang) {
   return {
     url: r.url,
     outcome: r.outcome,
@@ -117,6 +177,7 @@ function toJson(r: ProbeResult, lang: 'sv' | 'en') {
     redirects: r.redirects,
     elapsedMs: r.elapsedMs,
     contentType: r.contentType,
+    webPage: r.webPage,
     contentLength: r.contentLength,
     bytesRead: r.bytesRead,
     etag: r.etag,
@@ -131,12 +192,13 @@ function toJson(r: ProbeResult, lang: 'sv' | 'en') {
 
 const SEP = '\u0000'
 
-function tableRows(r: ProbeResult, lang: 'sv' | 'en'): string[] {
-  const word =
-    r.outcome === 'ok' ? 'ok' : r.outcome === 'failing' ? (lang === 'sv' ? 'FEL' : 'FAILING') : lang === 'sv' ? 'oklart' : 'unverified'
-  const rows = [[word, r.code, r.httpStatus === null ? '-' : String(r.httpStatus), `${r.elapsedMs} ms`, r.url].join(SEP)]
-  for (const f of r.findings) rows.push(['', '', '', '', `  ↳ ${describeFinding(f, lang).message}`].join(SEP))
-  if (r.redirects > 0 && r.finalUrl) rows.push(['', '', '', '', `  → ${r.finalUrl}`].join(SEP))
+function tableRows(r: ProbeResult, lang: Lang): string[] {
+  const word = t(lang, `cli.check.outcome.${r.outcome}`)
+  // The media type alone: its parameters (charset) would not fit a column.
+  const type = r.contentType?.split(';')[0]?.trim() || '-'
+  const rows = [[word, r.code, r.httpStatus === null ? '-' : String(r.httpStatus), type, `${r.elapsedMs} ms`, r.url].join(SEP)]
+  for (const f of r.findings) rows.push(['', '', '', '', '', `  ↳ ${describeFinding(f, lang).message}`].join(SEP))
+  if (r.redirects > 0 && r.finalUrl) rows.push(['', '', '', '', '', `  → ${r.finalUrl}`].join(SEP))
   return rows
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { serve } from '@hono/node-server'
@@ -13,6 +13,15 @@ import { runSweep } from '../queue/run-sweep.js'
 import { runContentSweep } from '../content/run-content-sweep.js'
 import { computeScores } from '../scoring/compute-scores.js'
 import { createApp } from '../web/create-app.js'
+import { defaultHostCount } from '../demo/demo-size.js'
+import { t } from '../i18n/catalogue.js'
+import type { Lang } from '../i18n/lang.js'
+import { resolveLinkSecret } from '../alerts/links.js'
+import { processTelemetry } from './telemetry-sdk.js'
+import { observeBacklogs } from '../telemetry/instruments.js'
+import { outboxBacklog } from '../read-model/outbox.js'
+import { queueDepth } from '../read-model/work-runs.js'
+import { demoAlertsConfig, demoAlertsDay, demoOutboxDir, followInDemo } from './demo-alerts.js'
 
 const DAY_MS = 86_400_000
 
@@ -22,11 +31,13 @@ export interface DemoOptions {
   hosts?: number
   days: number
   port: number
-  lang: 'sv' | 'en'
+  lang: Lang
   /** Stop after the checks instead of serving the dashboard (tests, CI). */
   serve: boolean
-  /** Data folder; default a fresh temporary one. */
+  /** Data folder, kept afterwards; default a fresh temporary one, removed on close unless `keep`. */
   dataDir?: string
+  /** Keep the temporary data folder on close. */
+  keep?: boolean
   log: (line: string) => void
 }
 
@@ -39,36 +50,100 @@ export interface DemoRun {
   close(): Promise<void>
 }
 
+/** What one simulated day works with. */
+interface DemoContext {
+  opts: DemoOptions
+  world: World
+  database: OpenDatabase
+  config: Config
+  secret: string
+  epoch: string
+  engine: ReturnType<typeof createFetchEngine>
+}
+
 /**
  * The whole job on the simulated region, with zero set-up: starts the world on loopback,
  * configures datavakt to watch it (loopback allowed for this run only), and for each
- * simulated day harvests (day 0), sweeps availability, runs the content checks and scores,
- * so trends and the broken-after-24-hours rule have history. Then serves the dashboard.
- * The database is embedded PGlite in a fresh folder: nothing from an earlier run mixes in.
+ * simulated day harvests (day 0), sweeps availability, runs the content checks, scores and
+ * writes the alerts' e-mails as .eml files, so trends, the broken-after-24-hours rule and
+ * the digests have history. Then serves the dashboard. The database is embedded PGlite in
+ * `dataDir`, or in a fresh temporary folder (nothing from an earlier run mixes in) that
+ * close() removes unless `keep`; the .eml files go to a folder of their own that stays.
  */
 export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
-  const { log } = opts
   const today = Date.parse(new Date().toISOString().slice(0, 10) + 'T00:00:00Z')
   // Day 0 is (days - 1) days ago, so the last simulated day is today and freshness is
   // judged against real dates.
   const epoch = new Date(today - (opts.days - 1) * DAY_MS).toISOString().slice(0, 10)
+  const world = await startDemoWorld(opts, epoch)
+  const temporary = opts.dataDir === undefined
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'datavakt-demo-'))
+  const removeTemporary = () => {
+    if (temporary && !opts.keep) rmSync(dataDir, { recursive: true, force: true })
+  }
+  const config = demoConfig(world, dataDir, opts)
+  let database: OpenDatabase
+  let secret: string
+  try {
+    database = await openDatabase({ dataDir })
+    await migrateToLatest(database.db)
+    secret = await resolveLinkSecret(config, database.kind)
+  } catch (err) {
+    await world.close()
+    removeTemporary()
+    throw err
+  }
+  opts.log(t(opts.lang, temporary ? (opts.keep ? 'demo.step.database-kept' : 'demo.step.database-temporary') : 'demo.step.database', { dir: dataDir }))
+  const ctx: DemoContext = { opts, world, database, config, secret, epoch, engine: createFetchEngine(config.http, { allowPrivateNetworks: true }) }
+  const closeAll = async () => {
+    await ctx.engine.close()
+    await database.close()
+    await world.close()
+    removeTemporary()
+  }
+  try {
+    for (let day = 0; day < opts.days; day++) await playDay(ctx, day)
+  } catch (err) {
+    await closeAll()
+    throw err
+  }
+  opts.log(t(opts.lang, 'demo.step.mail', { n: readdirSync(config.alerts.outboxDir).filter((f) => f.endsWith('.eml')).length }))
+  opts.log(config.alerts.outboxDir)
+  if (!opts.serve) return { world, database, config, close: closeAll }
+  return serveDemo(ctx, closeAll)
+}
+
+/** Starts the simulated region on loopback and says what it holds. */
+async function startDemoWorld(opts: DemoOptions, epoch: string): Promise<World> {
   const t0 = performance.now()
   const world = await startWorld({
     seed: opts.seed,
     distributions: opts.distributions,
-    hosts: opts.hosts ?? Math.max(60, Math.ceil(opts.distributions / 15)),
+    hosts: opts.hosts ?? defaultHostCount(opts.distributions),
     epoch,
     // Our own loopback world: stalls and Retry-After short, huge bodies smaller, so the
-    // demo takes about a minute. The checker's politeness rules are the real ones.
+    // demo stays short. The checker's politeness rules are the real ones.
     slowMs: 8_000,
     retryAfterSeconds: 2,
     hugeBytes: 256 * 1024 * 1024,
     bombBytes: 256 * 1024 * 1024,
   })
-  log(`1/5 Simulerad region igång: ${world.catalogues.length} organisationer, ${world.datasetCount} datamängder, ${world.distributionCount} distributioner på ${world.hosts.length + world.deadHosts.length} värdar (127.0.x.y) — ${ms(t0)}`)
+  opts.log(
+    t(opts.lang, 'demo.step.world', {
+      organisations: world.catalogues.length,
+      datasets: world.datasetCount,
+      distributions: world.distributionCount,
+      hosts: world.hosts.length,
+      dead: world.deadHosts.length,
+      took: ms(t0),
+    }),
+  )
+  return world
+}
 
-  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'datavakt-demo-'))
-  const config = parseConfig(
+/** datavakt's configuration for watching the world: its catalogues, loopback allowed, shorter waits, every publisher an alert contact. */
+function demoConfig(world: World, dataDir: string, opts: DemoOptions): Config {
+  return parseConfig(
     {
       sources: world.catalogues.map((c, i) => ({ id: `org-${String(i + 1).padStart(2, '0')}`, kind: 'dcat', url: c.url, organisation: c.organisationIri })),
       allowPrivateNetworks: true,
@@ -85,75 +160,107 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
         urlBudgetMs: 15_000,
       },
       content: { maxBytes: 32 * 1024 * 1024 },
+      alerts: demoAlertsConfig(world.catalogues.map((c) => c.organisationIri), demoOutboxDir(dataDir, opts.dataDir !== undefined || opts.keep === true)),
+      // The e-mails' links lead to the dashboard the demo serves (a free port has no address yet).
+      ...(opts.port > 0 ? { web: { publicUrl: `http://127.0.0.1:${opts.port}` } } : {}),
     },
     'demo configuration',
   )
-  const database = await openDatabase({ dataDir })
-  await migrateToLatest(database.db)
-  log(`   Databas: inbäddad PGlite i ${dataDir}`)
-  // A fresh engine per simulated day: a host slowed down by Retry-After stays slow for the
-  // rest of that day's sweep, not forever.
-  let engine = createFetchEngine(config.http, { allowPrivateNetworks: true })
-  const closeAll = async () => {
-    await engine.close()
-    await database.close()
-    await world.close()
-  }
+}
 
-  try {
-    for (let day = 0; day < opts.days; day++) {
-      world.setDay(day)
-      if (day > 0) {
-        await engine.close()
-        engine = createFetchEngine(config.http, { allowPrivateNetworks: true })
-      }
-      const now = new Date(Date.parse(epoch + 'T00:00:00Z') + day * DAY_MS + 12 * 3_600_000)
-      const label = `dag ${day + 1}/${opts.days} (${now.toISOString().slice(0, 10)})`
-      if (day === 0) {
-        const t = performance.now()
-        const results = await harvestAll(database.db, config, { fetchDocument: engine.fetchDocument.bind(engine), harvest: config.harvest })
-        const ok = results.filter((r) => r.status === 'ok').length
-        const datasets = results.reduce((a, r) => a + (r.status === 'ok' ? r.datasets : 0), 0)
-        log(`2/5 Skördat ${ok}/${results.length} kataloger, ${datasets} datamängder — ${ms(t)}`)
-      }
-      let t = performance.now()
-      const sweep = await runSweep({
-        db: database.db,
-        engine,
-        http: config.http,
-        availability: config.availability,
-        trigger: 'demo',
-        worker: { now: () => now },
-        onProgress: (p) => progress(`   ${label}: tillgänglighet ${p.probed}/${p.urls}`),
-      })
-      endProgress()
-      const s = sweep.summary
-      const outcomes = Object.entries(s.byOutcome).map(([k, v]) => `${k} ${v}`).join(', ')
-      const changes = [s.newlyBroken ? `${s.newlyBroken} nya trasiga` : '', s.healed ? `${s.healed} lagade` : ''].filter(Boolean).join(', ')
-      log(`3/5 ${label}: tillgänglighet för ${s.probed} adresser på ${s.hosts} värdar (${outcomes}${changes ? `; ${changes}` : ''}) — ${ms(t)}`)
-      t = performance.now()
-      const content = await runContentSweep({
-        db: database.db,
-        engine,
-        config,
-        now,
-        onProgress: (p) => progress(`   ${label}: innehåll ${p.done}/${p.total}`),
-      })
-      endProgress()
-      log(
-        `4/5 ${label}: innehåll — ${content.downloaded} filer hämtade, ${content.notModified} oförändrade (304), ${content.failed} gick inte att hämta; ${content.results} kontrollresultat — ${ms(t)}`,
-      )
-      t = performance.now()
-      const scores = await computeScores({ db: database.db, now })
-      log(`5/5 ${label}: poäng beräknade, regionen ${scores.regionTotal ?? '–'}/100 — ${ms(t)}`)
-    }
-  } catch (err) {
-    await closeAll()
-    throw err
+/** One simulated day at noon: harvest (day 0), availability, content, scores, e-mails. */
+async function playDay(ctx: DemoContext, day: number): Promise<void> {
+  const { opts, database, config } = ctx
+  const lang = opts.lang
+  ctx.world.setDay(day)
+  if (day > 0) {
+    // A fresh engine per simulated day: a host slowed down by Retry-After stays slow for
+    // the rest of that day's sweep, not forever.
+    await ctx.engine.close()
+    ctx.engine = createFetchEngine(config.http, { allowPrivateNetworks: true })
   }
+  const now = new Date(Date.parse(ctx.epoch + 'T00:00:00Z') + day * DAY_MS + 12 * 3_600_000)
+  const label = t(lang, 'demo.day', { day: day + 1, days: opts.days, date: now.toISOString().slice(0, 10) })
+  if (day === 0) await harvestDay0(ctx, now)
+  await availabilityStep(ctx, now, label)
+  await contentStep(ctx, now, label)
+  let started = performance.now()
+  const scores = await computeScores({ db: database.db, now })
+  opts.log(t(lang, 'demo.step.scores', { label, score: scores.regionTotal ?? '–', took: ms(started) }))
+  started = performance.now()
+  const mail = await demoAlertsDay(database.db, config, ctx.secret, now, day % 7 === 6)
+  opts.log(t(lang, 'demo.step.alerts', { label, queued: mail.queued, written: mail.written, took: ms(started) }))
+}
 
-  if (!opts.serve) return { world, database, config, close: closeAll }
-  const app = createApp({ db: database.db, lang: opts.lang })
+/** Day 0: harvests every catalogue, and a reuser follows the first organisation. */
+async function harvestDay0(ctx: DemoContext, now: Date): Promise<void> {
+  const started = performance.now()
+  const results = await harvestAll(ctx.database.db, ctx.config, { fetchDocument: ctx.engine.fetchDocument.bind(ctx.engine), harvest: ctx.config.harvest })
+  const ok = results.filter((r) => r.status === 'ok').length
+  const datasets = results.reduce((a, r) => a + (r.status === 'ok' ? r.datasets : 0), 0)
+  ctx.opts.log(t(ctx.opts.lang, 'demo.step.harvest', { ok, catalogues: results.length, datasets, took: ms(started) }))
+  const first = ctx.world.catalogues[0]
+  if (first) await followInDemo(ctx.database.db, ctx.config, ctx.secret, first.organisationIri, now)
+}
+
+async function availabilityStep(ctx: DemoContext, now: Date, label: string): Promise<void> {
+  const { opts } = ctx
+  const started = performance.now()
+  const sweep = await runSweep({
+    db: ctx.database.db,
+    engine: ctx.engine,
+    http: ctx.config.http,
+    availability: ctx.config.availability,
+    trigger: 'demo',
+    worker: { now: () => now },
+    onProgress: (p) => progress(t(opts.lang, 'demo.progress.availability', { label, done: p.probed, total: p.urls }), p.probed, p.urls),
+  })
+  endProgress()
+  const s = sweep.summary
+  opts.log(
+    t(opts.lang, 'demo.step.availability', {
+      label,
+      probed: s.probed,
+      hosts: s.hosts,
+      ok: s.byOutcome.ok ?? 0,
+      failing: s.byOutcome.failing ?? 0,
+      unverified: s.byOutcome.unverified ?? 0,
+      broken: s.newlyBroken,
+      healed: s.healed,
+      took: ms(started),
+    }),
+  )
+}
+
+async function contentStep(ctx: DemoContext, now: Date, label: string): Promise<void> {
+  const { opts } = ctx
+  const started = performance.now()
+  const content = await runContentSweep({
+    db: ctx.database.db,
+    engine: ctx.engine,
+    config: ctx.config,
+    now,
+    onProgress: (p) => progress(t(opts.lang, 'demo.progress.content', { label, done: p.done, total: p.total }), p.done, p.total),
+  })
+  endProgress()
+  opts.log(
+    t(opts.lang, 'demo.step.content', {
+      label,
+      n: content.downloaded,
+      notModified: content.notModified,
+      failed: content.failed,
+      results: content.results,
+      took: ms(started),
+    }),
+  )
+}
+
+/** Serves the dashboard (and the admin page of the outbox) on loopback. */
+async function serveDemo(ctx: DemoContext, closeAll: () => Promise<void>): Promise<DemoRun> {
+  const { opts, database, config, world } = ctx
+  const telemetry = processTelemetry()
+  const app = createApp({ db: database.db, lang: opts.lang, alerts: { config, secret: ctx.secret }, admin: { config }, ...(telemetry ? { metricsText: () => telemetry.metricsText() } : {}) })
+  const stopObserving = telemetry ? observeBacklogs({ queueDepth: () => queueDepth(database.db), outboxBacklog: () => outboxBacklog(database.db) }) : () => {}
   const server = serve({ fetch: app.fetch, port: opts.port, hostname: '127.0.0.1' })
   await new Promise<void>((resolve, reject) => {
     server.once('listening', () => resolve())
@@ -169,6 +276,7 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
     url,
     close: async () => {
       server.close()
+      stopObserving()
       await closeAll()
     },
   }
@@ -180,12 +288,23 @@ function ms(t: number): string {
 }
 
 let progressShown = false
-function progress(line: string) {
-  if (!process.stderr.isTTY) return
-  process.stderr.write(`\r${line.padEnd(70)}`)
-  progressShown = true
+let lastQuarter = -1
+/**
+ * Progress inside a long step on stderr: redrawn in place on a terminal; otherwise (a log,
+ * CI) a line at each quarter, so a long step is never silent.
+ */
+function progress(line: string, done: number, total: number) {
+  if (process.stderr.isTTY) {
+    process.stderr.write(`\r   ${line.padEnd(70)}`)
+    progressShown = true
+    return
+  }
+  const quarter = total === 0 ? 4 : Math.floor((done / total) * 4)
+  if (quarter !== lastQuarter && quarter > 0 && quarter < 4) process.stderr.write(`   ${line}\n`)
+  lastQuarter = quarter
 }
 function endProgress() {
-  if (progressShown) process.stderr.write('\r' + ' '.repeat(72) + '\r')
+  if (progressShown) process.stderr.write('\r' + ' '.repeat(74) + '\r')
   progressShown = false
+  lastQuarter = -1
 }

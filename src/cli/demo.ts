@@ -1,149 +1,133 @@
-import { parseCommandArgs } from './parse.js'
+import { t } from '../i18n/catalogue.js'
+import { defaultLang, type Lang } from '../i18n/lang.js'
+import { DEMO_DISTRIBUTIONS } from '../demo/demo-size.js'
+import { intFlag, parseCommandArgs } from './parse.js'
 import { UsageError } from './usage-error.js'
 import type { DemoOptions } from './demo-pipeline.js'
+
+const untilSignal = () =>
+  new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve())
+    process.once('SIGTERM', () => resolve())
+  })
 
 /** The full demo: runs the pipeline, prints the dashboard URL on a line of its own, serves until Ctrl-C. */
 async function runFullDemo(opts: DemoOptions): Promise<number> {
   const { runDemo } = await import('./demo-pipeline.js')
   const started = performance.now()
   const run = await runDemo(opts)
-  const secs = ((performance.now() - started) / 1000).toFixed(1)
+  const seconds = ((performance.now() - started) / 1000).toFixed(1)
   if (!run.url) {
-    console.log(`Klart på ${secs} s.`)
+    console.log(t(opts.lang, 'demo.done', { seconds }))
     await run.close()
     return 0
   }
-  console.log(`\nKlart på ${secs} s. Översikten finns på:`)
+  console.log(`\n${t(opts.lang, 'demo.done-serving', { seconds })}`)
   console.log(run.url)
-  console.log('(Ctrl-C avslutar; all trafik stannade på loopback.)')
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve())
-    process.once('SIGTERM', () => resolve())
-  })
+  console.log(t(opts.lang, 'demo.ctrl-c'))
+  await untilSignal()
   await run.close()
   return 0
 }
 
-export const summary = 'startar den simulerade regionen (Västra Götaland) och visar datavakt i arbete'
-
-const help = `Användning: datavakt demo [--port N] [--days N] [--seed N] [--size N] [--hosts N] [--lang en] [--no-serve]
-       datavakt demo --world-only [--seed N] [--size N] [--hosts N] [--day N] [--epoch DATUM] [--port N] [--truth FIL [--truth-days N]]
-
-Utan --world-only gör demot hela jobbet utan förberedelser: startar en simulerad region
-(Västra Götalands 49 kommuner och regionen, med verklighetens fel) på loopback, skördar
-dess kataloger, kontrollerar tillgänglighet och innehåll för varje simulerad dag, räknar
-poäng och visar översikten i webbläsaren. Ingen PostgreSQL och inget nätverk behövs.
-
-  --port N       webbserverns port (standard 8080; 0 = valfri ledig)
-  --days N       antal simulerade dagar (standard 3, så att "trasig efter 24 timmar" syns)
-  --seed N       frö för generatorn (standard 1); samma frö ger samma värld
-  --size N       antal distributioner (standard 2000)
-  --hosts N      antal filvärdar (standard 60, högst 10000)
-  --lang en      engelska texter i stället för svenska
-  --no-serve     avsluta efter kontrollerna i stället för att visa översikten
-
-  --world-only   starta bara den simulerade regionen (katalogerna, specifikationerna och
-                 filvärdarna på 127.0.x.y) och servera den tills du trycker Ctrl-C
-  --day N        simulerad dag att starta på (standard 0)
-  --epoch DATUM  kalenderdatum för dag 0, ÅÅÅÅ-MM-DD (standard 2026-01-01)
-  --port N       med --world-only: porten alla världens värdar lyssnar på
-                 (standard: en ledig port); samma som --world-port
-  --truth FIL    skriv facit (ground truth, JSON Lines) för dagen till FIL
-  --truth-days N ta med N dagar i facit, från startdagen (standard 1)`
-
-function intFlag(value: string | undefined, name: string, min: number, max: number): number | undefined {
-  if (value === undefined) return undefined
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} måste vara ett heltal mellan ${min} och ${max}`)
-  return n
-}
+const options = {
+  'world-only': { type: 'boolean' },
+  seed: { type: 'string' },
+  size: { type: 'string' },
+  hosts: { type: 'string' },
+  day: { type: 'string' },
+  port: { type: 'string' },
+  'world-port': { type: 'string' },
+  epoch: { type: 'string' },
+  truth: { type: 'string' },
+  'truth-days': { type: 'string' },
+  days: { type: 'string' },
+  'no-serve': { type: 'boolean' },
+  'data-dir': { type: 'string' },
+  keep: { type: 'boolean' },
+} as const
 
 /**
- * `datavakt demo`. For now only `--world-only`: starts the simulated region, prints its
- * catalogue URLs and hosts, and serves until Ctrl-C (SIGINT/SIGTERM). The full demo
- * (harvest, checks, dashboard) is wired on top of `startWorld` later. Refuses unknown
- * flags and out-of-range numbers (exit 2).
+ * `datavakt demo`: the full demo (world, harvest, checks, dashboard), or with
+ * `--world-only` just the simulated region, served until Ctrl-C (SIGINT/SIGTERM). Refuses
+ * unknown flags, flags of the other mode and out-of-range numbers (exit 2).
  */
-export async function run(args: string[]): Promise<number> {
-  const { values } = parseCommandArgs(
-    args,
-    {
-      'world-only': { type: 'boolean' },
-      seed: { type: 'string' },
-      size: { type: 'string' },
-      hosts: { type: 'string' },
-      day: { type: 'string' },
-      port: { type: 'string' },
-      'world-port': { type: 'string' },
-      epoch: { type: 'string' },
-      truth: { type: 'string' },
-      'truth-days': { type: 'string' },
-      days: { type: 'string' },
-      lang: { type: 'string' },
-      'no-serve': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    false,
-  )
-  if (values.help) {
-    console.log(help)
-    return 0
-  }
+export async function run(args: string[], given?: Lang): Promise<number> {
+  const { values } = parseCommandArgs(args, options, false)
+  const lang = given ?? defaultLang()
+  const seed = intFlag(values.seed, 'seed', 0, 2 ** 32 - 1) ?? 1
+  const distributions = intFlag(values.size, 'size', 1, 1_000_000) ?? DEMO_DISTRIBUTIONS
+  const hosts = intFlag(values.hosts, 'hosts', 1, 10_000)
   if (!values['world-only']) {
-    if (values.day || values.epoch || values.truth || values['truth-days'] || values['world-port'])
-      throw new UsageError('--day, --epoch, --truth, --truth-days och --world-port hör till --world-only')
-    if (values.lang !== undefined && values.lang !== 'sv' && values.lang !== 'en') throw new UsageError('--lang måste vara sv eller en')
+    const worldOnly = ['day', 'epoch', 'truth', 'truth-days', 'world-port'] as const
+    const wrong = worldOnly.find((k) => values[k] !== undefined)
+    if (wrong) throw new UsageError('demo.error.world-only-flag', { option: `--${wrong}` })
     return runFullDemo({
-      seed: intFlag(values.seed, 'seed', 0, 2 ** 32 - 1) ?? 1,
-      distributions: intFlag(values.size, 'size', 1, 1_000_000) ?? 2000,
-      hosts: intFlag(values.hosts, 'hosts', 1, 10_000),
+      seed,
+      distributions,
+      hosts,
       days: intFlag(values.days, 'days', 1, 366) ?? 3,
       port: intFlag(values.port, 'port', 0, 65_535) ?? 8080,
-      lang: values.lang === 'en' ? 'en' : 'sv',
+      lang,
       serve: !values['no-serve'],
+      dataDir: values['data-dir'] ?? (process.env.DATAVAKT_DATA_DIR || undefined),
+      keep: values.keep === true,
       log: (line) => console.log(line),
     })
   }
-  if (values.days || values.lang || values['no-serve']) throw new UsageError('--days, --lang och --no-serve hör till hela demot, inte --world-only')
-  const seed = intFlag(values.seed, 'seed', 0, 2 ** 32 - 1) ?? 1
-  const distributions = intFlag(values.size, 'size', 1, 1_000_000) ?? 2000
-  const hosts = intFlag(values.hosts, 'hosts', 1, 10_000)
+  const fullOnly = ['days', 'no-serve', 'data-dir', 'keep'] as const
+  const wrong = fullOnly.find((k) => values[k] !== undefined)
+  if (wrong) throw new UsageError('demo.error.full-demo-flag', { option: `--${wrong}` })
   const day = intFlag(values.day, 'day', 0, 10_000) ?? 0
   const port = intFlag(values['world-port'] ?? values.port, values['world-port'] ? 'world-port' : 'port', 1, 65_535)
   const truthDays = intFlag(values['truth-days'], 'truth-days', 1, 3650) ?? 1
   const epoch = values.epoch
-  if (epoch !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(epoch)) throw new UsageError('--epoch måste vara ett datum ÅÅÅÅ-MM-DD')
+  if (epoch !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(epoch)) throw new UsageError('demo.error.epoch', { value: epoch })
+  return runWorldOnly({ seed, distributions, hosts, day, port, epoch, truth: values.truth, truthDays }, lang)
+}
 
+interface WorldOnlyOptions {
+  seed: number
+  distributions: number
+  hosts: number | undefined
+  day: number
+  port: number | undefined
+  epoch: string | undefined
+  truth: string | undefined
+  truthDays: number
+}
+
+/** `demo --world-only`: starts the simulated region, says where everything is, serves until Ctrl-C. */
+async function runWorldOnly(o: WorldOnlyOptions, lang: Lang): Promise<number> {
   const { startWorld } = await import('../demo/start-world.js')
   const started = performance.now()
-  const world = await startWorld({ seed, distributions, hosts, day, port, epoch })
+  const world = await startWorld({ seed: o.seed, distributions: o.distributions, hosts: o.hosts, day: o.day, port: o.port, epoch: o.epoch })
   const ms = Math.round(performance.now() - started)
-  console.log(`Den simulerade regionen är igång (frö ${seed}, dag ${day}, ${world.distributionCount} distributioner i ${world.datasetCount} datamängder, start ${ms} ms).`)
-  console.log(`Index: ${world.indexUrl}`)
-  console.log('\nKataloger (DCAT-AP-SE, RDF/XML):')
+  const say = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => console.log(t(lang, key, params))
+  say('demo.world.running', { seed: o.seed, day: o.day, distributions: world.distributionCount, datasets: world.datasetCount, ms })
+  say('demo.world.index', { url: world.indexUrl })
+  console.log(`\n${t(lang, 'demo.world.catalogues')}`)
   for (const c of world.catalogues) console.log(`  ${c.name.padEnd(28)} ${c.url}`)
-  console.log('\nSpecifikationer (CSVW schema.json):')
+  console.log(`\n${t(lang, 'demo.world.specs')}`)
   for (const s of world.specs) console.log(`  ${s.name.padEnd(32)} ${s.uri}`)
 
   const perHost = new Map<string, number>()
   for (const e of world.truth()) perHost.set(e.host, (perHost.get(e.host) ?? 0) + 1)
-  console.log(`\nFilvärdar: ${world.hosts.length} som svarar, ${world.deadHosts.length} där ingen lyssnar (anslutning nekas).`)
-  const lines = [...world.hosts, ...world.deadHosts].map((h) => `  ${h.padEnd(22)} ${perHost.get(h) ?? 0} distributioner${world.deadHosts.includes(h) ? ' (ingen lyssnar)' : ''}`)
+  console.log(`\n${t(lang, 'demo.world.hosts', { live: world.hosts.length, dead: world.deadHosts.length })}`)
+  const lines = [...world.hosts, ...world.deadHosts].map(
+    (h) => `  ${h.padEnd(22)} ${t(lang, world.deadHosts.includes(h) ? 'demo.world.host-dead' : 'demo.world.host', { n: perHost.get(h) ?? 0 })}`,
+  )
   if (lines.length <= 100) for (const l of lines) console.log(l)
-  else console.log(`${lines.slice(0, 10).join('\n')}\n  … och ${lines.length - 10} till`)
+  else console.log(`${lines.slice(0, 10).join('\n')}\n  ${t(lang, 'demo.world.more-hosts', { n: lines.length - 10 })}`)
 
-  if (values.truth) {
-    const days = Array.from({ length: truthDays }, (_, i) => day + i)
-    await world.writeGroundTruth(values.truth, days)
-    console.log(`\nFacit för ${truthDays === 1 ? `dag ${day}` : `dag ${day}–${day + truthDays - 1}`} skrivet till ${values.truth}`)
+  if (o.truth) {
+    const days = Array.from({ length: o.truthDays }, (_, i) => o.day + i)
+    await world.writeGroundTruth(o.truth, days)
+    console.log(`\n${t(lang, 'demo.world.truth', { from: o.day, to: o.day + o.truthDays - 1, file: o.truth })}`)
   }
-  console.log('\nAll trafik stannar på loopback (127.0.0.0/8). Tryck Ctrl-C för att avsluta.')
-
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve())
-    process.once('SIGTERM', () => resolve())
-  })
-  console.log(`\nStänger världen (${world.requestCount()} förfrågningar besvarade).`)
+  console.log(`\n${t(lang, 'demo.world.loopback')}`)
+  await untilSignal()
+  console.log(`\n${t(lang, 'demo.world.closing', { requests: world.requestCount() })}`)
   await world.close()
   return 0
 }

@@ -1,21 +1,18 @@
+import { t } from '../i18n/catalogue.js'
+import type { Lang } from '../i18n/lang.js'
 import { parseCommandArgs } from './parse.js'
 import { openFromConfig } from './open-from-config.js'
 import { migrateToLatest } from '../db/migrate.js'
 
-export const summary = 'uppdatera databasens schema till senaste versionen'
-
 /** `datavakt migrate`: runs pending migrations and says which. */
-export async function run(args: string[]): Promise<number> {
-  const { values } = parseCommandArgs(args, { help: { type: 'boolean', short: 'h' } }, false)
-  if (values.help) {
-    console.log('datavakt migrate\n\nKör databasmigreringar (PGlite i ./data, eller PostgreSQL om DATABASE_URL är satt).')
-    return 0
-  }
-  const { database } = await openFromConfig({ migrate: false })
+export async function run(args: string[], given?: Lang): Promise<number> {
+  parseCommandArgs(args, {}, false)
+  const { config, database } = await openFromConfig({ migrate: false })
+  const lang = given ?? config.lang
   try {
     const ran = await migrateToLatest(database.db)
-    console.log(ran.length ? `Körde ${ran.length} migrering(ar): ${ran.join(', ')}` : 'Databasen är redan uppdaterad.')
-    console.log(`Databas: ${database.kind} (${database.location})`)
+    console.log(ran.length ? t(lang, 'cli.migrate.ran', { count: ran.length, names: ran.join(', ') }) : t(lang, 'cli.migrate.up-to-date'))
+    console.log(t(lang, 'cli.database', { kind: database.kind, location: database.location }))
     return 0
   } finally {
     await database.close()

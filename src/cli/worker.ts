@@ -8,57 +8,45 @@
 import { createFetchEngine } from '../fetch/create-fetch-engine.js'
 import { defaultMaxHosts, defaultWorkerId, runWorker } from '../queue/run-worker.js'
 import { openFromConfig } from './open-from-config.js'
-import { parseCommandArgs } from './parse.js'
-import { UsageError } from './usage-error.js'
-
-/** One line for `datavakt --help`. */
-export const summary = 'kör en arbetare som tar värdar ur kön och kontrollerar deras filer'
-
-const help = `Användning: datavakt worker [--allow-private] [--id ID] [--max-hosts N]
-
-Tar värdar ur arbetskön (i PostgreSQL), kontrollerar deras filer artigt och sparar
-resultaten. Kör så många arbetare du vill, på flera maskiner, mot samma databas.
-Avslutas snyggt med Ctrl-C eller SIGTERM.
-
-  --allow-private   tillåt lokala och privata adresser (demo och test)
-  --id ID           arbetarens namn i kön (standard: värdnamn:pid:slump)
-  --max-hosts N     högst så många värdar samtidigt (standard: 2 × global gräns)`
+import { intFlag, parseCommandArgs } from './parse.js'
+import { t } from '../i18n/catalogue.js'
+import { errorText } from '../i18n/datavakt-error.js'
+import type { Lang } from '../i18n/lang.js'
+import { createLogger } from '../telemetry/logger.js'
+import { observeBacklogs } from '../telemetry/instruments.js'
+import { outboxBacklog } from '../read-model/outbox.js'
+import { queueDepth } from '../read-model/work-runs.js'
 
 /** Runs `datavakt worker` until SIGINT/SIGTERM; returns the exit code. */
-export async function run(args: string[]): Promise<number> {
+export async function run(args: string[], given?: Lang): Promise<number> {
   const { values } = parseCommandArgs(
     args,
     {
       'allow-private': { type: 'boolean', default: false },
       id: { type: 'string' },
       'max-hosts': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     false,
   )
-  if (values.help) {
-    console.log(help)
-    return 0
-  }
-  const maxHosts = values['max-hosts'] === undefined ? undefined : Number(values['max-hosts'])
-  if (maxHosts !== undefined && (!Number.isInteger(maxHosts) || maxHosts < 1)) {
-    throw new UsageError(`--max-hosts måste vara ett heltal ≥ 1, inte "${values['max-hosts']}"`)
-  }
+  const maxHosts = intFlag(values['max-hosts'], 'max-hosts', 1, 100_000)
   const { config, database } = await openFromConfig()
-  const sv = config.lang === 'sv'
+  const lang = given ?? config.lang
   const engine = createFetchEngine(config.http, {
     allowPrivateNetworks: values['allow-private'] || config.allowPrivateNetworks,
   })
   const workerId = values.id ?? defaultWorkerId()
+  const log = createLogger()
   const stop = new AbortController()
   const onSignal = () => {
     if (stop.signal.aborted) process.exit(130)
-    console.error(sv ? 'Stoppar: väntar in pågående kontroller och lämnar tillbaka värdar ...' : 'Stopping: finishing probes in flight and releasing hosts ...')
+    log.info('stopping', t(lang, 'cli.worker.stopping'), { worker: workerId })
     stop.abort()
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
-  console.error(sv ? `Arbetare ${workerId} startad (${database.kind}).` : `Worker ${workerId} started (${database.kind}).`)
+  // Spans and metrics go over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (a worker serves no /metrics).
+  const stopObserving = observeBacklogs({ queueDepth: () => queueDepth(database.db), outboxBacklog: () => outboxBacklog(database.db) })
+  log.info('worker.started', t(lang, 'cli.worker.started', { id: workerId, kind: database.kind }), { worker: workerId, kind: database.kind })
   try {
     const stats = await runWorker({
       db: database.db,
@@ -69,17 +57,14 @@ export async function run(args: string[]): Promise<number> {
       perHostConnections: config.http.perHostConnections,
       maxHosts: maxHosts ?? defaultMaxHosts(config.http),
       signal: stop.signal,
-      onError: (err, host) => console.error(`${host}: ${err.message}`),
+      onError: (err, host) => log.error('worker.error', `${host}: ${errorText(err, lang)}`, { host }, err),
     })
-    console.error(
-      sv
-        ? `Arbetare ${workerId} stoppad: ${stats.hostsDone} värdar klara, ${stats.probes} kontroller sparade, ${stats.newlyBroken} nyss trasiga, ${stats.healed} lagade.`
-        : `Worker ${workerId} stopped: ${stats.hostsDone} hosts done, ${stats.probes} probes stored, ${stats.newlyBroken} newly broken, ${stats.healed} healed.`,
-    )
+    log.info('worker.stopped', t(lang, 'cli.worker.stopped', { id: workerId, hosts: stats.hostsDone, probes: stats.probes, broken: stats.newlyBroken, healed: stats.healed }), { ...stats })
     return 0
   } finally {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
+    stopObserving()
     await engine.close()
     await database.close()
   }

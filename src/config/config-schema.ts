@@ -1,3 +1,16 @@
+/** An alert contact: an address, its language, and whose alerts it hears (organisation or source). */
+const recipient = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['email'],
+  properties: {
+    email: { type: 'string', pattern: '^[^\\s@<>,;]+@[^\\s@<>,;]+$' },
+    lang: { enum: ['sv', 'en'] },
+    organisation: { type: 'string', minLength: 1 },
+    source: { type: 'string', minLength: 1 },
+  },
+} as const
+
 /**
  * JSON Schema (draft-07, checked by ajv) of `datavakt.config.json`. Every section is
  * optional; what is missing comes from `defaultConfig`. Unknown keys are refused so a
@@ -58,7 +71,9 @@ export const configSchema = {
       properties: {
         maxCatalogueBytes: { type: 'integer', minimum: 1 },
         timeoutMs: { type: 'integer', minimum: 1 },
+        deadlineMs: { type: 'integer', minimum: 1 },
         entryscapeRequestsPerSecond: { type: 'number', exclusiveMinimum: 0 },
+        maxDropShare: { type: 'number', minimum: 0, maximum: 1 },
       },
     },
     schedule: {
@@ -70,6 +85,10 @@ export const configSchema = {
         availabilitySweep: { type: 'string' },
         contentChecks: { type: 'string' },
         rollups: { type: 'string' },
+        alerts: { type: 'string' },
+        regionalSummary: { type: 'string' },
+        alertsOutbox: { type: 'string' },
+        retention: { type: 'string' },
       },
     },
     availability: {
@@ -79,6 +98,19 @@ export const configSchema = {
         brokenAfterFailures: { type: 'integer', minimum: 1 },
         brokenAfterHours: { type: 'number', minimum: 0 },
         leaseSeconds: { type: 'integer', minimum: 5 },
+        recheckFailingHours: { type: 'array', minItems: 1, maxItems: 24, items: { type: 'number', exclusiveMinimum: 0 } },
+        minIntervalHours: { type: 'number', exclusiveMinimum: 0 },
+        maxIntervalHours: { type: 'number', exclusiveMinimum: 0 },
+        splay: { type: 'number', minimum: 0, maximum: 1 },
+      },
+    },
+    retention: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        // Not below DISTRIBUTION_PAGE_DAYS (src/read-model/distribution-page.ts): a file's page reads every probe of those days.
+        allProbesDays: { type: 'integer', minimum: 90 },
+        dailyProbesDays: { type: 'integer', minimum: 1 },
       },
     },
     content: {
@@ -88,6 +120,20 @@ export const configSchema = {
         maxBytes: { type: 'integer', minimum: 1 },
         errorLimit: { type: 'integer', minimum: 1 },
         schemasDir: { type: 'string' },
+        budgets: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            fieldBytes: { type: 'integer', minimum: 1 },
+            columns: { type: 'integer', minimum: 1 },
+            profileColumns: { type: 'integer', minimum: 1 },
+            patternLength: { type: 'integer', minimum: 1 },
+            schemaBytes: { type: 'integer', minimum: 1 },
+            fileChecksDeadlineMs: { type: 'integer', minimum: 1 },
+            jsonNesting: { type: 'integer', minimum: 1 },
+            workerHeapMb: { type: 'integer', minimum: 16 },
+          },
+        },
       },
     },
     web: {
@@ -97,6 +143,77 @@ export const configSchema = {
         port: { type: 'integer', minimum: 0, maximum: 65535 },
         host: { type: 'string' },
         publicUrl: { type: 'string', pattern: '^https?://' },
+        adminToken: { type: 'string', minLength: 16, maxLength: 512, pattern: '^[\\x21-\\x7e]+$' },
+        rateLimit: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            burst: { type: 'integer', minimum: 0, maximum: 1000000 },
+            perSecond: { type: 'number', exclusiveMinimum: 0, maximum: 1000000 },
+            trustForwardedFor: { type: 'boolean' },
+          },
+        },
+        readCache: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            maxMb: { type: 'number', minimum: 0, maximum: 65536 },
+            maxAgeSeconds: { type: 'number', minimum: 0, maximum: 86400 },
+            checkMs: { type: 'integer', minimum: 0, maximum: 3600000 },
+          },
+        },
+      },
+    },
+    alerts: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        contentOpenAfter: { type: 'integer', minimum: 1 },
+        harvestOpenAfter: { type: 'integer', minimum: 1 },
+        resolveAfter: { type: 'integer', minimum: 1 },
+        reminderDays: { type: 'number', exclusiveMinimum: 0 },
+        flapWindowDays: { type: 'number', exclusiveMinimum: 0 },
+        flapOpenAfter: { type: 'integer', minimum: 2 },
+        contacts: { type: 'array', items: recipient },
+        from: { type: 'string', pattern: '^[^\\r\\n]+$' },
+        outboxDir: { type: 'string', minLength: 1 },
+        rowsDroppedBelow: { type: 'number', minimum: 0, maximum: 1 },
+        columnChangeAcceptDays: { type: 'number', exclusiveMinimum: 0 },
+        immediate: { type: 'boolean' },
+        criticalDatasets: { type: 'array', items: { type: 'string', minLength: 1 } },
+        quietHours: {
+          anyOf: [
+            { type: 'null' },
+            {
+              type: 'object',
+              additionalProperties: false,
+              required: ['from', 'to', 'timeZone'],
+              properties: {
+                from: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' },
+                to: { type: 'string', pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' },
+                timeZone: { type: 'string', minLength: 1 },
+              },
+            },
+          ],
+        },
+        regionalTeam: { type: 'array', items: { ...recipient, properties: { email: recipient.properties.email, lang: recipient.properties.lang } } },
+        linkSecret: { type: 'string', minLength: 32 },
+        bouncesBeforePause: { type: 'integer', minimum: 1 },
+        bouncePauseDays: { type: 'number', exclusiveMinimum: 0 },
+        linkDays: { type: 'number', exclusiveMinimum: 0 },
+        snoozeDays: { type: 'number', exclusiveMinimum: 0 },
+        followPerClientPerHour: { type: 'integer', minimum: 1 },
+        followPerAddressPerDay: { type: 'integer', minimum: 1 },
+        webhooks: {
+          type: 'array',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['url'],
+            properties: { url: { type: 'string', pattern: '^https?://' }, organisation: { type: 'string', minLength: 1 } },
+          },
+        },
+        contactPointOrganisations: { type: 'array', items: { type: 'string', minLength: 1 } },
       },
     },
   },

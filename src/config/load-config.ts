@@ -1,13 +1,12 @@
 import { readFileSync, existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { Ajv } from 'ajv'
-import { defaultConfig, type Config } from './config.js'
+import { Ajv, type ErrorObject } from 'ajv'
+import { Cron } from 'croner'
+import { defaultConfig, type Config, type ScheduleConfig } from './config.js'
 import { configSchema } from './config-schema.js'
+import { ConfigError, type ConfigProblem } from './config-error.js'
 
-/** Thrown when the configuration file cannot be read or does not validate. */
-export class ConfigError extends Error {
-  override name = 'ConfigError'
-}
+export { ConfigError } from './config-error.js'
 
 const ajv = new Ajv({ allErrors: true, strict: false })
 const validate = ajv.compile(configSchema)
@@ -22,34 +21,91 @@ export type ConfigInput = {
  * Refuses unknown keys and wrong types with a ConfigError naming the JSON path and what
  * was expected, e.g. `/sources/0/kind: must be one of dcat, ckan, entryscape`.
  */
-export function parseConfig(input: unknown, origin = 'configuration'): Config {
-  if (!validate(input)) {
-    const lines = (validate.errors ?? []).map((e) => {
-      const path = e.instancePath || '/'
-      if (e.keyword === 'additionalProperties') return `${path}: unknown key "${String(e.params.additionalProperty)}"`
-      if (e.keyword === 'enum') return `${path}: must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`
-      if (e.keyword === 'required') return `${path}: missing required key "${String(e.params.missingProperty)}"`
-      return `${path}: ${e.message ?? 'invalid'}`
-    })
-    throw new ConfigError(`Invalid ${origin}:\n  ${lines.join('\n  ')}`)
-  }
+export function parseConfig(input: unknown, origin?: string): Config {
+  if (!validate(input)) throw new ConfigError('config.invalid', { origin }, (validate.errors ?? []).map(schemaProblem))
   const given = input as ConfigInput
-  const merged: Config = { ...defaultConfig }
-  for (const key of Object.keys(given) as (keyof Config)[]) {
-    const value = given[key]
-    const base = defaultConfig[key]
-    if (value !== undefined && base && typeof base === 'object' && !Array.isArray(base)) {
-      ;(merged as unknown as Record<string, unknown>)[key] = { ...base, ...(value as object) }
-    } else if (value !== undefined) {
-      ;(merged as unknown as Record<string, unknown>)[key] = value
-    }
-  }
+  const merged = mergeOver(defaultConfig, given) as Config
+  const problems: ConfigProblem[] = []
   const ids = new Set<string>()
   merged.sources.forEach((s, i) => {
-    if (ids.has(s.id)) throw new ConfigError(`Invalid ${origin}:\n  /sources/${i}/id: duplicate source id "${s.id}"`)
+    if (ids.has(s.id)) problems.push({ path: `/sources/${i}/id`, code: 'config.problem.duplicate-source', params: { id: s.id } })
     ids.add(s.id)
   })
+  problems.push(...scheduleProblems(merged.schedule))
+  const quiet = merged.alerts.quietHours
+  if (quiet && !validTimeZone(quiet.timeZone)) {
+    problems.push({ path: '/alerts/quietHours/timeZone', code: 'config.problem.timezone', params: { value: quiet.timeZone } })
+  }
+  if (problems.length) throw new ConfigError('config.invalid', { origin }, problems)
   return merged
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/** `given` over `base`, object by object at every depth (`web.rateLimit.burst` alone keeps the other defaults); arrays and values replace. */
+function mergeOver(base: unknown, given: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(given)) return given === undefined ? base : given
+  const out: Record<string, unknown> = { ...base }
+  for (const [key, value] of Object.entries(given)) if (value !== undefined) out[key] = mergeOver(base[key], value)
+  return out
+}
+
+/** One ajv error as a ConfigProblem with its JSON path. */
+function schemaProblem(e: ErrorObject): ConfigProblem {
+  const path = e.instancePath || '/'
+  const p = e.params as Record<string, unknown>
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return { path, code: 'config.problem.unknown-key', params: { key: String(p.additionalProperty) } }
+    case 'enum':
+      return { path, code: 'config.problem.one-of', params: { values: (p.allowedValues as unknown[]).map(String) } }
+    case 'required':
+      return { path, code: 'config.problem.missing-key', params: { key: String(p.missingProperty) } }
+    case 'type':
+      return { path, code: 'config.problem.type', params: { type: String(p.type) } }
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return { path, code: 'config.problem.limit', params: { comparison: String(p.comparison), limit: Number(p.limit) } }
+    case 'pattern':
+      return { path, code: 'config.problem.pattern', params: { pattern: String(p.pattern) } }
+    case 'minLength':
+      return { path, code: 'config.problem.empty' }
+    default:
+      return { path, code: 'config.problem.other', params: { keyword: e.keyword } }
+  }
+}
+
+/** True when Intl knows the IANA time zone. */
+function validTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The schedule's time zone and cron patterns, checked here so that a mistake stops a
+ * command at once (exit 2) instead of when the scheduler starts.
+ */
+function scheduleProblems(schedule: ScheduleConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = []
+  let timezone: string | undefined = schedule.timezone
+  if (!validTimeZone(timezone)) {
+    problems.push({ path: '/schedule/timezone', code: 'config.problem.timezone', params: { value: timezone } })
+    timezone = undefined
+  }
+  for (const name of ['harvest', 'availabilitySweep', 'contentChecks', 'rollups', 'alerts', 'regionalSummary', 'alertsOutbox', 'retention'] as const) {
+    try {
+      new Cron(schedule[name], { timezone, paused: true }).stop()
+    } catch {
+      problems.push({ path: `/schedule/${name}`, code: 'config.problem.cron', params: { value: schedule[name] } })
+    }
+  }
+  return problems
 }
 
 /**
@@ -63,18 +119,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const path = resolve(cwd, explicit ?? 'datavakt.config.json')
   let config: Config
   if (!existsSync(path)) {
-    if (explicit) throw new ConfigError(`Configuration file not found: ${path} (from DATAVAKT_CONFIG)`)
+    if (explicit) throw new ConfigError('config.not-found', { path })
     config = { ...defaultConfig }
   } else {
-    const text = readFileSync(path, 'utf8')
+    let text: string
+    try {
+      text = readFileSync(path, 'utf8')
+    } catch (err) {
+      throw new ConfigError('config.unreadable', { path, reason: (err as NodeJS.ErrnoException).code ?? 'EIO' }, [], { cause: err })
+    }
     let json: unknown
     try {
       json = JSON.parse(text)
     } catch (err) {
-      throw new ConfigError(`${path} is not valid JSON: ${(err as Error).message}`, { cause: err })
+      throw new ConfigError('config.not-json', { path, ...jsonErrorPlace(text, err as Error) }, [], { cause: err })
     }
     config = parseConfig(json, path)
   }
   if (env.DATAVAKT_DATA_DIR) config = { ...config, dataDir: env.DATAVAKT_DATA_DIR }
   return config
+}
+
+/** Line and column (from 1) of a JSON.parse error when V8 gives its position; `end` when the text ends too early. */
+function jsonErrorPlace(text: string, err: Error): { line?: number; column?: number; end?: boolean } {
+  const at = /position (\d+)/.exec(err.message)
+  if (!at) return /end of JSON/.test(err.message) ? { end: true } : {}
+  const before = text.slice(0, Number(at[1]))
+  const lines = before.split('\n')
+  return { line: lines.length, column: lines[lines.length - 1]!.length + 1 }
 }

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely'
 import type { DataServiceInfo, DatasetInfo, DistributionInfo, ProbeSummary } from '../../checks/types.js'
 import type { Db } from '../db/database.js'
-import { latestProbes } from '../db/availability-store.js'
+import { latestProbes } from '../db/latest-probes.js'
 import type { DataServiceTable, DatasetTable, DistributionTable } from '../db/tables/core.js'
 
 /** A distribution to check, with what the sweep needs beyond what checks see. */
@@ -31,18 +31,20 @@ export interface ContentTargets {
   probesByUrl: Record<string, ProbeSummary>
 }
 
+/** The columns datasets, distributions and data services share, as checks see them. */
+function describedOf(r: Selectable<DatasetTable> | Selectable<DistributionTable> | Selectable<DataServiceTable>) {
+  return { iri: r.iri, title: r.title ?? {}, license: r.license, accessRights: r.access_rights, conformsTo: r.conforms_to ?? [] }
+}
+
 /** Maps a dataset row to what checks see. */
 export function datasetInfoOf(r: Selectable<DatasetTable>): DatasetInfo {
   return {
-    iri: r.iri,
-    title: r.title ?? {},
+    ...describedOf(r),
     description: r.description ?? {},
     publisherIri: r.publisher_iri,
     contactEmail: r.contact_email,
-    license: r.license,
-    accessRights: r.access_rights,
+    rights: r.rights,
     accrualPeriodicity: r.accrual_periodicity,
-    conformsTo: r.conforms_to ?? [],
     spatial: r.spatial ?? [],
     temporal: r.temporal ?? [],
     keywords: r.keywords ?? [],
@@ -58,33 +60,28 @@ export function datasetInfoOf(r: Selectable<DatasetTable>): DatasetInfo {
 /** Maps a distribution row to what checks see. */
 export function distributionInfoOf(r: Selectable<DistributionTable>): DistributionInfo {
   return {
-    iri: r.iri,
+    ...describedOf(r),
     datasetIri: r.dataset_iri,
-    title: r.title ?? {},
     description: r.description ?? {},
     accessUrl: r.access_url,
     downloadUrl: r.download_url,
     format: r.format,
     mediaType: r.media_type,
     byteSize: r.byte_size,
-    license: r.license,
-    accessRights: r.access_rights,
-    conformsTo: r.conforms_to ?? [],
+    rights: r.rights,
     accessServiceIri: r.access_service_iri,
     issued: r.issued,
     modified: r.modified,
+    hvdCategories: r.hvd_categories ?? [],
+    applicableLegislation: r.applicable_legislation ?? [],
   }
 }
 
 function serviceInfoOf(r: Selectable<DataServiceTable>): DataServiceInfo {
   return {
-    iri: r.iri,
-    title: r.title ?? {},
+    ...describedOf(r),
     endpointUrls: r.endpoint_urls ?? [],
     endpointDescription: r.endpoint_description,
-    license: r.license,
-    accessRights: r.access_rights,
-    conformsTo: r.conforms_to ?? [],
     servesDatasets: r.serves_datasets ?? [],
     hvdCategories: r.hvd_categories ?? [],
   }
@@ -138,8 +135,12 @@ export async function loadContentTargets(db: Db, opts: { distributionIris?: stri
   const probesByUrl: Record<string, ProbeSummary> = {}
   for (const { distributionIri, url, ...summary } of (await latestProbes(db)).values()) {
     probeByDistribution.set(distributionIri, summary)
-    const prev = probesByUrl[url]
-    if (!prev || prev.at < summary.at) probesByUrl[url] = summary
+    // A service is probed under its IRI, an OGC one at its GetCapabilities URL: it counts for its endpoint.
+    const endpoint = servicesByIri.get(distributionIri)?.endpointUrls[0]
+    for (const at of endpoint ? [url, endpoint] : [url]) {
+      const prev = probesByUrl[at]
+      if (!prev || prev.at < summary.at) probesByUrl[at] = summary
+    }
   }
   return { datasets: [...byDataset.values()], probeByDistribution, probesByUrl }
 }

@@ -3,11 +3,14 @@ import { checks as registeredChecks } from '../../checks/index.js'
 import { createSchemaRegistry } from '../../checks/schema-registry.js'
 import type { Config } from '../config/config.js'
 import type { Db } from '../db/database.js'
+import { observeCheckRun } from '../alerts/observe.js'
+import { budgetsWith } from '../domain/budgets.js'
 import { finishCheckRun, insertCheckResults, startCheckRun } from '../db/content-store.js'
-import type { StoredFinding } from '../db/tables/content.js'
 import type { FetchEngine } from '../fetch/fetch-engine.js'
 import { checkDistribution, type DistributionOutcome } from './check-distribution.js'
+import { runServiceChecks } from './check-services.js'
 import { loadContentTargets, type DatasetTarget, type DistributionTarget } from './load-targets.js'
+import { resultRows } from './result-rows.js'
 import { runChecks } from './run-checks.js'
 import { removeStaleSpools } from './spool-content-source.js'
 
@@ -67,7 +70,8 @@ export interface ContentSweepOptions {
 
 /**
  * Runs every applicable check on every live distribution (and every dataset-level check on
- * every live dataset) and stores the results: the content-check job. Bodies are fetched
+ * every live dataset, and the endpoint description of every data service) and stores the
+ * results: the content-check job. Bodies are fetched
  * through the engine (guarded, polite), capped at config.content.maxBytes and spooled once
  * per distribution, so all checks read the same bytes and memory stays flat. Work is grouped
  * by host: several hosts at once, but never more than config.http.perHostConnections
@@ -84,10 +88,121 @@ export async function runContentSweep(opts: ContentSweepOptions): Promise<Conten
     lang: config.lang,
     now,
     errorLimit: config.content.errorLimit,
+    budgets: budgetsWith(config.content.budgets),
     resolveSchema: opts.resolveSchema ?? defaultResolver(engine, config),
   }
   const runId = await startCheckRun(db, 'content', now)
-  const summary: ContentSweepSummary = {
+  const summary = emptySummary(runId)
+  try {
+    await removeStaleSpools({ tmpDir: opts.tmpDir })
+    const targets = await loadContentTargets(db, { distributionIris: opts.distributionIris })
+    summary.datasets = targets.datasets.length
+    // Dataset-level checks (metadata, HVD): no body, no network of ours.
+    for (const ds of targets.datasets) {
+      const ran = await runChecks(
+        { dataset: ds.info, dataServices: ds.dataServices, distributions: ds.distributions.map((d) => d.info), probesByUrl: targets.probesByUrl },
+        checks,
+        ctx,
+      )
+      await insertCheckResults(db, resultRows(ran, { runId, datasetIri: ds.info.iri, distributionIri: null, at: now }))
+      for (const r of ran) count(summary, r.result.status, r.result.findings)
+    }
+    const byHost = groupByHost(targets.datasets)
+    summary.distributions = [...byHost.values()].reduce((a, l) => a + l.length, 0)
+    summary.hosts = [...byHost.keys()].filter((h) => h !== '').length
+    const checkOne = (ds: DatasetTarget, dist: DistributionTarget) =>
+      checkDistribution({
+        db,
+        engine,
+        runId,
+        dataset: ds,
+        distribution: dist,
+        checks,
+        ctx,
+        maxBytes: config.content.maxBytes,
+        probe: targets.probeByDistribution.get(dist.info.iri),
+        tmpDir: opts.tmpDir,
+        columnRules: config.alerts,
+      })
+    let done = 0
+    await workHosts(byHost, config.http, opts.hostConcurrency, checkOne, (dist, outcome) => {
+      tally(summary, outcome)
+      done++
+      opts.onProgress?.({ done, total: summary.distributions, distributionIri: dist.info.iri, host: dist.host, kind: outcome.kind })
+    })
+    await observeCheckRun(db, runId, config.alerts)
+    // Data services' endpoint descriptions, in a run of their own (src/content/check-services.ts).
+    if (!opts.distributionIris) await runServiceChecks({ db, engine, now, maxBytes: config.content.maxBytes })
+    summary.elapsedMs = Math.round(performance.now() - started)
+    await finishCheckRun(db, runId, 'ok', flatSummary(summary))
+    return summary
+  } catch (err) {
+    summary.elapsedMs = Math.round(performance.now() - started)
+    await finishCheckRun(db, runId, 'failed', flatSummary(summary), (err as Error)?.message ?? String(err)).catch(() => {})
+    throw err
+  }
+}
+
+type HostItem = { ds: DatasetTarget; dist: DistributionTarget }
+
+/** The distributions grouped by host ('' for those without a URL's host). */
+function groupByHost(datasets: readonly DatasetTarget[]): Map<string, HostItem[]> {
+  const byHost = new Map<string, HostItem[]>()
+  for (const ds of datasets) {
+    for (const dist of ds.distributions) {
+      const key = dist.host ?? ''
+      const list = byHost.get(key)
+      if (list) list.push({ ds, dist })
+      else byHost.set(key, [{ ds, dist }])
+    }
+  }
+  return byHost
+}
+
+/**
+ * Checks every host's distributions: several hosts at once (a host slowed down by
+ * Retry-After must not hold up the others), bounded so that at most globalConcurrency
+ * requests (and spool files) are in flight, and within a host never more than
+ * perHostConnections at once. Busiest hosts first: a host is worked one polite request
+ * after another, so the longest queues bound the sweep and should start at once.
+ */
+async function workHosts(
+  byHost: Map<string, HostItem[]>,
+  http: Config['http'],
+  hostConcurrency: number | undefined,
+  checkOne: (ds: DatasetTarget, dist: DistributionTarget) => Promise<DistributionOutcome>,
+  onDone: (dist: DistributionTarget, outcome: DistributionOutcome) => void,
+): Promise<void> {
+  const perHost = Math.max(1, http.perHostConnections)
+  const workHost = async (host: string, items: HostItem[]) => {
+    let next = 0
+    // No URL means no network: those need no politeness, but one lane is plenty.
+    const lanes = host === '' ? 1 : Math.min(perHost, items.length)
+    await Promise.all(
+      Array.from({ length: lanes }, async () => {
+        while (next < items.length) {
+          const { ds, dist } = items[next++]!
+          onDone(dist, await checkOne(ds, dist))
+        }
+      }),
+    )
+  }
+  const hosts = [...byHost.entries()].sort((a, b) => b[1].length - a[1].length)
+  let nextHost = 0
+  const defaultLanes = Math.max(1, Math.min(32, Math.floor(http.globalConcurrency / perHost)))
+  const hostLanes = Math.max(1, Math.min(hostConcurrency ?? defaultLanes, hosts.length))
+  await Promise.all(
+    Array.from({ length: hostLanes }, async () => {
+      while (nextHost < hosts.length) {
+        const [host, items] = hosts[nextHost++]!
+        await workHost(host, items)
+      }
+    }),
+  )
+}
+
+function emptySummary(runId: number): ContentSweepSummary {
+  return {
     runId,
     datasets: 0,
     distributions: 0,
@@ -104,123 +219,28 @@ export async function runContentSweep(opts: ContentSweepOptions): Promise<Conten
     fetchErrors: {},
     elapsedMs: 0,
   }
-  const count = (status: keyof ContentSweepSummary['byStatus'], findings: { code: string }[]) => {
-    summary.results++
-    summary.byStatus[status]++
-    for (const f of findings) summary.findings[f.code] = (summary.findings[f.code] ?? 0) + 1
+}
+
+/** Counts one stored result. */
+function count(summary: ContentSweepSummary, status: keyof ContentSweepSummary['byStatus'], findings: readonly { code: string }[]): void {
+  summary.results++
+  summary.byStatus[status]++
+  for (const f of findings) summary.findings[f.code] = (summary.findings[f.code] ?? 0) + 1
+}
+
+/** Counts what happened to one distribution, and its results. */
+function tally(summary: ContentSweepSummary, o: DistributionOutcome): void {
+  if (o.kind === 'downloaded') summary.downloaded++
+  else if (o.kind === 'not-modified') summary.notModified++
+  else if (o.kind === 'no-url') summary.noUrl++
+  else {
+    summary.failed++
+    const code = o.errorCode ?? 'content-error'
+    summary.fetchErrors[code] = (summary.fetchErrors[code] ?? 0) + 1
   }
-
-  try {
-    await removeStaleSpools({ tmpDir: opts.tmpDir })
-    const targets = await loadContentTargets(db, { distributionIris: opts.distributionIris })
-    summary.datasets = targets.datasets.length
-
-    // Dataset-level checks (metadata, HVD): no body, no network of ours.
-    for (const ds of targets.datasets) {
-      const ran = await runChecks(
-        { dataset: ds.info, dataServices: ds.dataServices, distributions: ds.distributions.map((d) => d.info), probesByUrl: targets.probesByUrl },
-        checks,
-        ctx,
-      )
-      await insertCheckResults(
-        db,
-        ran.map(({ check, result }) => ({
-          runId,
-          distributionIri: null,
-          datasetIri: ds.info.iri,
-          checkId: check.id,
-          dimension: check.dimension,
-          status: result.status,
-          findings: result.findings as StoredFinding[],
-          metrics: result.metrics,
-          facts: result.facts,
-          at: now,
-        })),
-      )
-      for (const r of ran) count(r.result.status, r.result.findings)
-    }
-
-    // Distributions, grouped by host.
-    const byHost = new Map<string, { ds: DatasetTarget; dist: DistributionTarget }[]>()
-    for (const ds of targets.datasets) {
-      for (const dist of ds.distributions) {
-        const key = dist.host ?? ''
-        const list = byHost.get(key)
-        if (list) list.push({ ds, dist })
-        else byHost.set(key, [{ ds, dist }])
-      }
-    }
-    const total = [...byHost.values()].reduce((a, l) => a + l.length, 0)
-    summary.distributions = total
-    summary.hosts = [...byHost.keys()].filter((h) => h !== '').length
-    let done = 0
-
-    const perHost = Math.max(1, config.http.perHostConnections)
-    const workHost = async (host: string, items: { ds: DatasetTarget; dist: DistributionTarget }[]) => {
-      let next = 0
-      // No URL means no network: those need no politeness, but one lane is plenty.
-      const lanes = host === '' ? 1 : Math.min(perHost, items.length)
-      await Promise.all(
-        Array.from({ length: lanes }, async () => {
-          while (next < items.length) {
-            const { ds, dist } = items[next++]
-            const outcome = await checkDistribution({
-              db,
-              engine,
-              runId,
-              dataset: ds,
-              distribution: dist,
-              checks,
-              ctx,
-              maxBytes: config.content.maxBytes,
-              probe: targets.probeByDistribution.get(dist.info.iri),
-              tmpDir: opts.tmpDir,
-            })
-            tally(outcome)
-            done++
-            opts.onProgress?.({ done, total, distributionIri: dist.info.iri, host: dist.host, kind: outcome.kind })
-          }
-        }),
-      )
-    }
-    const tally = (o: DistributionOutcome) => {
-      if (o.kind === 'downloaded') summary.downloaded++
-      else if (o.kind === 'not-modified') summary.notModified++
-      else if (o.kind === 'no-url') summary.noUrl++
-      else {
-        summary.failed++
-        const code = o.errorCode ?? 'content-error'
-        summary.fetchErrors[code] = (summary.fetchErrors[code] ?? 0) + 1
-      }
-      if (o.truncated && o.kind === 'downloaded') summary.truncated++
-      summary.bytes += o.bytes
-      for (const r of o.results) count(r.result.status, r.result.findings)
-    }
-
-    // Busiest hosts first: a host is worked one polite request after another, so the
-    // longest queues bound the sweep and should start at once.
-    const hosts = [...byHost.entries()].sort((a, b) => b[1].length - a[1].length)
-    let nextHost = 0
-    // Many hosts at once: a host slowed down by Retry-After must not hold up the others.
-    // Bounded so that at most globalConcurrency requests (and spool files) are in flight.
-    const defaultLanes = Math.max(1, Math.min(32, Math.floor(config.http.globalConcurrency / perHost)))
-    const hostLanes = Math.max(1, Math.min(opts.hostConcurrency ?? defaultLanes, hosts.length))
-    await Promise.all(
-      Array.from({ length: hostLanes }, async () => {
-        while (nextHost < hosts.length) {
-          const [host, items] = hosts[nextHost++]
-          await workHost(host, items)
-        }
-      }),
-    )
-    summary.elapsedMs = Math.round(performance.now() - started)
-    await finishCheckRun(db, runId, 'ok', flatSummary(summary))
-    return summary
-  } catch (err) {
-    summary.elapsedMs = Math.round(performance.now() - started)
-    await finishCheckRun(db, runId, 'failed', flatSummary(summary), (err as Error)?.message ?? String(err)).catch(() => {})
-    throw err
-  }
+  if (o.truncated && o.kind === 'downloaded') summary.truncated++
+  summary.bytes += o.bytes
+  for (const r of o.results) count(summary, r.result.status, r.result.findings)
 }
 
 /** The schema registry: operator folder, bundled specs, then the conformsTo URL through the engine. */
@@ -228,6 +248,7 @@ function defaultResolver(engine: FetchEngine, config: Config): (uri: string) => 
   const registry = createSchemaRegistry({
     operatorDir: config.content.schemasDir,
     fetchDocument: (url, o) => engine.fetchDocument(url, o),
+    maxBytes: budgetsWith(config.content.budgets).schemaBytes,
   })
   return (uri) => registry.resolveSchema(uri)
 }

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { mkdtemp, open, readdir, rm, stat } from 'node:fs/promises'
+import { mkdtemp, open, readdir, rm, stat, type FileHandle } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { ContentSource } from '../../checks/types.js'
+import type { MessageParams } from '../domain/finding.js'
+import type { MessageKey } from '../i18n/catalogue.js'
+import { DatavaktError } from '../i18n/datavakt-error.js'
 
 /** How many leading bytes `head` keeps in memory. */
 export const HEAD_BYTES = 64 * 1024
@@ -34,8 +37,84 @@ export interface SpooledContent extends ContentSource {
 }
 
 /** Thrown when the spool file cannot be written or read (disk full, permissions): operational. */
-export class SpoolError extends Error {
+export class SpoolError extends DatavaktError {
   override name = 'SpoolError'
+  declare readonly code: Extract<MessageKey, `checks.spool.${string}`>
+
+  constructor(code: SpoolError['code'], params: MessageParams = {}, options?: { cause?: unknown }) {
+    super(code, params, options)
+  }
+}
+
+/** The spool error for a failed file-system call: the system's error code (ENOSPC, EACCES, ...) says why. */
+function spoolFailure(code: SpoolError['code'], err: unknown): SpoolError {
+  const reason = (err as NodeJS.ErrnoException | undefined)?.code ?? String((err as Error | undefined)?.message ?? err)
+  return new SpoolError(code, { reason }, { cause: err })
+}
+
+/** What writing the body to the spool file learnt. */
+interface Written {
+  sha256: string
+  head: Uint8Array
+  bytes: number
+  /** True when the body went past maxBytes and was cut there. */
+  over: boolean
+}
+
+/** Writes `body` to `fh`, up to `maxBytes`, hashing it and keeping its head. Leaving the loop early returns the producer's iterator, which closes the connection. */
+async function writeBody(body: AsyncIterable<Uint8Array>, fh: FileHandle, maxBytes: number): Promise<Written> {
+  const hash = createHash('sha256')
+  const headParts: Buffer[] = []
+  let headLen = 0
+  let bytes = 0
+  let over = false
+  for await (const raw of body) {
+    let chunk = raw
+    if (bytes + chunk.byteLength > maxBytes) {
+      chunk = chunk.subarray(0, maxBytes - bytes)
+      over = true
+    }
+    if (chunk.byteLength > 0) {
+      hash.update(chunk)
+      if (headLen < HEAD_BYTES) {
+        const part = Buffer.from(chunk.subarray(0, HEAD_BYTES - headLen))
+        headParts.push(part)
+        headLen += part.byteLength
+      }
+      try {
+        await fh.write(chunk)
+      } catch (err) {
+        throw spoolFailure('checks.spool.cannot-write', err)
+      }
+      bytes += chunk.byteLength
+    }
+    if (over) break
+  }
+  return { sha256: hash.digest('hex'), head: new Uint8Array(Buffer.concat(headParts, headLen)), bytes, over }
+}
+
+/** Creates the spool folder and writes the body into it; removes the folder again when that fails. */
+async function spoolToFile(input: SpoolInput, maxBytes: number, tmpDir: string): Promise<Written & { dir: string; path: string }> {
+  let dir: string
+  try {
+    dir = await mkdtemp(join(tmpDir, 'datavakt-spool-'))
+  } catch (err) {
+    throw spoolFailure('checks.spool.cannot-create-folder', err)
+  }
+  const path = join(dir, 'body')
+  const fh = await open(path, 'w').catch(async (err: unknown) => {
+    await rm(dir, { recursive: true, force: true })
+    throw spoolFailure('checks.spool.cannot-create-file', err)
+  })
+  try {
+    const written = await writeBody(input.body, fh, maxBytes)
+    await fh.close()
+    return { ...written, dir, path }
+  } catch (err) {
+    await fh.close().catch(() => {})
+    await rm(dir, { recursive: true, force: true })
+    throw err
+  }
 }
 
 /**
@@ -52,56 +131,8 @@ export async function spoolContentSource(
   input: SpoolInput,
   opts: { maxBytes: number; tmpDir?: string },
 ): Promise<SpooledContent> {
-  const maxBytes = opts.maxBytes
-  let dir: string
-  try {
-    dir = await mkdtemp(join(opts.tmpDir ?? tmpdir(), 'datavakt-spool-'))
-  } catch (err) {
-    throw new SpoolError(`Cannot create a spool folder: ${(err as Error).message}`, { cause: err })
-  }
-  const path = join(dir, 'body')
-  const hash = createHash('sha256')
-  const headParts: Buffer[] = []
-  let headLen = 0
-  let bytes = 0
-  let over = false
-  const fh = await open(path, 'w').catch(async (err: unknown) => {
-    await rm(dir, { recursive: true, force: true })
-    throw new SpoolError(`Cannot create a spool file: ${(err as Error).message}`, { cause: err })
-  })
-  try {
-    for await (const raw of input.body) {
-      let chunk = raw
-      if (bytes + chunk.byteLength > maxBytes) {
-        chunk = chunk.subarray(0, maxBytes - bytes)
-        over = true
-      }
-      if (chunk.byteLength > 0) {
-        hash.update(chunk)
-        if (headLen < HEAD_BYTES) {
-          const part = Buffer.from(chunk.subarray(0, HEAD_BYTES - headLen))
-          headParts.push(part)
-          headLen += part.byteLength
-        }
-        try {
-          await fh.write(chunk)
-        } catch (err) {
-          throw new SpoolError(`Cannot write the spool file: ${(err as Error).message}`, { cause: err })
-        }
-        bytes += chunk.byteLength
-      }
-      // Leaving the loop returns the producer's iterator, which closes the connection.
-      if (over) break
-    }
-  } catch (err) {
-    await fh.close().catch(() => {})
-    await rm(dir, { recursive: true, force: true })
-    throw err
-  }
-  await fh.close()
-
+  const { dir, path, sha256, head, bytes, over } = await spoolToFile(input, opts.maxBytes, opts.tmpDir ?? tmpdir())
   const truncated = over || (input.truncatedAtCap?.() ?? false)
-  const head = new Uint8Array(Buffer.concat(headParts, headLen))
   let disposed = false
   let lastStreamBytes: number | null = null
 
@@ -113,11 +144,11 @@ export async function spoolContentSource(
     etag: input.etag,
     lastModified: input.lastModified,
     head,
-    sha256: hash.digest('hex'),
+    sha256,
     bytes,
     truncated,
     async *stream(): AsyncGenerator<Uint8Array> {
-      if (disposed) throw new SpoolError('The content source has been disposed')
+      if (disposed) throw new SpoolError('checks.spool.disposed')
       let seen = 0
       for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 })) {
         const c = chunk as Buffer

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from './database.js'
 import { json } from './json.js'
+import { runOwner } from './run-owner.js'
 import type { CheckResultTable, ContentObservationTable, StoredFinding } from './tables/content.js'
 import type { Selectable } from 'kysely'
 
@@ -42,11 +43,11 @@ export interface NewContentObservation {
   inputsHash: string | null
 }
 
-/** Opens a check run (status 'running') and returns its id. */
-export async function startCheckRun(db: Db, kind: string, at: Date): Promise<number> {
+/** Opens a check run (status 'running', owned by this process: run-owner.ts) and returns its id. */
+export async function startCheckRun(db: Db, kind: string, at: Date, owner: string = runOwner()): Promise<number> {
   const row = await db
     .insertInto('check_runs')
-    .values({ kind, status: 'running', started_at: at })
+    .values({ kind, status: 'running', started_at: at, owner })
     .returning('id')
     .executeTakeFirstOrThrow()
   return row.id

@@ -45,6 +45,10 @@ export const defectNames = [
   'missing-license',
   'missing-contact',
   'missing-format',
+  'redirect-raw-utf8',
+  'redirect-raw-latin1',
+  'sign-in-redirect',
+  'portal-front-page',
 ] as const
 
 /** A defect name from the table in the world contract. */
@@ -98,9 +102,10 @@ export const defectRules: Record<DefectName, DefectRule> = {
   'huge-body': { outcome: 'ok', code: 'ok', content: [], metadata: [], kinds: csv, spec: false, varies: false, weight: 0.3 },
   'gzip-bomb': { outcome: 'ok', code: 'ok', content: [], metadata: [], kinds: csv, spec: false, varies: false, weight: 0.3 },
   'ogc-exception': { outcome: 'failing', code: 'api-error', content: [], metadata: [], kinds: ['wms'], varies: true, weight: 25 },
-  'soft-404-html': { outcome: 'ok', code: 'ok', content: ['soft-404'], metadata: [], kinds: csv, varies: true, weight: 3 },
+  // A web page where the catalogue promises a data file: the file cannot be downloaded.
+  'soft-404-html': { outcome: 'failing', code: 'soft-404', content: ['soft-404'], metadata: [], kinds: csv, varies: true, weight: 3 },
   'declared-csv-serves-xlsx': { outcome: 'ok', code: 'ok', content: ['format-mismatch'], metadata: [], kinds: csv, spec: false, varies: false, weight: 2 },
-  'declared-json-serves-html': { outcome: 'ok', code: 'ok', content: ['format-mismatch'], metadata: [], kinds: ['json'], varies: true, weight: 2 },
+  'declared-json-serves-html': { outcome: 'failing', code: 'landing-page', content: ['format-mismatch'], metadata: [], kinds: ['json'], varies: true, weight: 2 },
   'csv-latin1': { outcome: 'ok', code: 'ok', content: ['encoding-error'], metadata: [], kinds: csv, spec: false, varies: true, weight: 3 },
   'csv-semicolon-decimal-comma': { outcome: 'ok', code: 'ok', content: [], metadata: [], kinds: csv, varies: true, weight: 3 },
   'csv-ragged': { outcome: 'ok', code: 'ok', content: ['extra-cell', 'missing-cell'], metadata: [], kinds: csv, spec: false, varies: true, weight: 2 },
@@ -113,12 +118,10 @@ export const defectRules: Record<DefectName, DefectRule> = {
   'missing-license': { outcome: 'ok', code: 'ok', content: [], metadata: ['missing-license'], varies: false, weight: 3 },
   'missing-contact': { outcome: 'ok', code: 'ok', content: [], metadata: ['missing-contact-point'], varies: false, weight: 3 },
   'missing-format': { outcome: 'ok', code: 'ok', content: [], metadata: ['missing-format'], varies: false, weight: 3 },
-}
-
-/** Defects that live in the catalogue, not on the wire. */
-export const metadataDefects: readonly DefectName[] = ['missing-license', 'missing-contact', 'missing-format']
-
-/** True for a known defect name. */
-export function isDefectName(name: string): name is DefectName {
-  return (defectNames as readonly string[]).includes(name)
+  // Browsers follow a Location of raw bytes (web-page-defects.ts); so must datavakt.
+  'redirect-raw-utf8': { outcome: 'ok', code: 'redirected', content: [], metadata: [], kinds: csv, varies: true, weight: 2 },
+  'redirect-raw-latin1': { outcome: 'ok', code: 'redirected', content: [], metadata: [], kinds: csv, varies: true, weight: 1 },
+  // A sign-in form or a portal page where the catalogue promises a file.
+  'sign-in-redirect': { outcome: 'failing', code: 'login-wall', content: ['format-mismatch'], metadata: [], kinds: csv, varies: true, weight: 2 },
+  'portal-front-page': { outcome: 'failing', code: 'landing-page', content: ['format-mismatch'], metadata: [], kinds: csv, varies: true, weight: 2 },
 }

@@ -52,11 +52,6 @@ export function rand01(...parts: number[]): number {
   return hash32(...parts) / 0x100000000
 }
 
-/** A deterministic integer in [min, max] (inclusive) for the given parts. */
-export function randInt(min: number, max: number, ...parts: number[]): number {
-  return min + (hash32(...parts) % (max - min + 1))
-}
-
 /** Picks one element of a non-empty list deterministically; refuses (throws) an empty list. */
 export function pick<T>(list: readonly T[], ...parts: number[]): T {
   if (list.length === 0) throw new RangeError('pick: empty list')
@@ -89,4 +84,6 @@ export const Salt = {
   datasetService: 22,
   metaDefect: 23,
   orgHosts: 24,
+  datasetHvd: 25,
+  hvdVariant: 26,
 } as const

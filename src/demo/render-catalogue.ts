@@ -1,6 +1,7 @@
 import { renderBody } from './render-body.js'
 import { hash32, rand01 } from './hash32.js'
 import { frequencyBase, mediaTypes, themeBase, topics } from './topics.js'
+import { hvdTraits, hvdXml, type HvdTraits } from './hvd-world.js'
 import type { WorldLayout } from './world-layout.js'
 
 const licences = [
@@ -27,28 +28,39 @@ function isoDate(seed: number, salt: number, index: number, minYear: number): st
  * themes and frequencies, dcat:Distribution with a media-type literal as dct:format,
  * a few dcat:DataService. Metadata defects (missing licence, contact point, format)
  * are left out exactly where the model says. The text does not depend on the day.
- */
-export function renderCatalogue(layout: WorldLayout, o: number): string {
-  return [...catalogueChunks(layout, o)].join('')
-}
-
-/**
- * The same catalogue as a sequence of text chunks (about one per dataset), so the server
+ * The catalogue is made as a sequence of text chunks (about one per dataset), so the server
  * can stream a large organisation's catalogue with backpressure instead of building a
  * 20 MB string.
  */
 export function* catalogueChunks(layout: WorldLayout, o: number): Generator<string> {
-  const m = layout.model
-  const org = m.organisations[o]
-  const seed = m.seed
-  const orgIri = layout.orgIri(o)
+  const org = layout.model.organisations[o]
   let out: string[] = []
-  const push = (s: string) => out.push(s)
+  const push: Push = (line) => out.push(line)
   const flush = () => {
     const chunk = out.join('\n') + '\n'
     out = []
     return chunk
   }
+  catalogueHead(layout, o, push)
+  for (let ds = org.firstDataset; ds < org.firstDataset + org.datasetCount; ds++) {
+    if (out.length > 200) yield flush()
+    datasetXml(layout, o, ds, push)
+  }
+  push('</rdf:RDF>')
+  yield flush()
+}
+
+/** Adds one line of the catalogue. */
+type Push = (line: string) => void
+
+const CONTACTS = ['Öppna data', 'Kommunikation', 'Samhällsbyggnad']
+const CONTACT_MAILBOXES = ['oppnadata', 'kommunikation', 'samhallsbyggnad']
+
+/** The document's start: the catalogue, its publisher and its contact points. */
+function catalogueHead(layout: WorldLayout, o: number, push: Push): void {
+  const m = layout.model
+  const org = m.organisations[o]
+  const orgIri = layout.orgIri(o)
   push('<?xml version="1.0" encoding="UTF-8"?>')
   push(
     '<rdf:RDF\n\txmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"\n\txmlns:xsd="http://www.w3.org/2001/XMLSchema#"\n\txmlns:dcterms="http://purl.org/dc/terms/"\n\txmlns:rdfs="http://www.w3.org/2000/01/rdf-schema#"\n\txmlns:vcard="http://www.w3.org/2006/vcard/ns#"\n\txmlns:dcat="http://www.w3.org/ns/dcat#"\n\txmlns:dcatap="http://data.europa.eu/r5r/"\n\txmlns:foaf="http://xmlns.com/foaf/0.1/">',
@@ -74,83 +86,107 @@ export function* catalogueChunks(layout: WorldLayout, o: number): Generator<stri
   push(`\t<dcterms:type rdf:resource="http://purl.org/adms/publishertype/${org.code.length === 2 ? 'RegionalAuthority' : 'LocalAuthority'}"/>`)
   push('</foaf:Agent>')
 
-  const contacts = ['Öppna data', 'Kommunikation', 'Samhällsbyggnad']
-  for (let k = 0; k < contacts.length; k++) {
+  for (let k = 0; k < CONTACTS.length; k++) {
     push(`<vcard:Organization rdf:about="${esc(layout.contactIri(o, k))}">`)
-    push(`\t<vcard:fn>${contacts[k]}, ${esc(org.displayName)}</vcard:fn>`)
-    push(`\t<vcard:hasEmail rdf:resource="mailto:${['oppnadata', 'kommunikation', 'samhallsbyggnad'][k]}@${org.slug}.example"/>`)
+    push(`\t<vcard:fn>${CONTACTS[k]}, ${esc(org.displayName)}</vcard:fn>`)
+    push(`\t<vcard:hasEmail rdf:resource="mailto:${CONTACT_MAILBOXES[k]}@${org.slug}.example"/>`)
     push('</vcard:Organization>')
   }
-
-  for (let ds = org.firstDataset; ds < end; ds++) {
-    if (out.length > 200) yield flush()
-    const topic = topics[m.dsTopic[ds]]
-    const ordinal = m.dsOrdinal[ds]
-    const suffixSv = ordinal === 0 ? '' : ` (del ${ordinal + 1})`
-    const suffixEn = ordinal === 0 ? '' : ` (part ${ordinal + 1})`
-    const spec = m.dsSpec[ds]
-    const dsIri = layout.datasetIri(ds)
-    const issued = isoDate(seed, 61, ds, 2018)
-    push(`<dcat:Dataset rdf:about="${esc(dsIri)}">`)
-    push(`\t<dcterms:title xml:lang="sv">${esc(topic.sv)} i ${esc(org.name)}${suffixSv}</dcterms:title>`)
-    push(`\t<dcterms:title xml:lang="en">${esc(topic.en)} in ${esc(org.name)}${suffixEn}</dcterms:title>`)
-    push(`\t<dcterms:description xml:lang="sv">${esc(topic.descSv)} Publiceras av ${esc(org.displayName)}.</dcterms:description>`)
-    push(`\t<dcterms:description xml:lang="en">${esc(topic.en)} published by ${esc(org.displayName)}.</dcterms:description>`)
-    push(`\t<dcterms:publisher rdf:resource="${esc(orgIri)}"/>`)
-    for (const k of topic.keywordsSv) push(`\t<dcat:keyword xml:lang="sv">${esc(k)}</dcat:keyword>`)
-    for (const k of topic.keywordsEn) push(`\t<dcat:keyword xml:lang="en">${esc(k)}</dcat:keyword>`)
-    push(`\t<dcat:theme rdf:resource="${themeBase}${topic.theme}"/>`)
-    if (m.datasetHasContact(ds)) push(`\t<dcat:contactPoint rdf:resource="${esc(layout.contactIri(o, hash32(seed, ds, 71) % contacts.length))}"/>`)
-    push(`\t<dcterms:accrualPeriodicity rdf:resource="${frequencyBase}${m.frequency(ds)}"/>`)
-    push(`\t<dcterms:issued rdf:datatype="http://www.w3.org/2001/XMLSchema#date">${issued}</dcterms:issued>`)
-    push('\t<dcterms:accessRights rdf:resource="http://publications.europa.eu/resource/authority/access-right/PUBLIC"/>')
-    push('\t<dcterms:spatial rdf:resource="http://sws.geonames.org/2661886"/>')
-    if (spec >= 0) push(`\t<dcterms:conformsTo rdf:resource="${esc(layout.specUri(spec))}"/>`)
-    const first = m.dsFirstDist[ds]
-    for (let d = first; d < first + m.dsDistCount[ds]; d++) push(`\t<dcat:distribution rdf:resource="${esc(layout.distIri(d))}"/>`)
-    push('</dcat:Dataset>')
-
-    const licence = licences[hash32(seed, ds, 72) % licences.length]
-    for (let d = first; d < first + m.dsDistCount[ds]; d++) {
-      const kind = m.kind(d)
-      const url = esc(layout.distUrl(d))
-      push(`<dcat:Distribution rdf:about="${esc(layout.distIri(d))}">`)
-      push(`\t<dcterms:title xml:lang="sv">${esc(topic.sv)} (${kind.toUpperCase()})</dcterms:title>`)
-      push(`\t<dcterms:description xml:lang="sv">${esc(topic.sv)} i ${esc(org.name)} som ${kind.toUpperCase()}.</dcterms:description>`)
-      if (m.hasFormat(d)) push(`\t<dcterms:format>${mediaTypes[kind]}</dcterms:format>`)
-      push(`\t<dcat:accessURL rdf:resource="${url}"/>`)
-      if (kind !== 'wms') push(`\t<dcat:downloadURL rdf:resource="${url}"/>`)
-      if (m.hasLicense(d)) push(`\t<dcterms:license rdf:resource="${licence}"/>`)
-      if (spec >= 0 && kind === 'csv') push(`\t<dcterms:conformsTo rdf:resource="${esc(layout.specUri(spec))}"/>`)
-      // Only where the world knows the real size: a made-up byteSize would be a size-mismatch
-      // defect that the ground truth does not list.
-      if ((kind === 'csv' || kind === 'json' || kind === 'xlsx') && rand01(seed, d, 73) < 0.4) {
-        const size = renderBody(m, d, m.version(d, 0).version, null).body.length
-        push(`\t<dcat:byteSize rdf:datatype="http://www.w3.org/2001/XMLSchema#decimal">${size}</dcat:byteSize>`)
-      }
-      if (m.datasetHasService(ds) && (kind === 'wms' || kind === 'json')) push(`\t<dcat:accessService rdf:resource="${esc(layout.serviceIri(ds))}"/>`)
-      push('\t<dcatap:availability rdf:resource="http://data.europa.eu/r5r/availability/stable"/>')
-      push('</dcat:Distribution>')
-    }
-
-    if (m.datasetHasService(ds)) {
-      const serviceDist = (() => {
-        for (let d = first; d < first + m.dsDistCount[ds]; d++) if (m.kind(d) === 'wms' || m.kind(d) === 'json') return d
-        return first
-      })()
-      const endpoint = layout.distUrl(serviceDist).split('?')[0]
-      push(`<dcat:DataService rdf:about="${esc(layout.serviceIri(ds))}">`)
-      push(`\t<dcterms:title xml:lang="sv">API för ${esc(topic.sv.toLowerCase())} i ${esc(org.name)}</dcterms:title>`)
-      push(`\t<dcat:endpointURL rdf:resource="${esc(endpoint)}"/>`)
-      push(`\t<dcat:endpointDescription rdf:resource="${esc(layout.distUrl(serviceDist))}"/>`)
-      push(`\t<dcat:servesDataset rdf:resource="${esc(dsIri)}"/>`)
-      if (m.datasetHasContact(ds)) push(`\t<dcat:contactPoint rdf:resource="${esc(layout.contactIri(o, 0))}"/>`)
-      push(`\t<dcterms:license rdf:resource="${licence}"/>`)
-      push('\t<dcterms:accessRights rdf:resource="http://publications.europa.eu/resource/authority/access-right/PUBLIC"/>')
-      push('</dcat:DataService>')
-    }
-  }
-  push('</rdf:RDF>')
-  yield flush()
 }
 
+/** One dataset of organisation `o`, then its distributions and its data service (if any). */
+function datasetXml(layout: WorldLayout, o: number, ds: number, push: Push): void {
+  const m = layout.model
+  const org = m.organisations[o]
+  const seed = m.seed
+  const topic = topics[m.dsTopic[ds]]
+  const ordinal = m.dsOrdinal[ds]
+  const suffixSv = ordinal === 0 ? '' : ` (del ${ordinal + 1})`
+  const suffixEn = ordinal === 0 ? '' : ` (part ${ordinal + 1})`
+  const spec = m.dsSpec[ds]
+  const dsIri = layout.datasetIri(ds)
+  const issued = isoDate(seed, 61, ds, 2018)
+  const hvd = hvdTraits(m, ds, serviceDistOf(m, ds).kind === 'wms')
+  push(`<dcat:Dataset rdf:about="${esc(dsIri)}">`)
+  push(`\t<dcterms:title xml:lang="sv">${esc(topic.sv)} i ${esc(org.name)}${suffixSv}</dcterms:title>`)
+  if (hvd?.english !== false) push(`\t<dcterms:title xml:lang="en">${esc(topic.en)} in ${esc(org.name)}${suffixEn}</dcterms:title>`)
+  push(`\t<dcterms:description xml:lang="sv">${esc(topic.descSv)} Publiceras av ${esc(org.displayName)}.</dcterms:description>`)
+  if (hvd?.english !== false) push(`\t<dcterms:description xml:lang="en">${esc(topic.en)} published by ${esc(org.displayName)}.</dcterms:description>`)
+  if (hvd) for (const line of hvdXml(hvd.category)) push(line)
+  push(`\t<dcterms:publisher rdf:resource="${esc(layout.orgIri(o))}"/>`)
+  for (const k of topic.keywordsSv) push(`\t<dcat:keyword xml:lang="sv">${esc(k)}</dcat:keyword>`)
+  for (const k of topic.keywordsEn) push(`\t<dcat:keyword xml:lang="en">${esc(k)}</dcat:keyword>`)
+  push(`\t<dcat:theme rdf:resource="${themeBase}${topic.theme}"/>`)
+  if (m.datasetHasContact(ds)) push(`\t<dcat:contactPoint rdf:resource="${esc(layout.contactIri(o, hash32(seed, ds, 71) % CONTACTS.length))}"/>`)
+  push(`\t<dcterms:accrualPeriodicity rdf:resource="${frequencyBase}${m.frequency(ds)}"/>`)
+  push(`\t<dcterms:issued rdf:datatype="http://www.w3.org/2001/XMLSchema#date">${issued}</dcterms:issued>`)
+  push('\t<dcterms:accessRights rdf:resource="http://publications.europa.eu/resource/authority/access-right/PUBLIC"/>')
+  push('\t<dcterms:spatial rdf:resource="http://sws.geonames.org/2661886"/>')
+  if (spec >= 0) push(`\t<dcterms:conformsTo rdf:resource="${esc(layout.specUri(spec))}"/>`)
+  const first = m.dsFirstDist[ds]
+  for (let d = first; d < first + m.dsDistCount[ds]; d++) push(`\t<dcat:distribution rdf:resource="${esc(layout.distIri(d))}"/>`)
+  push('</dcat:Dataset>')
+
+  const licence = licences[hash32(seed, ds, 72) % licences.length]
+  for (let d = first; d < first + m.dsDistCount[ds]; d++) distributionXml(layout, o, ds, d, licence, push, hvd !== null)
+  if (m.datasetHasService(ds)) serviceXml(layout, o, ds, licence, push, hvd)
+}
+
+/** One distribution `d` of dataset `ds`. */
+function distributionXml(layout: WorldLayout, o: number, ds: number, d: number, licence: string, push: Push, hvd: boolean): void {
+  const m = layout.model
+  const org = m.organisations[o]
+  const topic = topics[m.dsTopic[ds]]
+  const spec = m.dsSpec[ds]
+  const kind = m.kind(d)
+  const url = esc(layout.distUrl(d))
+  push(`<dcat:Distribution rdf:about="${esc(layout.distIri(d))}">`)
+  push(`\t<dcterms:title xml:lang="sv">${esc(topic.sv)} (${kind.toUpperCase()})</dcterms:title>`)
+  push(`\t<dcterms:description xml:lang="sv">${esc(topic.sv)} i ${esc(org.name)} som ${kind.toUpperCase()}.</dcterms:description>`)
+  if (m.hasFormat(d)) push(`\t<dcterms:format>${mediaTypes[kind]}</dcterms:format>`)
+  push(`\t<dcat:accessURL rdf:resource="${url}"/>`)
+  if (kind !== 'wms') push(`\t<dcat:downloadURL rdf:resource="${url}"/>`)
+  if (m.hasLicense(d)) push(`\t<dcterms:license rdf:resource="${licence}"/>`)
+  if (spec >= 0 && kind === 'csv') push(`\t<dcterms:conformsTo rdf:resource="${esc(layout.specUri(spec))}"/>`)
+  // Only where the world knows the real size: a made-up byteSize would be a size-mismatch
+  // defect that the ground truth does not list.
+  if ((kind === 'csv' || kind === 'json' || kind === 'xlsx') && rand01(m.seed, d, 73) < 0.4) {
+    const size = renderBody(m, d, m.version(d, 0).version, null).body.length
+    push(`\t<dcat:byteSize rdf:datatype="http://www.w3.org/2001/XMLSchema#decimal">${size}</dcat:byteSize>`)
+  }
+  if (m.datasetHasService(ds) && (kind === 'wms' || kind === 'json')) push(`\t<dcat:accessService rdf:resource="${esc(layout.serviceIri(ds))}"/>`)
+  push('\t<dcatap:availability rdf:resource="http://data.europa.eu/r5r/availability/stable"/>')
+  if (hvd) for (const line of hvdXml(null)) push(line)
+  push('</dcat:Distribution>')
+}
+
+/** The distribution a data service of dataset `ds` serves: its WMS or JSON one (else its first). */
+function serviceDistOf(m: WorldLayout['model'], ds: number): { dist: number; kind: string } {
+  const first = m.dsFirstDist[ds]
+  for (let d = first; d < first + m.dsDistCount[ds]; d++) if (m.kind(d) === 'wms' || m.kind(d) === 'json') return { dist: d, kind: m.kind(d) }
+  return { dist: first, kind: m.kind(first) }
+}
+
+/**
+ * The data service of dataset `ds`: its endpoint is the dataset's WMS or JSON distribution;
+ * a high-value one's JSON API is described by an OpenAPI document (src/demo/hvd-world.ts).
+ */
+function serviceXml(layout: WorldLayout, o: number, ds: number, licence: string, push: Push, hvd: HvdTraits | null): void {
+  const m = layout.model
+  const org = m.organisations[o]
+  const topic = topics[m.dsTopic[ds]]
+  const { dist: serviceDist, kind } = serviceDistOf(m, ds)
+  const endpoint = layout.distUrl(serviceDist).split('?')[0]
+  const description = hvd?.openApi && kind === 'json' ? `${layout.serviceIri(ds)}/openapi.json` : layout.distUrl(serviceDist)
+  push(`<dcat:DataService rdf:about="${esc(layout.serviceIri(ds))}">`)
+  push(`\t<dcterms:title xml:lang="sv">API för ${esc(topic.sv.toLowerCase())} i ${esc(org.name)}</dcterms:title>`)
+  push(`\t<dcat:endpointURL rdf:resource="${esc(endpoint)}"/>`)
+  push(`\t<dcat:endpointDescription rdf:resource="${esc(description)}"/>`)
+  push(`\t<dcat:servesDataset rdf:resource="${esc(layout.datasetIri(ds))}"/>`)
+  if (kind === 'wms') push('\t<dcterms:conformsTo rdf:resource="http://www.opengis.net/def/serviceType/ogc/wms"/>')
+  if (m.datasetHasContact(ds)) push(`\t<dcat:contactPoint rdf:resource="${esc(layout.contactIri(o, 0))}"/>`)
+  push(`\t<dcterms:license rdf:resource="${licence}"/>`)
+  push('\t<dcterms:accessRights rdf:resource="http://publications.europa.eu/resource/authority/access-right/PUBLIC"/>')
+  if (hvd) for (const line of hvdXml(hvd.category)) push(line)
+  push('</dcat:DataService>')
+}

@@ -6,6 +6,10 @@ import { WorldHandler } from './world-handler.js'
 import { WorldLayout, catalogueIp, specIp, type Addressing } from './world-layout.js'
 import { WorldModel } from './world-model.js'
 import { worldSpecs } from './world-specs.js'
+import { DEMO_DISTRIBUTIONS, defaultHostCount } from './demo-size.js'
+import type { MessageParams } from '../domain/finding.js'
+import type { MessageKey } from '../i18n/catalogue.js'
+import { DatavaktError } from '../i18n/datavakt-error.js'
 
 export type { GroundTruthEntry } from './truth-entry.js'
 export type { DefectName } from './defect-rules.js'
@@ -17,7 +21,7 @@ export interface WorldOptions {
   seed?: number
   /** Default 2000 (Västra Götaland: 49 municipalities + the region). */
   distributions?: number
-  /** Distribution hosts (distinct 127.0.x.y addresses, or ports on 127.0.0.1), default 60, up to 10,000. */
+  /** Distribution hosts (distinct 127.0.x.y addresses, or ports on 127.0.0.1), default defaultHostCount(distributions), up to 10,000. */
   hosts?: number
   /** Default 50 (the real Västra Götaland names); more get generated names. */
   organisations?: number
@@ -85,16 +89,22 @@ export interface World {
   /** Open client connections and stalled requests right now (both drop to 0 when clients leave). */
   stats(): { openConnections: number; pendingStalls: number; requests: number }
   /**
-   * Per distribution host: connections open now, the most ever open at once, and
-   * requests served. Shows whether a checker kept to its per-host politeness limit.
+   * Per distribution host: connections open now, the most ever open at once, the most
+   * requests ever in flight at once (received, response not yet finished), and requests
+   * served. Shows whether a checker kept to its per-host politeness limit.
    */
-  hostStats(): { host: string; open: number; maxOpen: number; requests: number }[]
+  hostStats(): { host: string; open: number; maxOpen: number; maxInFlight: number; requests: number }[]
   close(): Promise<void>
 }
 
 /** Thrown when the world cannot start (no free port, an address that cannot be bound). */
-export class WorldStartError extends Error {
+export class WorldStartError extends DatavaktError {
   override name = 'WorldStartError'
+  declare readonly code: Extract<MessageKey, `demo.error.world-${string}`>
+
+  constructor(code: WorldStartError['code'], params: MessageParams = {}, options?: { cause?: unknown }) {
+    super(code, params, options)
+  }
 }
 
 function listen(server: Server, port: number, ip: string): Promise<void> {
@@ -132,6 +142,110 @@ async function closeServers(servers: Server[]): Promise<void> {
   )
 }
 
+/** Open connections and requests, overall and per distribution host (index ≥ 0). */
+class ServerCounters {
+  openConnections = 0
+  readonly open: Uint32Array
+  readonly maxOpen: Uint32Array
+  readonly inFlight: Uint32Array
+  readonly maxInFlight: Uint32Array
+  readonly requests: Float64Array
+
+  constructor(hostCount: number) {
+    this.open = new Uint32Array(hostCount)
+    this.maxOpen = new Uint32Array(hostCount)
+    this.inFlight = new Uint32Array(hostCount)
+    this.maxInFlight = new Uint32Array(hostCount)
+    this.requests = new Float64Array(hostCount)
+  }
+
+  /** A server for `hostIndex` (-1 catalogue host, -2 specification host) that counts and hands requests to `holder.handler`. */
+  server(hostIndex: number, holder: { handler: WorldHandler | null }): Server {
+    const s = createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
+      if (hostIndex >= 0) {
+        this.requests[hostIndex]++
+        const inFlight = ++this.inFlight[hostIndex]
+        if (inFlight > this.maxInFlight[hostIndex]) this.maxInFlight[hostIndex] = inFlight
+        res.once('close', () => this.inFlight[hostIndex]--)
+      }
+      holder.handler?.handle(hostIndex, req, res)
+    })
+    s.on('clientError', (_err, socket) => socket.destroy())
+    s.on('connection', (socket) => {
+      this.openConnections++
+      if (hostIndex >= 0) {
+        const open = ++this.open[hostIndex]
+        if (open > this.maxOpen[hostIndex]) this.maxOpen[hostIndex] = open
+      }
+      socket.once('close', () => {
+        this.openConnections--
+        if (hostIndex >= 0) this.open[hostIndex]--
+      })
+    })
+    return s
+  }
+}
+
+/** The distribution hosts that carry at least one distribution: only they listen. */
+function liveHostsOf(model: WorldModel): number[] {
+  const used = new Uint8Array(model.hostCount)
+  for (let d = 0; d < model.distributionCount; d++) {
+    const h = model.hostOf(d)
+    if (h < model.hostCount) used[h] = 1
+  }
+  const live: number[] = []
+  for (let h = 0; h < model.hostCount; h++) if (used[h]) live.push(h)
+  return live
+}
+
+/** The world's servers, listening, with the layout their addresses give and the handler behind them. */
+interface BoundWorld {
+  layout: WorldLayout
+  handler: WorldHandler
+  servers: Server[]
+}
+
+/**
+ * Binds a server per host (catalogue, specification, then each live host, as WorldLayout
+ * lays them out), on one port with an address each, or on 127.0.0.1 with a port each.
+ * Tries again on another port when one is taken; falls back to ports where only
+ * 127.0.0.1 exists (macOS).
+ */
+async function bindWorld(model: WorldModel, liveHosts: number[], opts: WorldOptions, counters: ServerCounters, handlerFor: (layout: WorldLayout) => WorldHandler): Promise<BoundWorld> {
+  const attempts = opts.port !== undefined ? 2 : 10
+  let lastError: unknown
+  let addressing: Addressing = opts.addressing === 'ports' ? 'ports' : 'ips'
+  for (let attempt = 0; attempt < attempts; attempt++) {
+    const holder: { handler: WorldHandler | null } = { handler: null }
+    const targets = [
+      { ip: catalogueIp, offset: 0, server: counters.server(-1, holder) },
+      { ip: specIp, offset: 1, server: counters.server(-2, holder) },
+      ...liveHosts.map((h) => ({ ip: `127.0.${1 + Math.floor(h / 250)}.${1 + (h % 250)}`, offset: 2 + h, server: counters.server(h, holder) })),
+    ]
+    const servers = targets.map((t) => t.server)
+    try {
+      let port: number
+      if (addressing === 'ips') {
+        port = await listenOnIps(targets, opts.port ?? 0)
+      } else {
+        const span = WorldLayout.portSpan(model)
+        if (span > 40_000) throw new WorldStartError('demo.error.world-too-many-hosts', { n: span })
+        port = await listenOnPorts(targets, opts.port ?? 20_000 + Math.floor(Math.random() * (45_000 - span)))
+      }
+      const layout = new WorldLayout(model, port, addressing)
+      holder.handler = handlerFor(layout)
+      return { layout, handler: holder.handler, servers }
+    } catch (err) {
+      lastError = err
+      await closeServers(servers)
+      // Only 127.0.0.1 exists here (macOS): fall back to one port per host.
+      if ((err as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL' && addressing === 'ips' && opts.addressing !== 'ips') addressing = 'ports'
+      else if (err instanceof WorldStartError) break
+    }
+  }
+  throw new WorldStartError('demo.error.world-cannot-start', {}, { cause: lastError })
+}
+
 /**
  * Builds the world from its options and starts serving it on loopback: one catalogue
  * host (127.0.100.1), one specification host (127.0.100.2) and `hosts` distribution hosts
@@ -142,112 +256,51 @@ async function closeServers(servers: Server[]): Promise<void> {
 export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   const model = new WorldModel({
     seed: opts.seed ?? 1,
-    distributions: opts.distributions ?? 2000,
-    hosts: opts.hosts ?? 60,
+    distributions: opts.distributions ?? DEMO_DISTRIBUTIONS,
+    hosts: opts.hosts ?? defaultHostCount(opts.distributions ?? DEMO_DISTRIBUTIONS),
     organisations: opts.organisations ?? 50,
     defectRate: opts.defectRate ?? 0.3,
     defectWeights: opts.defectWeights,
   })
   const epochMs = Date.parse(`${opts.epoch ?? '2026-01-01'}T00:00:00Z`)
-  if (Number.isNaN(epochMs)) throw new WorldStartError(`ogiltigt epoch-datum: ${opts.epoch}`)
-  let day = checkDay(opts.day ?? 0)
+  if (Number.isNaN(epochMs)) throw new WorldStartError('demo.error.world-epoch', { value: opts.epoch })
+  const clock = { day: checkDay(opts.day ?? 0) }
   const handlerOptions = {
     slowMs: opts.slowMs ?? 120_000,
     retryAfterSeconds: opts.retryAfterSeconds ?? 10,
     hugeBytes: opts.hugeBytes ?? 5 * 1024 ** 3,
     bombBytes: opts.bombBytes ?? 4 * 1024 ** 3,
   }
+  const liveHosts = liveHostsOf(model)
+  const counters = new ServerCounters(model.hostCount)
+  const bound = await bindWorld(model, liveHosts, opts, counters, (layout) => new WorldHandler(layout, epochMs, handlerOptions, () => clock.day))
+  return worldOf({ model, bound, counters, liveHosts, epochMs, clock })
+}
 
-  // Only hosts that carry at least one distribution listen.
-  const used = new Uint8Array(model.hostCount)
-  for (let d = 0; d < model.distributionCount; d++) {
-    const h = model.hostOf(d)
-    if (h < model.hostCount) used[h] = 1
-  }
-  const liveHosts: number[] = []
-  for (let h = 0; h < model.hostCount; h++) if (used[h]) liveHosts.push(h)
-
-  let openConnections = 0
-  const perHost = { open: new Uint32Array(model.hostCount), maxOpen: new Uint32Array(model.hostCount), requests: new Float64Array(model.hostCount) }
-  let layout: WorldLayout | null = null
-  let handler: WorldHandler | null = null
-  let servers: Server[] = []
-  const attempts = opts.port !== undefined ? 2 : 10
-  let lastError: unknown
-  let addressing: Addressing = opts.addressing === 'ports' ? 'ports' : 'ips'
-  for (let attempt = 0; attempt < attempts && !layout; attempt++) {
-    const holder: { handler: WorldHandler | null } = { handler: null }
-    const make = (hostIndex: number) => {
-      const s = createServer({ keepAliveTimeout: 30_000 }, (req, res) => {
-        if (hostIndex >= 0) perHost.requests[hostIndex]++
-        holder.handler?.handle(hostIndex, req, res)
-      })
-      s.on('clientError', (_err, socket) => socket.destroy())
-      s.on('connection', (socket) => {
-        openConnections++
-        if (hostIndex >= 0) {
-          const open = ++perHost.open[hostIndex]
-          if (open > perHost.maxOpen[hostIndex]) perHost.maxOpen[hostIndex] = open
-        }
-        socket.once('close', () => {
-          openConnections--
-          if (hostIndex >= 0) perHost.open[hostIndex]--
-        })
-      })
-      return s
-    }
-    // Offsets and IPs as WorldLayout lays them out (catalogue, spec, then host h).
-    const targets = [
-      { ip: catalogueIp, offset: 0, server: make(-1) },
-      { ip: specIp, offset: 1, server: make(-2) },
-      ...liveHosts.map((h) => ({ ip: `127.0.${1 + Math.floor(h / 250)}.${1 + (h % 250)}`, offset: 2 + h, server: make(h) })),
-    ]
-    servers = targets.map((t) => t.server)
-    try {
-      let port: number
-      if (addressing === 'ips') {
-        port = await listenOnIps(targets, opts.port ?? 0)
-      } else {
-        const span = WorldLayout.portSpan(model)
-        if (span > 40_000) throw new WorldStartError(`för många värdar för en port per värd: ${span}`)
-        port = await listenOnPorts(targets, opts.port ?? 20_000 + Math.floor(Math.random() * (45_000 - span)))
-      }
-      layout = new WorldLayout(model, port, addressing)
-      handler = new WorldHandler(layout, epochMs, handlerOptions, () => day)
-      holder.handler = handler
-    } catch (err) {
-      lastError = err
-      await closeServers(servers)
-      // Only 127.0.0.1 exists here (macOS): fall back to one port per host.
-      if ((err as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL' && addressing === 'ips' && opts.addressing !== 'ips') addressing = 'ports'
-      else if (err instanceof WorldStartError) break
-    }
-  }
-  if (!layout || !handler) throw new WorldStartError('kunde inte starta den simulerade världen på loopback', { cause: lastError })
-  const lay = layout
-  const hand = handler
-
+/** The running world's face: its addresses, clock, ground truth and counters. */
+function worldOf(w: { model: WorldModel; bound: BoundWorld; counters: ServerCounters; liveHosts: number[]; epochMs: number; clock: { day: number } }): World {
+  const { model, counters, liveHosts, epochMs, clock } = w
+  const { layout: lay, handler: hand, servers } = w.bound
   const truth = function* (d: number): Generator<GroundTruthEntry> {
     for (let dist = 0; dist < model.distributionCount; dist++) yield truthEntry(lay, epochMs, dist, d)
   }
   const deadHosts: string[] = []
   for (let k = 0; k < model.deadHostCount; k++) deadHosts.push(lay.hostName(model.hostCount + k))
-
-  const world: World = {
+  return {
     catalogues: model.organisations.map((o, i) => ({ organisationIri: lay.orgIri(i), name: o.displayName, url: lay.catalogueUrl(i) })),
     specs: worldSpecs.map((s, i) => ({ uri: lay.specUri(i), name: `${s.name} ${s.version}` })),
     get day() {
-      return day
+      return clock.day
     },
     set day(d: number) {
-      day = checkDay(d)
+      clock.day = checkDay(d)
     },
     setDay(d: number) {
-      day = checkDay(d)
+      clock.day = checkDay(d)
     },
-    truth: (d?: number) => truth(d === undefined ? day : checkDay(d)),
+    truth: (d?: number) => truth(d === undefined ? clock.day : checkDay(d)),
     async writeGroundTruth(path: string, days?: number[]) {
-      const list = days ?? [day]
+      const list = days ?? [clock.day]
       const all = function* () {
         for (const d of list) yield* truth(checkDay(d))
       }
@@ -262,14 +315,13 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     datasetCount: model.datasetCount,
     dateOf: (d: number) => new Date(epochMs + d * 86_400_000),
     requestCount: () => hand.requests,
-    stats: () => ({ openConnections, pendingStalls: hand.pendingStalls, requests: hand.requests }),
-    hostStats: () => liveHosts.map((h) => ({ host: lay.hostName(h), open: perHost.open[h], maxOpen: perHost.maxOpen[h], requests: perHost.requests[h] })),
+    stats: () => ({ openConnections: counters.openConnections, pendingStalls: hand.pendingStalls, requests: hand.requests }),
+    hostStats: () => liveHosts.map((h) => ({ host: lay.hostName(h), open: counters.open[h], maxOpen: counters.maxOpen[h], maxInFlight: counters.maxInFlight[h], requests: counters.requests[h] })),
     async close() {
       hand.clearTimers()
       await closeServers(servers)
     },
   }
-  return world
 }
 
 function checkDay(d: number): number {

@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable, pipeline } from 'node:stream'
-import { gzipSync } from 'node:zlib'
 import { htmlPage, renderBody, type RenderedBody } from './render-body.js'
 import { catalogueChunks } from './render-catalogue.js'
+import { gzipBomb, hugeBody } from './huge-bodies.js'
+import { frontPage, pageDefectAnswer, pageDefectTarget, type PageAnswer } from './web-page-defects.js'
 import type { DefectName } from './defect-rules.js'
 import { validators } from './truth-entry.js'
 import { hash32 } from './hash32.js'
+import { openApiDocument } from './hvd-world.js'
 import type { WorldLayout } from './world-layout.js'
 import { csvwSchema, worldSpecs } from './world-specs.js'
 
@@ -22,8 +24,6 @@ export interface HandlerOptions {
 }
 
 const noop = () => {}
-const CHUNK = 64 * 1024
-const BOMB_MEMBER = 16 * 1024 * 1024
 
 /**
  * Answers every request the world receives: catalogues, specifications and
@@ -33,9 +33,6 @@ const BOMB_MEMBER = 16 * 1024 * 1024
  * and timer is dropped when the client goes away.
  */
 export class WorldHandler {
-  private hugeChunk: Buffer | null = null
-  private bombHeader: Buffer | null = null
-  private bombMember: Buffer | null = null
   private readonly timers = new Set<NodeJS.Timeout>()
   /** Requests served, for the benchmark and the CLI. */
   requests = 0
@@ -145,6 +142,14 @@ export class WorldHandler {
         return void pipeline(Readable.from(catalogueChunks(this.layout, o)), res, noop)
       }
     }
+    const api = /^\/([a-z0-9-]+)\/dataservice\/(\d+)\/openapi\.json$/.exec(path)
+    if (api) {
+      const ds = Number(api[2])
+      if (ds < m.datasetCount && m.datasetHasService(ds) && this.layout.serviceIri(ds).endsWith(`/${api[1]}/dataservice/${ds}`)) {
+        const endpoint = this.layout.distUrl(m.dsFirstDist[ds]).split('?')[0]
+        return this.sendBody(req, res, 200, { 'content-type': 'application/vnd.oai.openapi+json' }, openApiDocument(`API ${ds}`, endpoint))
+      }
+    }
     return this.notFound(req, res)
   }
 
@@ -164,11 +169,15 @@ export class WorldHandler {
   private distributionHost(hostIndex: number, req: IncomingMessage, res: ServerResponse): void {
     const url = req.url ?? '/'
     const m = this.layout.model
+    if (url === '/') return this.answer(req, res, frontPage())
     const parts = url.split('?')[0].split('/')
     // parts[0] is '' (leading slash).
     const dist = Number(parts[1] === 'data' ? parts[3] : parts[2])
     if (!Number.isInteger(dist) || dist < 0 || dist >= m.distributionCount || m.hostOf(dist) !== hostIndex) return this.notFound(req, res)
     const base = m.baseDefect(dist)
+    const page = pageDefectTarget(parts, dist, base)
+    if (page === 'file') return this.serveFile(dist, req, res, null)
+    if (page) return this.answer(req, res, page)
     switch (parts[1]) {
       case 'data': {
         const expected = this.layout.distUrl(dist)
@@ -196,6 +205,10 @@ export class WorldHandler {
     }
   }
 
+  private answer(req: IncomingMessage, res: ServerResponse, a: PageAnswer): void {
+    this.sendBody(req, res, a.status, a.headers, a.body)
+  }
+
   private redirect(req: IncomingMessage, res: ServerResponse, status: number, location: string): void {
     this.sendBody(req, res, status, { location, 'content-type': 'text/html; charset=utf-8' }, Buffer.from(`<a href="${location}">Flyttad</a>\n`))
   }
@@ -203,6 +216,8 @@ export class WorldHandler {
   private serveDistribution(dist: number, req: IncomingMessage, res: ServerResponse): void {
     const active = this.layout.model.activeDefect(dist, this.day())
     const html = { 'content-type': 'text/html; charset=utf-8' }
+    const page = pageDefectAnswer(active, dist)
+    if (page) return this.answer(req, res, page)
     switch (active) {
       case 'http-404':
         return this.notFound(req, res)
@@ -248,9 +263,9 @@ export class WorldHandler {
       case 'empty-body':
         return this.sendBody(req, res, 200, { 'content-type': 'text/csv; charset=utf-8' }, Buffer.alloc(0))
       case 'huge-body':
-        return this.huge(dist, req, res)
+        return hugeBody(req, res, { bytes: this.opts.hugeBytes, lastModified: validators(this.layout.model, this.epochMs, dist, this.day(), 'huge-body').lastModified })
       case 'gzip-bomb':
-        return this.bomb(dist, req, res)
+        return gzipBomb(req, res, { bytes: this.opts.bombBytes, lastModified: validators(this.layout.model, this.epochMs, dist, this.day(), 'gzip-bomb').lastModified })
       default:
         break
     }
@@ -319,72 +334,5 @@ export class WorldHandler {
       return
     }
     socket.end(Buffer.concat([Buffer.from(head), body.subarray(0, Math.max(1, Math.floor(body.length / 2)))]))
-  }
-
-  private huge(dist: number, req: IncomingMessage, res: ServerResponse): void {
-    if (!this.hugeChunk) {
-      const lines: string[] = []
-      let size = 0
-      for (let i = 0; size < CHUNK - 100; i++) {
-        const line = `${i},Mätpunkt ${i % 97},${(57 + (i % 1000) / 1000).toFixed(6)},${(12 + (i % 500) / 1000).toFixed(6)}\r\n`
-        lines.push(line)
-        size += Buffer.byteLength(line)
-      }
-      this.hugeChunk = Buffer.from(lines.join(''))
-    }
-    const chunk = this.hugeChunk
-    const header = Buffer.from('id,namn,latitud,longitud\r\n')
-    const total = this.opts.hugeBytes
-    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8', 'content-length': total, 'last-modified': validators(this.layout.model, this.epochMs, dist, this.day(), 'huge-body').lastModified })
-    if (req.method === 'HEAD') return void res.end()
-    let sent = 0
-    const source = new Readable({
-      read() {
-        while (sent < total) {
-          const piece = sent === 0 ? header : chunk
-          const n = Math.min(piece.length, total - sent)
-          sent += n
-          if (!this.push(n === piece.length ? piece : piece.subarray(0, n))) return
-        }
-        this.push(null)
-      },
-    })
-    pipeline(source, res, noop)
-  }
-
-  private bomb(dist: number, req: IncomingMessage, res: ServerResponse): void {
-    if (!this.bombMember) {
-      // One gzip member of 16 MiB of identical, space-padded CSV rows compresses to ~16 KB; gzip
-      // allows members to be concatenated, so N copies inflate to N × 16 MiB.
-      // Fixed-width rows padded with spaces (as legacy exports do) compress ~1000:1.
-      const row = '1,Badplats Sjöviken,57.700000,11.900000'.padEnd(4094, ' ') + '\r\n'
-      const rowBytes = Buffer.byteLength(row)
-      const raw = Buffer.alloc(Math.floor(BOMB_MEMBER / rowBytes) * rowBytes, row)
-      this.bombMember = gzipSync(raw, { level: 9 })
-      this.bombHeader = gzipSync(Buffer.from('id,namn,latitud,longitud\r\n'))
-    }
-    const member = this.bombMember
-    const header = this.bombHeader as Buffer
-    const members = Math.max(1, Math.round(this.opts.bombBytes / BOMB_MEMBER))
-    // (each member inflates to just under 16 MiB of whole rows)
-    res.writeHead(200, {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-encoding': 'gzip',
-      'content-length': header.length + members * member.length,
-      'last-modified': validators(this.layout.model, this.epochMs, dist, this.day(), 'gzip-bomb').lastModified,
-    })
-    if (req.method === 'HEAD') return void res.end()
-    let i = -1
-    const source = new Readable({
-      read() {
-        while (i < members) {
-          const piece = i < 0 ? header : member
-          i++
-          if (!this.push(piece)) return
-        }
-        this.push(null)
-      },
-    })
-    pipeline(source, res, noop)
   }
 }

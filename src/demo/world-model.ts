@@ -3,6 +3,7 @@ import { generatedOrganisation, slugify, vastraGotaland, type OrganisationSeed }
 import { hash32, rand01, Salt } from './hash32.js'
 import { frequencies, frequencyList, topics, type DistKind, type Frequency } from './topics.js'
 import { worldSpecs } from './world-specs.js'
+import { deadHostCount } from './demo-size.js'
 
 /** Options that decide the shape of a world (everything except where it listens). */
 export interface WorldModelOptions {
@@ -43,6 +44,8 @@ const META_NO_LICENSE = 1
 const META_NO_FORMAT = 2
 const DS_NO_CONTACT = 1
 const DS_SERVICE = 2
+/** A high-value dataset (regulation 2023/138): most datasets with a data service (src/demo/hvd-world.ts). */
+const DS_HVD = 4
 
 /**
  * The compact, fully deterministic description of a world: a few typed arrays per
@@ -83,7 +86,7 @@ export class WorldModel {
     const n = Math.max(1, Math.floor(opts.distributions))
     const hostCount = Math.max(1, Math.min(10_000, Math.floor(opts.hosts)))
     this.hostCount = hostCount
-    this.deadHostCount = Math.max(1, Math.ceil(hostCount / 40))
+    this.deadHostCount = deadHostCount(hostCount)
     const orgCount = Math.max(1, Math.floor(opts.organisations))
 
     const seeds: OrganisationSeed[] = []
@@ -164,6 +167,7 @@ export class WorldModel {
         const kinds = topic.kinds.slice(0, count)
         const serviceChance = kinds.includes('wms') ? 0.5 : kinds.includes('json') ? 0.08 : 0
         if (rand01(seed, ds, Salt.datasetService) < serviceChance) dsFlags[ds] |= DS_SERVICE
+        if (dsFlags[ds] & DS_SERVICE && rand01(seed, ds, Salt.datasetHvd) < 0.7) dsFlags[ds] |= DS_HVD
         ds++
         j++
       }
@@ -244,8 +248,9 @@ export class WorldModel {
       if (this.distLife[dist] === Lifecycle.Always) counts[chosen]++
     }
     // Every enabled defect is present from day 0 at least once when the world is big
-    // enough, so a small test world still exercises the whole table.
-    if (rate === 0 || n < defectNames.length * 4) return
+    // enough (four distributions per enabled defect), so a small test world still
+    // exercises the whole table, or the part of it the test turned on.
+    if (rate === 0 || n < weights.filter((w) => w > 0).length * 4) return
     for (let d = 0; d < defectNames.length; d++) {
       if (counts[d] > 0 || weights[d] === 0) continue
       const start = hash32(this.seed, d, 4242) % n
@@ -329,6 +334,9 @@ export class WorldModel {
   }
   datasetHasService(ds: number): boolean {
     return (this.dsFlags[ds] & DS_SERVICE) !== 0
+  }
+  datasetIsHvd(ds: number): boolean {
+    return (this.dsFlags[ds] & DS_HVD) !== 0
   }
   frequency(ds: number): Frequency {
     return frequencyList[this.dsFreq[ds]]

@@ -32,11 +32,6 @@ function entry(name: string, text: string): ZipEntry {
   return { name, data, crc: crc32(data) }
 }
 
-/** Builds a zip archive (no compression) from name → content; deterministic (fixed timestamps). */
-export function zipStored(entries: [string, string][]): Buffer {
-  return zipEntries(entries.map(([name, text]) => entry(name, text)))
-}
-
 function zipEntries(entries: ZipEntry[]): Buffer {
   const locals: Buffer[] = []
   const centrals: Buffer[] = []

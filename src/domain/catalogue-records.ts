@@ -65,9 +65,15 @@ export interface Distribution {
   accessServiceIri: string | null
   issued: string | null
   modified: string | null
+  /** dcatap:hvdCategory and dcatap:applicableLegislation: DCAT-AP HVD puts them on distributions too. */
+  hvdCategories: string[]
+  applicableLegislation: string[]
 }
 
-/** A dcat:DataService (an API). */
+/**
+ * A dcat:DataService (an API). `endpointDescription` is the first dcat:endpointDescription
+ * (an OpenAPI, WSDL or OGC capabilities document, or a page about the API).
+ */
 export interface DataService {
   iri: string
   publisherIri: string | null

@@ -5,7 +5,9 @@
  * catalogue (src/i18n/messages/probe.ts), under the same code.
  *
  * - `ok`: bytes of the body arrived (or a 304 Not Modified answered a conditional probe).
- * - `failing`: the URL does not deliver its file; counts towards "broken".
+ * - `failing`: the URL does not deliver its file; counts towards "broken". Among them
+ *   `login-wall`, `landing-page` and `soft-404`: a data file was expected (the catalogue
+ *   declares a data format or gives the URL as a downloadURL) and a web page came.
  * - `unverified`: we could not tell (rate limit, bot wall, our own time budget); it
  *   neither breaks nor heals a URL and is never shown or mailed as broken.
  */
@@ -37,6 +39,9 @@ export const PROBE_CODES = {
   truncated: 'failing',
   'empty-body': 'failing',
   'api-error': 'failing',
+  'login-wall': 'failing',
+  'landing-page': 'failing',
+  'soft-404': 'failing',
   'invalid-url': 'failing',
   'forbidden-target': 'failing',
   'rate-limited': 'unverified',
@@ -78,4 +83,6 @@ export type ProbeDetail = {
   /** The refused host and the address it resolved to (`forbidden-target`). */
   host?: string
   address?: string
+  /** The words of a "not found" page answering 200 (`soft-404`). */
+  evidence?: string
 }

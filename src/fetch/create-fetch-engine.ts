@@ -1,21 +1,22 @@
 /**
  * The fetch engine: the one way datavakt reaches the network. Built on undici `request`
- * over one `Agent` whose connector runs the address guard on every new connection (IP
+ * over one pool per origin (host-pools.ts) whose connector runs the address guard on every new connection (IP
  * literals directly, host names after DNS resolution), so redirects and reused pools are
  * guarded too. Politeness (per-host connections and gap, global limit, Retry-After
  * slow-down) is taken per request (politeness.ts); redirects are followed by hand so each
  * hop is guarded, polite and recorded (follow-redirects.ts). The operations live in
  * probe-url.ts, fetch-body.ts and fetch-document.ts.
  */
-import { Agent } from 'undici'
 import type { HttpConfig } from '../config/config.js'
 import type { AddressPolicy, LookupAllFunction } from './address-guard.js'
 import { userAgentOf, type EngineParts } from './engine-parts.js'
 import { fetchBody } from './fetch-body.js'
 import { fetchDocument } from './fetch-document.js'
 import type { FetchEngine } from './fetch-engine.js'
+import { HostPools } from './host-pools.js'
 import { Politeness } from './politeness.js'
 import { probeUrl } from './probe-url.js'
+import { tracedProbe } from './traced-probe.js'
 import { createGuardedConnector } from './tls-connector.js'
 
 /** How long an idle kept-alive connection stays open for the host's next request. */
@@ -50,7 +51,7 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
   const policy: AddressPolicy = { allowPrivateNetworks: opts.allowPrivateNetworks, allowAddresses: opts.allowAddresses }
   const politeness = new Politeness(http)
   const connector = createGuardedConnector({ policy, connectTimeoutMs: http.connectTimeoutMs, lookup: opts.lookup, ca: opts.ca })
-  const agent = new Agent({
+  const pools = new HostPools({
     connections: http.perHostConnections,
     pipelining: 1,
     connect: connector.connect,
@@ -59,7 +60,7 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
     bodyTimeout: http.bodyTimeoutMs,
   })
   const parts: EngineParts = {
-    agent,
+    pools,
     politeness,
     policy,
     maxRedirects: http.maxRedirects,
@@ -68,13 +69,13 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
     tlsFacts: connector.tlsFacts,
   }
   return {
-    probe: (url, o) => probeUrl(parts, url, o),
+    probe: (url, o) => tracedProbe(url, () => probeUrl(parts, url, o)),
     fetchBody: (url, o) => fetchBody(parts, url, o),
     fetchDocument: (url, o) => fetchDocument(parts, url, o),
     hostGapMs: (host) => politeness.gapOf(host),
     async close() {
       politeness.close()
-      await agent.destroy()
+      await pools.destroy()
     },
   }
 }

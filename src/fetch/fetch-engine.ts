@@ -9,6 +9,12 @@ export interface Conditional {
   lastModified?: string | null
 }
 
+/** How a probe asks: conditionally, and whether a data file (not a web page) is expected. */
+export interface ProbeOptions {
+  conditional?: Conditional
+  expectData?: boolean
+}
+
 /**
  * The contract of the HTTP engine every part of datavakt uses to reach the network:
  * harvest (catalogues), availability (probes), content checks (bodies) and the schema
@@ -22,9 +28,11 @@ export interface FetchEngine {
    * One availability probe: a GET for a capped prefix (Range), redirects followed and
    * recorded, classified into outcome + code. Never throws for network trouble: that is
    * a result. `conditional` sends If-None-Match / If-Modified-Since (a 304 is ok).
-   * Deadline: `http.urlBudgetMs` (then `budget-exceeded`).
+   * `expectData`: a data file is expected (see `expectsDataFile`), so an HTML page is
+   * failing (`login-wall`, `landing-page`, `soft-404`); without it the page is only noted
+   * (`webPage`). Deadline: `http.urlBudgetMs` (then `budget-exceeded`).
    */
-  probe(url: string, opts?: { conditional?: Conditional }): Promise<ProbeResult>
+  probe(url: string, opts?: ProbeOptions): Promise<ProbeResult>
 
   /**
    * The whole body, for content checks: decompressed, capped at `maxBytes` (the stream

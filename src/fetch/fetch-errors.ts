@@ -57,7 +57,7 @@ export class FetchDeadlineError extends FetchBodyError {
 }
 
 /**
- * Thrown into a probe's signal when its own time budget (`http.urlBudgetMs`) runs out: the
+ * The reason a probe is cancelled with when its own time budget (`http.urlBudgetMs`) runs out: the
  * probe could not tell, so its code is `budget-exceeded` (unverified).
  */
 export class BudgetExceededError extends DatavaktError {

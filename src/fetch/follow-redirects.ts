@@ -4,12 +4,13 @@
  * asked once more before it counts. The caller reads the final response and then calls
  * `release`.
  */
-import { request, type Agent, type Dispatcher } from 'undici'
+import { request, type Dispatcher } from 'undici'
 import type { ProbeCode } from '../domain/probe-codes.js'
 import { assertAllowedAddress, type AddressPolicy } from './address-guard.js'
+import type { Canceller } from './canceller.js'
 import { classifyError } from './classify-error.js'
 import type { Politeness, Slot } from './politeness.js'
-import { firstHeader } from './response-headers.js'
+import { locationUrl } from './location-url.js'
 import { sendingVia } from './sending-via.js'
 import type { TimeBudget } from './time-budget.js'
 
@@ -21,7 +22,8 @@ export const DRAIN_LIMIT = 65_536
 
 /** The engine's parts a request goes through. */
 export interface RequestParts {
-  agent: Agent
+  /** The connection pools, one per origin (host-pools.ts). */
+  pools: Pick<Dispatcher, 'dispatch'>
   politeness: Politeness
   policy: AddressPolicy
   maxRedirects: number
@@ -30,9 +32,10 @@ export interface RequestParts {
 /** One request's settings. */
 export interface OpenOptions {
   headers: Record<string, string>
-  signal: AbortSignal
-  /** Runs only while a slot is held; with a budget, nothing else aborts a request waiting for a slot. */
-  budget?: TimeBudget
+  /** Cancels the request under way when the budget is spent. */
+  cancel: Canceller
+  /** Runs only while a slot is held: nothing aborts a request waiting for a slot. */
+  budget: TimeBudget
   headersTimeout: number
   bodyTimeout: number
   /** A slot the caller already holds for the first request (to `start`'s host). */
@@ -77,57 +80,58 @@ interface Walk {
 }
 
 /**
- * GETs `start`, following redirects up to `parts.maxRedirects`. Never throws: a refused
+ * GETs `start` (a URL already parsed is taken as it is), following redirects up to `parts.maxRedirects`. Never throws: a refused
  * target, a bad URL, a loop, a network error all come back as OpenFailed.
  */
-export async function openFollowingRedirects(parts: RequestParts, start: string, p: OpenOptions): Promise<Opened | OpenFailed> {
+export async function openFollowingRedirects(parts: RequestParts, start: string | URL, p: OpenOptions): Promise<Opened | OpenFailed> {
   let current: URL
   try {
-    current = new URL(start)
+    current = typeof start === 'string' ? new URL(start) : start
   } catch (error) {
     p.firstSlot?.release()
     return { ok: false, code: 'invalid-url', status: null, url: null, chain: [], downgraded: false, error }
   }
-  const walk: Walk = { current, chain: [], visited: new Set([current.href]), downgraded: false, firstSlot: p.firstSlot }
+  const walk: Walk = { current, chain: [], visited: new Set([withoutHash(current)]), downgraded: false, firstSlot: p.firstSlot }
   let retriedReset = false
   for (;;) {
     const refusal = refusalOf(walk.current, parts.policy)
     if (refusal) return failed(walk, refusal.code, refusal.error)
     const slot = await takeSlot(parts, walk, p)
     if (!('release' in slot)) return failed(walk, slot.code, slot.error)
-    p.budget?.resume()
+    p.budget.resume()
     const release = () => {
       slot.release()
-      p.budget?.pause()
+      p.budget.pause()
     }
     let res: Dispatcher.ResponseData
     try {
       res = await request(walk.current, {
-        dispatcher: sendingVia(parts.agent, slot.sent),
+        dispatcher: sendingVia(parts.pools, slot.sent, p.cancel),
         method: 'GET',
         headers: p.headers,
-        signal: p.signal,
         headersTimeout: p.headersTimeout,
         bodyTimeout: p.bodyTimeout,
       })
     } catch (err) {
       release()
-      const code = classifyError(p.signal.aborted ? p.signal.reason : err)
+      const code = classifyError(p.cancel.reason ?? err)
       // A kept-alive connection the server closed just as we reused it looks exactly like
       // a reset. Ask once more (on a fresh connection) before calling it broken.
       if (code === 'reset' && !retriedReset) {
         retriedReset = true
         continue
       }
-      return failed(walk, code, p.signal.aborted ? p.signal.reason : err)
+      return failed(walk, code, p.cancel.reason ?? err)
     }
     retriedReset = false
     // Bodies are closed early on purpose (prefix read, cap reached, error status); undici then
     // emits an abort error nobody needs: readers still see errors through their own listeners.
     res.body.on('error', () => undefined)
-    const location = firstHeader(res.headers, 'location')
+    p.cancel.answered(res.body)
     walk.chain.push({ url: walk.current.href, status: res.statusCode })
-    if (!REDIRECT_STATUSES.has(res.statusCode) || !location) return { ok: true, res, release, url: walk.current, chain: walk.chain, downgraded: walk.downgraded }
+    // Read as browsers read it (location-url.ts): raw UTF-8 bytes, relative, several headers.
+    const location = REDIRECT_STATUSES.has(res.statusCode) ? locationUrl(res.headers.location, walk.current) : null
+    if (location === null) return { ok: true, res, release, url: walk.current, chain: walk.chain, downgraded: walk.downgraded }
     await res.body.dump({ limit: DRAIN_LIMIT }).catch(() => undefined)
     release()
     const stop = step(walk, location, res.statusCode, parts.maxRedirects)
@@ -135,21 +139,25 @@ export async function openFollowingRedirects(parts: RequestParts, start: string,
   }
 }
 
-/** Moves the walk to `location`; an OpenFailed when the hop must not be taken. */
-function step(walk: Walk, location: string, status: number, maxRedirects: number): OpenFailed | null {
-  let next: URL
-  try {
-    next = new URL(location, walk.current)
-  } catch (error) {
-    return failed(walk, 'http-3xx', error, status)
-  }
+/**
+ * Moves the walk to `next`; an OpenFailed when the hop must not be taken ('failure': several
+ * different Locations or one that is not a URL, a network error for browsers too).
+ */
+function step(walk: Walk, next: URL | 'failure', status: number, maxRedirects: number): OpenFailed | null {
+  if (next === 'failure') return failed(walk, 'http-3xx', null, status)
   if (walk.current.protocol === 'https:' && next.protocol === 'http:') walk.downgraded = true
   const redirects = walk.chain.length
-  if (walk.visited.has(next.href)) return failed(walk, 'redirect-loop', null, status)
+  // The fragment is never sent: /a#x and /a#y are the same request.
+  const key = withoutHash(next)
+  if (walk.visited.has(key)) return failed(walk, 'redirect-loop', null, status)
   if (redirects > maxRedirects) return failed(walk, 'too-many-redirects', null, status)
-  walk.visited.add(next.href)
+  walk.visited.add(key)
   walk.current = next
   return null
+}
+
+function withoutHash(url: URL): string {
+  return url.hash ? url.href.slice(0, -url.hash.length) : url.href
 }
 
 /** Why `url` may not be asked at all (not http(s), or a refused address), or null. */
@@ -171,12 +179,12 @@ async function takeSlot(parts: RequestParts, walk: Walk, p: OpenOptions): Promis
     return slot
   }
   try {
-    // A URL already under way (a redirect hop) goes before URLs not yet started. With a
-    // budget, the budget is the only thing that aborts, and it does not run while the
-    // request waits: no abort listener is needed in the line.
-    return await parts.politeness.acquire(walk.current.host, p.budget ? undefined : p.signal, walk.chain.length > 0)
+    // A URL already under way (a redirect hop) goes before URLs not yet started. The
+    // budget is the only thing that cancels, and it does not run while the request
+    // waits: no abort listener is needed in the line.
+    return await parts.politeness.acquire(walk.current.host, undefined, walk.chain.length > 0)
   } catch (err) {
-    const error = p.signal.reason ?? err
+    const error = p.cancel.reason ?? err
     return { code: classifyError(error), error }
   }
 }

@@ -39,6 +39,57 @@ interface Waiter {
   fail(err: Error): void
 }
 
+/**
+ * A host's line of waiters: taken from the front in O(1). A sweep or `check` queues
+ * thousands of URLs on a big host at once, and Array.shift on such a line copied it on
+ * every request.
+ */
+class Line {
+  private items: (Waiter | undefined)[] = []
+  private head = 0
+
+  get length(): number {
+    return this.items.length - this.head
+  }
+
+  push(w: Waiter): void {
+    this.items.push(w)
+  }
+
+  /** Puts `w` first. */
+  unshift(w: Waiter): void {
+    if (this.head > 0) this.items[--this.head] = w
+    else this.items.unshift(w)
+  }
+
+  shift(): Waiter | undefined {
+    if (this.head >= this.items.length) return undefined
+    const w = this.items[this.head]
+    this.items[this.head++] = undefined
+    if (this.head === this.items.length) {
+      this.items = []
+      this.head = 0
+    } else if (this.head >= 1024 && this.head * 2 >= this.items.length) {
+      this.items = this.items.slice(this.head)
+      this.head = 0
+    }
+    return w
+  }
+
+  remove(w: Waiter): void {
+    const i = this.items.indexOf(w, this.head)
+    if (i >= 0) this.items.splice(i, 1)
+  }
+
+  /** Empties the line; returns who was in it. */
+  drain(): Waiter[] {
+    const all = this.items.slice(this.head) as Waiter[]
+    this.items = []
+    this.head = 0
+    return all
+  }
+}
+
 interface HostState {
   active: number
   /** A request has been let go but is not yet on the wire (connecting). */
@@ -48,7 +99,7 @@ interface HostState {
   slowedUntil: number
   /** Earliest time the next request may start. */
   nextStart: number
-  waiting: Waiter[]
+  waiting: Line
   timer: NodeJS.Timeout | null
 }
 
@@ -56,7 +107,7 @@ interface HostState {
 export class Politeness {
   private readonly hosts = new Map<string, HostState>()
   private globalActive = 0
-  private readonly globalWaiting: Waiter[] = []
+  private readonly globalWaiting = new Line()
   private closed = false
 
   constructor(private readonly opts: PolitenessOptions) {}
@@ -85,8 +136,7 @@ export class Politeness {
       }
       if (signal) {
         onAbort = () => {
-          const i = state.waiting.indexOf(waiter)
-          if (i >= 0) state.waiting.splice(i, 1)
+          state.waiting.remove(waiter)
           waiter.fail((signal.reason as Error | undefined) ?? new Error('aborted'))
         }
         signal.addEventListener('abort', onAbort, { once: true })
@@ -159,14 +209,14 @@ export class Politeness {
     this.closed = true
     for (const s of this.hosts.values()) if (s.timer) clearTimeout(s.timer)
     const err = new EngineClosedError()
-    for (const s of this.hosts.values()) for (const w of s.waiting.splice(0)) w.fail(err)
-    for (const w of this.globalWaiting.splice(0)) w.fail(err)
+    for (const s of this.hosts.values()) for (const w of s.waiting.drain()) w.fail(err)
+    for (const w of this.globalWaiting.drain()) w.fail(err)
   }
 
   private state(host: string): HostState {
     let s = this.hosts.get(host)
     if (!s) {
-      s = { active: 0, sending: false, gapMs: this.opts.perHostGapMs, slowedUntil: 0, nextStart: 0, waiting: [], timer: null }
+      s = { active: 0, sending: false, gapMs: this.opts.perHostGapMs, slowedUntil: 0, nextStart: 0, waiting: new Line(), timer: null }
       this.hosts.set(host, s)
     } else if (s.slowedUntil !== 0 && Date.now() >= s.slowedUntil) {
       s.gapMs = this.opts.perHostGapMs

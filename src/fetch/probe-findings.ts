@@ -21,6 +21,14 @@ export function tlsExpiringSoon(tls: TlsFacts, code: ProbeCode): ProbeFinding | 
   return { code: 'tls-expiring-soon', severity: 'warning', params: { days: tls.tlsDaysLeft, validTo: tls.tlsValidTo?.slice(0, 10) ?? null } }
 }
 
+/**
+ * `web-page-at-data-url`: an address that looks like a data file (`.csv`) gave a web page,
+ * while no data file was expected (with `expectData` the page is the probe's own code).
+ */
+export function webPageAtDataUrl(extension: string, page: string): ProbeFinding {
+  return { code: 'web-page-at-data-url', severity: 'warning', params: { extension, page } }
+}
+
 /** `https-downgrade`: a redirect led from https to plain http. */
 export function httpsDowngrade(): ProbeFinding {
   return { code: 'https-downgrade', severity: 'warning', params: {} }

@@ -6,21 +6,23 @@
  */
 import { outcomeOf, type ProbeCode, type ProbeDetail } from '../domain/probe-codes.js'
 import { assertAllowedAddress } from './address-guard.js'
+import { Canceller } from './canceller.js'
 import { classifyError, errorDetail } from './classify-error.js'
 import { codeForStatus } from './code-for-status.js'
 import { inflatePrefix, isCompressed } from './decode-body.js'
 import type { EngineParts } from './engine-parts.js'
-import type { Conditional } from './fetch-engine.js'
+import type { Conditional, ProbeOptions } from './fetch-engine.js'
 import { BudgetExceededError } from './fetch-errors.js'
 import { DRAIN_LIMIT, openFollowingRedirects, REDIRECT_STATUSES, type Opened, type OpenFailed } from './follow-redirects.js'
 import { parseRetryAfter } from './parse-retry-after.js'
 import type { Slot } from './politeness.js'
-import { httpsDowngrade, outcomeFinding, tlsExpiringSoon } from './probe-findings.js'
+import { httpsDowngrade, outcomeFinding, tlsExpiringSoon, webPageAtDataUrl } from './probe-findings.js'
 import type { ProbeResult } from './probe-types.js'
 import { readPrefix, type Prefix } from './read-prefix.js'
 import { firstHeader, intHeader } from './response-headers.js'
 import { sniffBody } from './sniff-body.js'
 import { TimeBudget } from './time-budget.js'
+import { dataExtensionOf, looksLikeHtml, webPageKind } from './web-page.js'
 
 /** How much of a body sniffing looks at. */
 const SNIFF_BYTES = 16_384
@@ -35,28 +37,33 @@ interface Verdict {
 interface Run {
   parts: EngineParts
   result: ProbeResult
-  signal: AbortSignal
+  cancel: Canceller
   budget: TimeBudget
   headers: Record<string, string>
   firstSlot: Slot | undefined
+  /** The URL, parsed once, while the first request has not been made. */
+  target: URL | undefined
+  /** An HTML page is failing (`login-wall`, `landing-page`, `soft-404`), not ok. */
+  expectData: boolean
 }
 
 /**
  * Probes `url`. Never throws for network trouble or a closed engine: that is a result.
  * The URL's budget (`http.urlBudgetMs`) runs only while a request slot is held.
  */
-export async function probeUrl(parts: EngineParts, url: string, o?: { conditional?: Conditional }): Promise<ProbeResult> {
+export async function probeUrl(parts: EngineParts, url: string, o?: ProbeOptions): Promise<ProbeResult> {
   const at = new Date()
-  const firstSlot = await slotBeforeStart(parts, url)
-  const controller = new AbortController()
+  const { slot: firstSlot, target } = await slotBeforeStart(parts, url)
+  const cancel = new Canceller()
   const ms = parts.http.urlBudgetMs
-  const budget = new TimeBudget(ms, () => controller.abort(new BudgetExceededError(ms)))
-  const run: Run = { parts, result: emptyResult(url, at), signal: controller.signal, budget, headers: probeHeaders(parts, o?.conditional), firstSlot }
+  const budget = new TimeBudget(ms, () => cancel.cancel(new BudgetExceededError(ms)))
+  const headers = probeHeaders(parts, o?.conditional)
+  const run: Run = { parts, result: emptyResult(url, at), cancel, budget, headers, firstSlot, target, expectData: o?.expectData === true }
   try {
     return finish(run, await attempt(run))
   } catch (err) {
     // Not expected: every network path returns a verdict. Keep the promise: no throw.
-    return finish(run, { code: controller.signal.aborted ? 'budget-exceeded' : classifyError(err), detail: errorDetail(err) })
+    return finish(run, { code: cancel.cancelled ? 'budget-exceeded' : classifyError(err), detail: errorDetail(err) })
   } finally {
     budget.pause()
   }
@@ -69,14 +76,19 @@ export async function probeUrl(parts: EngineParts, url: string, o?: { conditiona
  * would refuse anyway (junk, a refused address, a closed engine) skips the wait: the
  * request path meets the same refusal and reports it.
  */
-async function slotBeforeStart(parts: EngineParts, url: string): Promise<Slot | undefined> {
+async function slotBeforeStart(parts: EngineParts, url: string): Promise<{ slot: Slot | undefined; target: URL | undefined }> {
+  let target: URL
   try {
-    const target = new URL(url)
-    if ((target.protocol !== 'http:' && target.protocol !== 'https:') || !target.hostname) return undefined
+    target = new URL(url)
+    if ((target.protocol !== 'http:' && target.protocol !== 'https:') || !target.hostname) return { slot: undefined, target: undefined }
     assertAllowedAddress(target.hostname, parts.policy)
-    return await parts.politeness.acquire(target.host)
   } catch {
-    return undefined
+    return { slot: undefined, target: undefined }
+  }
+  try {
+    return { slot: await parts.politeness.acquire(target.host), target }
+  } catch {
+    return { slot: undefined, target: undefined }
   }
 }
 
@@ -97,6 +109,7 @@ function emptyResult(url: string, at: Date): ProbeResult {
     tlsValidTo: null,
     tlsDaysLeft: null,
     bytesRead: 0,
+    webPage: null,
     retryAfterSeconds: null,
     findings: [],
     at: at.toISOString(),
@@ -120,15 +133,17 @@ async function attempt(run: Run): Promise<Verdict> {
   const { parts, result } = run
   const cap = parts.http.probeBytes
   for (const useRange of [true, false]) {
-    const opened = await openFollowingRedirects(parts, result.finalUrl ?? result.url, {
+    const start = result.finalUrl ?? (run.firstSlot && run.target) ?? result.url
+    const opened = await openFollowingRedirects(parts, start, {
       headers: useRange ? { ...run.headers, range: `bytes=0-${cap - 1}` } : run.headers,
-      signal: run.signal,
+      cancel: run.cancel,
       budget: run.budget,
       headersTimeout: parts.http.headersTimeoutMs,
       bodyTimeout: parts.http.bodyTimeoutMs,
       ...(run.firstSlot ? { firstSlot: run.firstSlot } : {}),
     })
     run.firstSlot = undefined
+    run.target = undefined
     recordHops(result, opened)
     if (!opened.ok) return failedOpen(result, opened)
     recordHeaders(result, opened)
@@ -201,6 +216,14 @@ async function judgeAnswer(run: Run, opened: Opened): Promise<Verdict> {
   if (statusCode) return { code: statusCode, detail: { status } }
   if (status === 204 || read.bytes === 0) return { code: 'empty-body', detail: { status } }
   if (sniffed === 'api-error') return { code: 'api-error' }
+  if (looksLikeHtml(prefix, result.contentType)) {
+    const html = Buffer.from(prefix.buffer, prefix.byteOffset, Math.min(prefix.byteLength, SNIFF_BYTES)).toString('utf8')
+    const page = webPageKind(html, result.redirectChain.map((h) => h.url))
+    result.webPage = page.kind
+    if (run.expectData) return { code: page.kind, detail: page.evidence ? { status, evidence: page.evidence } : { status } }
+    const extension = dataExtensionOf(result.url)
+    if (extension) result.findings.push(webPageAtDataUrl(extension, page.kind))
+  }
   return { code: result.redirects > 0 ? 'redirected' : 'ok' }
 }
 
@@ -222,7 +245,7 @@ function recordLength(result: ProbeResult, opened: Opened, readCap: number): num
 function judgeRead(run: Run, read: Prefix, expected: number | null, statusDecides: boolean): Verdict | null {
   const cut: ProbeDetail = expected !== null ? { bytes: read.bytes, expected } : { bytes: read.bytes }
   if (read.error) {
-    if (run.signal.aborted) return { code: 'budget-exceeded' }
+    if (run.cancel.cancelled) return { code: 'budget-exceeded' }
     if (classifyError(read.error) === 'timeout') return { code: 'timeout', detail: { waitedFor: 'body' } }
     // The server promised more than it sent. A status that decides alone still decides.
     return statusDecides ? null : { code: 'truncated', detail: cut }
@@ -240,7 +263,8 @@ function finish(run: Run, verdict: Verdict): ProbeResult {
   result.elapsedMs = Math.round(budget.elapsed())
   result.redirects = result.redirectChain.filter((h) => REDIRECT_STATUSES.has(h.status)).length
   if (result.outcome !== 'ok') result.findings.unshift(outcomeFinding(verdict.code, verdict.detail ?? {}))
-  const tls = parts.tlsFacts(result.finalUrl ? new URL(result.finalUrl) : null)
+  // Only an https URL has certificate facts: an http one is not parsed again for nothing.
+  const tls = parts.tlsFacts(result.finalUrl?.startsWith('https:') ? new URL(result.finalUrl) : null)
   result.tlsValidTo = tls.tlsValidTo
   result.tlsDaysLeft = tls.tlsDaysLeft
   const soon = tlsExpiringSoon(tls, verdict.code)

@@ -33,8 +33,10 @@ export function readPrefix(body: Readable, cap: number, keep: number, declared: 
       body.off('error', onError)
       body.off('close', onClose)
       body.destroy()
-      // A copy: the kept pieces may be views of larger buffers, which can now go.
-      resolve({ prefix: Buffer.concat(kept, keptBytes), bytes, capped, error })
+      // One piece (a small body comes in one chunk) is handed on as it is: the caller judges
+      // it at once and lets it go. Several are joined, once.
+      const prefix = kept.length === 1 ? kept[0]! : Buffer.concat(kept, keptBytes)
+      resolve({ prefix, bytes, capped, error })
     }
     const onData = (chunk: Buffer) => {
       let c = chunk

@@ -6,6 +6,7 @@
  * steadily a server trickles bytes.
  */
 import type { Dispatcher } from 'undici'
+import { Canceller } from './canceller.js'
 import { classifyError } from './classify-error.js'
 import { decodedBody } from './decode-body.js'
 import type { EngineParts } from './engine-parts.js'
@@ -49,26 +50,26 @@ export async function openWholeBody(parts: EngineParts, url: string, o: WholeBod
   const headers: Record<string, string> = { 'user-agent': parts.userAgent, accept: o.accept ?? '*/*', 'accept-encoding': 'gzip, deflate, br' }
   if (o.conditional?.etag) headers['if-none-match'] = o.conditional.etag
   if (o.conditional?.lastModified) headers['if-modified-since'] = o.conditional.lastModified
-  const controller = new AbortController()
+  const cancel = new Canceller()
   // unref: a body nobody reads must not keep the process alive until its deadline.
-  const budget = new TimeBudget(o.deadlineMs, () => controller.abort(new FetchDeadlineError(url, o.deadlineMs)), true)
+  const budget = new TimeBudget(o.deadlineMs, () => cancel.cancel(new FetchDeadlineError(url, o.deadlineMs)), true)
   const opened = await openFollowingRedirects(parts, url, {
     headers,
-    signal: controller.signal,
+    cancel,
     budget,
     headersTimeout: parts.http.headersTimeoutMs,
     bodyTimeout: parts.http.bodyTimeoutMs,
   })
   if (!opened.ok) {
     budget.pause()
-    if (controller.signal.reason instanceof FetchDeadlineError) throw controller.signal.reason
+    if (cancel.reason instanceof FetchDeadlineError) throw cancel.reason
     throw new FetchBodyError('fetch.no-body', { url, probeCode: opened.code, status: opened.status }, {}, { cause: opened.error })
   }
   opened.res.body.once('close', () => {
     opened.release()
     budget.pause()
   })
-  return { url, finalUrl: opened.url, res: opened.res, deadlinePassed: () => controller.signal.aborted, deadlineMs: o.deadlineMs }
+  return { url, finalUrl: opened.url, res: opened.res, deadlinePassed: () => cancel.cancelled, deadlineMs: o.deadlineMs }
 }
 
 /**

@@ -1,42 +1,35 @@
-/**
- * Stable codes of why a harvest failed (stored in harvest_runs.error_code, so pages can
- * explain them in the reader's language).
- */
-export type HarvestErrorCode =
-  | 'fetch-failed' // no answer: refused, reset, DNS, TLS
-  | 'timeout' // the catalogue server was too slow or hung
-  | 'http-error' // an answer, but not 2xx
-  | 'too-large' // body over harvest.maxCatalogueBytes
-  | 'not-rdf' // HTML, empty, or an unknown syntax
-  | 'doctype-refused' // RDF/XML with a DOCTYPE / ENTITY declarations
-  | 'truncated' // the document stops half way
-  | 'parse-error' // syntax error
-  | 'bad-response' // CKAN / EntryScape JSON not of the expected shape
-  | 'too-many-pages' // paging did not end
+import type { MessageParams } from '../domain/finding.js'
+import type { HarvestErrorReason, HarvestFailure } from '../domain/harvest-failure.js'
+import { DatavaktError } from '../i18n/datavakt-error.js'
 
 /**
  * Why a catalogue could not be harvested. Thrown by the readers and turned by
- * `harvestSource` into a failed harvest run (reason, position, HTTP status), leaving the
- * previous harvest of the source untouched.
+ * `harvestSource` into a failed harvest run (reason and params, never words), leaving the
+ * previous harvest of the source untouched. `reason` is the stable code
+ * (src/domain/harvest-failure.ts); its text is `harvest.error.<reason>` in the catalogue.
+ * Params: `url`, `status`, `line`/`column`/`byte` and what the reason's text names.
  */
-export class HarvestError extends Error {
+export class HarvestError extends DatavaktError {
   override name = 'HarvestError'
-  readonly code: HarvestErrorCode
-  /** Where in the document it failed ("line 120, column 4", "byte 81234"), when known. */
-  readonly position: string | null
-  /** HTTP status of the failing response, when there was one. */
-  readonly httpStatus: number | null
-  /** The URL being read when it failed. */
-  readonly url: string | null
+  readonly reason: HarvestErrorReason
 
-  constructor(
-    message: string,
-    opts: { code: HarvestErrorCode; position?: string | null; httpStatus?: number | null; url?: string | null; cause?: unknown },
-  ) {
-    super(message, opts.cause === undefined ? undefined : { cause: opts.cause })
-    this.code = opts.code
-    this.position = opts.position ?? null
-    this.httpStatus = opts.httpStatus ?? null
-    this.url = opts.url ?? null
+  constructor(reason: HarvestErrorReason, params: MessageParams & { url: string | null }, options?: { cause?: unknown }) {
+    super(`harvest.error.${reason}`, withoutUndefined(params), options)
+    this.reason = reason
   }
+
+  /** HTTP status of the failing response, when there was one. */
+  get httpStatus(): number | null {
+    return typeof this.params.status === 'number' ? this.params.status : null
+  }
+
+  /** The failure as it is stored and shown. */
+  get failure(): HarvestFailure {
+    return { reason: this.reason, params: this.params }
+  }
+}
+
+/** Params with no undefined values, so that what is stored as JSON is what was made. */
+function withoutUndefined(p: MessageParams): MessageParams {
+  return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined))
 }

@@ -1,5 +1,8 @@
 import type { Config } from '../config/config.js'
 import type { Db } from '../db/database.js'
+import { t } from '../i18n/catalogue.js'
+import { describeHarvestError } from '../i18n/harvest-words.js'
+import type { Lang } from '../i18n/lang.js'
 import type { FetchDocumentFn } from './harvest-deps.js'
 import { harvestAll, type HarvestResult } from './harvest-source.js'
 
@@ -14,6 +17,8 @@ export function createHarvestJob(opts: {
   config: Pick<Config, 'sources' | 'preset' | 'harvest'>
   fetchDocument: FetchDocumentFn
   log?: (message: string) => void
+  /** The language of the log lines (default English). */
+  lang?: Lang
 }): (ctx: { signal: AbortSignal }) => Promise<HarvestResult[]> {
   return (ctx) =>
     harvestAll(
@@ -23,7 +28,11 @@ export function createHarvestJob(opts: {
         fetchDocument: opts.fetchDocument,
         harvest: opts.config.harvest,
         onSourceDone: (r) =>
-          opts.log?.(r.status === 'ok' ? `harvest ${r.sourceId}: ok, ${r.datasets} datasets` : `harvest ${r.sourceId}: failed [${r.code}] ${r.error}`),
+          opts.log?.(
+            r.status === 'ok'
+              ? t(opts.lang ?? 'en', 'harvest.job.ok', { source: r.sourceId, count: r.datasets })
+              : t(opts.lang ?? 'en', 'harvest.job.failed', { source: r.sourceId, reason: r.failure.reason, error: describeHarvestError(r.failure, opts.lang ?? 'en') }),
+          ),
       },
       { signal: ctx.signal },
     )

@@ -1,4 +1,6 @@
-import type { LangText } from '../db/tables/core.js'
+import type { DataService, Dataset, Distribution, Organisation } from '../domain/catalogue-records.js'
+import type { HarvestWarning } from '../domain/harvest-warning.js'
+import type { LangText } from '../domain/lang-text.js'
 
 /**
  * The one normalised model every catalogue reader (DCAT RDF, CKAN, EntryScape) produces
@@ -7,83 +9,16 @@ import type { LangText } from '../db/tables/core.js'
  * same record gets the same identifier on every harvest.
  */
 
-/** Something that was skipped or could not be understood, with the IRI it concerns. */
-export interface HarvestWarning {
-  subject: string
-  message: string
-}
-
-/** A publishing organisation (foaf:Agent / dct:publisher). */
-export interface OrganisationRecord {
-  iri: string
-  /** foaf:name per language ('' = untagged). */
-  name: LangText
-  /** Swedish organisation number as NNNNNN-NNNN, when it can be read from the IRI or dct:identifier. */
-  orgNumber: string | null
-  homepage: string | null
-}
-
-/** A dcat:Distribution. */
-export interface DistributionRecord {
-  iri: string
-  datasetIri: string
-  title: LangText
-  description: LangText
-  accessUrl: string | null
-  downloadUrl: string | null
-  /** dct:format as declared: a media type literal ("text/csv"), an EU file-type IRI or free text. */
-  format: string | null
-  /** IANA media type: dcat:mediaType, else read from dct:format when that names one. */
-  mediaType: string | null
-  byteSize: number | null
-  license: string | null
-  accessRights: string | null
-  conformsTo: string[]
-  accessServiceIri: string | null
-  issued: string | null
-  modified: string | null
-}
-
+/** A publishing organisation (src/domain/catalogue-records.ts). */
+export type OrganisationRecord = Organisation
+/** A dcat:Distribution (src/domain/catalogue-records.ts). */
+export type DistributionRecord = Distribution
 /** A dcat:Dataset with its distributions. */
-export interface DatasetRecord {
-  iri: string
-  publisherIri: string | null
-  title: LangText
-  description: LangText
-  contactEmail: string | null
-  contactName: string | null
-  license: string | null
-  accessRights: string | null
-  accrualPeriodicity: string | null
-  conformsTo: string[]
-  spatial: string[]
-  temporal: { start?: string; end?: string }[]
-  keywords: LangText[]
-  themes: string[]
-  landingPage: string | null
-  issued: string | null
-  modified: string | null
-  hvdCategories: string[]
-  applicableLegislation: string[]
+export interface DatasetRecord extends Dataset {
   distributions: DistributionRecord[]
 }
-
-/** A dcat:DataService (an API). */
-export interface DataServiceRecord {
-  iri: string
-  publisherIri: string | null
-  title: LangText
-  description: LangText
-  endpointUrls: string[]
-  endpointDescription: string | null
-  contactEmail: string | null
-  license: string | null
-  accessRights: string | null
-  conformsTo: string[]
-  servesDatasets: string[]
-  hvdCategories: string[]
-  applicableLegislation: string[]
-}
+/** A dcat:DataService (src/domain/catalogue-records.ts). */
+export type DataServiceRecord = DataService
 
 /** A dcat:Catalog seen while reading (kept for sub-catalogues and reporting; not stored). */
 export interface CatalogueRecord {
@@ -105,11 +40,13 @@ export interface HarvestModel {
    * (e.g. one EntryScape entry answered 500). They are neither updated nor withdrawn.
    */
   keepDatasetIris: string[]
+  /** The same for data services (an EntryScape service entry that could not be read). */
+  keepServiceIris: string[]
 }
 
 /** An empty model to fill. */
 export function emptyModel(): HarvestModel {
-  return { catalogues: [], organisations: [], datasets: [], dataServices: [], warnings: [], keepDatasetIris: [] }
+  return { catalogues: [], organisations: [], datasets: [], dataServices: [], warnings: [], keepDatasetIris: [], keepServiceIris: [] }
 }
 
 /**
@@ -133,6 +70,7 @@ export function mergeModel(into: HarvestModel, part: HarvestModel, seen: MergeIn
   for (const s of part.dataServices) if (!seen.services.has(s.iri)) (seen.services.add(s.iri), into.dataServices.push(s))
   into.warnings.push(...part.warnings)
   into.keepDatasetIris.push(...part.keepDatasetIris)
+  into.keepServiceIris.push(...part.keepServiceIris)
   return seen
 }
 
@@ -174,6 +112,10 @@ export function modelToDryRunJson(m: HarvestModel) {
       accrualPeriodicity: d.accrualPeriodicity,
       conformsTo: d.conformsTo,
       modified: d.modified,
+      titleLanguages: Object.keys(d.title),
+      descriptionLanguages: Object.keys(d.description),
+      hvdCategories: d.hvdCategories,
+      applicableLegislation: d.applicableLegislation,
       distributions: d.distributions.map((x) => ({
         iri: x.iri,
         accessUrl: x.accessUrl,
@@ -182,15 +124,27 @@ export function modelToDryRunJson(m: HarvestModel) {
         mediaType: x.mediaType,
         byteSize: x.byteSize,
         license: x.license,
+        conformsTo: x.conformsTo,
+        accessService: x.accessServiceIri,
+        hvdCategories: x.hvdCategories,
+        applicableLegislation: x.applicableLegislation,
       })),
     })),
     dataServices: m.dataServices.map((s) => ({
       iri: s.iri,
       title: preferredText(s.title),
+      description: preferredText(s.description),
+      titleLanguages: Object.keys(s.title),
       publisher: s.publisherIri,
+      contactEmail: s.contactEmail,
       endpointUrls: s.endpointUrls,
       endpointDescription: s.endpointDescription,
       servesDatasets: s.servesDatasets,
+      conformsTo: s.conformsTo,
+      license: s.license,
+      accessRights: s.accessRights,
+      hvdCategories: s.hvdCategories,
+      applicableLegislation: s.applicableLegislation,
     })),
     warnings: m.warnings,
   }

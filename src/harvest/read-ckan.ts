@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { fetchCatalogueDocument, type HarvestDeps } from './harvest-deps.js'
+import { fetchCatalogueDocument } from './fetch-catalogue-document.js'
+import type { HarvestDeps } from './harvest-deps.js'
 import { HarvestError } from './harvest-error.js'
 import { readFormat, mediaTypeOf } from './formats.js'
 import { emptyModel, type DatasetRecord, type DistributionRecord, type HarvestModel } from './model.js'
@@ -35,7 +36,7 @@ export async function readCkan(url: string, deps: HarvestDeps, publisher?: strin
   let httpStatus: number | null = null
   let count = Infinity
   for (let page = 0, start = 0; start < count; page++, start += ROWS) {
-    if (page >= MAX_PAGES) throw new HarvestError(`CKAN paging of ${site} did not end`, { url: search, code: 'too-many-pages', httpStatus })
+    if (page >= MAX_PAGES) throw new HarvestError('too-many-pages', { url: search, max: MAX_PAGES, status: httpStatus })
     const fq = publisher ? `&fq=${encodeURIComponent(`organization:${publisher}`)}` : ''
     const pageUrl = `${search}?rows=${ROWS}&start=${start}&sort=${encodeURIComponent('id asc')}${fq}`
     const res = await fetchCatalogueDocument(deps, pageUrl, 'application/json')
@@ -46,15 +47,11 @@ export async function readCkan(url: string, deps: HarvestDeps, publisher?: strin
     try {
       body = JSON.parse(res.body.toString('utf8')) as typeof body
     } catch (err) {
-      throw new HarvestError(`CKAN at ${site} did not answer JSON: ${(err as Error).message}`, { url: pageUrl, code: 'bad-response', httpStatus: res.status, cause: err })
+      throw new HarvestError('not-json', { url: pageUrl, service: 'CKAN', status: res.status, detail: (err as Error).message }, { cause: err })
     }
     const results = body?.result?.results
     if (body?.success !== true || typeof body.result?.count !== 'number' || !Array.isArray(results)) {
-      throw new HarvestError(`CKAN at ${site} did not answer package_search's { success, result: { count, results } }`, {
-        url: pageUrl,
-        code: 'bad-response',
-        httpStatus: res.status,
-      })
+      throw new HarvestError('bad-response', { url: pageUrl, service: 'CKAN', expected: '{ success, result: { count, results } }', status: res.status })
     }
     count = body.result.count
     deps.onProgress?.(`${site}: packages ${start}–${start + results.length} of ${count}`)
@@ -71,12 +68,17 @@ export async function readCkan(url: string, deps: HarvestDeps, publisher?: strin
   return { model, httpStatus, bytes, documents }
 }
 
+/** The objects of a JSON array (null, numbers and strings in it are left out: found by fuzzing); none when it is no array. */
+function objectsOf(v: unknown): Json[] {
+  return Array.isArray(v) ? v.filter((x): x is Json => x !== null && typeof x === 'object' && !Array.isArray(x)) : []
+}
+
 function str(v: unknown): string | null {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : null
 }
 
 function extra(pkg: Json, ...keys: string[]): string | null {
-  const extras = Array.isArray(pkg.extras) ? (pkg.extras as Json[]) : []
+  const extras = objectsOf(pkg.extras)
   for (const k of keys) {
     const e = extras.find((x) => x.key === k)
     if (e && str(e.value)) return str(e.value)
@@ -86,9 +88,10 @@ function extra(pkg: Json, ...keys: string[]): string | null {
 }
 
 function readPackage(pkg: Json, site: string, model: HarvestModel, orgs: Map<string, string>): DatasetRecord | null {
-  const id = str(pkg.id) ?? str(pkg.name)
+  // A result that is not an object (null, a number: found by fuzzing) is no package.
+  const id = pkg !== null && typeof pkg === 'object' ? (str(pkg.id) ?? str(pkg.name)) : null
   if (!id) {
-    model.warnings.push({ subject: site, message: 'CKAN package without id; skipped' })
+    model.warnings.push({ code: 'package-no-id', subject: site, params: {} })
     return null
   }
   const iri = extra(pkg, 'uri') ?? `${site}/dataset/${id}`
@@ -99,16 +102,16 @@ function readPackage(pkg: Json, site: string, model: HarvestModel, orgs: Map<str
     orgs.set(publisherIri, str(org.title) ?? str(org.name) ?? '')
   }
   const distributions: DistributionRecord[] = []
-  const resources = Array.isArray(pkg.resources) ? (pkg.resources as Json[]) : []
+  const resources = objectsOf(pkg.resources)
   resources.forEach((r, i) => {
     const url = str(r.url)
     const rid = str(r.id) ?? createHash('sha256').update(`${iri}\n${url ?? i}`).digest('hex').slice(0, 16)
     const dIri = str(r.uri) ?? `${site}/dataset/${id}/resource/${rid}`
     const format = str(r.format)
     const formatRead = format ? readFormat(format) : null
-    if (format && !formatRead?.known) model.warnings.push({ subject: dIri, message: `unknown format "${format.slice(0, 100)}"` })
+    if (format && !formatRead?.known) model.warnings.push({ code: 'unknown-format', subject: dIri, params: { format: format.slice(0, 100) } })
     const accessUrl = str(r.access_url) ?? url
-    if (!accessUrl) model.warnings.push({ subject: dIri, message: 'resource has no URL: nothing to check' })
+    if (!accessUrl) model.warnings.push({ code: 'distribution-no-url', subject: dIri, params: {} })
     const size = typeof r.size === 'number' ? r.size : str(r.size) ? Number(r.size) : null
     distributions.push({
       iri: dIri,
@@ -122,13 +125,16 @@ function readPackage(pkg: Json, site: string, model: HarvestModel, orgs: Map<str
       byteSize: size !== null && Number.isSafeInteger(size) && size >= 0 ? size : null,
       license: str(r.license),
       accessRights: null,
+      rights: null,
       conformsTo: [],
       accessServiceIri: null,
       issued: str(r.created),
       modified: str(r.last_modified) ?? str(r.metadata_modified),
+      hvdCategories: [],
+      applicableLegislation: [],
     })
   })
-  const tags = Array.isArray(pkg.tags) ? (pkg.tags as Json[]) : []
+  const tags = objectsOf(pkg.tags)
   const landing = str(pkg.url)
   return {
     iri,
@@ -139,6 +145,7 @@ function readPackage(pkg: Json, site: string, model: HarvestModel, orgs: Map<str
     contactName: str(pkg.maintainer) ?? str(pkg.author) ?? extra(pkg, 'contact_name'),
     license: str(pkg.license_url) ?? str(pkg.license_id),
     accessRights: extra(pkg, 'access_rights'),
+    rights: extra(pkg, 'rights'),
     accrualPeriodicity: extra(pkg, 'frequency', 'accrual_periodicity'),
     conformsTo: [],
     spatial: [],

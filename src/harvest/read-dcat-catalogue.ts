@@ -1,4 +1,5 @@
-import { fetchCatalogueDocument, type HarvestDeps } from './harvest-deps.js'
+import { fetchCatalogueDocument } from './fetch-catalogue-document.js'
+import type { HarvestDeps } from './harvest-deps.js'
 import { HarvestError } from './harvest-error.js'
 import { emptyModel, mergeModel, type HarvestModel } from './model.js'
 import { parseRdf, type ParsedDocument } from './parse-rdf.js'
@@ -35,7 +36,7 @@ export async function readDcatCatalogue(url: string, deps: HarvestDeps): Promise
   let httpStatus: number | null = null
   for (let i = 0; i < queue.length; i++) {
     if (i >= MAX_DOCUMENTS) {
-      throw new HarvestError(`Paging of ${url} did not end after ${MAX_DOCUMENTS} documents`, { url, code: 'too-many-pages', httpStatus })
+      throw new HarvestError('too-many-pages', { url, max: MAX_DOCUMENTS, status: httpStatus })
     }
     const fetched = await fetchAndParse(deps, queue[i])
     httpStatus ??= fetched.status
@@ -52,7 +53,7 @@ export async function readDcatCatalogue(url: string, deps: HarvestDeps): Promise
     deps.onProgress?.(`${queue[i]}: ${read.model.datasets.length} datasets (${model.datasets.length} in all)`)
   }
   for (const r of referenced) {
-    if (!index.datasets.has(r)) model.warnings.push({ subject: r, message: 'listed by the catalogue (dcat:dataset) but not described; skipped' })
+    if (!index.datasets.has(r)) model.warnings.push({ code: 'dataset-not-described', subject: r, params: {} })
   }
   return { model, httpStatus, bytes, documents: queue.length }
 }

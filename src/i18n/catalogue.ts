@@ -1,6 +1,8 @@
 import type { Finding, MessageParams } from '../domain/finding.js'
 import type { Lang } from './lang.js'
 import { render, type FindingMessage, type Message } from './message.js'
+import { adminMessages } from './messages/admin.js'
+import { alertsMessages } from './messages/alerts.js'
 import { apiMessages } from './messages/api.js'
 import { badgesMessages } from './messages/badges.js'
 import { checksMessages } from './messages/checks.js'
@@ -8,15 +10,18 @@ import { cliMessages } from './messages/cli.js'
 import { commonMessages } from './messages/common.js'
 import { configMessages } from './messages/config.js'
 import { dbMessages } from './messages/db.js'
+import { dumpMessages } from './messages/dump.js'
 import { demoMessages } from './messages/demo.js'
 import { fetchMessages } from './messages/fetch.js'
 import { availabilityFindingMessages } from './messages/findings-availability.js'
 import { scoringFindingMessages } from './messages/findings-scoring.js'
 import { checksFindingMessages } from './messages/findings-checks.js'
+import { columnFindingMessages } from './messages/findings-columns.js'
 import { contentFindingMessages } from './messages/findings-content.js'
 import { fetchFindingMessages } from './messages/findings-fetch.js'
 import { freshnessFindingMessages } from './messages/findings-freshness.js'
 import { metadataFindingMessages } from './messages/findings-metadata.js'
+import { serviceFindingMessages } from './messages/findings-services.js'
 import { harvestMessages } from './messages/harvest.js'
 import { pagesMessages } from './messages/pages.js'
 import { probeMessages } from './messages/probe.js'
@@ -43,8 +48,10 @@ export const findingMessages = {
   ...fetchFindingMessages,
   ...checksFindingMessages,
   ...contentFindingMessages,
+  ...columnFindingMessages,
   ...freshnessFindingMessages,
   ...metadataFindingMessages,
+  ...serviceFindingMessages,
   ...availabilityFindingMessages,
   ...scoringFindingMessages,
 } as const satisfies Record<string, FindingMessage>
@@ -57,6 +64,7 @@ export const messages = {
   ...commonMessages,
   ...fetchMessages,
   ...dbMessages,
+  ...dumpMessages,
   ...configMessages,
   ...harvestMessages,
   ...checksMessages,
@@ -67,6 +75,8 @@ export const messages = {
   ...badgesMessages,
   ...cliMessages,
   ...demoMessages,
+  ...alertsMessages,
+  ...adminMessages,
 } as const satisfies Record<string, Message>
 
 /** The key of a text in the catalogue. */
@@ -78,13 +88,16 @@ export const catalogueAreas: Record<string, Record<string, Message | FindingMess
   'findings-fetch': fetchFindingMessages,
   'findings-checks': checksFindingMessages,
   'findings-content': contentFindingMessages,
+  'findings-columns': columnFindingMessages,
   'findings-freshness': freshnessFindingMessages,
   'findings-metadata': metadataFindingMessages,
+  'findings-services': serviceFindingMessages,
   'findings-availability': availabilityFindingMessages,
   'findings-scoring': scoringFindingMessages,
   'common': commonMessages,
   'fetch': fetchMessages,
   'db': dbMessages,
+  'dump': dumpMessages,
   'config': configMessages,
   'harvest': harvestMessages,
   'checks': checksMessages,
@@ -95,11 +108,18 @@ export const catalogueAreas: Record<string, Record<string, Message | FindingMess
   'badges': badgesMessages,
   'cli': cliMessages,
   'demo': demoMessages,
+  'alerts': alertsMessages,
+  'admin': adminMessages,
 }
 
 /** The text of `key` in `lang`, made with `params`. */
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {
   return render(messages[key], lang, params)
+}
+
+/** True when `key` names a text of the catalogue (not a finding code). */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(messages, key)
 }
 
 /** True when `code` has words in the catalogue. */

@@ -25,3 +25,9 @@ export class DatavaktError extends Error {
     return t(lang, this.code, this.params)
   }
 }
+
+/** What went wrong, in `lang`: a DatavaktError's words from the catalogue, any other error's own message. */
+export function errorText(err: unknown, lang: Lang): string {
+  if (err instanceof DatavaktError) return err.describe(lang)
+  return err instanceof Error ? err.message : String(err)
+}

@@ -10,11 +10,17 @@ import type { Lang } from './lang.js'
 const LOCALE: Record<Lang, string> = { sv: 'sv-SE', en: 'en-GB' }
 const plurals = { sv: new Intl.PluralRules('sv-SE'), en: new Intl.PluralRules('en-GB') }
 
+/** One formatter per language and number of decimals: making an Intl.NumberFormat (which toLocaleString does on every call) costs far more than using one. */
+const numberFormats = new Map<string, Intl.NumberFormat>()
+
 /** A number as the language writes it, with at most `digits` decimals. */
 export function num(lang: Lang, value: ParamValue | undefined, digits = 1): string {
   const n = Number(value)
   if (!Number.isFinite(n)) return String(value ?? '')
-  return n.toLocaleString(LOCALE[lang], { maximumFractionDigits: digits })
+  const key = `${lang}:${digits}`
+  let f = numberFormats.get(key)
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: digits })))
+  return f.format(n)
 }
 
 /** A count with its noun: `count('sv', 2, 'rad', 'rader')` → "2 rader". */
@@ -36,6 +42,20 @@ export function date(lang: Lang, value: ParamValue | undefined): string {
   const d = new Date(typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value)
   if (Number.isNaN(d.getTime())) return String(value)
   return d.toLocaleDateString(LOCALE[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Stockholm' })
+}
+
+/**
+ * A date that may name only a year or a month, with its preposition: "den 14 mars 2023" /
+ * "on 14 March 2023", "i maj 2023" / "in May 2023", "år 2023" / "in 2023".
+ */
+export function dateOrPeriod(lang: Lang, value: ParamValue | undefined): string {
+  const v = String(value ?? '')
+  if (/^\d{4}$/.test(v)) return lang === 'sv' ? `år ${v}` : `in ${v}`
+  if (/^\d{4}-\d{2}$/.test(v)) {
+    const month = new Date(`${v}-15T12:00:00Z`).toLocaleDateString(LOCALE[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' })
+    return lang === 'sv' ? `i ${month}` : `in ${month}`
+  }
+  return lang === 'sv' ? `den ${date(lang, v)}` : `on ${date(lang, v)}`
 }
 
 /** A byte count in the largest sensible unit: "12 MB", "640 kB". */

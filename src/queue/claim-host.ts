@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
+import { countLeaseExpiry } from '../telemetry/instruments.js'
 
 /** A host claimed by a worker: the lease is held until `releaseHost` or expiry. */
 export interface ClaimedHost {
@@ -8,6 +9,8 @@ export interface ClaimedHost {
   workerId: string
   /** How many times this host has been claimed in this sweep (1 = first). */
   attempts: number
+  /** The sweep's cut-off: only URLs due by then are probed (null: every URL of the host). */
+  dueBefore: Date | null
 }
 
 /**
@@ -24,7 +27,7 @@ export async function claimHost(
   opts: { workerId: string; leaseSeconds: number; sweepId?: number },
 ): Promise<ClaimedHost | null> {
   const onlySweep = opts.sweepId === undefined ? sql`true` : sql`h.sweep_id = ${opts.sweepId}`
-  const { rows } = await sql<{ sweep_id: number; host: string; attempts: number }>`
+  const { rows } = await sql<{ sweep_id: number; host: string; attempts: number; was: string; due_before: Date | string | null }>`
     update sweep_hosts as t
     set status = 'leased',
         leased_by = ${opts.workerId},
@@ -32,7 +35,7 @@ export async function claimHost(
         attempts = t.attempts + 1,
         started_at = coalesce(t.started_at, now())
     from (
-      select h.sweep_id, h.host
+      select h.sweep_id, h.host, h.status as was, s.due_before
       from sweep_hosts h
       join sweeps s on s.id = h.sweep_id
       where s.status = 'running'
@@ -44,10 +47,12 @@ export async function claimHost(
       for update of h skip locked
     ) as c
     where t.sweep_id = c.sweep_id and t.host = c.host
-    returning t.sweep_id, t.host, t.attempts`.execute(db)
+    returning t.sweep_id, t.host, t.attempts, c.was, c.due_before`.execute(db)
   const r = rows[0]
   if (!r) return null
-  return { sweepId: Number(r.sweep_id), host: r.host, workerId: opts.workerId, attempts: r.attempts }
+  if (r.was === 'leased') countLeaseExpiry('taken-over')
+  const dueBefore = r.due_before === null ? null : new Date(r.due_before)
+  return { sweepId: Number(r.sweep_id), host: r.host, workerId: opts.workerId, attempts: r.attempts, dueBefore }
 }
 
 /**

@@ -1,6 +1,12 @@
 import type { Db } from '../db/database.js'
-import type { BrokenPolicy } from '../availability/next-availability-state.js'
-import { recordProbes, type ProbeToRecord, type RecordedProbes } from '../db/availability-store.js'
+import { availabilityStep } from '../availability/next-availability-state.js'
+import type { AvailabilityPolicy } from '../availability/next-check.js'
+import type { AvailabilityStep } from '../domain/availability-state.js'
+import { withDeadline } from '../db/deadline.js'
+import { recordProbes, type ProbeToRecord, type RecordedProbes } from '../db/probe-store.js'
+import { defaultConfig } from '../config/config.js'
+import type { AlertPolicy } from '../alerts/alert-policy.js'
+import { observeProbes } from '../alerts/observe.js'
 
 /** One batch being filled: the probes of each sweep, and who waits for it to be written. */
 interface Batch {
@@ -27,15 +33,21 @@ export class ProbeWriter {
   private batch: Batch | null = null
   private chain: Promise<void> = Promise.resolve()
   private readonly timer: NodeJS.Timeout
+  /** The availability state machine and the next check: they run here, in the writer, and the store applies their steps. */
+  private readonly step: AvailabilityStep
 
   constructor(
     private readonly db: Db,
     private readonly workerId: string,
-    private readonly policy: BrokenPolicy,
+    policy: AvailabilityPolicy,
     private readonly flushEvery: number,
     flushMs: number,
     private readonly onWritten: (r: RecordedProbes) => void,
+    private readonly alertPolicy: AlertPolicy = defaultConfig.alerts,
+    /** The longest one batch's write may take before it counts as failed (a dropped connection). */
+    private readonly writeTimeoutMs = 30_000,
   ) {
+    this.step = availabilityStep(policy)
     this.timer = setInterval(() => this.flush(), flushMs)
     this.timer.unref()
   }
@@ -70,13 +82,19 @@ export class ProbeWriter {
   private async write(b: Batch): Promise<void> {
     try {
       for (const [sweepId, probes] of b.bySweep) {
-        this.onWritten(await recordProbes(this.db, sweepId, this.workerId, probes, this.policy))
+        this.onWritten(await withDeadline('write probes', this.writeTimeoutMs, recordProbes(this.db, sweepId, this.workerId, probes, this.step)))
+        await withDeadline('observe probes for alerts', this.writeTimeoutMs, observeProbes(this.db, probes.map(probeRef), this.alertPolicy))
       }
       b.resolve()
     } catch (err) {
       b.reject(err as Error)
     }
   }
+}
+
+function probeRef(p: ProbeToRecord) {
+  const r = p.result
+  return { distributionIri: p.distributionIri, at: p.at ?? new Date(r.at), outcome: r.outcome, code: r.code, httpStatus: r.httpStatus, url: r.url }
 }
 
 function newBatch(): Batch {

@@ -1,9 +1,10 @@
 import type { Db } from '../db/database.js'
 import type { FetchEngine } from '../fetch/fetch-engine.js'
 import type { AvailabilityConfig, HttpConfig } from '../config/config.js'
-import { sweepProgress, sweepSummary, type SweepSummary } from '../db/availability-store.js'
+import { sweepProgress, sweepSummary, type SweepSummary } from '../db/sweep-summary.js'
 import { createSweep } from './create-sweep.js'
 import { defaultMaxHosts, runWorker, type WorkerOptions, type WorkerStats } from './run-worker.js'
+import { inSpan, SPANS } from '../telemetry/spans.js'
 
 /** Progress of a sweep run in this process. */
 export interface SweepProgress {
@@ -46,7 +47,15 @@ export interface SweepRun {
  * per outcome and code, newly broken, healed. Stopped by `signal`, it releases its hosts
  * and returns the summary so far (status still running).
  */
-export async function runSweep(opts: RunSweepOptions): Promise<SweepRun> {
+export function runSweep(opts: RunSweepOptions): Promise<SweepRun> {
+  return inSpan(SPANS.sweep, { trigger: opts.trigger ?? 'cli' }, async (span) => {
+    const run = await sweepHere(opts)
+    span.setAttributes({ 'sweep.id': run.summary.sweepId, urls: run.summary.urls, probed: run.summary.probed })
+    return run
+  })
+}
+
+async function sweepHere(opts: RunSweepOptions): Promise<SweepRun> {
   const started = Date.now()
   const sweepId = opts.sweepId ?? (await createSweep(opts.db, { trigger: opts.trigger ?? 'cli' })).sweepId
   let timer: NodeJS.Timeout | undefined

@@ -3,10 +3,14 @@ import { randomBytes } from 'node:crypto'
 import type { Db } from '../db/database.js'
 import type { FetchEngine } from '../fetch/fetch-engine.js'
 import type { ProbeResult } from '../fetch/probe-types.js'
-import type { BrokenPolicy } from '../availability/next-availability-state.js'
-import { dueDistributions, type DueDistribution } from '../db/availability-store.js'
+import type { AvailabilityPolicy } from '../availability/next-check.js'
+import { dueDistributions, type DueCursor, type DueDistribution } from '../db/due-distributions.js'
 import { ProbeWriter } from './probe-writer.js'
+import { withDeadline } from '../db/deadline.js'
+import type { AlertPolicy } from '../alerts/alert-policy.js'
 import { claimHost, finishSweepIfComplete, releaseHost, renewLease, type ClaimedHost } from './claim-host.js'
+import { countLeaseExpiry } from '../telemetry/instruments.js'
+import { inSpan, SPANS } from '../telemetry/spans.js'
 
 /** How a worker runs. */
 export interface WorkerOptions {
@@ -15,11 +19,14 @@ export interface WorkerOptions {
   engine: Pick<FetchEngine, 'probe'>
   /** Stored on every probe and lease; default `<hostname>:<pid>:<random>`. */
   workerId?: string
-  policy: BrokenPolicy
+  /** When a URL breaks and when it is due again (config.availability). */
+  policy: AvailabilityPolicy
+  /** When alerts open and resolve (config.alerts; the defaults when not given). */
+  alerts?: AlertPolicy
   leaseSeconds: number
   /** Probes in flight per host (config.http.perHostConnections). */
   perHostConnections: number
-  /** Hosts worked at once (default `defaultMaxHosts`). */
+  /** Hosts worked at once (default 256; the commands pass `defaultMaxHosts(config.http)`). */
   maxHosts?: number
   /** Work only on this sweep. */
   sweepId?: number
@@ -27,8 +34,15 @@ export interface WorkerOptions {
   untilSweepDone?: boolean
   /** How long to wait before looking for work again when there is none (default 2000 ms). */
   pollMs?: number
-  /** Graceful stop: no new probes, in-flight ones are recorded, held hosts are released. */
+  /**
+   * Graceful stop: no new probes, in-flight ones are recorded, held hosts are released.
+   * What is not done within `stopGraceMs` (default 5000) is left: held hosts are given
+   * back at once and the worker returns (unrecorded probes are redone by the next worker).
+   */
   signal?: AbortSignal
+  stopGraceMs?: number
+  /** The longest any one database call may take (default 30 s): a dropped connection is noticed, not waited on forever. */
+  dbTimeoutMs?: number
   /** Overrides each probe's time (tests and demos simulating days). */
   now?: () => Date
   /**
@@ -100,18 +114,20 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
   const active = new Set<Promise<void>>()
   const signal = opts.signal
   let wake: () => void = () => {}
+  const dbMs = opts.dbTimeoutMs ?? 30_000
+  const held = new Map<string, ClaimedHost>()
   const writer = new ProbeWriter(opts.db, workerId, opts.policy, Math.max(1, opts.flushEvery ?? 200), opts.flushMs ?? 1000, (r) => {
     stats.probes += r.inserted
     stats.duplicates += r.duplicates
     stats.newlyBroken += r.newlyBroken.length
     stats.healed += r.healed.length
-  })
+  }, opts.alerts, dbMs)
 
   while (!signal?.aborted) {
     while (active.size < maxHosts && !signal?.aborted) {
       let claim: ClaimedHost | null
       try {
-        claim = await claimHost(opts.db, { workerId, leaseSeconds: opts.leaseSeconds, sweepId: opts.sweepId })
+        claim = await withDeadline('claim host', dbMs, claimHost(opts.db, { workerId, leaseSeconds: opts.leaseSeconds, sweepId: opts.sweepId }))
       } catch (err) {
         // The database may be back at the next poll; a long-running worker should not die of it.
         opts.onError?.(err as Error, '(queue)')
@@ -119,17 +135,20 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
       }
       if (!claim) break
       stats.hostsClaimed++
-      const task: Promise<void> = workHost(opts, claim, stats, writer)
+      const key = `${claim.sweepId} ${claim.host}`
+      held.set(key, claim)
+      const task: Promise<void> = inSpan(SPANS.hostClaim, { host: claim.host, 'sweep.id': claim.sweepId, attempts: claim.attempts }, () => workHost(opts, claim, stats, writer))
         .catch((err: unknown) => opts.onError?.(err as Error, claim.host))
         .finally(() => {
           active.delete(task)
+          held.delete(key)
           wake()
         })
       active.add(task)
     }
     if (signal?.aborted) break
     if (active.size === 0 && opts.untilSweepDone && opts.sweepId !== undefined) {
-      const done = await finishSweepIfComplete(opts.db, opts.sweepId).catch((err: unknown) => {
+      const done = await withDeadline('finish sweep', dbMs, finishSweepIfComplete(opts.db, opts.sweepId)).catch((err: unknown) => {
         opts.onError?.(err as Error, '(queue)')
         return false
       })
@@ -149,54 +168,142 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
       signal?.addEventListener('abort', finish, { once: true })
     })
   }
-  await Promise.all(active)
-  await writer.flush()
+  const drained = Promise.all(active).then(() => true)
+  const inTime = signal?.aborted ? await withinGrace(drained, opts.stopGraceMs ?? 5000) : await drained
+  if (!inTime) {
+    // Stopping, and some host is still busy (a slow probe, a database that does not
+    // answer): give every held host back now rather than leaving it to its lease.
+    await Promise.all(
+      [...held.values()].map((c) => withDeadline('release host', dbMs, releaseHost(opts.db, c, { done: false })).catch((err: unknown) => opts.onError?.(err as Error, c.host))),
+    )
+  }
+  await withDeadline('write probes', dbMs, writer.flush()).catch((err: unknown) => opts.onError?.(err as Error, '(queue)'))
   writer.close()
   return stats
+}
+
+/**
+ * `drained` (true), or false once `ms` have passed. The timer keeps the process alive: a
+ * host stuck on a call that never settles must not leave a stopping worker with nothing
+ * to wait for (Node then quits with exit code 13 instead of giving the hosts back).
+ */
+async function withinGrace(drained: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined
+  const grace = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)))
+  try {
+    return await Promise.race([drained, grace])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** What one claimed host's run shares between its lanes, the lease timer and the probe writer. */
+interface HostRun {
+  /** The lease was lost (not renewed, or taken over): stop. */
+  lost: boolean
+  /** The host asked to be left alone until then (a long Retry-After). */
+  deferUntil: Date | null
+  /** A write failed: stop and give the host back. */
+  failure: Error | null
+  lastProgress: number
+  /** Since when a probe of this host waits to be written; null when none does. */
+  unwrittenSince: number | null
+  /** The batches this host's probes went into (in order; the last one settles last). */
+  lastBatch: Promise<void> | null
 }
 
 /** Probes one claimed host's due URLs and releases it. */
 async function workHost(opts: WorkerOptions, claim: ClaimedHost, stats: WorkerStats, writer: ProbeWriter): Promise<void> {
   const { db, signal } = opts
-  const deferAfter = opts.deferRetryAfterSeconds ?? 300
-  let lost = false
-  let deferUntil: Date | null = null
-  let failure: Error | null = null
+  const dbMs = opts.dbTimeoutMs ?? 30_000
+  const run: HostRun = { lost: false, deferUntil: null, failure: null, lastProgress: Date.now(), unwrittenSince: null, lastBatch: null }
+  const renewTimer = startRenewing(opts, claim, run)
+  const take = duePager(opts, claim, run)
+  const record = recorder(opts, claim, run, writer)
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, opts.perHostConnections) }, () => probeLane(opts, claim, run, take, record)))
+    // Write what this host still has queued now rather than at the next tick, and wait
+    // for it (batches are written in order, so the last one settling means all did).
+    if (run.lastBatch) {
+      void writer.flush()
+      await withDeadline('write probes', dbMs, run.lastBatch).catch((err: unknown) => (run.failure ??= err as Error))
+    }
+    if (run.failure) throw run.failure
+    if (run.lost) return
+    const finished = !signal?.aborted && !run.deferUntil
+    await withDeadline('release host', dbMs, releaseHost(db, claim, { done: finished, notBefore: run.deferUntil }))
+    if (finished) stats.hostsDone++
+  } catch (err) {
+    // Give the host back at once rather than making the next worker wait for the lease.
+    await withDeadline('release host', dbMs, releaseHost(db, claim, { done: false, notBefore: new Date(Date.now() + 30_000) })).catch(() => {})
+    throw err
+  } finally {
+    clearInterval(renewTimer)
+  }
+}
 
-  // Renew at a third of the lease so one slow renewal does not lose it.
-  const renewTimer = setInterval(
+/**
+ * Renews the lease at a third of its time, only while this host makes progress: a page of
+ * URLs read, a probe done, a batch of its probes written, each within one lease time, and
+ * no probe of it waiting longer than that to be written. A worker wedged on a dead
+ * database connection thus stops renewing, and another worker takes the host over.
+ */
+function startRenewing(opts: WorkerOptions, claim: ClaimedHost, run: HostRun): ReturnType<typeof setInterval> {
+  const dbMs = opts.dbTimeoutMs ?? 30_000
+  // At least a minute: a loaded machine's slow write is not a wedge (the wedge seen lasted minutes).
+  const stallMs = Math.max(opts.leaseSeconds * 1000, 60_000)
+  const stalled = () => Date.now() - run.lastProgress > stallMs || (run.unwrittenSince !== null && Date.now() - run.unwrittenSince > stallMs)
+  const timer = setInterval(
     () => {
-      renewLease(db, claim, opts.leaseSeconds)
+      if (stalled()) {
+        if (!run.lost) countLeaseExpiry('lost')
+        run.lost = true
+        return
+      }
+      withDeadline('renew lease', dbMs, renewLease(opts.db, claim, opts.leaseSeconds))
         .then((ok) => {
-          if (!ok) lost = true
+          if (!ok && !run.lost) countLeaseExpiry('lost')
+          if (!ok) run.lost = true
         })
         .catch((err: unknown) => opts.onError?.(err as Error, claim.host))
     },
     Math.max(250, (opts.leaseSeconds * 1000) / 3),
   )
-  renewTimer.unref()
+  timer.unref()
+  return timer
+}
 
-  // The batches this host's probes went into (in order; the last one settles last).
-  let lastBatch: Promise<void> | null = null
-  const record = (distributionIri: string, result: ProbeResult) => {
+/** Hands a probe to the writer, keeping track of this host's unwritten probes and write failures. */
+function recorder(opts: WorkerOptions, claim: ClaimedHost, run: HostRun, writer: ProbeWriter): (distributionIri: string, result: ProbeResult) => void {
+  return (distributionIri, result) => {
     const batch = writer.add(claim.sweepId, { distributionIri, host: claim.host, result, ...(opts.now ? { at: opts.now() } : {}) })
-    if (batch !== lastBatch) {
-      lastBatch = batch
-      batch.catch((err: unknown) => (failure ??= err as Error))
-    }
+    run.unwrittenSince ??= Date.now()
+    if (batch === run.lastBatch) return
+    run.lastBatch = batch
+    batch.then(
+      () => {
+        run.lastProgress = Date.now()
+        if (batch === run.lastBatch) run.unwrittenSince = null
+      },
+      (err: unknown) => (run.failure ??= err as Error),
+    )
   }
+}
 
-  // The host's due URLs, a page at a time (see dueDistributions); the lanes share them.
+/** The host's due URLs, a page at a time (see dueDistributions); the lanes share them. Null when none are left. */
+function duePager(opts: WorkerOptions, claim: ClaimedHost, run: HostRun): () => Promise<DueDistribution | null> {
+  const dbMs = opts.dbTimeoutMs ?? 30_000
   let page: DueDistribution[] = []
   let next = 0
-  let cursor: string | undefined
+  let cursor: DueCursor | undefined
   let exhausted = false
   let loading: Promise<void> | null = null
-  const take = async (): Promise<DueDistribution | null> => {
+  return async () => {
     while (next >= page.length) {
       if (exhausted) return null
-      loading ??= dueDistributions(db, claim.sweepId, claim.host, { ...(cursor === undefined ? {} : { after: cursor }), limit: DUE_PAGE })
+      loading ??= withDeadline('read due URLs', dbMs, dueDistributions(opts.db, claim.sweepId, claim.host, { ...(cursor === undefined ? {} : { after: cursor }), limit: DUE_PAGE, dueBefore: claim.dueBefore }))
         .then((r) => {
+          run.lastProgress = Date.now()
           page = r.due
           next = 0
           if (r.next === null) exhausted = true
@@ -207,41 +314,31 @@ async function workHost(opts: WorkerOptions, claim: ClaimedHost, stats: WorkerSt
     }
     return page[next++]!
   }
+}
 
-  try {
-    const lane = async () => {
-      while (!signal?.aborted && !lost && !deferUntil && !failure) {
-        const d = await take()
-        // Reading the page took a moment: look again before starting a probe.
-        if (!d || signal?.aborted || lost || deferUntil || failure) break
-        const conditional = d.etag || d.lastModified ? { etag: d.etag, lastModified: d.lastModified } : undefined
-        const result = await opts.engine.probe(d.url, conditional ? { conditional } : undefined)
-        // A lease lost while this probe ran: its result is still true and the unique key
-        // keeps it from being written twice, so record it anyway.
-        record(d.iri, result)
-        opts.onProbe?.({ host: claim.host, distributionIri: d.iri, result })
-        if (result.code === 'rate-limited' && (result.retryAfterSeconds ?? 0) > deferAfter) {
-          deferUntil = new Date(Date.now() + (result.retryAfterSeconds ?? 0) * 1000)
-        }
-      }
+/** One connection's worth of probing: takes due URLs until none are left or the host must stop. */
+async function probeLane(
+  opts: WorkerOptions,
+  claim: ClaimedHost,
+  run: HostRun,
+  take: () => Promise<DueDistribution | null>,
+  record: (distributionIri: string, result: ProbeResult) => void,
+): Promise<void> {
+  const deferAfter = opts.deferRetryAfterSeconds ?? 300
+  const stop = () => opts.signal?.aborted || run.lost || run.deferUntil !== null || run.failure !== null
+  while (!stop()) {
+    const d = await take()
+    // Reading the page took a moment: look again before starting a probe.
+    if (!d || stop()) break
+    const conditional = d.etag || d.lastModified ? { etag: d.etag, lastModified: d.lastModified } : undefined
+    const result = await opts.engine.probe(d.url, { ...(conditional ? { conditional } : {}), expectData: d.expectData })
+    // A lease lost while this probe ran: its result is still true and the unique key
+    // keeps it from being written twice, so record it anyway.
+    run.lastProgress = Date.now()
+    record(d.iri, result)
+    opts.onProbe?.({ host: claim.host, distributionIri: d.iri, result })
+    if (result.code === 'rate-limited' && (result.retryAfterSeconds ?? 0) > deferAfter) {
+      run.deferUntil = new Date(Date.now() + (result.retryAfterSeconds ?? 0) * 1000)
     }
-    await Promise.all(Array.from({ length: Math.max(1, opts.perHostConnections) }, lane))
-    // Write what this host still has queued now rather than at the next tick, and wait
-    // for it (batches are written in order, so the last one settling means all did).
-    if (lastBatch) {
-      void writer.flush()
-      await (lastBatch as Promise<void>).catch(() => undefined)
-    }
-    if (failure) throw failure
-    if (lost) return
-    const finished = !signal?.aborted && !deferUntil
-    await releaseHost(db, claim, { done: finished, notBefore: deferUntil })
-    if (finished) stats.hostsDone++
-  } catch (err) {
-    // Give the host back at once rather than making the next worker wait for the lease.
-    await releaseHost(db, claim, { done: false, notBefore: new Date(Date.now() + 30_000) }).catch(() => {})
-    throw err
-  } finally {
-    clearInterval(renewTimer)
   }
 }

@@ -42,7 +42,8 @@ export interface DatasetView {
   datasetResults: CheckResultView[]
 }
 
-function scoresOf(s: DistributionScoreRow | undefined): FileScores | null {
+/** A file's scores as readers get them (no reasons); null when it has none. */
+export function scoresOf(s: DistributionScoreRow | undefined): FileScores | null {
   if (!s) return null
   const { availability, freshness, format, conformance, metadata, total, at } = s
   return { availability, freshness, format, conformance, metadata, total, at }

@@ -59,7 +59,7 @@ export async function getLatestCheckResults(db: Db, datasetIri: string): Promise
 }
 
 /** Keeps what a reader needs of a stored finding, and nothing a newer writer may add. */
-function findingView(f: FindingView): FindingView {
+export function findingView(f: FindingView): FindingView {
   const out: FindingView = { code: f.code, severity: f.severity }
   if (f.params !== undefined) out.params = f.params
   if (f.location !== undefined) out.location = f.location

@@ -1,19 +1,17 @@
 import type { Db } from '../db/database.js'
 import { pickLang } from '../domain/lang-text.js'
 import type { Lang } from '../i18n/lang.js'
-import { getDatasetScores } from './dataset-scores.js'
+import { getCatalogueHealth, type CatalogueHealth } from './catalogue-health.js'
+import { getHvdObligations, type HvdReport } from './hvd-obligations.js'
 import { isUnknownOrganisation, organisationKeyOf } from './organisation-key.js'
+import { getOrganisationDatasets, type DatasetSummary } from './organisation-datasets.js'
+import { withFirstSeen } from './problem-since.js'
 import { getProblems, type Problem } from './problems.js'
 import { getLatestRollup, type RollupRow } from './rollup-row.js'
+import { getSourceOrganisations, type SourceOrganisation } from './source-organisations.js'
 import { getTrend } from './trend.js'
 
-/** One of an organisation's datasets with its latest rollup. */
-export interface DatasetSummary {
-  iri: string
-  /** Its title in the reader's language; its IRI when it has none. */
-  title: string
-  scores: RollupRow | null
-}
+export type { DatasetSummary }
 
 /** What an organisation's page (and /api/organisation) shows. */
 export interface OrganisationView {
@@ -25,36 +23,44 @@ export interface OrganisationView {
   trend: RollupRow[]
   /** Its live datasets, worst total first (unscored last), then by title. */
   datasets: DatasetSummary[]
-  /** Every problem of its files, worst first (the one problems read). */
+  /** Every problem of its files, worst first (the one problems read), each with when it was first seen. */
   problems: Problem[]
+  /** The health of the catalogues its live datasets come from. */
+  catalogues: CatalogueHealth[]
+  /** The organisations each of those catalogues publishes for, by source id. */
+  sourceOrganisations: Record<string, SourceOrganisation[]>
+  /** Its high-value datasets and their obligations (the one HVD read). */
+  hvd: HvdReport
 }
 
 /**
- * One organisation: its score and trend, its datasets worst first and every problem of
- * its files worst first. Null when the IRI names neither a harvested organisation nor the
- * organisation of any live dataset. Only reads.
+ * One organisation: its score and trend, its datasets worst first, every problem of its
+ * files worst first (with since when) and the health of its catalogues. Null when the IRI
+ * names neither a harvested organisation nor the organisation of any live dataset. Only
+ * reads.
  */
 export async function readOrganisation(db: Db, iri: string, lang: Lang, now: Date = new Date()): Promise<OrganisationView | null> {
-  const [org, datasets] = await Promise.all([
+  const [org, list, sourceRows] = await Promise.all([
     db.selectFrom('organisations').select(['iri', 'name']).where('iri', '=', iri).executeTakeFirst(),
+    getOrganisationDatasets(db, iri, lang),
     db
       .selectFrom('datasets as ds')
-      .select(['ds.iri', 'ds.title'])
+      .select('ds.source_id')
+      .distinct()
       .where(organisationKeyOf('ds'), '=', iri)
       .where('ds.withdrawn_at', 'is', null)
       .execute(),
   ])
-  if (!org && datasets.length === 0) return null
-  const [own, datasetScores, trend, problems] = await Promise.all([
+  if (!org && list.length === 0) return null
+  const [own, trend, problems, catalogues, sourceOrgs, hvd] = await Promise.all([
     getLatestRollup(db, 'organisation', iri),
-    getDatasetScores(db, iri),
     getTrend(db, 'organisation', iri, 90, now),
-    getProblems(db, { organisationIri: iri, lang }),
+    getProblems(db, { organisationIri: iri, lang }).then((list) => withFirstSeen(db, list, now)),
+    getCatalogueHealth(db, lang),
+    getSourceOrganisations(db, lang),
+    getHvdObligations(db, iri, lang, now),
   ])
-  const byDataset = new Map(datasetScores.map(({ title: _title, ...rollup }) => [rollup.key, rollup]))
-  const list = datasets
-    .map((d) => ({ iri: d.iri, title: pickLang(d.title, lang) || d.iri, scores: byDataset.get(d.iri) ?? null }))
-    .sort((a, b) => (a.scores?.total ?? 101) - (b.scores?.total ?? 101) || a.title.localeCompare(b.title, lang))
+  const sources = new Set(sourceRows.map((d) => d.source_id))
   return {
     iri,
     name: isUnknownOrganisation(iri) ? null : (org && pickLang(org.name, lang)) || iri,
@@ -62,5 +68,8 @@ export async function readOrganisation(db: Db, iri: string, lang: Lang, now: Dat
     trend,
     datasets: list,
     problems,
+    catalogues: catalogues.filter((c) => sources.has(c.sourceId)),
+    sourceOrganisations: Object.fromEntries([...sourceOrgs].filter(([id]) => sources.has(id))),
+    hvd,
   }
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import type { DatabaseKind } from '../db/open-database.js'
+import { withDeadline } from '../db/deadline.js'
 
 /** Leadership among scheduler instances. */
 export interface LeaderLock {
@@ -13,6 +14,13 @@ export interface LeaderLock {
   /** Gives leadership up and returns the reserved connection. */
   release(): Promise<void>
 }
+
+/**
+ * The longest a leadership call may take: a session on a dropped connection can leave a
+ * postgres.js promise that never settles, and a leader that waits on it forever would go on
+ * believing it leads after the server dropped its lock.
+ */
+const LOCK_CALL_MS = 20_000
 
 /** The advisory lock key of the datavakt scheduler ("dvsc" as a 32-bit number). */
 export const SCHEDULER_LOCK_KEY = 0x64767363
@@ -27,56 +35,71 @@ export const SCHEDULER_LOCK_KEY = 0x64767363
  * leads. Refuses nothing; database errors surface from tryAcquire/heartbeat.
  */
 export function createLeaderLock(db: Db, kind: DatabaseKind, key: number = SCHEDULER_LOCK_KEY): LeaderLock {
-  if (kind === 'pglite') {
-    let leading = false
-    return {
-      tryAcquire: async () => (leading = true),
-      isLeader: () => leading,
-      heartbeat: async () => leading,
-      release: async () => {
-        leading = false
-      },
-    }
-  }
+  return kind === 'pglite' ? embeddedLeaderLock() : advisoryLeaderLock(db, key)
+}
 
+/** PGlite is one process: it always leads. */
+function embeddedLeaderLock(): LeaderLock {
   let leading = false
+  return {
+    tryAcquire: async () => (leading = true),
+    isLeader: () => leading,
+    heartbeat: async () => leading,
+    release: async () => {
+      leading = false
+    },
+  }
+}
+
+/** One connection checked out of the pool until dropped: `open` gives it (opening it once), `drop` gives it back. */
+function reservedConnection(db: Db): { open(): Promise<Db>; readonly isOpen: boolean; drop(): Promise<void> } {
   let session: Promise<Db> | null = null
   let closeSession: (() => void) | null = null
   let sessionDone: Promise<void> | null = null
-
-  /** Opens the reserved connection: a `db.connection()` callback that stays open. */
-  function openSession(): Promise<Db> {
-    if (session) return session
-    session = new Promise<Db>((resolveConn, rejectConn) => {
-      sessionDone = db
-        .connection()
-        .execute(
-          (conn) =>
-            new Promise<void>((close) => {
-              closeSession = close
-              resolveConn(conn as unknown as Db)
-            }),
-        )
-        .catch((err: unknown) => rejectConn(err))
-    })
-    return session
+  return {
+    // A `db.connection()` callback that stays open until drop.
+    open() {
+      session ??= new Promise<Db>((resolveConn, rejectConn) => {
+        sessionDone = db
+          .connection()
+          .execute(
+            (conn) =>
+              new Promise<void>((close) => {
+                closeSession = close
+                resolveConn(conn as unknown as Db)
+              }),
+          )
+          .catch((err: unknown) => rejectConn(err))
+      })
+      return session
+    },
+    get isOpen() {
+      return session !== null
+    },
+    async drop() {
+      closeSession?.()
+      closeSession = null
+      await sessionDone?.catch(() => {})
+      sessionDone = null
+      session = null
+    },
   }
+}
 
-  async function dropSession(): Promise<void> {
+/** The PostgreSQL advisory lock on a reserved connection (see createLeaderLock). */
+function advisoryLeaderLock(db: Db, key: number): LeaderLock {
+  let leading = false
+  const session = reservedConnection(db)
+  const dropSession = async () => {
     leading = false
-    closeSession?.()
-    closeSession = null
-    await sessionDone?.catch(() => {})
-    sessionDone = null
-    session = null
+    await session.drop()
   }
-
   return {
     async tryAcquire() {
       if (leading) return true
       try {
-        const conn = await openSession()
-        const { rows } = await sql<{ ok: boolean }>`select pg_try_advisory_lock(${key}::bigint) as ok`.execute(conn)
+        const conn = await withDeadline('open the leader session', LOCK_CALL_MS, session.open())
+        const { rows } = await withDeadline('take the leader lock', LOCK_CALL_MS, sql<{ ok: boolean }>`select pg_try_advisory_lock(${key}::bigint) as ok`.execute(conn))
         leading = rows[0]?.ok === true
       } catch (err) {
         await dropSession()
@@ -86,10 +109,9 @@ export function createLeaderLock(db: Db, kind: DatabaseKind, key: number = SCHED
     },
     isLeader: () => leading,
     async heartbeat() {
-      if (!session) return false
+      if (!session.isOpen) return false
       try {
-        const conn = await session
-        await sql`select 1`.execute(conn)
+        await withDeadline('check the leader session', LOCK_CALL_MS, sql`select 1`.execute(await session.open()))
         return leading
       } catch {
         // The session is gone, and with it the lock.
@@ -98,10 +120,9 @@ export function createLeaderLock(db: Db, kind: DatabaseKind, key: number = SCHED
       }
     },
     async release() {
-      if (session && leading) {
+      if (session.isOpen && leading) {
         try {
-          const conn = await session
-          await sql`select pg_advisory_unlock(${key}::bigint)`.execute(conn)
+          await sql`select pg_advisory_unlock(${key}::bigint)`.execute(await session.open())
         } catch {
           // A dead session has already released the lock.
         }

@@ -15,7 +15,7 @@ export interface StartBackgroundOptions {
   engine: Pick<FetchEngine, 'probe'>
   /**
    * Jobs of other parts (harvest, contentChecks, rollups, ...). `availabilitySweep` is
-   * provided here (a sweep is created and the workers pick it up) unless given.
+   * provided here (a sweep of what is due is created and the workers pick it up) unless given.
    */
   jobs?: Partial<Record<ScheduledJobName, ScheduledJob>>
   /** Run a worker in this process (embedded mode; default true). */
@@ -35,12 +35,13 @@ export interface Background {
  * Embedded mode in one call: the croner scheduler (leading alone on PGlite, or elected
  * on PostgreSQL) with the availability sweep job, plus one worker in this process that
  * works whatever sweep is running, whoever created it. The availability job creates a
- * sweep only when none is running, so a slow region never stacks sweeps.
+ * sweep of the URLs that are due (each one's stored next check, src/availability/next-check.ts)
+ * only when none is running, so a slow region never stacks sweeps.
  */
 export async function startBackground(opts: StartBackgroundOptions): Promise<Background> {
   const jobs: Partial<Record<ScheduledJobName, ScheduledJob>> = {
     availabilitySweep: async () => {
-      await createSweep(opts.db, { trigger: 'schedule', reuseRunning: true })
+      await createSweep(opts.db, { trigger: 'schedule', reuseRunning: true, dueBy: 'now' })
     },
     ...opts.jobs,
   }
@@ -59,6 +60,7 @@ export async function startBackground(opts: StartBackgroundOptions): Promise<Bac
           db: opts.db,
           engine: opts.engine,
           policy: opts.config.availability,
+          alerts: opts.config.alerts,
           leaseSeconds: opts.config.availability.leaseSeconds,
           perHostConnections: opts.config.http.perHostConnections,
           maxHosts: defaultMaxHosts(opts.config.http),

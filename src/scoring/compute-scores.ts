@@ -4,25 +4,9 @@ import { json } from '../db/json.js'
 import { roundScore, type ScoreReason } from './score-distribution.js'
 import { scoreRegion } from './score-region.js'
 import { SCORING_VERSION } from './scoring-version.js'
-import { utcDay, writeRollups } from './write-rollups.js'
+import { CHUNK, excludedScores, utcDay, writeDay, type ScoreSummary } from './write-rollups.js'
 
-/** What a scoring pass did. */
-export interface ScoreSummary {
-  scoringVersion: string
-  /** The UTC day whose rollups were written. */
-  day: string
-  asOf: string
-  distributions: number
-  /** Distributions with at least one known dimension. */
-  scoredDistributions: number
-  datasets: number
-  organisations: number
-  rollupRows: number
-  /** The region's total, rounded; null when nothing could be scored. */
-  regionTotal: number | null
-}
-
-const CHUNK = 300
+export type { ScoreSummary }
 
 function roundReason(r: ScoreReason): ScoreReason {
   const r2 = (v: number) => Math.round(v * 100) / 100
@@ -65,12 +49,7 @@ export async function computeScores(opts: { db: Db; now?: Date; regionId?: strin
         oc.columns(['distribution_iri', 'scoring_version']).doUpdateSet({
           dataset_iri: sql.ref('excluded.dataset_iri'),
           organisation_iri: sql.ref('excluded.organisation_iri'),
-          availability: sql.ref('excluded.availability'),
-          freshness: sql.ref('excluded.freshness'),
-          format: sql.ref('excluded.format'),
-          conformance: sql.ref('excluded.conformance'),
-          metadata: sql.ref('excluded.metadata'),
-          total: sql.ref('excluded.total'),
+          ...excludedScores(),
           reasons: sql.ref('excluded.reasons'),
           at: sql.ref('excluded.at'),
         }),
@@ -80,17 +59,5 @@ export async function computeScores(opts: { db: Db; now?: Date; regionId?: strin
   // Distributions no longer live (withdrawn, or gone with their dataset) were not scored in
   // this pass: their current score is dropped; their history stays in the rollups.
   await db.deleteFrom('scores').where('scoring_version', '=', SCORING_VERSION).where('at', '<', now).execute()
-  const day = utcDay(now)
-  const rollupRows = await writeRollups(db, scoring, day)
-  return {
-    scoringVersion: SCORING_VERSION,
-    day,
-    asOf: now.toISOString(),
-    distributions: scoring.distributions.length,
-    scoredDistributions: scoring.distributions.filter((d) => d.score.total !== null).length,
-    datasets: scoring.datasets.length,
-    organisations: scoring.organisations.length,
-    rollupRows,
-    regionTotal: roundScore(scoring.region.score.total),
-  }
+  return writeDay(db, scoring, utcDay(now), now)
 }

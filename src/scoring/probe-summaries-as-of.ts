@@ -26,15 +26,22 @@ function stateOf(outcome: ProbeSummary['outcome'], stateAfter: ProbeSummary['sta
  * unverified ones neither counting nor breaking it, as src/availability counts them).
  * The same shape the content sweep hands the availability check, so scoring judges the
  * same verdict. Distributions never probed by then are absent. Reads only.
+ *
+ * Driven by the harvested distributions and the state rows (every distribution the probe
+ * writer ever probed), each finding its latest probe up to `asOf` through the
+ * (distribution_iri, at) index: a DISTINCT ON over the probes read and sorted the whole
+ * history, and the daily rollup grew with every month of it (`npm run bench:storage`).
  */
 export async function probeSummariesAsOf(db: Db, asOf: Date): Promise<Map<string, ProbeSummary>> {
   const at = asOf.toISOString()
   const { rows } = await sql<Row>`
     with latest as (
-      select distinct on (distribution_iri) *
-      from probes
-      where at <= ${at}::timestamptz
-      order by distribution_iri, at desc, id desc
+      select l.*
+      from (select iri as distribution_iri from distributions union select distribution_iri from availability_state) k
+      cross join lateral (
+        select * from probes p where p.distribution_iri = k.distribution_iri and p.at <= ${at}::timestamptz
+        order by p.at desc, p.id desc limit 1
+      ) l
     )
     select l.distribution_iri as "distributionIri", l.outcome, l.code, l.http_status as "httpStatus", l.final_url as "finalUrl",
            l.content_type as "contentType", l.content_length as "contentLength", l.etag, l.last_modified as "lastModified", l.at,

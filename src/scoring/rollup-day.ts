@@ -1,10 +1,7 @@
 import type { Db } from '../db/database.js'
 import { DatavaktError } from '../i18n/datavakt-error.js'
-import { roundScore } from './score-distribution.js'
 import { scoreRegion } from './score-region.js'
-import { SCORING_VERSION } from './scoring-version.js'
-import type { ScoreSummary } from './compute-scores.js'
-import { writeRollups } from './write-rollups.js'
+import { writeDay, type ScoreSummary } from './write-rollups.js'
 
 /** Thrown for a day that is not YYYY-MM-DD (`scoring.not-a-day`) or lies in the future (`scoring.day-not-begun`). */
 export class RollupDayError extends DatavaktError {
@@ -28,16 +25,5 @@ export async function rollupDay(opts: { db: Db; day: string; now?: Date; regionI
   const end = new Date(`${day}T23:59:59.999Z`)
   const asOf = end < now ? end : now
   const scoring = await scoreRegion(db, { asOf, regionId: opts.regionId })
-  const rollupRows = await writeRollups(db, scoring, day)
-  return {
-    scoringVersion: SCORING_VERSION,
-    day,
-    asOf: asOf.toISOString(),
-    distributions: scoring.distributions.length,
-    scoredDistributions: scoring.distributions.filter((d) => d.score.total !== null).length,
-    datasets: scoring.datasets.length,
-    organisations: scoring.organisations.length,
-    rollupRows,
-    regionTotal: roundScore(scoring.region.score.total),
-  }
+  return writeDay(db, scoring, day, asOf)
 }

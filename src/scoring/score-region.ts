@@ -3,7 +3,7 @@ import type { Db } from '../db/database.js'
 import { latestCheckResultsAsOf } from '../db/content-store.js'
 import type { StoredFinding } from '../db/tables/content.js'
 import type { ProbeSummary } from '../../checks/types.js'
-import { MQA_INDICATORS, MQA_MAX } from '../../checks/vocabularies/mqa-points.js'
+import { MQA_INDICATORS, MQA_MAX, MQA_REACHABILITY_INDICATORS } from '../../checks/vocabularies/mqa-points.js'
 import { aggregateScores } from './aggregate-scores.js'
 import { availabilityResult } from './availability-result.js'
 import { probeSummariesAsOf } from './probe-summaries-as-of.js'
@@ -39,7 +39,8 @@ const MQA_POINTS = new Map(MQA_INDICATORS.map((i) => [i.id, i.points]))
  * MQA findings (`mqa-<indicator>`) cost what MQA says they cost: the indicator's lost
  * points out of MQA's 405, read from the result's `mqa.indicator.<id>` metric. So the
  * metadata dimension follows the MQA score, and fixing an indicator gains what MQA would
- * give for it.
+ * give for it. The two reachability indicators cost nothing here (see
+ * MQA_REACHABILITY_INDICATORS): availability charges an unreachable file.
  */
 function toScoringFindings(findings: StoredFinding[], metrics: Record<string, number>): ScoringResult['findings'] {
   return findings.map((f) => {
@@ -49,7 +50,8 @@ function toScoringFindings(findings: StoredFinding[], metrics: Record<string, nu
     const id = f.code.startsWith('mqa-') ? f.code.slice(4) : null
     const max = id ? MQA_POINTS.get(id) : undefined
     const got = id ? metrics?.[`mqa.indicator.${id}`] : undefined
-    if (max !== undefined && typeof got === 'number' && got < max) out.weight = (max - got) / MQA_MAX
+    if (id !== null && MQA_REACHABILITY_INDICATORS.has(id)) out.weight = 0
+    else if (max !== undefined && typeof got === 'number' && got < max) out.weight = (max - got) / MQA_MAX
     return out
   })
 }

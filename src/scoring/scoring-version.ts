@@ -8,5 +8,8 @@
  * 304, 206 or followed redirect is reachable; unknown is left out), MQA findings are
  * warnings, and the availability verdict is one finding per state (`availability-broken`,
  * `availability-degraded`) instead of the probe's code; reasons keep params, not words.
+ * 2026-12.2: MQA's reachability indicators (access-url-status, download-url-status) cost
+ * nothing in the metadata dimension; availability charges an unreachable file, so the
+ * metadata score moves only when a catalogue changes.
  */
-export const SCORING_VERSION = '2026-12.1'
+export const SCORING_VERSION = '2026-12.2'

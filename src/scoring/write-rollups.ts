@@ -6,7 +6,52 @@ import { roundScore } from './score-distribution.js'
 import type { RegionScoring, ScoredNode } from './score-region.js'
 import { SCORING_VERSION } from './scoring-version.js'
 
-const CHUNK = 300
+/** Rows per insert statement. */
+export const CHUNK = 300
+
+/** What a scoring pass did. */
+export interface ScoreSummary {
+  scoringVersion: string
+  /** The UTC day whose rollups were written. */
+  day: string
+  asOf: string
+  distributions: number
+  /** Distributions with at least one known dimension. */
+  scoredDistributions: number
+  datasets: number
+  organisations: number
+  rollupRows: number
+  /** The region's total, rounded; null when nothing could be scored. */
+  regionTotal: number | null
+}
+
+/** Writes the rollups of `day` for a scoring made as of `asOf`, and says what the pass did. */
+export async function writeDay(db: Db, scoring: RegionScoring, day: string, asOf: Date): Promise<ScoreSummary> {
+  const rollupRows = await writeRollups(db, scoring, day)
+  return {
+    scoringVersion: SCORING_VERSION,
+    day,
+    asOf: asOf.toISOString(),
+    distributions: scoring.distributions.length,
+    scoredDistributions: scoring.distributions.filter((d) => d.score.total !== null).length,
+    datasets: scoring.datasets.length,
+    organisations: scoring.organisations.length,
+    rollupRows,
+    regionTotal: roundScore(scoring.region.score.total),
+  }
+}
+
+/** What an upsert of a score row sets from the new row: each dimension and the total. */
+export function excludedScores() {
+  return {
+    availability: sql.ref<number | null>('excluded.availability'),
+    freshness: sql.ref<number | null>('excluded.freshness'),
+    format: sql.ref<number | null>('excluded.format'),
+    conformance: sql.ref<number | null>('excluded.conformance'),
+    metadata: sql.ref<number | null>('excluded.metadata'),
+    total: sql.ref<number | null>('excluded.total'),
+  }
+}
 
 /**
  * Upserts the rollup rows of one day for every level of a scoring: one row per
@@ -44,12 +89,7 @@ export async function writeRollups(db: Db, scoring: RegionScoring, day: string):
       .onConflict((oc) =>
         oc.columns(['level', 'key', 'day', 'scoring_version']).doUpdateSet({
           parent: sql.ref('excluded.parent'),
-          availability: sql.ref('excluded.availability'),
-          freshness: sql.ref('excluded.freshness'),
-          format: sql.ref('excluded.format'),
-          conformance: sql.ref('excluded.conformance'),
-          metadata: sql.ref('excluded.metadata'),
-          total: sql.ref('excluded.total'),
+          ...excludedScores(),
           counts: sql.ref('excluded.counts'),
           computed_at: sql.ref('excluded.computed_at'),
         }),

@@ -5,4 +5,6 @@ import type { Lang } from '../i18n/lang.js'
 export interface WebDeps {
   db: Db
   lang: Lang
+  /** The site's public address (config web.publicUrl), for links meant to be pasted elsewhere; else each request's origin. */
+  publicUrl?: string
 }

@@ -4,6 +4,7 @@ import type { TestDb } from '../helpers/test-db.js'
 import { json } from '../../src/db/json.js'
 import { DS_A, DS_B, ORG_A, ORG_B } from '../web/seed-pages.js'
 import { seededApp, serveOnLoopback } from '../web/seeded-app.js'
+import { expectConforms } from './conformance.js'
 
 let t: TestDb
 let server: ServerType
@@ -22,6 +23,7 @@ afterAll(async () => {
 
 const get = async <T>(path: string): Promise<{ status: number; body: T }> => {
   const res = await fetch(`${base}${path}`)
+  await expectConforms('GET', path, res)
   return { status: res.status, body: (await res.json()) as T }
 }
 

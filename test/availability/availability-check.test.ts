@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
+import { defaultConfig } from '../../src/config/config.js'
+import { availabilityStep } from '../../src/availability/next-availability-state.js'
 import { availabilityCheck } from '../../checks/availability.js'
 import { checks } from '../../checks/index.js'
 import { describeFinding } from '../../src/i18n/catalogue.js'
 import type { CheckContext, CheckTarget, DatasetInfo, DistributionInfo } from '../../checks/types.js'
-import { latestProbes, recordProbes } from '../../src/db/availability-store.js'
+import { latestProbes } from '../../src/db/latest-probes.js'
+import { recordProbes } from '../../src/db/probe-store.js'
 import { createSweep } from '../../src/queue/create-sweep.js'
 import { probeResult, seedDistributions } from './seed-distributions.js'
 
@@ -19,7 +22,7 @@ afterAll(async () => {
 const ctx = (lang: 'sv' | 'en' = 'sv'): CheckContext => ({ lang, now: new Date(), errorLimit: 100, resolveSchema: async () => null })
 const dataset = { iri: 'urn:ds' } as DatasetInfo
 const distribution = (iri: string) => ({ iri, datasetIri: 'urn:ds', downloadUrl: 'http://127.0.0.1:9/x' }) as DistributionInfo
-const policy = { brokenAfterFailures: 3, brokenAfterHours: 24 }
+const policy = availabilityStep({ ...defaultConfig.availability, brokenAfterFailures: 3, brokenAfterHours: 24 })
 
 describe(`availability check (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
   it('is registered and applies only to a distribution with a probe', () => {

@@ -1,12 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDb, type TestDb } from '../helpers/test-db.js'
-import { availabilityStateOf, recordProbes, sweepSummary, uptime } from '../../src/db/availability-store.js'
+import { beforeAll, expect, it } from 'vitest'
+import { describeEachDb, type TestDb } from '../helpers/test-db.js'
+import { defaultConfig } from '../../src/config/config.js'
+import { availabilityStep } from '../../src/availability/next-availability-state.js'
+import { json } from '../../src/db/json.js'
+import { latestProbes } from '../../src/db/latest-probes.js'
+import { availabilityStateOf, recordProbes } from '../../src/db/probe-store.js'
+import { sweepSummary } from '../../src/db/sweep-summary.js'
+import { uptime } from '../../src/db/uptime.js'
 import { createSweep } from '../../src/queue/create-sweep.js'
 import { seedDistributions, probeResult } from './seed-distributions.js'
 import type { ProbeCode, ProbeOutcome } from '../../src/domain/probe-codes.js'
 
 let t: TestDb
-const policy = { brokenAfterFailures: 3, brokenAfterHours: 24 }
+const policy = availabilityStep({ ...defaultConfig.availability, brokenAfterFailures: 3, brokenAfterHours: 24 })
 const day0 = new Date('2026-03-01T00:00:00Z')
 const at = (hours: number) => new Date(day0.getTime() + hours * 3_600_000)
 const A = 'urn:d:always-ok'
@@ -14,14 +20,6 @@ const B = 'urn:d:dies-day-1'
 const C = 'urn:d:flaky'
 const D = 'urn:d:rate-limited'
 const url = (iri: string) => `http://127.0.0.1:9/${iri.slice(6)}`
-
-beforeAll(async () => {
-  t = await createTestDb()
-  await seedDistributions(t.db, [A, B, C, D].map((iri) => ({ iri, url: url(iri) })))
-})
-afterAll(async () => {
-  await t?.drop()
-})
 
 /** What each distribution answers in the sweep at hour h (a sweep every 6 h). */
 function answer(iri: string, hour: number): [ProbeOutcome, ProbeCode] {
@@ -31,7 +29,11 @@ function answer(iri: string, hour: number): [ProbeOutcome, ProbeCode] {
   return ['unverified', 'rate-limited']
 }
 
-describe(`availability state over simulated days (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+describeEachDb('availability state over simulated days', (db) => {
+  beforeAll(async () => {
+    t = db()
+    await seedDistributions(t.db, [A, B, C, D].map((iri) => ({ iri, url: url(iri) })))
+  })
   it('turns a URL that dies on day 1 broken 24 h later, keeps a flaky one degraded, and never judges a rate-limited one', async () => {
     const brokeAt: Record<string, number> = {}
     let healed = 0
@@ -175,5 +177,18 @@ describe(`availability state over simulated days (${process.env.DATABASE_URL ? '
     expect(s.byOutcome).toEqual({ ok: 1, failing: 1, unverified: 1 })
     expect(s.byCode).toEqual({ ok: 1, 'http-5xx': 1, blocked: 1 })
     expect([s.healed, s.newlyBroken, s.urls, s.hosts, s.probed]).toEqual([1, 0, 4, 1, 3])
+  })
+
+  it('reads a probe stored before the catalogue ({ code, message }) as it was stored, words and all', async () => {
+    const OLD = 'urn:d:stored-with-words'
+    await seedDistributions(t.db, [{ iri: OLD, url: url(OLD) }])
+    const findings = [{ code: 'tls-expiring-soon', message: 'Certifikatet går ut om 9 dagar.' }]
+    await t.db
+      .insertInto('probes')
+      .values({ distribution_iri: OLD, url: url(OLD), host: '127.0.0.1:9', at: at(1), outcome: 'ok', code: 'ok', elapsed_ms: 1, findings: json(findings), state_after: 'ok' })
+      .execute()
+    await t.db.insertInto('availability_state').values({ distribution_iri: OLD, state: 'ok', consecutive_failures: 0 }).execute()
+    const latest = (await latestProbes(t.db, [OLD])).get(OLD)
+    expect(latest?.findings).toEqual(findings)
   })
 })

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  initialAvailabilityState,
-  nextAvailabilityState,
-  type AvailabilityState,
-  type ProbeForState,
-} from '../../src/availability/next-availability-state.js'
+import { nextAvailabilityState } from '../../src/availability/next-availability-state.js'
+import { initialAvailabilityState, type AvailabilityState, type ProbeForState } from '../../src/domain/availability-state.js'
 
 const policy = { brokenAfterFailures: 3, brokenAfterHours: 24 }
 const t0 = new Date('2026-03-01T00:00:00Z')

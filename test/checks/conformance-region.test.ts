@@ -51,8 +51,8 @@ beforeAll(async () => {
     const none = {}
     const conformsTo = truth.conformsTo ? [truth.conformsTo] : []
     const target: CheckTarget = {
-      dataset: { iri: truth.datasetIri, title: none, description: none, publisherIri: null, contactEmail: null, license: null, accessRights: null, accrualPeriodicity: null, conformsTo, spatial: [], temporal: [], keywords: [], themes: [], landingPage: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [] },
-      distribution: { iri: truth.distributionIri, datasetIri: truth.datasetIri, title: none, description: none, accessUrl: truth.url, downloadUrl: truth.url, format: truth.declaredFormat, mediaType: null, byteSize: null, license: null, accessRights: null, conformsTo, accessServiceIri: null, issued: null, modified: null },
+      dataset: { iri: truth.datasetIri, title: none, description: none, publisherIri: null, contactEmail: null, license: null, accessRights: null, rights: null, accrualPeriodicity: null, conformsTo, spatial: [], temporal: [], keywords: [], themes: [], landingPage: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [] },
+      distribution: { iri: truth.distributionIri, datasetIri: truth.datasetIri, title: none, description: none, accessUrl: truth.url, downloadUrl: truth.url, format: truth.declaredFormat, mediaType: null, byteSize: null, license: null, accessRights: null, rights: null, conformsTo, accessServiceIri: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [] },
       dataServices: [],
       content,
     }

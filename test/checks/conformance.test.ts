@@ -7,7 +7,9 @@ import { conformanceCheck } from '../../checks/conformance.js'
 import { csvwToTableSchema } from '../../checks/table-schema/csvw-to-table-schema.js'
 import { validateJson } from '../../checks/table-schema/validate-json.js'
 import type { ResolvedSchema } from '../../checks/types.js'
+import { describeFinding } from '../../src/i18n/catalogue.js'
 import { targetWithContent, testContext } from './helpers/check-target.js'
+import { said } from './helpers/said.js'
 
 const SPEC = 'https://dataportal.se/specifications/badplatser/1.0'
 const tableSpec: ResolvedSchema = {
@@ -55,12 +57,12 @@ describe('conformance check: CSV', () => {
     const target = await targetWithContent('bad.csv', csv, { datasetConformsTo: [SPEC] })
     const r = await conformanceCheck.run(target, testContext({ schemas: { [SPEC]: tableSpec } }))
     expect(r.status).toBe('fail')
-    expect(r.findings.map((f) => [f.code, f.location?.rowNumber, f.location?.fieldNumber])).toEqual([
-      ['extra-label', 1, 4],
+    expect(r.findings.map((f) => [f.code, f.location?.rowNumber ?? f.location?.rowNumbers, f.location?.fieldNumber])).toEqual([
+      ['extra-label', [1], 4],
       ['type-error', 2, 2],
       ['type-error', 2, 3],
     ])
-    expect(r.findings[0]!.hint).toMatch(/får inte lägga till egna kolumner/)
+    expect(said(r.findings[0]).hint).toMatch(/får inte lägga till egna kolumner/)
   })
 
   it('an unknown specification is info and skipped, never a failure', async () => {
@@ -70,12 +72,15 @@ describe('conformance check: CSV', () => {
     expect(r.findings.map((f) => [f.code, f.severity])).toEqual([['unknown-specification', 'info']])
   })
 
-  it('an unusable schema makes the result unverified with a schema-error', async () => {
+  it('an unusable schema fails the file with a schema-error: it cannot be valid against it', async () => {
     const target = await targetWithContent('x.csv', 'a\n1\n', { conformsTo: [SPEC] })
     const broken: ResolvedSchema = { kind: 'table-schema', origin: 'test', schema: { fields: [{ name: 'a', constraints: { pattern: '(' } }] } }
     const r = await conformanceCheck.run(target, testContext({ schemas: { [SPEC]: broken } }))
-    expect(r.status).toBe('unverified')
-    expect(r.findings[0]!.code).toBe('schema-error')
+    expect(r.status).toBe('fail')
+    expect(r.findings[0]!).toMatchObject({ code: 'schema-error', severity: 'error', params: { error: 'checks.table-schema.pattern-unsafe', name: 'a' } })
+    // The reason is the compiler's code, so it reads in the reader's language.
+    expect(describeFinding(r.findings[0]!, 'sv').message).toMatch(/kan inte användas: fältet "a": mönstret "\(" kan inte köras/)
+    expect(describeFinding(r.findings[0]!, 'en').message).toMatch(/cannot be used: field "a": pattern "\(" cannot run/)
   })
 })
 
@@ -90,7 +95,7 @@ describe('conformance check: JSON and GeoJSON with ajv', () => {
     expect(r.facts?.jsonSchemaDraft).toBe('draft-07')
     const pointers = r.findings.map((f) => f.location?.pointer).sort()
     expect(pointers).toEqual(['/0/email', '/0/latitude', '/1', '/1'])
-    expect(r.findings.every((f) => f.code === 'json-schema-error' && f.message?.startsWith('Dokumentet följer inte'))).toBe(true)
+    expect(r.findings.every((f) => f.code === 'json-schema-error' && said(f).message.startsWith('Dokumentet följer inte'))).toBe(true)
   })
 
   it('validates GeoJSON against a 2020-12 schema (prefixItems is 2020-12 only)', async () => {
@@ -99,13 +104,14 @@ describe('conformance check: JSON and GeoJSON with ajv', () => {
     const r = await conformanceCheck.run(target, testContext({ schemas: { [SPEC]: geo2020 } }))
     expect(r.facts?.jsonSchemaDraft).toBe('2020-12')
     // The first feature is governed by prefixItems (geometry only); the second by items.
-    expect(r.findings.map((f) => [f.location?.pointer, f.message])).toEqual([['/features/1', expect.stringContaining('properties')]])
+    expect(r.findings.map((f) => [f.location?.pointer, said(f, 'en').message])).toEqual([['/features/1', expect.stringContaining('properties')]])
   })
 
-  it('reports unparsable JSON as format-error and a CSV schema for a JSON file as not applicable', async () => {
+  it('leaves unparsable JSON to json-structure (unverified) and reports a CSV schema for a JSON file as not applicable', async () => {
     const target = await targetWithContent('broken.json', '{"a": [1, 2', { conformsTo: [SPEC] })
     const r = await conformanceCheck.run(target, testContext({ schemas: { [SPEC]: draft07 } }))
-    expect(r.findings.map((f) => f.code)).toEqual(['format-error'])
+    // Well-formedness is json-structure's finding; conformance could not check the content.
+    expect(r).toMatchObject({ status: 'unverified', findings: [] })
     const r2 = await conformanceCheck.run(target, testContext({ schemas: { [SPEC]: tableSpec } }))
     expect(r2.status).toBe('skipped')
     expect(r2.findings.map((f) => [f.code, f.severity])).toEqual([['specification-not-applicable', 'info']])

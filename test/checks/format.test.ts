@@ -8,6 +8,7 @@ import { sniffFormat, detectDelimiter } from '../../checks/sniff/sniff-format.js
 import type { CheckContext, CheckTarget, DatasetInfo, DistributionInfo } from '../../checks/types.js'
 import { resolveDeclaredFileType } from '../../checks/vocabularies/file-types.js'
 import { contentFromBuffer } from '../helpers/content-from-buffer.js'
+import { said } from './helpers/said.js'
 
 const work = mkdtempSync(join(tmpdir(), 'datavakt-format-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
@@ -55,6 +56,7 @@ const dataset: DatasetInfo = {
   contactEmail: 'oppnadata@example.org',
   license: null,
   accessRights: null,
+  rights: null,
   accrualPeriodicity: null,
   conformsTo: [],
   spatial: [],
@@ -81,8 +83,11 @@ function dist(over: Partial<DistributionInfo> = {}): DistributionInfo {
     byteSize: null,
     license: 'http://creativecommons.org/publicdomain/zero/1.0/',
     accessRights: null,
+    rights: null,
     conformsTo: [],
     accessServiceIri: null,
+    hvdCategories: [],
+    applicableLegislation: [],
     issued: null,
     modified: null,
     ...over,
@@ -165,8 +170,8 @@ describe('format check', () => {
     const r = await formatCheck.run(target(SOFT_404, { format: 'CSV' }), ctx)
     expect(r.status).toBe('fail')
     expect(codes(r)).toEqual(['soft-404'])
-    expect(r.findings[0].message).toContain('Sidan hittades inte')
-    expect(r.findings[0].hint).toBeTruthy()
+    expect(said(r.findings[0]).message).toContain('Sidan hittades inte')
+    expect(said(r.findings[0]).hint).toMatch(/nedladdningsadressen/)
     expect(r.facts).toMatchObject({ soft404: true, stars: 0, starsReason: 'not-available' })
   })
 
@@ -249,7 +254,7 @@ describe('format check', () => {
 
   it('writes English with lang en and skips a non-2xx body', async () => {
     const r = await formatCheck.run(target(SOFT_404, { format: 'CSV' }), { ...ctx, lang: 'en' })
-    expect(r.findings[0].message).toMatch(/error page/)
+    expect(said(r.findings[0], 'en').message).toMatch(/error page/)
     const s = await formatCheck.run(target('Not found', { format: 'CSV' }, 404), ctx)
     expect(s.status).toBe('skipped')
   })

@@ -3,6 +3,7 @@ import { findLastChange, freshnessCheck, gradeAge, type Observation } from '../.
 import type { CheckContext, CheckTarget, DatasetInfo, DistributionInfo } from '../../checks/types.js'
 import { FREQUENCIES, resolveFrequency, thresholdsForInterval } from '../../checks/vocabularies/frequencies.js'
 import { contentFromBuffer } from '../helpers/content-from-buffer.js'
+import { said } from './helpers/said.js'
 
 const NOW = new Date('2026-11-26T12:00:00Z')
 const DAY = 86_400_000
@@ -17,6 +18,7 @@ const baseDataset: DatasetInfo = {
   contactEmail: 'x@example.org',
   license: null,
   accessRights: null,
+  rights: null,
   accrualPeriodicity: 'http://publications.europa.eu/resource/authority/frequency/DAILY',
   conformsTo: [],
   spatial: [],
@@ -41,8 +43,11 @@ const distribution: DistributionInfo = {
   byteSize: null,
   license: null,
   accessRights: null,
+  rights: null,
   conformsTo: [],
   accessServiceIri: null,
+  hvdCategories: [],
+  applicableLegislation: [],
   issued: null,
   modified: null,
 }
@@ -158,8 +163,9 @@ describe('freshness check', () => {
     const r = await run('DAILY', daily(11, () => 'same'))
     expect(r.status).toBe('fail')
     expect(r.findings.map((f) => f.code)).toEqual(['freshness-delinquent'])
-    expect(r.findings[0].message).toContain(daysAgo(10).slice(0, 10))
-    expect(r.findings[0].hint).toContain('accrualPeriodicity')
+    expect(said(r.findings[0]).message).toMatch(/\(1[01] dagar\)/)
+    expect(r.findings[0].params).toMatchObject({ since: daysAgo(10).slice(0, 10), frequency: 'DAILY' })
+    expect(said(r.findings[0]).hint).toContain('accrualPeriodicity')
   })
 
   it('uses a consistent Last-Modified to date content we have only seen unchanged', async () => {
@@ -177,11 +183,13 @@ describe('freshness check', () => {
   })
 
   it('gives no state for irregular, unknown, continuous and missing frequencies', async () => {
-    for (const p of ['IRREG', 'http://publications.europa.eu/resource/authority/frequency/UNKNOWN', 'CONT', 'NEVER']) {
+    // Irregular and unknown get the observed rhythm instead (here: no change in 399 days); continuous and never do not.
+    const rhythm: Record<string, string[]> = { IRREG: ['no-change-observed'], 'http://publications.europa.eu/resource/authority/frequency/UNKNOWN': ['no-change-observed'], CONT: [], NEVER: [] }
+    for (const [p, more] of Object.entries(rhythm)) {
       const r = await run(p, daily(400, () => 'same'))
       expect(r.status).toBe('skipped')
       expect(r.facts?.freshnessState).toBeNull()
-      expect(r.findings.map((f) => f.code)).toEqual(['no-regular-periodicity'])
+      expect(r.findings.map((f) => f.code)).toEqual(['no-regular-periodicity', ...more])
     }
     expect((await run(null, [])).findings.map((f) => f.code)).toEqual(['missing-accrual-periodicity'])
     expect((await run('ibland', [])).findings.map((f) => f.code)).toEqual(['unknown-accrual-periodicity'])
@@ -190,7 +198,8 @@ describe('freshness check', () => {
   it('reports an annual file last changed 14 months ago as overdue, in English with lang en', async () => {
     const r = await run('ANNUAL', [{ at: daysAgo(430), etag: '"x"', lastModified: null, sha256: 'h1' }, { at: daysAgo(0), etag: '"x"', lastModified: null, sha256: 'h1' }].reverse(), undefined, 'en')
     expect(r.facts?.freshnessState).toBe('overdue')
-    expect(r.findings[0].message).toMatch(/declared update frequency is annual, but the file has not changed since/)
+    expect(said(r.findings[0], 'en').message).toMatch(/declared update frequency is annual, but the file has not changed since/)
+    expect(said(r.findings[0], 'sv').message).toMatch(/ska uppdateras årligen men har inte ändrats sedan/)
   })
 
   it('is unverified with nothing observed', async () => {

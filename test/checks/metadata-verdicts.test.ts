@@ -25,13 +25,13 @@ function probe(state: ProbeSummary['state'], httpStatus: number | null, code = s
 
 const dataset = (over: Partial<DatasetInfo> = {}): DatasetInfo => ({
   iri: 'http://127.0.0.1/ds', title: { sv: 'Titel' }, description: { sv: 'Beskrivning' }, publisherIri: 'http://127.0.0.1/org', contactEmail: 'a@example.org',
-  license: null, accessRights: null, accrualPeriodicity: null, conformsTo: [], spatial: [], temporal: [], keywords: [{ sv: 'ord' }], themes: ['x'],
+  license: null, accessRights: null, rights: null, accrualPeriodicity: null, conformsTo: [], spatial: [], temporal: [], keywords: [{ sv: 'ord' }], themes: ['x'],
   landingPage: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [], ...over,
 })
 
 const dist = (n: number, url: string | null, download = true): DistributionInfo => ({
   iri: `http://127.0.0.1/ds/${n}`, datasetIri: 'http://127.0.0.1/ds', title: {}, description: {}, accessUrl: url, downloadUrl: download ? url : null,
-  format: null, mediaType: null, byteSize: null, license: null, accessRights: null, conformsTo: [], accessServiceIri: null, issued: null, modified: null,
+  format: null, mediaType: null, byteSize: null, license: null, accessRights: null, rights: null, conformsTo: [], accessServiceIri: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [],
 })
 
 describe('reachability in the MQA score', () => {

@@ -1,26 +1,33 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { computeMqaScore, metadataCheck } from '../../checks/metadata.js'
 import type { CheckContext, CheckTarget, DataServiceInfo, DistributionInfo, ProbeSummary } from '../../checks/types.js'
 import { HVD_LEGISLATION } from '../../checks/vocabularies/hvd-categories.js'
 import { MQA_DIMENSION_MAX, MQA_INDICATORS, MQA_MAX, mqaRating } from '../../checks/vocabularies/mqa-points.js'
-import { readFixture } from './metadata-fixture.js'
+import { harvestedTargets, type HarvestedTargets } from './helpers/harvested-target.js'
+import type { ProbeCode } from '../../src/domain/probe-codes.js'
 import { describeFinding } from '../../src/i18n/catalogue.js'
 
 const ctx: CheckContext = { lang: 'sv', now: new Date('2026-11-26T12:00:00Z'), errorLimit: 1000, resolveSchema: async () => null }
 
+/** A probe summary; `code` is a ProbeCode, so a code that does not exist does not compile. */
 function probe(url: string, status: number | null, outcome: ProbeSummary['outcome'] = status !== null && status < 300 ? 'ok' : 'failing'): ProbeSummary {
   const failing = outcome === 'failing'
-  return { outcome, code: outcome === 'ok' ? 'ok' : 'http-4xx', httpStatus: status, finalUrl: url, contentType: null, contentLength: null, etag: null, lastModified: null, at: '2026-11-26T11:00:00Z', state: outcome === 'ok' ? 'ok' : failing ? 'degraded' : 'unknown', consecutiveFailures: failing ? 1 : 0, failingSince: failing ? '2026-11-26T11:00:00Z' : null, findings: [], tlsDaysLeft: null }
+  const code: ProbeCode = outcome === 'ok' ? 'ok' : 'http-4xx'
+  return { outcome, code, httpStatus: status, finalUrl: url, contentType: null, contentLength: null, etag: null, lastModified: null, at: '2026-11-26T11:00:00Z', state: outcome === 'ok' ? 'ok' : failing ? 'degraded' : 'unknown', consecutiveFailures: failing ? 1 : 0, failingSince: failing ? '2026-11-26T11:00:00Z' : null, findings: [], tlsDaysLeft: null }
 }
 
-async function fixtureTarget(file: string, probes: Record<string, number> = {}): Promise<CheckTarget> {
-  const f = await readFixture(file)
-  return {
-    dataset: f.dataset,
-    distributions: f.distributions,
-    dataServices: f.dataServices,
-    probesByUrl: Object.fromEntries(Object.entries(probes).map(([u, s]) => [u, probe(u, s)])),
-  }
+// Every target below is harvested from DIGG's examples through the production path.
+let harvested: HarvestedTargets
+beforeAll(async () => {
+  harvested = await harvestedTargets()
+})
+afterAll(async () => {
+  await harvested?.close()
+})
+
+async function fixtureTarget(file: string, probes: Record<string, number> = {}, edit?: (text: string) => string): Promise<CheckTarget> {
+  const probesByUrl = Object.fromEntries(Object.entries(probes).map(([u, s]) => [u, probe(u, s)]))
+  return harvested.target(file, { probesByUrl, edit })
 }
 
 const codes = (r: { findings: { code: string }[] }): string[] => r.findings.map((f) => f.code)
@@ -72,21 +79,36 @@ describe('metadata check on the DCAT-AP-SE examples', () => {
         // The API distribution has no download URL: that costs download-url, and its
         // download-url-status is left out (nothing to reach), not counted as unreachable.
         'mqa.accessibility': 90,
-        'mqa.interoperability': 90,
+        // dct:format "text/csv" names a media type: the harvester reads it as one.
+        'mqa.interoperability': 105,
         'mqa.reusability': 75,
+        // No dct:rights, no byte size: only the modification date counts.
         'mqa.contextuality': 5,
-        'mqa.total': 360,
+        'mqa.total': 375,
         'mqa.indicator.download-url': 10,
         'mqa.indicator.download-url-status': 30,
-        'mqa.indicator.media-type': 0,
+        'mqa.indicator.media-type': 10,
+        'mqa.indicator.rights': 0,
       })
       expect(r.facts?.mqaRating).toBe('excellent')
       // Each lost indicator says what fixing it is worth.
-      const media = r.findings.find((f) => f.code === 'mqa-media-type')!
-      expect(media.severity).toBe('warning')
-      expect(describeFinding(media, 'sv').message).toContain('10 poäng att vinna')
+      const rights = r.findings.find((f) => f.code === 'mqa-rights')!
+      expect(rights.severity).toBe('warning')
+      expect(describeFinding(rights, 'sv').message).toContain('5 poäng att vinna')
     })
   }
+
+  it('scores dct:rights that the catalogue gives: harvested, stored and read back into the check target', async () => {
+    const withRights = (ttl: string) =>
+      ttl.replace(/(<https:\/\/example\.com\/distribution\d> a dcat:Distribution ;)/g, '$1\n\tdcterms:rights <http://127.0.0.1/rights> ;')
+    const target = await fixtureTarget('rekommenderat.ttl', { 'http://example.com/download': 200, 'http://example.com/api': 200 }, withRights)
+    expect(target.distributions!.map((d) => d.rights)).toEqual(['http://127.0.0.1/rights', 'http://127.0.0.1/rights'])
+    const r = await metadataCheck.run(target, ctx)
+    expect(r.metrics).toMatchObject({ 'mqa.indicator.rights': 5, 'mqa.contextuality': 10, 'mqa.total': 380 })
+    expect(codes(r)).not.toContain('mqa-rights')
+    // dct:rights is a rights statement, not access rights: it does not stand in for dct:accessRights.
+    expect(target.distributions!.map((d) => d.accessRights)).toEqual([null, null])
+  })
 
   it('counts a failing access URL against accessibility', async () => {
     const target = await fixtureTarget('rekommenderat.ttl', { 'http://example.com/download': 404, 'http://example.com/api': 200 })
@@ -96,11 +118,11 @@ describe('metadata check on the DCAT-AP-SE examples', () => {
   })
 
   it('reports missing mandatory properties as errors', async () => {
-    const f = await readFixture('obligatoriskt.ttl')
+    const f = await fixtureTarget('obligatoriskt.ttl')
     const target: CheckTarget = {
       dataset: { ...f.dataset, title: { sv: '  ' }, description: {}, publisherIri: null },
-      distributions: [{ ...f.distributions[0], accessUrl: null }],
-      dataServices: [{ ...f.dataServices[0], endpointUrls: [] }],
+      distributions: [{ ...f.distributions![0]!, accessUrl: null }],
+      dataServices: [{ ...f.dataServices[0]!, endpointUrls: [] }],
     }
     const r = await metadataCheck.run(target, { ...ctx, lang: 'en' })
     expect(r.status).toBe('fail')
@@ -117,8 +139,8 @@ describe('metadata check on the DCAT-AP-SE examples', () => {
   })
 
   it('gives a complete dataset the full 405 points', async () => {
-    const f = await readFixture('rekommenderat.ttl')
-    const dists: DistributionInfo[] = f.distributions.map((d) => ({
+    const f = await fixtureTarget('rekommenderat.ttl')
+    const dists: DistributionInfo[] = f.distributions!.map((d) => ({
       ...d,
       downloadUrl: d.accessUrl,
       format: 'http://publications.europa.eu/resource/authority/file-type/CSV',
@@ -140,7 +162,7 @@ describe('metadata check on the DCAT-AP-SE examples', () => {
 
 describe('HVD rules (regulation 2023/138)', () => {
   const base = async (): Promise<CheckTarget> => {
-    const f = await readFixture('rekommenderat.ttl')
+    const f = await fixtureTarget('rekommenderat.ttl')
     return { dataset: { ...f.dataset, applicableLegislation: [HVD_LEGISLATION] }, distributions: f.distributions, dataServices: [], probesByUrl: {} }
   }
   const hvdCodes = (r: { findings: { code: string }[] }) => codes(r).filter((c) => c.startsWith('hvd-')).sort()
@@ -151,12 +173,17 @@ describe('HVD rules (regulation 2023/138)', () => {
     const r = await metadataCheck.run(t, ctx)
     expect(r.facts).toMatchObject({ hvd: true, hvdCompliant: false })
     expect(r.status).toBe('fail')
-    expect(hvdCodes(r)).toEqual(['hvd-licence-not-open', 'hvd-licence-not-open', 'hvd-missing-category', 'hvd-no-bulk-download', 'hvd-no-data-service'])
+    expect(hvdCodes(r)).toEqual(['hvd-licence-not-open', 'hvd-licence-not-open', 'hvd-missing-category', 'hvd-no-bulk-download', 'hvd-no-data-service', 'hvd-no-english'])
+    // The fixture has an English title but a Swedish description only.
+    expect(r.findings.find((f) => f.code === 'hvd-no-english')?.params).toEqual({ properties: ['dct:description'] })
+    t.dataset.title = { sv: 'Bibliotek' }
+    expect((await metadataCheck.run(t, ctx)).findings.find((f) => f.code === 'hvd-no-english')?.params).toEqual({ properties: ['dct:title', 'dct:description'] })
   })
 
   it('accepts a compliant HVD dataset: category, CC BY 4.0 in both IRI forms, live bulk download, described live API', async () => {
     const t = await base()
     t.dataset.hvdCategories = ['http://data.europa.eu/bna/c_e1da4e07']
+    t.dataset.description = { ...t.dataset.description, en: 'Where and when every library in Sweden is open' }
     t.distributions = [
       { ...t.distributions![0], license: 'https://creativecommons.org/licenses/by/4.0/' },
       { ...t.distributions![1], license: 'http://publications.europa.eu/resource/authority/licence/CC_BY_4_0' },

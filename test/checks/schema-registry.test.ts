@@ -155,6 +155,6 @@ describe('schema registry', () => {
     expect(hits).toEqual([])
     const dir = await mkdtemp(join(tmpdir(), 'datavakt-broken-'))
     await writeFile(join(dir, 'index.json'), '{ not json')
-    await expect(createSchemaRegistry({ operatorDir: dir }).resolveSchema('https://x.org/a')).rejects.toThrow(/not valid JSON/)
+    await expect(createSchemaRegistry({ operatorDir: dir }).resolveSchema('https://x.org/a')).rejects.toMatchObject({ name: 'SchemaRegistryError', code: 'checks.schema-registry.index-not-json', params: { path: join(dir, 'index.json') } })
   })
 })

@@ -63,6 +63,20 @@ describe('CSVW to Table Schema', () => {
   it('refuses metadata without inline columns', () => {
     expect(() => csvwToTableSchema({ tableSchema: 'https://example.org/schema.json' })).toThrow(TableSchemaError)
     expect(() => csvwToTableSchema({ tableSchema: { columns: [] } })).toThrow(TableSchemaError)
+    for (const [metadata, code] of [
+      [{ tableSchema: 'https://example.org/schema.json' }, 'checks.table-schema.csvw-no-table-schema'],
+      [{ tables: [{ tableSchema: 'https://example.org/schema.json' }] }, 'checks.table-schema.csvw-linked-table-schema'],
+      [{ tableSchema: { columns: [] } }, 'checks.table-schema.csvw-no-columns'],
+    ] as const) {
+      let thrown: unknown = null
+      try {
+        csvwToTableSchema(metadata)
+      } catch (err) {
+        thrown = err
+      }
+      expect(thrown).toBeInstanceOf(TableSchemaError)
+      expect((thrown as TableSchemaError).code).toBe(code)
+    }
     expect(isCsvwMetadata({ fields: [] })).toBe(false)
   })
 

@@ -10,15 +10,15 @@
  *   stops the constraint checks of that cell; every failed constraint is its own error;
  *   a missing cell is a missing value (so `required` fails before the missing-cell
  *   error); a row whose every field is blank is reported only as blank-row; label errors
- *   carry no row number in the flattened report (their rowNumbers are [1], the header),
- *   and datavakt reports them as rowNumber 1, which we map back to null to compare.
+ *   carry no row number (their `rowNumbers` are the header's, [1]), in both tools.
  */
 import { createReadStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { compileTableSchema } from '../../checks/table-schema/compile-table-schema.js'
-import { describeTableError } from '../../checks/table-schema/describe-table-error.js'
+import { tableErrorToFinding } from '../../checks/table-schema/table-error-to-finding.js'
+import { describeFinding } from '../../src/i18n/catalogue.js'
 import { LABEL_ERROR_TYPES } from '../../checks/table-schema/table-error.js'
 import { validateTable } from '../../checks/table-schema/validate-table.js'
 
@@ -32,7 +32,7 @@ async function validateFixture(file: string, schemaFile?: string, chunkSize?: nu
 
 type Flat = [number | null, number | null, string]
 function flatten(errors: { type: string; rowNumber?: number; fieldNumber?: number }[]): Flat[] {
-  return errors.map((e) => [LABEL_ERROR_TYPES.has(e.type) ? null : (e.rowNumber ?? null), e.fieldNumber ?? null, e.type])
+  return errors.map((e) => [e.rowNumber ?? null, e.fieldNumber ?? null, e.type])
 }
 
 const cases: { name: string; file: string; schema?: string; expected: Flat[] }[] = [
@@ -73,8 +73,11 @@ describe('Frictionless comparison', () => {
       const report = await validateFixture(c.file, c.schema)
       expect(flatten(report.errors)).toEqual(c.expected)
       expect(report.valid).toBe(false)
-      // Label errors sit on the header row, which is row 1.
-      for (const e of report.errors) if (LABEL_ERROR_TYPES.has(e.type)) expect(e.rowNumber).toBe(1)
+      // Label errors belong to the header (row 1 here), not to a row of data.
+      for (const e of report.errors) {
+        if (LABEL_ERROR_TYPES.has(e.type)) expect([e.rowNumber, e.rowNumbers]).toEqual([undefined, [1]])
+        else expect(e.rowNumbers).toBeUndefined()
+      }
     })
   }
 
@@ -110,16 +113,19 @@ describe('Frictionless comparison', () => {
     expect(ok.valid).toBe(true)
   })
 
-  it('gives every error type a Swedish message and an actionable hint, and English ones with lang en', async () => {
+  it('gives every error type a Swedish message and an actionable hint from the catalogue, and English ones', async () => {
     const all = []
     for (const c of cases) all.push(...(await validateFixture(c.file, c.schema)).errors)
     const types = new Set(all.map((e) => e.type))
     expect(types.size).toBeGreaterThanOrEqual(13)
     for (const e of all) {
-      const sv = describeTableError(e, 'sv')
-      const en = describeTableError(e, 'en')
+      const f = tableErrorToFinding(e)
+      expect(Object.keys(f)).not.toContain('message')
+      const sv = describeFinding(f, 'sv')
+      const en = describeFinding(f, 'en')
       expect(sv.message.length).toBeGreaterThan(10)
-      expect(sv.hint.length).toBeGreaterThan(10)
+      expect(sv.hint!.length).toBeGreaterThan(10)
+      expect(sv.message).not.toContain(e.type)
       expect(en.message).not.toEqual(sv.message)
       if (e.rowNumber && !LABEL_ERROR_TYPES.has(e.type)) expect(sv.message).toContain(`rad ${e.rowNumber}`)
     }

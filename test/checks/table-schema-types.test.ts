@@ -112,9 +112,10 @@ describe('constraints', () => {
     expect(flat(r)).toEqual([[3, 1, 'constraint-error', 'enum']])
   })
 
-  it('a type error skips that cell constraints; primary key fields are required', async () => {
-    const r = await run('id,n\nx,1\n,2\n', { fields: [{ name: 'id', type: 'integer', constraints: { minimum: 5 } }, { name: 'n', type: 'integer' }], primaryKey: 'id' })
-    expect(flat(r)).toEqual([[2, 1, 'type-error', 'type is "integer"'], [3, 1, 'constraint-error', 'required']])
+  it('a type error skips that cell constraints; a key that is missing or unreadable is a primary-key error of the row (Frictionless)', async () => {
+    const r = await run('id,n\nx,1\n,2\n7,3\n', { fields: [{ name: 'id', type: 'integer', constraints: { minimum: 5 } }, { name: 'n', type: 'integer' }], primaryKey: 'id' })
+    const noKey = 'cells composing the primary keys are all "None"'
+    expect(flat(r)).toEqual([[2, 1, 'type-error', 'type is "integer"'], [2, null, 'primary-key', noKey], [3, null, 'primary-key', noKey]])
   })
 
   it('per-field missingValues override the schema ones', async () => {
@@ -123,10 +124,23 @@ describe('constraints', () => {
   })
 
   it('refuses a schema it cannot honour instead of ignoring it', () => {
-    expect(() => compileTableSchema({ fields: 'x' })).toThrow(TableSchemaError)
-    expect(() => compileTableSchema({ fields: [{ name: 'a', constraints: { pattern: '(' } }] })).toThrow(TableSchemaError)
-    expect(() => compileTableSchema({ fields: [{ name: 'a' }], primaryKey: 'b' })).toThrow(TableSchemaError)
-    expect(() => compileTableSchema({ fields: [{ name: 'a', type: 'integer', constraints: { minimum: 'x' } }] })).toThrow(TableSchemaError)
+    const codeOf = (schema: unknown) => {
+      try {
+        compileTableSchema(schema)
+      } catch (err) {
+        expect(err).toBeInstanceOf(TableSchemaError)
+        return (err as TableSchemaError).code
+      }
+      return 'compiled'
+    }
+    expect(codeOf({ fields: 'x' })).toBe('checks.table-schema.no-fields')
+    expect(codeOf({ fields: [{ name: 'a', constraints: { pattern: '(' } }] })).toBe('checks.table-schema.pattern-unsafe')
+    expect(codeOf({ fields: [{ name: 'a' }], primaryKey: 'b' })).toBe('checks.table-schema.primary-key-unknown')
+    expect(codeOf({ fields: [{ name: 'a', type: 'integer', constraints: { minimum: 'x' } }] })).toBe('checks.table-schema.constraint-not-of-type')
+    expect(codeOf({ fields: [{ name: 'a' }], fieldsMatch: 'some' })).toBe('checks.table-schema.fields-match-unknown')
+    expect(codeOf({ fields: [{ name: 'a' }], foreignKeys: [{ fields: 'a', reference: { fields: 'b' } }] })).toBe('checks.table-schema.foreign-key-unknown')
+    expect(codeOf({ fields: [{ name: 'a' }], foreignKeys: [{ fields: ['a'], reference: { fields: [] } }] })).toBe('checks.table-schema.foreign-key-arity')
+    expect(codeOf({ fields: [{ name: 'a', type: 'date', format: '%Q' }] })).toBe('checks.table-schema.unsupported-format')
   })
 
   it('foreign keys to other resources are skipped with a warning, not silently', async () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
+import { readdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
 
 /**
  * `datavakt demo` end to end, as a new user runs it (smaller world, same pipeline):
@@ -38,6 +40,19 @@ describe('datavakt demo', () => {
       expect(orgs.organisations.length).toBeGreaterThan(10)
       const page = await (await fetch(url)).text()
       expect(page).toContain('Göteborgs Stad')
+      // The e-mails a publisher and a follower would have received: a folder of .eml files,
+      // printed on a line of its own, and the same on the admin page.
+      const mailLine = lines.findIndex((l) => /^E-brev som en publicist, en följare/.test(l))
+      const dir = lines[mailLine + 1]!
+      const emls = readdirSync(dir).filter((f) => f.endsWith('.eml'))
+      expect(emls.length).toBeGreaterThan(1)
+      const all = emls.map((f) => readFileSync(join(dir, f), 'utf8')).join('\n')
+      expect(all).toMatch(/^To: data@org-\d+\.demo\.test/m)
+      expect(all).toMatch(/^To: foljare@demo\.test/m)
+      const admin = await (await fetch(`${url}admin/outbox`)).text()
+      expect(admin).toContain('foljare@demo.test')
+      expect(admin).toMatch(/data@org-\d+\.demo\.test/)
+      rmSync(dir, { recursive: true, force: true })
     } finally {
       const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
       child.kill('SIGINT')

@@ -21,6 +21,7 @@ import { latestCheckResultsAsOf } from '../../src/db/content-store.js'
 import { createFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import { harvestSource } from '../../src/harvest/harvest-source.js'
 import { describeFinding } from '../../src/i18n/catalogue.js'
+import { englishWords, swedishWords } from '../helpers/language.js'
 import { createTestDb } from '../helpers/test-db.js'
 
 const root = join(import.meta.dirname, '../..')
@@ -117,9 +118,10 @@ describe('datavakt validate', () => {
     expect(report.valid).toBe(false)
     expect(report.stats).toMatchObject({ rows: 4, fields: 4, errors: 8 })
     expect(report.stats.bytes).toBeGreaterThan(0)
-    expect(report.errors.map((e: { type: string; rowNumber: number | null; fieldNumber: number | null }) => [e.rowNumber, e.fieldNumber, e.type])).toEqual([
-      [1, 3, 'blank-label'],
-      [1, 4, 'duplicate-label'],
+    // Label errors belong to the header: its row numbers (Frictionless `rowNumbers`), no rowNumber.
+    expect(report.errors.map((e: { type: string; rowNumber?: number | null; rowNumbers?: number[]; fieldNumber: number | null }) => [e.rowNumber ?? e.rowNumbers, e.fieldNumber, e.type])).toEqual([
+      [[1], 3, 'blank-label'],
+      [[1], 4, 'duplicate-label'],
       [2, 3, 'missing-cell'],
       [2, 4, 'missing-cell'],
       [3, 3, 'missing-cell'],
@@ -128,7 +130,8 @@ describe('datavakt validate', () => {
       [5, 5, 'extra-cell'],
     ])
     for (const e of report.errors) {
-      expect(Object.keys(e)).toEqual(expect.arrayContaining(['type', 'rowNumber', 'fieldNumber', 'fieldName', 'message']))
+      expect(Object.keys(e)).toEqual(expect.arrayContaining(['type', e.type.endsWith('-label') ? 'rowNumbers' : 'rowNumber', 'fieldNumber', 'fieldName', 'message']))
+      expect(Object.keys(e)).not.toContain(e.type.endsWith('-label') ? 'rowNumber' : 'rowNumbers')
       expect(e).toMatchObject({ check: 'csv-structure', message: expect.stringMatching(/\S/) })
     }
     expect(report.errors.find((e: { type: string }) => e.type === 'blank-row')).toMatchObject({ severity: 'warning', message: expect.stringContaining('4') })
@@ -176,8 +179,38 @@ describe('datavakt validate', () => {
   it('reports broken JSON as format-error when checked against a schema', async () => {
     const r = await cli('--json', '--schema', join(dir, 'json.schema.json'), join(dir, 'broken.json'))
     expect(r.code).toBe(1)
-    expect(JSON.parse(r.stdout).errors.map((e: { type: string; check: string }) => [e.check, e.type])).toEqual([['conformance', 'format-error']])
+    // Well-formedness is json-structure's (as structure is csv-structure's); conformance then could not check it.
+    expect(JSON.parse(r.stdout).errors.map((e: { type: string; check: string }) => [e.check, e.type])).toEqual([['json-structure', 'format-error']])
   })
+
+  it('reports broken JSON without a schema as invalid (well-formedness), in Swedish and English', async () => {
+    const sv = await cli(join(dir, 'broken.json'))
+    expect(sv.code).toBe(1)
+    expect(sv.stdout).toContain('OGILTIG: 1 fel.')
+    expect(sv.stdout).toMatch(/\[json-structure\/format-error, fel\] Filen är inte giltig JSON \(fel vid tecken \d+\)\./)
+    const en = await cli('--lang', 'en', join(dir, 'broken.json'))
+    expect(en.code).toBe(1)
+    expect(en.stdout).toMatch(/\[json-structure\/format-error, error\] The file is not valid JSON \(error at character \d+\)\./)
+    expect(JSON.parse((await cli('--json', join(dir, 'broken.json'))).stdout).valid).toBe(false)
+  })
+
+  it('speaks only Swedish by default and only English with --lang en, findings and fixes included', async () => {
+    const files = [join(dir, 'latin1.csv'), join(dir, 'blank-row.csv'), join(fixtures, 'frictionless-invalid.csv'), join(dir, 'broken.json')]
+    for (const file of files) {
+      const sv = await cli(file)
+      const en = await cli('--lang', 'en', file)
+      // Only datavakt's own words: not the file line, nor values quoted from the data.
+      const own = (out: string) => out.split('\n').filter((l) => !/^(Fil|File): /.test(l)).join('\n').replace(/"[^"\n]*"/g, '""').replace(/\[[^\]]*\]/g, '[]')
+      expect(swedishWords(own(en.stdout)), `${file} en`).toEqual([])
+      expect(englishWords(own(sv.stdout)), `${file} sv`).toEqual([])
+      expect(en.stdout.split('\n').filter((l) => l.startsWith('      → ')).length, file).toBeGreaterThan(0)
+    }
+    // The encoding advice the pages give, in both languages.
+    const sv = (await cli(join(dir, 'latin1.csv'))).stdout
+    expect(sv).toMatch(/verkar vara (Windows-1252|ISO-8859-1)/)
+    expect(sv).toContain('I Excel: Spara som → "CSV UTF-8 (kommaavgränsad)"')
+    expect((await cli('--lang', 'en', join(dir, 'latin1.csv'))).stdout).toContain('In Excel: Save as → "CSV UTF-8 (Comma delimited)"')
+  }, 240_000)
 
   it('fetches a URL and a specification URI (HTML page → schema.json, CSVW) from loopback with --allow-private', async () => {
     const r = await cli('--json', '--allow-private', '--schema', `${base}/spec`, `${base}/data.csv`)

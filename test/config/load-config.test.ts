@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConfigError, loadConfig, parseConfig } from '../../src/config/load-config.js'
@@ -40,6 +40,8 @@ describe('configuration', () => {
     const broken = join(dir, 'broken.json')
     writeFileSync(broken, '{ "sources": [ }')
     expect(() => loadConfig({ DATAVAKT_CONFIG: broken }, dir)).toThrow(new RegExp(`${broken} is not valid JSON`))
+    writeFileSync(broken, '{\n  "sources": [],\n}')
+    expect(() => loadConfig({ DATAVAKT_CONFIG: broken }, dir)).toThrow(/line 3, column 1/)
     expect(() => loadConfig({ DATAVAKT_CONFIG: join(dir, 'missing.json') }, dir)).toThrow(/not found/)
     expect(loadConfig({ DATAVAKT_DATA_DIR: '/tmp/x' }, dir).dataDir).toBe('/tmp/x')
   })
@@ -50,7 +52,44 @@ describe('configuration', () => {
     writeFileSync(file, JSON.stringify({ sources: [{ id: 'x', kind: 'sparql', url: 'https://a.se/' }] }))
     const r = spawnSync(process.execPath, ['bin/datavakt.js', 'harvest'], { encoding: 'utf8', env: { ...process.env, DATAVAKT_CONFIG: file } })
     expect(r.status).toBe(2)
-    expect(r.stderr).toContain(`Invalid ${file}`)
-    expect(r.stderr).toContain('/sources/0/kind: must be one of dcat, ckan, entryscape')
+    expect(r.stderr).toContain(`Ogiltig konfiguration i ${file}`)
+    expect(r.stderr).toContain('/sources/0/kind: ska vara dcat, ckan eller entryscape')
+    const en = spawnSync(process.execPath, ['bin/datavakt.js', 'harvest', '--lang', 'en'], { encoding: 'utf8', env: { ...process.env, DATAVAKT_CONFIG: file } })
+    expect(en.status).toBe(2)
+    expect(en.stderr).toContain(`Invalid configuration in ${file}`)
+    expect(en.stderr).toContain('/sources/0/kind: must be one of dcat, ckan, entryscape')
+  })
+
+  it('finds a bad schedule time zone or cron pattern when the configuration is loaded (issue 10, defect 9)', () => {
+    const bad = () => parseConfig({ schedule: { timezone: 'Europe/Stokholm', harvest: '0 25 * * *' } })
+    expect(bad).toThrow(ConfigError)
+    expect(bad).toThrow(/\/schedule\/timezone: "Europe\/Stokholm" is not a known time zone/)
+    expect(bad).toThrow(/\/schedule\/harvest: "0 25 \* \* \*" is not a valid cron pattern/)
+    expect(() => parseConfig({ schedule: { rollups: 'every night' } })).toThrow(/\/schedule\/rollups/)
+    expect(parseConfig({ schedule: { timezone: 'UTC', harvest: '30 4 * * 1-5' } }).schedule.timezone).toBe('UTC')
+  })
+
+  it('checks the alerts’ quiet hours: times as HH:MM, a known time zone, or null for none', () => {
+    expect(() => parseConfig({ alerts: { quietHours: { from: '22:00', to: '07:00', timeZone: 'Europe/Stokholm' } } })).toThrow(
+      /\/alerts\/quietHours\/timeZone: "Europe\/Stokholm" is not a known time zone/,
+    )
+    expect(() => parseConfig({ alerts: { quietHours: { from: '24:00', to: '07:00', timeZone: 'UTC' } } })).toThrow(/\/alerts\/quietHours/)
+    expect(parseConfig({ alerts: { quietHours: null } }).alerts.quietHours).toBeNull()
+    expect(parseConfig({ alerts: { immediate: true } }).alerts).toMatchObject({ immediate: true, quietHours: { from: '22:00', to: '07:00' }, resolveAfter: 2 })
+  })
+
+  it('`start` with a bad time zone exits 2 at once with the JSON path, before opening the database', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dv-config-'))
+    const file = join(dir, 'datavakt.config.json')
+    writeFileSync(file, JSON.stringify({ dataDir: join(dir, 'data'), schedule: { timezone: 'Mars/Olympus' } }))
+    const r = spawnSync(process.execPath, ['bin/datavakt.js', 'start', '--port', '0', '--lang', 'en'], {
+      encoding: 'utf8',
+      env: { ...process.env, DATAVAKT_CONFIG: file, DATABASE_URL: '' },
+      timeout: 30_000,
+    })
+    expect(r.signal).toBeNull()
+    expect(r.status).toBe(2)
+    expect(r.stderr).toContain('/schedule/timezone: "Mars/Olympus" is not a known time zone')
+    expect(existsSync(join(dir, 'data'))).toBe(false)
   })
 })

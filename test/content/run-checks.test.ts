@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { Check, CheckContext, CheckTarget } from '../../checks/types.js'
 import { runChecks } from '../../src/content/run-checks.js'
+import { describeFinding } from '../../src/i18n/catalogue.js'
 import { spoolContentSource } from '../../src/content/spool-content-source.js'
 
 const ctx: CheckContext = { lang: 'sv', now: new Date('2026-11-26T12:00:00Z'), errorLimit: 1000, resolveSchema: async () => null }
-const dataset = { iri: 'urn:ds', title: {}, description: {}, publisherIri: null, contactEmail: null, license: null, accessRights: null, accrualPeriodicity: null, conformsTo: [], spatial: [], temporal: [], keywords: [], themes: [], landingPage: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [] }
+const dataset = { iri: 'urn:ds', title: {}, description: {}, publisherIri: null, contactEmail: null, license: null, accessRights: null, rights: null, accrualPeriodicity: null, conformsTo: [], spatial: [], temporal: [], keywords: [], themes: [], landingPage: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [] }
 
 const counting: Check = {
   id: 'counting',
@@ -34,7 +35,11 @@ describe('runChecks', () => {
       expect(c.findings.map((f) => [f.code, f.severity])).toEqual([['checked-up-to-cap', 'info']])
       expect(b.status).toBe('unverified')
       expect(b.findings[0]).toMatchObject({ code: 'check-error', severity: 'info' })
-      expect(b.findings[0].message).toContain('schema folder unreadable')
+      expect(b.findings[0]!.params).toMatchObject({ checkId: 'broken', error: 'Error', detail: 'schema folder unreadable' })
+      // An unexpected error's English words reach no reader: they stay in params for whoever runs datavakt.
+      expect(describeFinding(b.findings[0]!, 'sv').message).toBe('Kontrollen broken kunde inte köras: ett internt fel.')
+      expect(describeFinding(b.findings[0]!, 'en').message).toBe('The check broken could not run: an internal error.')
+      expect(describeFinding(c.findings[0]!, 'sv').message).toMatch(/bara de första 3 kB kontrollerades/)
     } finally {
       await content.dispose()
     }

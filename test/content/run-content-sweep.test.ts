@@ -35,7 +35,7 @@ const bytesCheck: Check = {
       bytes += c.byteLength
       if (Buffer.from(c).includes('BAD')) bad = true
     }
-    return { status: bad ? 'fail' : 'pass', findings: bad ? [{ code: 'bad-bytes', severity: 'error', message: 'BAD' }] : [], metrics: { bytes } }
+    return { status: bad ? 'fail' : 'pass', findings: bad ? [{ code: 'bad-bytes', severity: 'error', params: { sample: 'BAD' } }] : [], metrics: { bytes } }
   },
 }
 /** A body-less check, like freshness: records what history says about change. */

@@ -64,7 +64,7 @@ describe('spoolContentSource', () => {
     } finally {
       await src.dispose()
     }
-    await expect(drain(src.stream())).rejects.toThrow(/disposed/)
+    await expect(drain(src.stream())).rejects.toMatchObject({ name: 'SpoolError', code: 'checks.spool.disposed' })
   })
 
   it('cuts a body over the cap there and says so; a body exactly at the cap is not cut', async () => {

@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { spawnSync } from 'node:child_process'
-import { createTestDb, type TestDb } from '../helpers/test-db.js'
+import { describeEachDb, type TestDb } from '../helpers/test-db.js'
 import { json } from '../../src/db/json.js'
 import { openDatabase } from '../../src/db/open-database.js'
 
 let t: TestDb
-beforeAll(async () => {
-  t = await createTestDb()
-})
-afterAll(async () => {
-  await t?.drop()
-})
 
-describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+describeEachDb('database', (db, kind) => {
+  beforeAll(async () => {
+    t = db()
+  })
   it('returns count(*) and bigint columns as numbers on both drivers', async () => {
     await t.db.insertInto('catalogue_sources').values({ id: 's1', kind: 'dcat', url: 'http://x.test/' }).execute()
     const { n } = await t.db
@@ -38,7 +35,7 @@ describe(`database (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =>
     expect(kind.rows[0].t).toBe('array')
   })
 
-  it.runIf(!process.env.DATABASE_URL)('refuses a second process on the same PGlite folder', async () => {
+  it.runIf(kind === 'pglite')('refuses a second process on the same PGlite folder', async () => {
     // This process holds the lock on t.dir; a child process must be refused, clearly.
     const child = spawnSync(
       process.execPath,

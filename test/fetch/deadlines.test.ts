@@ -13,7 +13,7 @@ import { createSchemaRegistry } from '../../checks/schema-registry.js'
 import { defaultConfig, type HttpConfig } from '../../src/config/config.js'
 import { createFetchEngine, type CreatedFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import { FetchBodyError, FetchDeadlineError } from '../../src/fetch/fetch-engine.js'
-import { fetchCatalogueDocument } from '../../src/harvest/harvest-deps.js'
+import { fetchCatalogueDocument } from '../../src/harvest/fetch-catalogue-document.js'
 import { HarvestError } from '../../src/harvest/harvest-error.js'
 import { startServer, type LoopbackServer } from './loopback-server.js'
 
@@ -130,7 +130,7 @@ describe('a trickling server is cut off at the deadline', () => {
     const deps = { fetchDocument: engine.fetchDocument.bind(engine), harvest: { ...defaultConfig.harvest, timeoutMs: DEADLINE_MS } }
     const r = await timed(() => fetchCatalogueDocument(deps, `${server.url}/catalogue.ttl`, 'text/turtle'))
     expect(r.error).toBeInstanceOf(HarvestError)
-    expect(r.error).toMatchObject({ code: 'timeout' })
+    expect(r.error).toMatchObject({ reason: 'timeout' })
     expect((r.error as HarvestError).cause).toSatisfy(isDeadline)
     await expectDeadlineHeld(r.ms)
   })

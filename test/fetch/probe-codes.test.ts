@@ -184,8 +184,9 @@ afterAll(async () => {
   await server.close()
   await tlsServer.close()
   certs.cleanup()
-  // Every code of the table is exercised by a case below (http here, TLS in tls.test.ts).
-  const tlsCodes = ['tls-expired', 'tls-untrusted', 'tls-hostname', 'tls-error', 'forbidden-target']
+  // Every code of the table is exercised by a case below (http here, TLS in tls.test.ts,
+  // web pages where a data file was expected in web-pages.test.ts).
+  const tlsCodes = ['tls-expired', 'tls-untrusted', 'tls-hostname', 'tls-error', 'forbidden-target', 'login-wall', 'landing-page', 'soft-404']
   const missing = Object.keys(PROBE_CODES).filter((c) => !covered.has(c) && !tlsCodes.includes(c))
   expect(missing).toEqual([])
 })

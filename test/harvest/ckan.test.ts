@@ -70,11 +70,11 @@ describe('CKAN package_search, paged', () => {
     expect(r.model.datasets[0].contactEmail).toBe('author@example.org')
     expect(d.distributions[0]).toMatchObject({ accessUrl: 'https://files.example.org/1.csv', downloadUrl: 'https://files.example.org/1.csv', format: 'CSV', mediaType: 'text/csv', byteSize: 1234 })
     expect(r.model.organisations).toEqual([{ iri: `${server.origin}/ckan/organization/city`, name: { '': 'The City' }, orgNumber: null, homepage: null }])
-    expect(r.model.warnings).toContainEqual({ subject: d.distributions[1].iri, message: 'unknown format "Weird"' })
+    expect(r.model.warnings).toContainEqual({ code: 'unknown-format', subject: d.distributions[1].iri, params: { format: 'Weird' } })
   })
 
   it('refuses an answer that is not package_search', async () => {
-    await expect(readCkan(`${server.origin}/elsewhere`, deps)).rejects.toMatchObject({ code: 'http-error', httpStatus: 404 })
-    await expect(readCkan(`${server.origin}/bad`, deps)).rejects.toMatchObject({ code: 'bad-response', httpStatus: 200 })
+    await expect(readCkan(`${server.origin}/elsewhere`, deps)).rejects.toMatchObject({ reason: 'http-error', httpStatus: 404 })
+    await expect(readCkan(`${server.origin}/bad`, deps)).rejects.toMatchObject({ reason: 'bad-response', httpStatus: 200 })
   })
 })

@@ -12,7 +12,7 @@ const DIR = join(import.meta.dirname, 'fixtures/dcat-ap-se/')
 
 function datavakt(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 60_000 }, (err, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, timeout: 120_000 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr })
     })
   })
@@ -41,6 +41,7 @@ describe('datavakt harvest (command line)', () => {
     tmp = mkdtempSync(join(tmpdir(), 'datavakt-harvest-cli-'))
     server = await serve((_req, res, url) => {
       if (url.pathname === '/rekommenderat.rdf') return send(res, readFileSync(`${DIR}rekommenderat.rdf`))
+      if (url.pathname === '/hvd.ttl') return send(res, readFileSync(join(import.meta.dirname, 'fixtures/hvd/hvd.ttl')), 'text/turtle')
       if (url.pathname === '/gone') return send(res, 'nope', 'text/plain', 404)
       return false
     })
@@ -67,6 +68,10 @@ describe('datavakt harvest (command line)', () => {
         accrualPeriodicity: null,
         conformsTo: [],
         modified: null,
+        titleLanguages: ['sv', 'en'],
+        descriptionLanguages: ['sv'],
+        hvdCategories: [],
+        applicableLegislation: [],
         distributions: [
           {
             iri: 'https://example.com/distribution1',
@@ -76,6 +81,10 @@ describe('datavakt harvest (command line)', () => {
             mediaType: 'text/csv',
             byteSize: null,
             license: 'http://creativecommons.org/publicdomain/zero/1.0/',
+            conformsTo: [],
+            accessService: null,
+            hvdCategories: [],
+            applicableLegislation: [],
           },
           {
             iri: 'https://example.com/distribution2',
@@ -85,6 +94,10 @@ describe('datavakt harvest (command line)', () => {
             mediaType: 'application/json',
             byteSize: null,
             license: 'http://creativecommons.org/publicdomain/zero/1.0/',
+            conformsTo: [],
+            accessService: 'https://example.com/dataservice1',
+            hvdCategories: [],
+            applicableLegislation: [],
           },
         ],
       },
@@ -93,6 +106,31 @@ describe('datavakt harvest (command line)', () => {
     expect(out.warnings).toEqual([])
     // Nothing stored: the data folder was never created.
     expect(() => readFileSync(join(tmp, 'unused', 'PG_VERSION'))).toThrow()
+  })
+
+  it('--dry-run --json prints every field of a data service, and HVD on datasets and distributions', async () => {
+    const r = await inProcess(['harvest', '--dry-run', '--json', '--allow-private', `${server.origin}/hvd.ttl`])
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout)
+    const hvd = 'http://data.europa.eu/eli/reg_impl/2023/138/oj'
+    expect(out.dataServices).toContainEqual({
+      iri: 'https://data.example.se/service/luft-api',
+      title: 'Luftkvalitets-API',
+      description: 'REST-API med mätvärden.',
+      titleLanguages: ['sv', 'en'],
+      publisher: 'http://dataportal.se/organisation/SE2120001111',
+      contactEmail: 'miljo@example.se',
+      endpointUrls: ['https://api.example.se/luft/v1', 'https://api.example.se/luft/v1-mirror'],
+      endpointDescription: 'https://api.example.se/luft/v1/openapi.json',
+      servesDatasets: ['https://data.example.se/dataset/luft'],
+      conformsTo: ['https://spec.openapis.org/oas/v3.0.3'],
+      license: 'http://creativecommons.org/licenses/by/4.0/',
+      accessRights: 'http://publications.europa.eu/resource/authority/access-right/PUBLIC',
+      hvdCategories: ['http://data.europa.eu/bna/c_dd313021'],
+      applicableLegislation: [hvd],
+    })
+    expect(out.datasets[0]).toMatchObject({ hvdCategories: ['http://data.europa.eu/bna/c_dd313021'], applicableLegislation: [hvd], titleLanguages: ['sv', 'en'] })
+    expect(out.datasets[0].distributions[0]).toMatchObject({ hvdCategories: ['http://data.europa.eu/bna/c_dd313021'], applicableLegislation: [hvd], accessService: 'https://data.example.se/service/luft-api' })
   })
 
   it('--dry-run without --allow-private refuses a loopback catalogue', async () => {
@@ -106,9 +144,9 @@ describe('datavakt harvest (command line)', () => {
     [['harvest', '--dry-run', '--kind', 'sparql', 'http://x.test/'], /--kind must be dcat, ckan or entryscape/],
     [['harvest', 'http://x.test/'], /only read with --dry-run/],
     [['harvest', '--dry-run', 'ftp://x.test/'], /not an http\(s\) URL/],
-    [['harvest', '--frobnicate'], /Unknown option/],
+    [['harvest', '--frobnicate'], /unknown option --frobnicate\n\nUsage: datavakt harvest/],
   ])('usage error %j exits 2 with a clear message', async (args, message) => {
-    const r = await inProcess(args as string[])
+    const r = await inProcess([...(args as string[]), '--lang', 'en'])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(message)
   })
@@ -135,7 +173,7 @@ describe('datavakt harvest (command line)', () => {
     expect(r.stdout).toContain('rek: ok')
     expect(r.stdout).toContain('datamängder     1 nya, 0 ändrade, 0 tillbakadragna, 0 oförändrade')
     expect(r.stdout).toContain('distributioner  2 nya, 0 ändrade, 0 tillbakadragna, 0 oförändrade')
-    expect(r.stdout).toMatch(/gone: MISSLYCKADES \[http-error\] \[HTTP 404\]/)
+    expect(r.stdout).toMatch(/gone: MISSLYCKADES \[http-error\] \[HTTP 404\]: http:\/\/\S+\/gone svarade HTTP 404\n/)
     expect(r.stderr).toContain('rek: dcat')
 
     const saved0 = { ...process.env }
@@ -158,6 +196,16 @@ describe('datavakt harvest (command line)', () => {
       Object.assign(process.env, saved)
     })
     expect(unknown.code).toBe(2)
+
+    // A failure in the language asked for: the words come from the catalogue, not from the harvest.
+    const saved2 = { ...process.env }
+    Object.assign(process.env, env)
+    const failed = await inProcess(['harvest', '--source', 'gone', '--lang', 'en']).finally(() => {
+      for (const k of Object.keys(env)) if (saved2[k] === undefined) delete process.env[k]
+      Object.assign(process.env, saved2)
+    })
+    expect(failed.stdout).toMatch(/gone: FAILED \[http-error\] \[HTTP 404\]: http:\/\/\S+\/gone answered HTTP 404$/m)
     expect(unknown.stderr).toMatch(/okänd källa "nope"/)
-  })
+    // Two whole processes and four in-process runs: more than the default minute on a busy machine.
+  }, 150_000)
 })

@@ -33,6 +33,28 @@ interface Entry {
   publisher: string
   title: string
   fail?: boolean
+  /** A data service entry (EntryScape lists them apart from datasets). */
+  service?: { serves: string }
+}
+
+/** A data service entry's graph, as EntryScape keeps it: an entry of its own. */
+function serviceRdf(e: Entry): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dcterms="http://purl.org/dc/terms/"
+  xmlns:dcat="http://www.w3.org/ns/dcat#" xmlns:dcatap="http://data.europa.eu/r5r/">
+  <rdf:Description rdf:about="${e.resource}">
+    <rdf:type rdf:resource="http://www.w3.org/ns/dcat#DataService"/>
+    <dcterms:title xml:lang="sv">${e.title}</dcterms:title>
+    <dcterms:publisher rdf:resource="${e.publisher}"/>
+    <dcat:endpointURL rdf:resource="https://api.goteborg.se/${e.id}/v1"/>
+    <dcat:endpointDescription rdf:resource="https://api.goteborg.se/${e.id}/openapi.json"/>
+    <dcat:servesDataset rdf:resource="${e.service!.serves}"/>
+    <dcterms:conformsTo rdf:resource="https://spec.openapis.org/oas/v3.0.3"/>
+    <dcterms:license rdf:resource="http://creativecommons.org/licenses/by/4.0/"/>
+    <dcatap:hvdCategory rdf:resource="http://data.europa.eu/bna/c_b79e35eb"/>
+    <dcatap:applicableLegislation rdf:resource="http://data.europa.eu/eli/reg_impl/2023/138/oj"/>
+  </rdf:Description>
+</rdf:RDF>`
 }
 
 function entryRdf(e: Entry): string {
@@ -111,7 +133,8 @@ describe(`EntryScape harvest from a loopback EntryStore (${process.env.DATABASE_
         const limit = Number(url.searchParams.get('limit'))
         const offset = Number(url.searchParams.get('offset'))
         // Solr's own filtering, reduced to what these queries use.
-        const hits = entries.filter((e) => query.includes(e.publisher.replace(/[:/]/g, (c) => `\\${c}`)))
+        const services = query.includes('dcat#DataService')
+        const hits = entries.filter((e) => query.includes(e.publisher.replace(/[:/]/g, (c) => `\\${c}`)) && !!e.service === services)
         const page = hits.slice(offset, offset + limit)
         send(res, JSON.stringify({ offset, resource: { children: page.map((e) => searchChild(server.origin, e)) }, limit, results: hits.length, facetFields: [] }), 'application/json')
         return
@@ -123,11 +146,12 @@ describe(`EntryScape harvest from a loopback EntryStore (${process.env.DATABASE_
       const e = entries.find((x) => x.ctx === m[1] && x.id === m[2])
       if (!e) return false
       if (e.fail) return send(res, 'Internal Server Error', 'text/plain', 500)
-      send(res, entryRdf(e), 'application/rdf+xml;charset=UTF-8')
+      send(res, e.service ? serviceRdf(e) : entryRdf(e), 'application/rdf+xml;charset=UTF-8')
     })
     for (let i = 0; i < 250; i++) {
       entries.push({ ctx: '66', id: String(70000 + i), resource: `https://catalog.goteborg.se/store/6/resource/${20000 + i}`, publisher: GBG, title: `Datamängd ${i}` })
     }
+    entries.push({ ctx: '66', id: '90001', resource: 'https://catalog.goteborg.se/store/6/resource/90001', publisher: GBG, title: 'Trafik-API', service: { serves: 'https://catalog.goteborg.se/store/6/resource/20003' } })
     for (let i = 0; i < 30; i++) {
       entries.push({ ctx: '50', id: String(6000 + i), resource: `https://catalog.other.se/store/9/resource/${i}`, publisher: OTHER, title: `Annan ${i}` })
     }
@@ -153,13 +177,27 @@ describe(`EntryScape harvest from a loopback EntryStore (${process.env.DATABASE_
     const source = { id: 'dp-goteborg', kind: 'entryscape' as const, url: server.origin, publisher: GBG, organisation: GBG }
     server.requests.length = 0
     const r = await harvestSource(t.db, source, deps)
-    if (r.status !== 'ok') throw new Error(r.error)
+    if (r.status !== 'ok') throw new Error(JSON.stringify(r.failure))
     expect(r.counts.datasets).toMatchObject({ added: 250, withdrawn: 0 })
     expect(r.counts.distributions).toMatchObject({ added: 250 })
     const searches = server.requests.filter((p) => p.startsWith('/store/search'))
-    expect(searches.map((p) => new URL(p, server.origin).searchParams.get('offset'))).toEqual(['0', '100', '200'])
-    expect(server.requests.filter((p) => p.includes('/metadata/'))).toHaveLength(250)
-    expect(queries.at(-1)).toBe(entryscapeQuery(server.origin, null, GBG))
+    // Three pages of datasets, then the one page of data services.
+    expect(searches.map((p) => new URL(p, server.origin).searchParams.get('offset'))).toEqual(['0', '100', '200', '0'])
+    expect(server.requests.filter((p) => p.includes('/metadata/'))).toHaveLength(251)
+    expect(queries.slice(-2)).toEqual([entryscapeQuery(server.origin, null, GBG), entryscapeQuery(server.origin, null, GBG, 'http://www.w3.org/ns/dcat#DataService')])
+    expect(r.counts.dataServices).toMatchObject({ added: 1 })
+    const svc = await t.db.selectFrom('data_services').selectAll().where('iri', '=', 'https://catalog.goteborg.se/store/6/resource/90001').executeTakeFirstOrThrow()
+    expect(svc).toMatchObject({
+      title: { sv: 'Trafik-API' },
+      endpoint_urls: ['https://api.goteborg.se/90001/v1'],
+      endpoint_description: 'https://api.goteborg.se/90001/openapi.json',
+      serves_datasets: ['https://catalog.goteborg.se/store/6/resource/20003'],
+      conforms_to: ['https://spec.openapis.org/oas/v3.0.3'],
+      license: 'http://creativecommons.org/licenses/by/4.0/',
+      hvd_categories: ['http://data.europa.eu/bna/c_b79e35eb'],
+      applicable_legislation: ['http://data.europa.eu/eli/reg_impl/2023/138/oj'],
+      host: 'api.goteborg.se',
+    })
 
     const ds = await t.db.selectFrom('datasets').selectAll().where('iri', '=', 'https://catalog.goteborg.se/store/6/resource/20007').executeTakeFirstOrThrow()
     expect(ds).toMatchObject({
@@ -182,10 +220,11 @@ describe(`EntryScape harvest from a loopback EntryStore (${process.env.DATABASE_
   it('an entry that fails is kept as it was; a dataset gone from the index is withdrawn', async () => {
     const source = { id: 'dp-goteborg', kind: 'entryscape' as const, url: server.origin, publisher: GBG, organisation: GBG }
     entries.find((e) => e.id === '70007')!.fail = true
+    entries.find((e) => e.id === '90001')!.fail = true
     entries = entries.filter((e) => e.id !== '70009')
     entries.find((e) => e.id === '70011')!.title = 'Datamängd 11, nytt namn'
     const r = await harvestSource(t.db, source, deps)
-    if (r.status !== 'ok') throw new Error(r.error)
+    if (r.status !== 'ok') throw new Error(JSON.stringify(r.failure))
     expect(r.counts.datasets).toEqual({ added: 0, changed: 1, unchanged: 247, withdrawn: 1, restored: 0, skipped: 0 })
     const kept = await t.db.selectFrom('datasets').select(['withdrawn_at', 'title']).where('iri', '=', 'https://catalog.goteborg.se/store/6/resource/20007').executeTakeFirstOrThrow()
     expect(kept).toEqual({ withdrawn_at: null, title: { sv: 'Datamängd 7' } })
@@ -193,11 +232,15 @@ describe(`EntryScape harvest from a loopback EntryStore (${process.env.DATABASE_
     expect(keptDist.withdrawn_at).toBeNull()
     const gone = await t.db.selectFrom('datasets').select('withdrawn_at').where('iri', '=', 'https://catalog.goteborg.se/store/6/resource/20009').executeTakeFirstOrThrow()
     expect(gone.withdrawn_at).toBeInstanceOf(Date)
+    // The service entry that failed is kept too, not withdrawn.
+    expect(r.counts.dataServices.withdrawn).toBe(0)
+    const keptService = await t.db.selectFrom('data_services').select('withdrawn_at').where('iri', '=', 'https://catalog.goteborg.se/store/6/resource/90001').executeTakeFirstOrThrow()
+    expect(keptService.withdrawn_at).toBeNull()
     const run = await t.db.selectFrom('harvest_runs').select(['warnings', 'documents']).where('id', '=', r.runId).executeTakeFirstOrThrow()
     expect(run.warnings).toEqual(
-      expect.arrayContaining([{ subject: 'https://catalog.goteborg.se/store/6/resource/20007', message: expect.stringMatching(/HTTP 500.*kept as last harvested/) }]),
+      expect.arrayContaining([{ code: 'entry-unreadable', subject: 'https://catalog.goteborg.se/store/6/resource/20007', params: expect.objectContaining({ reason: 'http-error', status: 500 }) }]),
     )
-    expect(run.documents).toBe(3 + 248)
+    expect(run.documents).toBe(4 + 248)
   })
 
   it('stays at the configured request rate', async () => {
@@ -205,15 +248,15 @@ describe(`EntryScape harvest from a loopback EntryStore (${process.env.DATABASE_
     hitTimes.length = 0
     try {
       const r = await harvestSource(t.db, { id: 'dp-other', kind: 'entryscape', url: server.origin, publisher: OTHER }, slow)
-      if (r.status !== 'ok') throw new Error(r.error)
+      if (r.status !== 'ok') throw new Error(JSON.stringify(r.failure))
       expect(r.counts.datasets.added).toBe(30)
     } finally {
       await slow.engine.close()
     }
-    // 1 search + 30 entries at 20/s: the starts are at least 50 ms apart, so the 31 requests
-    // span at least 1.5 s. (Arrival times at this in-process server jitter under load, so
+    // 1 search + 30 entries + 1 (empty) search for data services at 20/s: the starts are at
+    // least 50 ms apart, so the 32 requests span at least 1.55 s. (Arrival times at this in-process server jitter under load, so
     // the span is asserted, with a little slack, not each gap.)
-    expect(hitTimes).toHaveLength(31)
-    expect(hitTimes.at(-1)! - hitTimes[0]).toBeGreaterThanOrEqual(1400)
+    expect(hitTimes).toHaveLength(32)
+    expect(hitTimes.at(-1)! - hitTimes[0]).toBeGreaterThanOrEqual(1450)
   })
 })

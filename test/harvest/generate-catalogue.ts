@@ -60,3 +60,36 @@ export function generateRdfXmlCatalogue(opts: {
   out.push('</rdf:RDF>\n')
   return out.join('')
 }
+
+/**
+ * Generates a DCAT-AP-SE catalogue in Turtle with `datasets` datasets of two distributions
+ * each, deterministic, for the memory test of streaming Turtle parsing.
+ */
+export function generateTurtleCatalogue(opts: { base: string; datasets: number }): string {
+  const { base } = opts
+  const out: string[] = [
+    `@prefix dcat: <http://www.w3.org/ns/dcat#> .
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix vcard: <http://www.w3.org/2006/vcard/ns#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<${base}/catalog> a dcat:Catalog ; dct:title "Genererad katalog"@sv ; dct:publisher <http://dataportal.se/organisation/SE2120001355> .
+`,
+  ]
+  for (let i = 0; i < opts.datasets; i++) {
+    out.push(`<${base}/catalog> dcat:dataset <${base}/dataset/${i}> .
+<${base}/dataset/${i}> a dcat:Dataset ;
+  dct:title "Datamängd ${i}"@sv, "Dataset ${i}"@en ;
+  dct:description "Beskrivning av datamängd ${i} med å, ä och ö."@sv ;
+  dct:publisher <http://dataportal.se/organisation/SE2120001355> ;
+  dct:accrualPeriodicity <http://publications.europa.eu/resource/authority/frequency/DAILY> ;
+  dct:modified "2026-0${1 + (i % 9)}-1${i % 10}"^^xsd:date ;
+  dcat:keyword "nyckelord${i % 17}"@sv ;
+  dcat:contactPoint [ a vcard:Organization ; vcard:fn "Open data ${i % 5}" ; vcard:hasEmail <mailto:data${i % 5}@example.se> ] ;
+  dcat:distribution <${base}/dataset/${i}/csv>, <${base}/dataset/${i}/api> .
+<${base}/dataset/${i}/csv> a dcat:Distribution ; dcat:accessURL <https://files.example.se/${i}.csv> ; dcat:downloadURL <https://files.example.se/${i}.csv> ;
+  dct:format <http://publications.europa.eu/resource/authority/file-type/CSV> ; dcat:mediaType <http://www.iana.org/assignments/media-types/text/csv> ; dcat:byteSize "${1000 + i}"^^xsd:nonNegativeInteger .
+<${base}/dataset/${i}/api> a dcat:Distribution ; dcat:accessURL <https://api.example.se/${i}> ; dct:format "API" .
+`)
+  }
+  return out.join('')
+}

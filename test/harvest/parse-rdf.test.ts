@@ -39,8 +39,8 @@ describe('RDF/XML read in pieces', () => {
       (e: unknown) => e,
     )
     expect(err).toBeInstanceOf(HarvestError)
-    expect((err as HarvestError).code).toBe('doctype-refused')
-    expect((err as HarvestError).position).toBe('line 3')
+    expect((err as HarvestError).reason).toBe('doctype-refused')
+    expect((err as HarvestError).params.line).toBe(3)
   })
 
   it('reads a document whose prolog spans several pieces', async () => {

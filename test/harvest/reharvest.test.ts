@@ -59,7 +59,7 @@ describe(`re-harvest (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, (
 
     body = generateRdfXmlCatalogue({ base: server.origin, datasets: 10, changed: new Set([5]) })
     const third = await harvestSource(t.db, source(), deps)
-    if (third.status !== 'ok') throw new Error(third.error)
+    if (third.status !== 'ok') throw new Error(JSON.stringify(third.failure))
     expect(third.counts.datasets).toEqual({ added: 0, changed: 0, unchanged: 9, withdrawn: 0, restored: 1, skipped: 0 })
     expect(third.counts.distributions).toMatchObject({ restored: 2, unchanged: 18 })
     const back = await t.db.selectFrom('datasets').select(['withdrawn_at', 'first_seen']).where('iri', '=', `${server.origin}/dataset/3`).executeTakeFirstOrThrow()

@@ -26,7 +26,7 @@ describe(`two-way: a 5,000-dataset RDF/XML catalogue from 127.0.0.1 into ${proce
   it('harvests every dataset and distribution, then re-harvests them as unchanged', async () => {
     const source = { id: 'big', kind: 'dcat' as const, url: `${server.origin}/catalog.rdf` }
     const first = await harvestSource(t.db, source, deps)
-    if (first.status !== 'ok') throw new Error(first.error)
+    if (first.status !== 'ok') throw new Error(JSON.stringify(first.failure))
     expect(first.counts.datasets).toMatchObject({ added: 5000, changed: 0, withdrawn: 0 })
     expect(first.counts.distributions).toMatchObject({ added: 10000 })
     const n = await t.db
@@ -44,7 +44,7 @@ describe(`two-way: a 5,000-dataset RDF/XML catalogue from 127.0.0.1 into ${proce
 
     body = generateRdfXmlCatalogue({ base: server.origin, datasets: 5000, omit: new Set([0, 4999]), changed: new Set([10, 20, 30]) })
     const second = await harvestSource(t.db, source, deps)
-    if (second.status !== 'ok') throw new Error(second.error)
+    if (second.status !== 'ok') throw new Error(JSON.stringify(second.failure))
     expect(second.counts.datasets).toEqual({ added: 0, changed: 3, unchanged: 4995, withdrawn: 2, restored: 0, skipped: 0 })
     expect(second.counts.distributions).toMatchObject({ unchanged: 9996, withdrawn: 4 })
   })

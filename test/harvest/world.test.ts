@@ -50,7 +50,7 @@ describe(`harvesting a small simulated region (${process.env.DATABASE_URL ? 'Pos
     // The next night nothing changed in the catalogues: everything is unchanged.
     const again = await harvestAll(t.db, { sources }, deps)
     for (const r of again) {
-      if (r.status !== 'ok') throw new Error(r.error)
+      if (r.status !== 'ok') throw new Error(JSON.stringify(r.failure))
       expect(r.counts.datasets.added + r.counts.datasets.changed + r.counts.datasets.withdrawn).toBe(0)
     }
   })

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { createTestDb, type TestDb } from '../helpers/test-db.js'
+import { describeEachDb, type TestDb } from '../helpers/test-db.js'
 import { openDatabase } from '../../src/db/open-database.js'
 import { createFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import { defaultConfig, type HttpConfig } from '../../src/config/config.js'
@@ -14,17 +14,9 @@ import { startLoopbackHosts, type LoopbackHost } from './loopback-hosts.js'
 
 const http: HttpConfig = { ...defaultConfig.http, perHostGapMs: 10 }
 const availability = { ...defaultConfig.availability, leaseSeconds: 30 }
-const onPg = !!process.env.DATABASE_URL
 
 let t: TestDb
 const servers: LoopbackHost[] = []
-beforeAll(async () => {
-  t = await createTestDb()
-})
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.close()))
-  await t?.drop()
-})
 
 /** Fresh distributions for one test: `perHost` URLs on each host, every third one missing. */
 async function seedHosts(tag: string, hosts: LoopbackHost[], perHost: number): Promise<string[]> {
@@ -47,7 +39,13 @@ function hitsUnder(hosts: LoopbackHost[], tag: string): number[] {
   return hosts.flatMap((h) => [...h.hits.entries()].filter(([p]) => p.includes(`/${tag}/`)).map(([, n]) => n))
 }
 
-describe(`worker and queue (${onPg ? 'postgres' : 'pglite'})`, () => {
+describeEachDb('worker and queue', (db, kind) => {
+  beforeAll(async () => {
+    t = db()
+  })
+  afterAll(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()))
+  })
   it('sweeps every URL once, at most 2 connections per host, then probes conditionally', async () => {
     const hosts = await startLoopbackHosts(4, 15)
     servers.push(...hosts)
@@ -148,7 +146,7 @@ describe(`worker and queue (${onPg ? 'postgres' : 'pglite'})`, () => {
     await t.db.updateTable('sweeps').set({ status: 'cancelled' }).where('id', '=', a.sweepId).execute()
   })
 
-  it.runIf(onPg)('two workers against one PostgreSQL split the hosts without overlap', async () => {
+  it.runIf(kind === 'postgres')('two workers against one PostgreSQL split the hosts without overlap', async () => {
     const hosts = await startLoopbackHosts(8, 20)
     servers.push(...hosts)
     await seedHosts('c', hosts, 5)
@@ -179,7 +177,7 @@ describe(`worker and queue (${onPg ? 'postgres' : 'pglite'})`, () => {
     }
   })
 
-  it.runIf(onPg)('a worker killed mid-host (SIGKILL) leaves a lease that expires; another worker finishes the host with no duplicate rows', async () => {
+  it.runIf(kind === 'postgres')('a worker killed mid-host (SIGKILL) leaves a lease that expires; another worker finishes the host with no duplicate rows', async () => {
     const hosts = await startLoopbackHosts(1, 150)
     servers.push(...hosts)
     const iris = await seedHosts('d', hosts, 30)
@@ -232,4 +230,32 @@ describe(`worker and queue (${onPg ? 'postgres' : 'pglite'})`, () => {
     expect(total).toBeGreaterThanOrEqual(30)
     expect(total).toBeLessThanOrEqual(32)
   })
+
+  it.runIf(kind === 'postgres')('SIGTERM stops a worker within seconds even mid-probe, and gives its host back at once', async () => {
+    // Every answer takes 60 s: the worker is inside its first probes when told to stop.
+    const hosts = await startLoopbackHosts(1, 60_000)
+    servers.push(...hosts)
+    await seedHosts('e', hosts, 4)
+    const { sweepId } = await createSweep(t.db, { trigger: 'test' })
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./worker-child.ts', import.meta.url))], {
+      env: { ...process.env, DATABASE_URL: t.url!, SWEEP_ID: String(sweepId), LEASE_SECONDS: '120', WORKER_ID: 'stopper', STOP_GRACE_MS: '1000' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    })
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
+    const deadline = Date.now() + 60_000
+    const lease = () => t.db.selectFrom('sweep_hosts').select(['status', 'leased_by']).where('sweep_id', '=', sweepId).executeTakeFirstOrThrow()
+    while ((await lease()).leased_by !== 'stopper' || hosts[0]!.hits.size === 0) {
+      if (Date.now() > deadline) throw new Error(`child never started probing: ${stderr}`)
+      await new Promise((r) => setTimeout(r, 50))
+    }
+    const stoppedAt = Date.now()
+    child.kill('SIGTERM')
+    expect(await exited).toBe(0)
+    expect(Date.now() - stoppedAt).toBeLessThan(5_000)
+    // Not left to its 120 s lease: another worker may claim it now.
+    expect(await lease()).toEqual({ status: 'pending', leased_by: null })
+    expect(await claimHost(t.db, { workerId: 'next', leaseSeconds: 3, sweepId })).toMatchObject({ host: hosts[0]!.host })
+  }, 90_000)
 })

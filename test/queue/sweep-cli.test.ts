@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
 import { spawn } from 'node:child_process'
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createTestDb, type TestDb } from '../helpers/test-db.js'
+import { describeEachDb, type TestDb } from '../helpers/test-db.js'
 import { openDatabase, type OpenDatabase } from '../../src/db/open-database.js'
 import { seedDistributions } from '../availability/seed-distributions.js'
 import { startLoopbackHosts, type LoopbackHost } from './loopback-hosts.js'
@@ -14,24 +14,6 @@ let t: TestDb
 let hosts: LoopbackHost[]
 let dir: string
 
-beforeAll(async () => {
-  t = await createTestDb()
-  hosts = await startLoopbackHosts(2, 5)
-  dir = mkdtempSync(join(tmpdir(), 'datavakt-cli-'))
-  await seedDistributions(
-    t.db,
-    hosts.flatMap((h, hi) => [0, 1, 2].map((i) => ({ iri: `urn:cli:${hi}:${i}`, url: `${h.base}/${i === 2 ? 'missing' : 'ok'}/cli/${i}` }))),
-  )
-  // The CLI opens the database itself: a PGlite folder is locked to one process.
-  if (t.kind === 'pglite') await t.close()
-})
-afterAll(async () => {
-  await Promise.all(hosts.map((h) => h.close()))
-  if (t.kind === 'pglite') {
-    rmSync(t.dir!, { recursive: true, force: true })
-  } else await t.drop()
-  rmSync(dir, { recursive: true, force: true })
-})
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const config = join(dir, 'datavakt.config.json')
@@ -49,7 +31,22 @@ function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   })
 }
 
-describe(`datavakt sweep (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () => {
+describeEachDb('datavakt sweep', (db) => {
+  beforeAll(async () => {
+    t = db()
+    hosts = await startLoopbackHosts(2, 5)
+    dir = mkdtempSync(join(tmpdir(), 'datavakt-cli-'))
+    await seedDistributions(
+      t.db,
+      hosts.flatMap((h, hi) => [0, 1, 2].map((i) => ({ iri: `urn:cli:${hi}:${i}`, url: `${h.base}/${i === 2 ? 'missing' : 'ok'}/cli/${i}` }))),
+    )
+    // The CLI opens the database itself: a PGlite folder is locked to one process.
+    if (t.kind === 'pglite') await t.close()
+  })
+  afterAll(async () => {
+    await Promise.all(hosts.map((h) => h.close()))
+    rmSync(dir, { recursive: true, force: true })
+  })
   it('without --allow-private, the loopback targets are refused by the guard (forbidden-target)', async () => {
     const r = await cli(['sweep', '--quiet'])
     expect(r.stderr).toBe('')

@@ -1,6 +1,7 @@
 /**
- * A worker in its own process, for the lease-expiry test: the parent kills it with
- * SIGKILL mid-host. Reads DATABASE_URL, SWEEP_ID, LEASE_SECONDS, WORKER_ID.
+ * A worker in its own process, for the lease-expiry and stop tests: the parent kills it
+ * with SIGKILL, or stops it with SIGTERM, mid-host. Reads DATABASE_URL, SWEEP_ID,
+ * LEASE_SECONDS, WORKER_ID, STOP_GRACE_MS.
  */
 import { openDatabase } from '../../src/db/open-database.js'
 import { createFetchEngine } from '../../src/fetch/create-fetch-engine.js'
@@ -9,7 +10,11 @@ import { runWorker } from '../../src/queue/run-worker.js'
 
 const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL! })
 const engine = createFetchEngine(defaultConfig.http, { allowPrivateNetworks: true })
+const stop = new AbortController()
+process.once('SIGTERM', () => stop.abort())
 await runWorker({
+  signal: stop.signal,
+  ...(process.env.STOP_GRACE_MS ? { stopGraceMs: Number(process.env.STOP_GRACE_MS) } : {}),
   db: database.db,
   engine,
   workerId: process.env.WORKER_ID!,
@@ -22,5 +27,6 @@ await runWorker({
   flushEvery: 1,
   pollMs: 200,
 })
-await engine.close()
 await database.close()
+// In-flight probes of a stopped worker are abandoned, not awaited.
+process.exit(0)

@@ -18,6 +18,10 @@ const everySecond: ScheduleConfig = {
   availabilitySweep: '* * * * * *',
   contentChecks: '0 3 * * *',
   rollups: '30 4 * * *',
+  alerts: '0 7 * * *',
+  regionalSummary: '0 8 * * 1',
+  alertsOutbox: '*/10 * * * *',
+  retention: '15 5 * * *',
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const stockholmHour = (d: Date) =>

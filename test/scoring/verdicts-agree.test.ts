@@ -150,9 +150,17 @@ describe(`the metadata score agrees with availability (${process.env.DATABASE_UR
       const metadata = (await latestCheckResultsAsOf(t.db, day(n))).filter((r) => r.check_id === 'metadata')
       const reachabilityFindings = (iri: string) => metadata.find((r) => r.dataset_iri === iri)!.findings.filter((f) => REACHABILITY.has(f.code)).map((f) => f.code)
       for (const iri of allReachable) expect(reachabilityFindings(iri), `day ${n}: ${iri}`).toEqual([])
-      // The file that is gone still costs its share: unreachable is not left out.
+      // The file that is gone keeps MQA's findings (MQA's own score counts it), but see below: they cost no metadata points.
       expect(reachabilityFindings(ds('partly-gone')), `day ${n}`).toEqual(['mqa-access-url-status', 'mqa-download-url-status'])
     }
+  })
+
+  it('charges the gone file in availability, not a second time in metadata', async () => {
+    const scored = await t.db.selectFrom('scores').select(['reasons']).where('dataset_iri', '=', ds('partly-gone')).execute()
+    expect(scored.length).toBeGreaterThan(0)
+    const lost = scored.flatMap((s) => s.reasons.filter((r) => r.pointsLost > 0))
+    expect(lost.filter((r) => REACHABILITY.has(r.code)), 'reachability in metadata').toEqual([])
+    expect(lost.filter((r) => r.dimension === 'availability').length, 'availability charges it').toBeGreaterThan(0)
   })
 
   it("keeps the region's metadata score when no catalogue changed between the days", async () => {

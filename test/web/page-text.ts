@@ -3,11 +3,15 @@
  * out (alt, title, aria-label), with the harvested data (names, titles, addresses) taken
  * out, so a test can ask whether datavakt's own words are in the page's language. Parts
  * marked with another language (`lang="sv"` on the "Svenska" link of an English page) are
- * left out: they say so themselves (WCAG 3.1.2).
+ * left out: they say so themselves (WCAG 3.1.2), and so are `<pre>` blocks: lines of code to
+ * copy (a badge's embed snippet), not words in any language.
  */
 export function ownWords(html: string, harvested: readonly string[]): string {
   const pageLang = /<html[^>]*\blang="([a-z]+)"/.exec(html)?.[1]
-  let s = html.replace(/<style[\s\S]*?<\/style>/g, ' ').replace(/<script[\s\S]*?<\/script>/g, ' ')
+  let s = html
+    .replace(/<style[\s\S]*?<\/style>/g, ' ')
+    .replace(/<script[\s\S]*?<\/script>/g, ' ')
+    .replace(/<pre[\s\S]*?<\/pre>/g, ' ')
   if (pageLang) s = s.replace(/<(\w+)[^>]*\blang="([a-z]+)"[^>]*>[\s\S]*?<\/\1>/g, (m, _tag, lang) => (lang === pageLang ? m : ' '))
   const attributes = [...s.matchAll(/\b(?:alt|title|aria-label)="([^"]*)"/g)].map((m) => m[1])
   const text = [s.replace(/<[^>]*>/g, ' '), ...attributes].join(' ')

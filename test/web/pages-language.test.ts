@@ -6,7 +6,8 @@ import { createApp } from '../../src/web/create-app.js'
 import type { Lang } from '../../src/i18n/lang.js'
 import { UNKNOWN_ORGANISATION } from '../../src/scoring/score-region.js'
 import { ownWords } from './page-text.js'
-import { DS_A, DS_B, DS_C, HARVESTED, ORG_A, ORG_B, ORG_C } from './seed-pages.js'
+import { DIST_A, DIST_B, DIST_C, DS_A, DS_B, DS_C, HARVESTED, ORG_A, ORG_B, ORG_C } from './seed-pages.js'
+import { seedFileHistory } from './pages-seed-history.js'
 import { seededApp } from './seeded-app.js'
 
 let t: TestDb
@@ -14,6 +15,7 @@ let app: Hono
 
 beforeAll(async () => {
   ;({ t, app } = await seededApp())
+  await seedFileHistory(t.db)
 })
 
 afterAll(async () => {
@@ -25,6 +27,9 @@ const q = (iri: string) => encodeURIComponent(iri)
 /** Every page, badge and error a reader can reach, with the status it must answer. */
 const ADDRESSES: [string, number][] = [
   ['/', 200],
+  ['/?sort=-name&q=stad&days=30', 200],
+  ['/?sort=metadata&days=365', 200],
+  ['/?q=nothing-is-called-this', 200],
   [`/organisation?iri=${q(ORG_A)}`, 200],
   [`/organisation?iri=${q(ORG_B)}`, 200],
   [`/organisation?iri=${q(ORG_C)}`, 200],
@@ -32,6 +37,10 @@ const ADDRESSES: [string, number][] = [
   [`/dataset?iri=${q(DS_A)}`, 200],
   [`/dataset?iri=${q(DS_B)}`, 200],
   [`/dataset?iri=${q(DS_C)}`, 200],
+  [`/distribution?iri=${q(DIST_A)}`, 200],
+  [`/distribution?iri=${q(DIST_B)}`, 200],
+  [`/distribution?iri=${q(DIST_C)}`, 200],
+  [`/organisation?iri=${q(ORG_A)}&page=2&datasets-page=3`, 200],
   [`/badge/organisation.svg?iri=${q(ORG_A)}`, 200],
   [`/badge/organisation.svg?iri=${q(ORG_C)}`, 200],
   [`/badge/dataset.svg?iri=${q(DS_A)}`, 200],
@@ -40,6 +49,8 @@ const ADDRESSES: [string, number][] = [
   ['/dataset', 400],
   ['/organisation?iri=urn:none', 404],
   ['/dataset?iri=urn:none', 404],
+  ['/distribution', 400],
+  ['/distribution?iri=urn:none', 404],
   ['/no/such/page', 404],
   ['/api/organisation', 400],
   ['/api/dataset?iri=urn:none', 404],
@@ -52,7 +63,7 @@ async function read(address: string, lang: Lang): Promise<{ status: number; word
   const body = await res.text()
   const text = res.headers.get('content-type')?.includes('json') ? (JSON.parse(body) as { error: { message: string } }).error.message : body
   // What the request itself named is not the page's words either: addresses, and the API's own parameter values.
-  const named = ['urn:none', '/no/such/page', '/api/no/such/resource', 'galaxy', 'distribution, dataset, organisation, region']
+  const named = ['urn:none', '/no/such/page', '/api/no/such/resource', 'galaxy', 'distribution, dataset, organisation, region', 'nothing-is-called-this']
   return { status: res.status, words: ownWords(text, [...HARVESTED, ...named]), body }
 }
 
@@ -81,8 +92,11 @@ describe('pages, badges and errors speak one language', () => {
     // csv-structure found `truncated` twice in one file: one reason, counted.
     expect(en).toContain('(2 occurrences)')
     expect(sv).toContain('(2 förekomster)')
-    expect(en).toMatch(/Showing 4 of 4 problems\./)
-    expect(sv).toMatch(/Visar 4 av 4 problem\./)
+    expect(en).toContain('Causes 1–3 of 3, 4 problems in all.')
+    expect(sv).toContain('Orsak 1–3 av 3, sammanlagt 4 problem.')
+    // Two files with one cause are one group, counted.
+    expect(en).toContain('2 files: The address is not a valid http or https URL.')
+    expect(sv).toContain('2 filer: Adressen är ingen giltig http- eller https-adress.')
     const dataset = (await read(`/dataset?iri=${q(DS_A)}`, 'en')).words
     expect(dataset).toContain('broken · http-404 The server answers 404: the file is not at this address.')
   })
@@ -117,6 +131,7 @@ describe('switching language', () => {
     ['an organisation', `/organisation?iri=${encodeURIComponent(ORG_A)}`, 'City of Gothenburg', 'Göteborgs Stad'],
     ['a dataset', `/dataset?iri=${encodeURIComponent(DS_A)}`, 'Bathing places', 'Badplatser'],
     ['the region', '/', 'Region', 'Regionen'],
+    ['a file', `/distribution?iri=${encodeURIComponent(DIST_B)}`, 'text/csv', 'text/csv'],
   ])('keeps the parameters of %s page and only changes the language', async (_what, address, englishH1, swedishH1) => {
     const sv = await app.request(address)
     const svHtml = await sv.text()
@@ -130,6 +145,20 @@ describe('switching language', () => {
     expect(enHtml).toContain(`<h1>${englishH1}</h1>`)
     const back = await app.request(otherLanguageLink(enHtml).href)
     expect(await back.text()).toContain(`<h1>${swedishH1}</h1>`)
+  })
+
+  it.each([
+    ['the region, sorted, searched and over 30 days', '/?sort=-metadata&q=stad&days=30', ['sort', 'q', 'days']],
+    ['an organisation on its second pages', `/organisation?iri=${encodeURIComponent(ORG_A)}&page=2&datasets-page=2`, ['iri', 'page', 'datasets-page']],
+    ['a file', `/distribution?iri=${encodeURIComponent(DIST_A)}`, ['iri']],
+  ])('keeps every parameter of %s', async (_what, address, keys) => {
+    const asked = new URL(address, 'http://h').searchParams
+    const link = otherLanguageLink(await (await app.request(address)).text())
+    const got = new URL(link.href, 'http://h').searchParams
+    for (const key of keys) expect(got.get(key), key).toBe(asked.get(key))
+    expect(got.get('lang')).toBe('en')
+    const back = new URL(otherLanguageLink(await (await app.request(link.href)).text()).href, 'http://h').searchParams
+    expect(Object.fromEntries(back)).toEqual({ ...Object.fromEntries(asked), lang: 'sv' })
   })
 
   it('keeps the parameters of an error page too', async () => {

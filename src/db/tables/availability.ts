@@ -1,15 +1,17 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { Timestamp } from './core.js'
+import type { StoredFinding } from './content.js'
+
+/** A stored probe finding: code + params; old rows may lack severity and carry words. */
+export type StoredProbeFinding = Omit<StoredFinding, 'severity'> & Partial<Pick<StoredFinding, 'severity'>>
+import type { AvailabilityStateName } from '../../domain/availability-state.js'
 
 /**
  * Tables of the availability part (sweeps, the host queue, probes, state over time).
  * Owned by the availability work; created by migrations/0002-availability.ts.
  */
 
-/** The per-distribution availability state. Stored: only ever add values. */
-export type AvailabilityStateName = 'unknown' | 'ok' | 'degraded' | 'broken'
-
-/** One availability sweep: every due distribution, grouped by host into the queue. */
+/** One availability sweep: every distribution, or those due, grouped by host into the queue. */
 export interface SweepTable {
   id: Generated<number>
   kind: Generated<string>
@@ -19,6 +21,8 @@ export interface SweepTable {
   finished_at: Timestamp | null
   hosts: Generated<number>
   urls: Generated<number>
+  /** Only distributions due by then were queued (their next_check_at); null: every distribution (migration 0013-next-check). */
+  due_before: Timestamp | null
 }
 
 /** The work queue: one row per (sweep, host), claimed with a lease. */
@@ -58,7 +62,12 @@ export interface ProbeTable {
   tls_days_left: number | null
   bytes_read: Generated<number>
   retry_after_seconds: number | null
-  findings: ColumnType<{ code: string; message: string }[], string | undefined, string>
+  /**
+   * The probe's findings as codes with params (words come from the catalogue when shown).
+   * Probes stored before the catalogue have `{ code, message }` instead; they are read as
+   * they are (`StoredFinding.message`), never rewritten.
+   */
+  findings: ColumnType<StoredProbeFinding[], string | undefined, string>
   worker_id: string | null
   state_before: AvailabilityStateName | null
   state_after: AvailabilityStateName | null
@@ -81,11 +90,18 @@ export interface AvailabilityStateTable {
   updated_at: Generated<Date>
 }
 
+/** Up to when retention's middle tier has thinned the probe history (one row). */
+export interface ProbeRetentionTable {
+  id: Generated<number>
+  thinned_until: Timestamp
+}
+
 /** The availability part of the database schema. */
 export interface AvailabilityTables {
   sweeps: SweepTable
   sweep_hosts: SweepHostTable
   probes: ProbeTable
+  probe_retention: ProbeRetentionTable
   availability_state: AvailabilityStateTable
 }
 

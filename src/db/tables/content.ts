@@ -27,8 +27,11 @@ export interface CheckRunTable {
   kind: string
   started_at: Generated<Date>
   finished_at: Timestamp | null
-  status: 'running' | 'ok' | 'failed'
+  /** 'interrupted': left 'running' by a process that is gone (migration 0017-check-run-owners). */
+  status: 'running' | 'ok' | 'failed' | 'interrupted'
   error: string | null
+  /** Host, process id and start of the process running it (src/db/run-owner.ts); null before migration 0017-check-run-owners. */
+  owner: string | null
   summary: ColumnType<Record<string, number>, string | undefined, string>
 }
 
@@ -99,24 +102,28 @@ export interface StoredScoreReason {
   totalPointsToGain: number
 }
 
-/** The current score of a distribution under one scoring version. */
-export interface ScoreTable {
-  distribution_iri: string
-  scoring_version: string
-  dataset_iri: string
-  organisation_iri: string | null
+/** The five dimensions' scores and their total (0–100; null where not scored): a score's and a rollup's columns. */
+export interface DimensionScoreColumns {
   availability: number | null
   freshness: number | null
   format: number | null
   conformance: number | null
   metadata: number | null
   total: number | null
+}
+
+/** The current score of a distribution under one scoring version. */
+export interface ScoreTable extends DimensionScoreColumns {
+  distribution_iri: string
+  scoring_version: string
+  dataset_iri: string
+  organisation_iri: string | null
   reasons: Json<StoredScoreReason[]>
   at: Timestamp
 }
 
 /** A day's score of a distribution, dataset, organisation or the region. */
-export interface ScoreRollupTable {
+export interface ScoreRollupTable extends DimensionScoreColumns {
   level: 'distribution' | 'dataset' | 'organisation' | 'region'
   /** IRI, or the region id for level 'region'. */
   key: string
@@ -125,12 +132,6 @@ export interface ScoreRollupTable {
   scoring_version: string
   /** distribution → dataset IRI, dataset → organisation IRI, organisation → region id. */
   parent: string | null
-  availability: number | null
-  freshness: number | null
-  format: number | null
-  conformance: number | null
-  metadata: number | null
-  total: number | null
   counts: Json<Record<string, number>>
   computed_at: Timestamp
 }

@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely'
+import type { MessageParams } from '../../domain/finding.js'
+import type { HarvestWarning } from '../../domain/harvest-warning.js'
 
 /** Columns of type jsonb: written with `json()` from `src/db/json.ts`, read back parsed. */
 export type Json<T> = ColumnType<T, string, string>
@@ -31,18 +33,34 @@ export interface OrganisationTable {
   last_seen: Generated<Date>
 }
 
-/** A dcat:Dataset. Never deleted: `withdrawn_at` is set when it leaves its catalogue. */
-export interface DatasetTable {
+/** What every harvested record's row has: its IRI, hash and when it was seen and withdrawn. Never deleted. */
+export interface HarvestedRecordColumns {
   iri: string
+  /** SHA-256 of the normalised record, to tell "changed" from "unchanged" on re-harvest. */
+  record_hash: string
+  first_seen: Generated<Date>
+  last_seen: Generated<Date>
+  /** Set when it leaves its catalogue. */
+  withdrawn_at: Timestamp | null
+}
+
+/** What a dataset's and a data service's rows have besides: the catalogue it came from, who publishes it, title and description. */
+export interface PublishedRecordColumns extends HarvestedRecordColumns {
   source_id: string
   organisation_iri: string | null
   publisher_iri: string | null
   title: Json<LangText>
   description: Json<LangText>
+}
+
+/** A dcat:Dataset. */
+export interface DatasetTable extends PublishedRecordColumns {
   contact_email: string | null
   contact_name: string | null
   license: string | null
   access_rights: string | null
+  /** dct:rights (migration 0005). */
+  rights: string | null
   accrual_periodicity: string | null
   conforms_to: Json<string[]>
   spatial: Json<string[]>
@@ -54,16 +72,10 @@ export interface DatasetTable {
   modified: string | null
   hvd_categories: Json<string[]>
   applicable_legislation: Json<string[]>
-  /** SHA-256 of the normalised record, to tell "changed" from "unchanged" on re-harvest. */
-  record_hash: string
-  first_seen: Generated<Date>
-  last_seen: Generated<Date>
-  withdrawn_at: Timestamp | null
 }
 
 /** A dcat:Distribution of a dataset. */
-export interface DistributionTable {
-  iri: string
+export interface DistributionTable extends HarvestedRecordColumns {
   dataset_iri: string
   title: Json<LangText>
   description: Json<LangText>
@@ -76,24 +88,24 @@ export interface DistributionTable {
   byte_size: number | null
   license: string | null
   access_rights: string | null
+  /** dct:rights (migration 0005). */
+  rights: string | null
   conforms_to: Json<string[]>
   access_service_iri: string | null
   issued: string | null
   modified: string | null
-  record_hash: string
-  first_seen: Generated<Date>
-  last_seen: Generated<Date>
-  withdrawn_at: Timestamp | null
+  /**
+   * When the URL is due to be probed again (migration 0013-next-check): now for a
+   * new distribution, then set by the probe writer (src/availability/next-check.ts).
+   */
+  next_check_at: Generated<Date>
+  /** dcatap:hvdCategory and dcatap:applicableLegislation (migration 0014-hvd-services; '[]' when not given). */
+  hvd_categories: ColumnType<string[], string | undefined, string>
+  applicable_legislation: ColumnType<string[], string | undefined, string>
 }
 
 /** A dcat:DataService (an API). */
-export interface DataServiceTable {
-  iri: string
-  source_id: string
-  organisation_iri: string | null
-  publisher_iri: string | null
-  title: Json<LangText>
-  description: Json<LangText>
+export interface DataServiceTable extends PublishedRecordColumns {
   endpoint_urls: Json<string[]>
   endpoint_description: string | null
   contact_email: string | null
@@ -103,10 +115,10 @@ export interface DataServiceTable {
   serves_datasets: Json<string[]>
   hvd_categories: Json<string[]>
   applicable_legislation: Json<string[]>
-  record_hash: string
-  first_seen: Generated<Date>
-  last_seen: Generated<Date>
-  withdrawn_at: Timestamp | null
+  /** Host of the first endpoint URL, the unit of work when the endpoint is probed (migration 0014-hvd-services); null when none parses. */
+  host: ColumnType<string | null, string | null | undefined, string | null>
+  /** When the endpoint is due to be probed again, as a distribution's next_check_at (migration 0014-hvd-services). */
+  next_check_at: Generated<Date>
 }
 
 /** One harvest of one source: the catalogue's own health is a result too. */
@@ -115,11 +127,12 @@ export interface HarvestRunTable {
   source_id: string
   started_at: Generated<Date>
   finished_at: Timestamp | null
-  status: 'running' | 'ok' | 'failed'
+  /** 'interrupted': left 'running' by a process that is gone (migration 0005). */
+  status: 'running' | 'ok' | 'failed' | 'interrupted'
   http_status: number | null
-  /** Why it failed, in words; null when ok. */
+  /** Why it failed, in words: only runs from before migration 0008 (now null; see error_params). */
   error: string | null
-  /** Where in the document it failed (e.g. "line 120, column 4" or "byte 81234"). */
+  /** Where in the document it failed, in words: only runs from before migration 0008 (now in error_params). */
   error_position: string | null
   datasets: Generated<number>
   distributions: Generated<number>
@@ -130,13 +143,18 @@ export interface HarvestRunTable {
   unchanged: Generated<number>
   restored: Generated<number>
   bytes: Generated<number>
-  warnings: ColumnType<{ subject: string; message: string }[], string | undefined, string>
-  /** Stable reason code of a failure (migration 0004): 'http-error', 'timeout', 'truncated', ... */
+  /** Codes with params (src/domain/harvest-warning.ts); runs from before hold `{ subject, message }` words. */
+  warnings: ColumnType<(HarvestWarning | { subject: string; message: string })[], string | undefined, string>
+  /** Stable reason of a failure (migration 0004), a HarvestErrorReason: 'http-error', 'timeout', 'truncated', ... */
   error_code: string | null
+  /** The values the failure's text needs (migration 0008): url, status, line, column, ...; null before. */
+  error_params: ColumnType<MessageParams | null, string | null | undefined, string | null>
   /** Per-kind change counts (migration 0004), see HarvestCounts in src/db/harvest-store.ts. */
   counts: ColumnType<Record<string, Record<string, number>>, string | undefined, string>
   /** Documents read: pages, sub-catalogues, EntryScape entries (migration 0004). */
   documents: Generated<number>
+  /** Who ran it: host, process id and process start (migration 0005); null before. */
+  owner: string | null
 }
 
 export interface CoreTables {

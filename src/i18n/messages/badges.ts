@@ -7,4 +7,12 @@ export const badgesMessages = {
   'badges.not-scored': { sv: 'ej bedömd', en: 'not scored' },
   /** The IRI names nothing datavakt has harvested. */
   'badges.unknown': { sv: 'okänd', en: 'unknown' },
+  'badges.label-availability': { sv: 'tillgänglighet', en: 'availability' },
+  'badges.label-conformance': { sv: 'följer specifikation', en: 'conformance' },
+  'badges.conformance.valid': { sv: 'giltig', en: 'valid' },
+  'badges.conformance.invalid': { sv: 'ogiltig', en: 'invalid' },
+  'badges.conformance.error': { sv: 'fel vid kontroll', en: 'error' },
+  'badges.conformance.unknown': { sv: 'okänd', en: 'unknown' },
+  'badges.checked-at': { sv: (p) => `senast kontrollerad ${p.time}`, en: (p) => `last checked ${p.time}` },
+  'badges.never-checked': { sv: 'aldrig kontrollerad', en: 'never checked' },
 } as const satisfies Record<string, Message>

@@ -82,6 +82,9 @@ const FIX_GROUP: Record<string, keyof typeof FIX_BY_CODE> = {
 }
 
 function fixFor(lang: Lang, p: MessageParams): string {
+  // A probe code with its own fix (login-wall, landing-page, soft-404) says it itself.
+  const own = typeof p.probeCode === 'string' && Object.prototype.hasOwnProperty.call(probeMessages, p.probeCode) ? (probeMessages[p.probeCode as keyof typeof probeMessages] as FindingMessage).hint : undefined
+  if (own) return render(own, lang, p)
   const group = typeof p.probeCode === 'string' ? FIX_GROUP[p.probeCode] : undefined
   return render(FIX_BY_CODE[group ?? 'other'], lang)
 }

@@ -159,6 +159,39 @@ const hvd = {
     hint: { sv: 'Kontrollera att API:et är i drift och att adressen i katalogen stämmer.', en: 'Check that the API is running and that the catalogue has the right address.' },
   },
   'hvd-endpoint-unverified': { message: { sv: 'Datatjänstens ändpunkt har ännu inte kontrollerats.', en: 'The data service endpoint has not been checked yet.' }, hint: NO_ACTION },
+  // Made by the obligations monitor (src/read-model/hvd-obligations.ts) from probes and the endpoint-description check.
+  'hvd-description-unreadable': {
+    message: {
+      sv: (p) => `API-beskrivningen för datatjänsten ${p.service} går inte att läsa som OpenAPI, WSDL eller OGC capabilities.`,
+      en: (p) => `The API description of data service ${p.service} cannot be read as OpenAPI, WSDL or OGC capabilities.`,
+    },
+    hint: { sv: 'Se fynden för datatjänstens beskrivning och rätta dokumentet.', en: "See the findings on the service's description and fix the document." },
+  },
+  'hvd-description-unchecked': {
+    message: { sv: (p) => `API-beskrivningen för datatjänsten ${p.service} har ännu inte kontrollerats.`, en: (p) => `The API description of data service ${p.service} has not been checked yet.` },
+    hint: NO_ACTION,
+  },
+  'hvd-availability-low': {
+    message: {
+      sv: (p) => `${p.url} svarade på ${num('sv', p.percent, 1)} % av kontrollerna de senaste ${p.days} dagarna; målet är ${num('sv', p.target, 1)} %.`,
+      en: (p) => `${p.url} answered ${num('en', p.percent, 1)} % of the checks in the last ${p.days} days; the target is ${num('en', p.target, 1)} %.`,
+    },
+    hint: { sv: 'Se till att servern är i drift dygnet runt och att adressen inte ändras.', en: 'Keep the server running around the clock and the address unchanged.' },
+  },
+  'hvd-availability-unknown': {
+    message: { sv: (p) => `${p.url} har ännu inte kontrollerats under perioden.`, en: (p) => `${p.url} has not been checked in the period yet.` },
+    hint: NO_ACTION,
+  },
+  'hvd-no-english': {
+    message: {
+      sv: (p) => `Datamängden saknar ${list('sv', p.properties)} på engelska, som HVD kräver.`,
+      en: (p) => `The dataset has no ${list('en', p.properties)} in English, which HVD requires.`,
+    },
+    hint: {
+      sv: 'Ange titel och beskrivning även på engelska (xml:lang="en").',
+      en: 'Give the title and description in English too (xml:lang="en").',
+    },
+  },
 } as const satisfies Record<string, FindingMessage>
 
 /** One text per MQA indicator (checks/vocabularies/mqa-points.ts holds their points). */

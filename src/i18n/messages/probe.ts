@@ -1,8 +1,8 @@
 import type { MessageParams } from '../../domain/finding.js'
 import type { ProbeCode, ProbeDetail } from '../../domain/probe-codes.js'
-import { count, num } from '../format.js'
+import { count, num, quote } from '../format.js'
 import type { Lang } from '../lang.js'
-import type { FindingMessage } from '../message.js'
+import type { FindingMessage, Message } from '../message.js'
 
 const WAITED_FOR: Record<NonNullable<ProbeDetail['waitedFor']>, Record<Lang, string>> = {
   connect: { sv: 'ingen anslutning kom till stånd', en: 'no connection was made' },
@@ -33,9 +33,18 @@ function detail(lang: Lang, p: MessageParams): string {
   return parts.length > 0 ? ` (${parts.join(', ')})` : ''
 }
 
-/** A probe code's words: the sentence, then the probe's facts when the finding carries them. */
-function probe(sv: string, en: string): FindingMessage {
-  return { message: { sv: (p) => sv + detail('sv', p), en: (p) => en + detail('en', p) } }
+/** The words of the error page, when known: ` ("Sidan hittades inte")`. */
+function evidence(p: MessageParams): string {
+  return typeof p.evidence === 'string' && p.evidence !== '' ? ` (${quote(p.evidence, 120)})` : ''
+}
+
+/**
+ * A probe code's words: the sentence, then the probe's facts when the finding carries them;
+ * with `hint`, how to fix it (the availability verdict's words use it too).
+ */
+function probe(sv: string, en: string, hint?: Message): FindingMessage {
+  const message: Message = { sv: (p) => sv + detail('sv', p), en: (p) => en + detail('en', p) }
+  return hint ? { message, hint } : { message }
 }
 
 /**
@@ -67,6 +76,33 @@ export const probeMessages = {
   truncated: probe('Servern stängde innan hela den utlovade datamängden kom fram.', 'The server closed before all the promised bytes arrived.'),
   'empty-body': probe('Servern svarar OK men skickar en tom fil.', 'The server answers OK but sends an empty file.'),
   'api-error': probe('Tjänsten svarar OK men innehållet är ett felmeddelande (t.ex. OGC ServiceExceptionReport).', 'The service answers OK but the content is an error report (e.g. an OGC ServiceExceptionReport).'),
+  'login-wall': probe(
+    'En datafil väntades men adressen leder till ett inloggningsformulär (SAML/OIDC-inloggning, en login-sida eller ett lösenordsfält): utan konto går filen inte att hämta.',
+    'A data file was expected but the address leads to a sign-in form (a SAML/OIDC sign-in, a login page or a password field): without an account the file cannot be downloaded.',
+    {
+      sv: 'Öppna data ska gå att hämta utan inloggning. Lägg filen utanför inloggningen (eller undanta den), och ange filens direkta adress som downloadURL i katalogen.',
+      en: "Open data should download without signing in. Move the file outside the sign-in (or exempt it), and give the file's direct address as the downloadURL in the catalogue.",
+    },
+  ),
+  'landing-page': probe(
+    'En datafil väntades men adressen leder till en webbsida (t.ex. portalens startsida), inte till filen.',
+    'A data file was expected but the address leads to a web page (such as the portal front page), not to the file.',
+    {
+      sv: 'Ange filens direkta adress som downloadURL. Är adressen en sida om datamängden, ange den som datamängdens landningssida (dcat:landingPage) eller som accessURL utan dataformat.',
+      en: "Give the file's direct address as the downloadURL. If the address is a page about the dataset, give it as the dataset's landing page (dcat:landingPage) or as an accessURL without a data format.",
+    },
+  ),
+  // Also the content check's finding (checks/format.ts), with the page's words as `evidence`.
+  'soft-404': {
+    message: {
+      sv: (p) => `Adressen svarar 200 OK men visar en felsida${evidence(p)} i stället för filen ("mjuk 404").`,
+      en: (p) => `The address answers 200 OK but shows an error page${evidence(p)} instead of the file (a "soft 404").`,
+    },
+    hint: {
+      sv: 'Filen har troligen flyttats eller tagits bort. Uppdatera nedladdningsadressen i katalogen eller lägg tillbaka filen, och låt servern svara 404/410 när filen saknas.',
+      en: 'The file has probably moved or been removed. Update the download URL in the catalogue or put the file back, and let the server answer 404/410 when the file is missing.',
+    },
+  },
   'invalid-url': probe('Adressen är ingen giltig http- eller https-adress.', 'The address is not a valid http or https URL.'),
   'forbidden-target': probe('Adressen pekar på ett privat, lokalt eller reserverat nät och hämtas inte.', 'The address points at a private, local or reserved network and is not fetched.'),
   'rate-limited': probe('Servern ber oss vänta (429/503 med Retry-After); kunde inte avgöras nu.', 'The server asks us to wait (429/503 with Retry-After); could not be judged now.'),

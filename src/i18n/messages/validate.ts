@@ -12,8 +12,10 @@ export const validateMessages = {
     en: (p) => `Format: ${p.format === 'other' ? 'unknown or not tabular' : String(p.format).toUpperCase()}${p.encoding ? `, encoding ${p.encoding}` : ''}`,
   },
   'validate.report.dialect': {
-    sv: (p) => `Avgränsare "${p.delimiter === '\t' ? 'tab' : p.delimiter}", citattecken ${p.quote}, rubrikrad ${p.header ? 'ja' : 'nej'}`,
-    en: (p) => `Delimiter "${p.delimiter === '\t' ? 'tab' : p.delimiter}", quote ${p.quote}, header row ${p.header ? 'yes' : 'no'}`,
+    sv: (p) =>
+      `Avgränsare "${p.delimiter === '\t' ? 'tab' : p.delimiter}"${p.skipInitialSpace ? ' (blanksteg efter avgränsaren ignoreras)' : ''}, citattecken ${p.quote}, ${p.header ? (p.headerRow ? `rubriker på rad ${p.headerRow}` : 'rubrikrad ja') : 'rubrikrad nej'}`,
+    en: (p) =>
+      `Delimiter "${p.delimiter === '\t' ? 'tab' : p.delimiter}"${p.skipInitialSpace ? ' (spaces after it skipped)' : ''}, quote ${p.quote}, ${p.header ? (p.headerRow ? `header in row ${p.headerRow}` : 'header row yes') : 'header row no'}`,
   },
   'validate.report.size': {
     sv: (p) => `${count('sv', p.rows, 'rad', 'rader')}, ${count('sv', p.columns, 'kolumn', 'kolumner')}, ${bytes('sv', p.bytes)}`,
@@ -36,6 +38,12 @@ export const validateMessages = {
     sv: 'Kontrollera att adressen stämmer och att filen går att ladda ner.',
     en: 'Check that the address is right and that the file can be downloaded.',
   },
+
+  'validate.schema-error.message': {
+    sv: (p) => `Schemat ${p.url} kan inte användas, så filen kan inte vara giltig mot det: ${p.reason}`,
+    en: (p) => `The schema ${p.url} cannot be used, so the file cannot be valid against it: ${p.reason}`,
+  },
+  'validate.schema-error.hint': { sv: 'Det är schemat, inte filen, som behöver rättas.', en: 'The schema, not the file, needs fixing.' },
 
   'validate.usage.lang': { sv: (p) => `--lang måste vara sv eller en, inte "${p.value}"`, en: (p) => `--lang must be sv or en, not "${p.value}"` },
   'validate.usage.format': { sv: (p) => `--format måste vara csv, json eller geojson, inte "${p.value}"`, en: (p) => `--format must be csv, json or geojson, not "${p.value}"` },

@@ -21,13 +21,13 @@ export async function targetWithContent(
   return {
     dataset: {
       iri: 'https://example.org/ds/1', title: none, description: none, publisherIri: null, contactEmail: null, license: null,
-      accessRights: null, accrualPeriodicity: null, conformsTo: opts.datasetConformsTo ?? [], spatial: [], temporal: [], keywords: [],
+      accessRights: null, rights: null, accrualPeriodicity: null, conformsTo: opts.datasetConformsTo ?? [], spatial: [], temporal: [], keywords: [],
       themes: [], landingPage: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [],
     },
     distribution: {
       iri: 'https://example.org/dist/1', datasetIri: 'https://example.org/ds/1', title: none, description: none,
       accessUrl: content.url, downloadUrl: content.url, format: opts.format ?? null, mediaType: null, byteSize: null, license: null,
-      accessRights: null, conformsTo: opts.conformsTo ?? [], accessServiceIri: null, issued: null, modified: null,
+      accessRights: null, rights: null, conformsTo: opts.conformsTo ?? [], accessServiceIri: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [],
     },
     dataServices: [],
     content,

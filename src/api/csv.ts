@@ -1,0 +1,35 @@
+/** A value a CSV cell can hold. */
+export type CellValue = string | number | boolean | null | undefined
+
+/** One column of a list as CSV: its header and how a row gives its cell. */
+export interface CsvColumn<R> {
+  name: string
+  value: (row: R) => CellValue
+}
+
+/** `comma`: `,` and a decimal point; `semicolon`: `;` and a decimal comma, as Swedish Excel reads. */
+export type CsvSeparator = 'comma' | 'semicolon'
+
+/**
+ * One CSV cell. A text that starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets
+ * a leading `'`, so no spreadsheet runs it as a formula; numbers are numbers (a negative one
+ * is no formula), with a decimal comma under `semicolon`. A cell holding the separator, a
+ * quote or a line break is quoted.
+ */
+export function csvCell(v: CellValue, sep: CsvSeparator): string {
+  let s: string
+  if (v === null || v === undefined) s = ''
+  else if (typeof v === 'number') s = sep === 'semicolon' ? String(v).replace('.', ',') : String(v)
+  else if (typeof v === 'boolean') s = String(v)
+  else s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
+  const delimiter = sep === 'semicolon' ? ';' : ','
+  return s.includes(delimiter) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** A whole CSV document: UTF-8 byte order mark (so Excel reads UTF-8), a header row, CRLF after every row. */
+export function csvDocument<R>(rows: readonly R[], columns: readonly CsvColumn<R>[], sep: CsvSeparator): string {
+  const delimiter = sep === 'semicolon' ? ';' : ','
+  const lines = [columns.map((col) => csvCell(col.name, sep)).join(delimiter)]
+  for (const row of rows) lines.push(columns.map((col) => csvCell(col.value(row), sep)).join(delimiter))
+  return '\uFEFF' + lines.join('\r\n') + '\r\n'
+}

@@ -1,0 +1,52 @@
+import { Hono } from 'hono'
+import { readDistributionHistory, type ProbeView } from '../read-model/distribution-history.js'
+import type { ApiDeps } from './api-deps.js'
+import { apiError } from './api-error.js'
+import type { CsvColumn } from './csv.js'
+import { findingJson } from './finding-json.js'
+import { LIST_PARAMS, listAnswer, readListRequest } from './list-answer.js'
+import { defineQuery } from './query-schema.js'
+import type { Lang } from '../i18n/lang.js'
+
+export const distributionQuery = defineQuery(
+  {
+    ...LIST_PARAMS,
+    iri: { type: 'string', minLength: 1, maxLength: 2000, description: 'The IRI of the distribution.' },
+    days: { type: 'integer', minimum: 1, maximum: 366, default: 30, description: 'How many days of probes.' },
+  },
+  ['iri'],
+)
+
+const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString())
+
+const PROBE_COLUMNS: CsvColumn<ProbeView>[] = [
+  { name: 'at', value: (p) => iso(p.at) },
+  { name: 'outcome', value: (p) => p.outcome },
+  { name: 'code', value: (p) => p.code },
+  { name: 'http_status', value: (p) => p.http_status },
+  { name: 'elapsed_ms', value: (p) => p.elapsed_ms },
+  { name: 'final_url', value: (p) => p.final_url },
+  { name: 'content_type', value: (p) => p.content_type },
+  { name: 'state_after', value: (p) => p.state_after },
+]
+
+const probeJson = (p: ProbeView, lang: Lang) => ({ ...p, findings: p.findings.map((f) => findingJson(f, lang)) })
+
+/**
+ * `GET /api/distribution?iri=…[&days=30][&limit=&cursor=][&format=csv&sep=]`: one file with
+ * its availability state and its probes of the last `days` days, newest first, a page at a
+ * time (or all as CSV). 404 for an IRI that names no harvested distribution.
+ */
+export function distributionApi({ db, lang: fallback }: ApiDeps): Hono {
+  return new Hono().get('/', async (c) => {
+    const req = readListRequest(c, fallback, distributionQuery)
+    if (req instanceof Response) return req
+    const { lang, query, offset } = req
+    const iri = String(query.iri)
+    const since = new Date(Date.now() - Number(query.days) * 86_400_000)
+    const view = await readDistributionHistory(db, iri, lang, since)
+    if (!view) return apiError(c, lang, 'not-found', 'api.error.unknown-distribution', { iri })
+    const { probes, ...distribution } = view
+    return listAnswer(c, query, offset, probes, { key: 'probes', columns: PROBE_COLUMNS, filename: 'datavakt-probes.csv', json: (p) => probeJson(p, lang) }, { distribution })
+  })
+}

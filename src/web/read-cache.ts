@@ -1,0 +1,117 @@
+import type { Context, MiddlewareHandler } from 'hono'
+import type { ReadCacheConfig } from '../config/config.js'
+import type { Db } from '../db/database.js'
+import { readGeneration } from '../db/read-generation.js'
+
+/** What a public read answered, as sent (compressed when it was): kept while the data is unchanged. */
+interface Entry {
+  generation: string
+  storedAt: number
+  headers: [string, string][]
+  body: ArrayBuffer
+}
+
+/** The public reads the cache may keep: the pages, badges, feeds and the API, never the admin's or the operator's. */
+const PAGES = new Set(['/', '/organisation', '/dataset', '/distribution'])
+const LIVE_API = ['/api/admin', '/api/health', '/api/work-runs']
+export function isCachedRead(path: string): boolean {
+  if (PAGES.has(path) || path.startsWith('/badge/') || path.startsWith('/feed/')) return true
+  return path.startsWith('/api/') && !LIVE_API.some((p) => path === p || path.startsWith(`${p}/`))
+}
+
+/**
+ * The answer cache of public reads. A GET of a page, a badge, a feed or the public API that
+ * was answered 200 is kept, as sent (compressed), under its address, Accept and
+ * Accept-Encoding, and served again while the database's read generation
+ * (src/db/read-generation.ts) is unchanged: any write to what the reads show makes every
+ * kept answer stale at once, so a page never contradicts another. The generation is looked
+ * at once per `checkMs` at most, so an answer can lag a write by that long; and an answer is
+ * never kept longer than `maxAgeSeconds`, which bounds the one case the generation cannot see
+ * (a read that ran while the write's transaction had not yet committed). Requests that miss
+ * on the same key while one is being answered wait for that one (no stampede on a busy page).
+ * Bounded by `maxMb`, the answer used longest ago leaving first. Answers with Set-Cookie or
+ * `Cache-Control: no-store`/`private` are never kept. A kept answer with an ETag answers a
+ * matching If-None-Match with 304.
+ */
+export function readCache(db: Db, config: ReadCacheConfig, now: () => number = Date.now): MiddlewareHandler {
+  const entries = new Map<string, Entry>()
+  const pending = new Map<string, Promise<Entry | null>>()
+  const maxBytes = config.maxMb * 1024 * 1024
+  let bytes = 0
+  let generation: { value: Promise<string>; at: number } | undefined
+  const currentGeneration = (): Promise<string> => {
+    const t = now()
+    if (!generation || t - generation.at >= config.checkMs) {
+      const value = readGeneration(db)
+      generation = { value, at: t }
+      value.catch(() => (generation = undefined))
+    }
+    return generation.value
+  }
+  const forget = (key: string) => {
+    const old = entries.get(key)
+    if (old) (bytes -= old.body.byteLength), entries.delete(key)
+  }
+  const keep = (key: string, entry: Entry) => {
+    forget(key)
+    if (entry.body.byteLength > maxBytes / 8) return
+    entries.set(key, entry)
+    bytes += entry.body.byteLength
+    for (const [k] of entries) {
+      if (bytes <= maxBytes) break
+      forget(k)
+    }
+  }
+
+  return async (c, next) => {
+    if (config.maxMb <= 0 || c.req.method !== 'GET' || c.req.header('authorization') || !isCachedRead(c.req.path)) return next()
+    const key = `${c.req.url}\n${c.req.header('accept') ?? ''}\n${c.req.header('accept-encoding') ?? ''}`
+    const gen = await currentGeneration()
+    const kept = entries.get(key)
+    if (kept && kept.generation === gen && now() - kept.storedAt < config.maxAgeSeconds * 1000) {
+      entries.delete(key) // re-inserted: the Map's order is the order of use
+      entries.set(key, kept)
+      return answer(c, kept)
+    }
+    const running = pending.get(key)
+    if (running) {
+      const shared = await running.catch(() => null)
+      if (shared) return answer(c, shared)
+      return next()
+    }
+    const work = (async (): Promise<Entry | null> => {
+      await next()
+      const res = c.res
+      const cc = res.headers.get('cache-control') ?? ''
+      if (res.status !== 200 || res.headers.has('set-cookie') || /no-store|private/i.test(cc) || !res.body) return null
+      const body = await res.clone().arrayBuffer()
+      const headers: [string, string][] = []
+      res.headers.forEach((value, name) => headers.push([name, value]))
+      const entry: Entry = { generation: gen, storedAt: now(), headers, body }
+      keep(key, entry)
+      return entry
+    })()
+    pending.set(key, work)
+    try {
+      await work
+    } finally {
+      pending.delete(key)
+    }
+  }
+}
+
+/** A kept answer, or 304 when the client already holds it. */
+function answer(c: Context, entry: Entry): Response {
+  const headers = new Headers(entry.headers)
+  const etag = headers.get('etag')
+  const asked = c.req.header('if-none-match')
+  if (etag && asked && asked.split(',').some((t) => t.trim().replace(/^W\//, '') === etag.replace(/^W\//, ''))) {
+    const kept = new Headers()
+    for (const name of ['etag', 'cache-control', 'vary', 'access-control-allow-origin', 'access-control-expose-headers']) {
+      const v = headers.get(name)
+      if (v) kept.set(name, v)
+    }
+    return new Response(null, { status: 304, headers: kept })
+  }
+  return new Response(entry.body, { status: 200, headers })
+}

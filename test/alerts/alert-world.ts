@@ -1,0 +1,60 @@
+import { availabilityStep } from '../../src/availability/next-availability-state.js'
+import { recordProbes } from '../../src/db/probe-store.js'
+import { json } from '../../src/db/json.js'
+import type { Db } from '../../src/db/database.js'
+import { observeProbes } from '../../src/alerts/observe.js'
+import { queueDigests } from '../../src/alerts/queue-digests.js'
+import { deliverOutbox, smtpTransport } from '../../src/alerts/deliver-outbox.js'
+import type { WebhookSender } from '../../src/alerts/webhook.js'
+import type { Config } from '../../src/config/config.js'
+import type { ProbeCode, ProbeOutcome } from '../../src/domain/probe-codes.js'
+import { probeResult, seedDistributions } from '../availability/seed-distributions.js'
+
+/**
+ * A small world for the alert tests: one organisation, one dataset (urn:seed:dataset) and
+ * its distributions, probes stored and observed as the probe writer does, and a digest
+ * run that queues and sends to a real SMTP server on loopback.
+ */
+
+export const ORG = 'urn:test:org:1'
+export const DATASET = 'urn:seed:dataset'
+export const SECRET = 'test-secret-test-secret-test-secret-0123'
+export const FROM = 'datavakt <datavakt@127.0.0.1>'
+export const T0 = Date.parse('2026-12-01T00:00:00Z')
+export const at = (h: number) => new Date(T0 + h * 3_600_000)
+const url = (iri: string) => `http://127.0.0.1:9/${iri.split(':').pop()}.csv`
+
+export async function seedWorld(db: Db, distributions: string[]): Promise<void> {
+  await seedDistributions(db, distributions.map((iri) => ({ iri, url: url(iri) })))
+  await db.insertInto('organisations').values({ iri: ORG, name: json({ sv: 'Testkommun', en: 'Test Municipality' }) }).execute()
+  await db.updateTable('datasets').set({ organisation_iri: ORG, title: json({ sv: 'Badplatser', en: 'Beaches' }) }).execute()
+}
+
+export async function probe(db: Db, config: Config, iri: string, h: number, outcome: ProbeOutcome, code: ProbeCode): Promise<void> {
+  const { id } = await db.insertInto('sweeps').values({ status: 'running', trigger: 'test' }).returning('id').executeTakeFirstOrThrow()
+  const result = probeResult(url(iri), outcome, code, at(h))
+  await recordProbes(db, id, 'w', [{ distributionIri: iri, host: '127.0.0.1:9', result, at: at(h) }], availabilityStep(config.availability))
+  await observeProbes(db, [{ distributionIri: iri, at: at(h), outcome, code, httpStatus: result.httpStatus, url: result.url }], config.alerts)
+}
+
+/** Three failures over 24 h from hour `h`: the file is broken and its alert opens. */
+export async function breakFile(db: Db, config: Config, iri: string, h: number): Promise<void> {
+  for (const dh of [0, 12, 24]) await probe(db, config, iri, h + dh, 'failing', 'http-404')
+}
+
+/** Queues the digests due at hour `h` and sends the outbox to the SMTP server on `port`. */
+export async function digestAndSend(db: Db, config: Config, port: number, h: number, webhook?: WebhookSender) {
+  const queued = await queueDigests(db, config, at(h), SECRET)
+  const tx = smtpTransport(`smtp://127.0.0.1:${port}`)
+  try {
+    return { queued, ...(await deliverOutbox(db, tx, FROM, at(h), webhook)) }
+  } finally {
+    tx.close()
+  }
+}
+
+/** The path and query of an absolute link, for app.request. */
+export const pathOf = (link: string) => {
+  const u = new URL(link)
+  return `${u.pathname}${u.search}`
+}

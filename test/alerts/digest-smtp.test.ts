@@ -1,0 +1,149 @@
+import { availabilityStep } from '../../src/availability/next-availability-state.js'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { Inbox } from '../helpers/smtp-inbox.js'
+import { createTestDb, type TestDb } from '../helpers/test-db.js'
+import { recordProbes } from '../../src/db/probe-store.js'
+import { json } from '../../src/db/json.js'
+import { observeProbes } from '../../src/alerts/observe.js'
+import { queueDigests } from '../../src/alerts/queue-digests.js'
+import { deliverOutbox, smtpTransport } from '../../src/alerts/deliver-outbox.js'
+import { defaultConfig, type Config } from '../../src/config/config.js'
+import type { ProbeCode, ProbeOutcome } from '../../src/domain/probe-codes.js'
+import { probeResult, seedDistributions } from '../availability/seed-distributions.js'
+
+const ORG = 'urn:test:org:1'
+const A = 'urn:test:dist:a'
+const B = 'urn:test:dist:b'
+const C = 'urn:test:dist:c'
+const D = 'urn:test:dist:d'
+const url = (iri: string) => `http://127.0.0.1:9/${iri.split(':').pop()}.csv`
+const T0 = Date.parse('2026-12-01T00:00:00Z')
+const at = (h: number) => new Date(T0 + h * 3_600_000)
+const config: Config = {
+  ...defaultConfig,
+  web: { ...defaultConfig.web, publicUrl: 'http://127.0.0.1:8080' },
+  alerts: { ...defaultConfig.alerts, contacts: [{ email: 'kontakt@kommun.test', organisation: ORG }] },
+}
+const FROM = 'datavakt <datavakt@127.0.0.1>'
+const SECRET = 'test-secret-test-secret-test-secret-0123'
+
+let t: TestDb
+const inbox = new Inbox()
+
+async function probe(iri: string, h: number, outcome: ProbeOutcome, code: ProbeCode) {
+  const { id } = await t.db.insertInto('sweeps').values({ status: 'running', trigger: 'test' }).returning('id').executeTakeFirstOrThrow()
+  const result = probeResult(url(iri), outcome, code, at(h))
+  await recordProbes(t.db, id, 'w', [{ distributionIri: iri, host: '127.0.0.1:9', result, at: at(h) }], availabilityStep(config.availability))
+  await observeProbes(t.db, [{ distributionIri: iri, at: at(h), outcome, code, httpStatus: result.httpStatus, url: result.url }], config.alerts)
+}
+
+async function digestAndSend(h: number) {
+  const queued = await queueDigests(t.db, config, at(h), SECRET)
+  const tx = smtpTransport(`smtp://127.0.0.1:${inbox.port}`)
+  try {
+    return { queued, ...(await deliverOutbox(t.db, tx, FROM, at(h))) }
+  } finally {
+    tx.close()
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestDb()
+  await seedDistributions(t.db, [A, B, C, D].map((iri) => ({ iri, url: url(iri) })))
+  await t.db
+    .updateTable('datasets')
+    .set({ organisation_iri: ORG, title: json({ sv: 'Badplatser\r\nBcc: evil@attacker.test\r\nX-Injected: yes' }) })
+    .execute()
+  await inbox.start()
+})
+afterAll(async () => {
+  await inbox.stop()
+  await t.drop()
+})
+
+describe('digests over a real SMTP server on loopback', () => {
+  it('a URL breaks, crosses the threshold, gets one digest, recovers, and gets one resolved notice', async () => {
+    await probe(A, 0, 'failing', 'http-404')
+    await probe(A, 12, 'failing', 'http-404')
+    expect(await digestAndSend(13)).toMatchObject({ queued: 0, sent: 0 })
+    await probe(A, 24, 'failing', 'http-404')
+    expect(await digestAndSend(25)).toMatchObject({ queued: 1, sent: 1, waiting: 0 })
+    // Later the same day, and the next day with nothing new: nothing more.
+    expect(await digestAndSend(30)).toMatchObject({ queued: 0, sent: 0 })
+    expect(inbox.received).toHaveLength(1)
+    const first = inbox.received[0]!
+    expect(first.subject).toContain('1 nytt problem')
+    expect(first.text).toContain('Filen går inte att hämta')
+    expect(first.text).toContain('http://127.0.0.1:8080/dataset?iri=urn%3Aseed%3Adataset')
+    expect(first.html).toContain('<h2>Nya problem</h2>')
+
+    await probe(A, 40, 'ok', 'ok')
+    await probe(A, 46, 'ok', 'ok')
+    expect(await digestAndSend(49)).toMatchObject({ queued: 1, sent: 1 })
+    expect(await digestAndSend(73)).toMatchObject({ queued: 0, sent: 0 })
+    expect(inbox.received).toHaveLength(2)
+    expect(inbox.received[1]!.subject).toContain('1 åtgärdade')
+    expect(inbox.received[1]!.text).toContain('Åtgärdade')
+  })
+
+  it('a dataset title with CR/LF injects no header', () => {
+    for (const m of inbox.received) {
+      expect(m.headers.has('x-injected')).toBe(false)
+      expect(m.bcc).toBeUndefined()
+      expect(m.to && 'text' in m.to ? m.to.text : '').toBe('kontakt@kommun.test')
+    }
+    for (const raw of inbox.raw) {
+      const head = raw.split(/\r?\n\r?\n/)[0]!
+      expect(head).not.toMatch(/^(Bcc|X-Injected):/im)
+    }
+    // The title reached the message, on one line, as text.
+    expect(inbox.received[0]!.text).toContain('Badplatser Bcc: evil@attacker.test X-Injected: yes')
+  })
+
+  it('SMTP is down for a while, and then every message arrives exactly once', async () => {
+    const port = inbox.port
+    await probe(B, 100, 'failing', 'http-5xx')
+    await probe(B, 112, 'failing', 'http-5xx')
+    await probe(B, 124, 'failing', 'http-5xx')
+    await inbox.stop()
+    const down = await digestAndSend(125)
+    expect(down).toMatchObject({ queued: 1, sent: 0, failed: 1, waiting: 1 })
+    // Within the backoff nothing is tried.
+    expect(await digestAndSend(125.01)).toMatchObject({ sent: 0, failed: 0, waiting: 1 })
+    await inbox.start(port)
+    const before = inbox.received.length
+    expect(await digestAndSend(126)).toMatchObject({ sent: 1, waiting: 0 })
+    expect(await digestAndSend(127)).toMatchObject({ sent: 0, waiting: 0 })
+    expect(inbox.received.length - before).toBe(1)
+    const ids = inbox.received.map((m) => m.messageId)
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it('flapping (broken, fine, broken) gives one intermittent alert, not a storm', async () => {
+    const before = inbox.received.length
+    let queued = 0
+    for (let d = 0; d < 10; d++) {
+      const h = 200 + d * 24
+      await probe(C, h, d % 2 === 0 ? 'failing' : 'ok', d % 2 === 0 ? 'http-5xx' : 'ok')
+      queued += (await digestAndSend(h + 1)).queued
+    }
+    expect(queued).toBe(1)
+    expect(inbox.received.length - before).toBe(1)
+    const m = inbox.received[inbox.received.length - 1]!
+    expect(m.text).toContain('Problemet kommer och går')
+  })
+
+  it('an unverified streak opens nothing and sends nothing', async () => {
+    const before = inbox.received.length
+    for (let d = 0; d < 5; d++) {
+      for (const h of [0, 8, 16]) await probe(D, 500 + d * 24 + h, 'unverified', 'rate-limited')
+      await digestAndSend(500 + d * 24 + 20)
+    }
+    expect(await t.db.selectFrom('alerts').selectAll().where('subject', '=', D).executeTakeFirst()).toBeUndefined()
+    // What did go out meanwhile is the weekly reminder of the flapping file, nothing new.
+    for (const m of inbox.received.slice(before)) {
+      expect(m.subject).toContain('0 nya problem')
+      expect(m.text).not.toContain('/d.csv')
+    }
+  })
+})

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { availabilityStep } from '../../src/availability/next-availability-state.js'
+import { deliverOutbox, smtpTransport } from '../../src/alerts/deliver-outbox.js'
+import { queueImmediate } from '../../src/alerts/immediate-policy.js'
+import { observeProbes } from '../../src/alerts/observe.js'
+import { defaultConfig, type Config } from '../../src/config/config.js'
+import { recordProbes } from '../../src/db/probe-store.js'
+import { json } from '../../src/db/json.js'
+import { probeResult, seedDistributions } from '../availability/seed-distributions.js'
+import { Inbox } from '../helpers/smtp-inbox.js'
+import { createTestDb, type TestDb } from '../helpers/test-db.js'
+
+/**
+ * Immediate mode and quiet hours over a real SMTP server on loopback: a high-value (or
+ * critical) dataset that breaks is told at once, not in tomorrow's digest, but never in
+ * the night: the notice waits for 07:00 Europe/Stockholm.
+ */
+
+const ORG = 'urn:test:org:region'
+const A = 'urn:test:dist:a'
+const B = 'urn:test:dist:b'
+const SECRET = 'test-secret-test-secret-test-secret-0123'
+const url = (iri: string) => `http://127.0.0.1:9/${iri.split(':').pop()}.csv`
+// 2026-12-01 12:00 Stockholm (CET, UTC+1).
+const T0 = Date.parse('2026-12-01T11:00:00Z')
+const at = (h: number) => new Date(T0 + h * 3_600_000)
+const base: Config = {
+  ...defaultConfig,
+  web: { ...defaultConfig.web, publicUrl: 'http://127.0.0.1:8080' },
+  alerts: { ...defaultConfig.alerts, immediate: true, contacts: [{ email: 'gis@region.test', organisation: ORG }] },
+}
+let config = base
+let t: TestDb
+const inbox = new Inbox()
+
+async function probe(iri: string, h: number) {
+  const { id } = await t.db.insertInto('sweeps').values({ status: 'running', trigger: 'test' }).returning('id').executeTakeFirstOrThrow()
+  const result = probeResult(url(iri), 'failing', 'http-404', at(h))
+  await recordProbes(t.db, id, 'w', [{ distributionIri: iri, host: '127.0.0.1:9', result, at: at(h) }], availabilityStep(config.availability))
+  await observeProbes(t.db, [{ distributionIri: iri, at: at(h), outcome: 'failing', code: 'http-404', httpStatus: 404, url: result.url }], config.alerts)
+}
+
+async function immediateAndSend(h: number) {
+  const queued = await queueImmediate(t.db, config, at(h), SECRET)
+  const tx = smtpTransport(`smtp://127.0.0.1:${inbox.port}`)
+  try {
+    return { queued, ...(await deliverOutbox(t.db, tx, config.alerts.from, at(h), undefined, config.alerts.quietHours)) }
+  } finally {
+    tx.close()
+  }
+}
+
+beforeAll(async () => {
+  t = await createTestDb()
+  await seedDistributions(t.db, [A, B].map((iri) => ({ iri, url: url(iri) })))
+  await t.db
+    .updateTable('datasets')
+    .set({ organisation_iri: ORG, title: json({ sv: 'Adresser' }), applicable_legislation: json(['https://data.europa.eu/eli/reg_impl/2023/138/oj']) })
+    .execute()
+  await inbox.start()
+})
+afterAll(async () => {
+  await inbox.stop()
+  await t.drop()
+})
+
+describe('immediate mode for high-value and critical datasets', () => {
+  it('a high-value dataset that breaks at night is told at 07:00, once, not the next day', async () => {
+    await probe(A, 0)
+    await probe(A, 6)
+    expect(await immediateAndSend(7)).toMatchObject({ queued: 0, sent: 0 })
+    await probe(A, 13)
+    expect(await immediateAndSend(13)).toMatchObject({ queued: 0 })
+    // Broken (failing for 24 hours or more) at 02:00 Stockholm: queued at once, held by quiet hours.
+    await probe(A, 38)
+    expect(await immediateAndSend(38)).toMatchObject({ queued: 1, sent: 0, waiting: 1 })
+    expect(await immediateAndSend(42.9)).toMatchObject({ queued: 0, sent: 0, waiting: 1 })
+    // 07:00 Stockholm.
+    expect(await immediateAndSend(43)).toMatchObject({ queued: 0, sent: 1, waiting: 0 })
+    expect(await immediateAndSend(44)).toMatchObject({ queued: 0, sent: 0 })
+    expect(inbox.received).toHaveLength(1)
+    const m = inbox.received[0]!
+    expect(m.subject).toContain('1 nytt problem')
+    expect(m.text).toContain('Adresser')
+    expect(m.text).toContain('Filen går inte att hämta')
+    expect(inbox.raw[0]).toMatch(/^List-Unsubscribe:\s+<http/m)
+  })
+
+  it('off by default, and for a dataset neither high-value nor critical', async () => {
+    await t.db.updateTable('datasets').set({ applicable_legislation: json([]) }).execute()
+    config = { ...base, alerts: { ...base.alerts, immediate: false } }
+    for (const h of [50, 62, 75]) await probe(B, h)
+    expect(await immediateAndSend(75)).toMatchObject({ queued: 0 })
+    config = base
+    expect(await immediateAndSend(75)).toMatchObject({ queued: 0 })
+  })
+
+  it('a dataset marked critical in config is told at once', async () => {
+    config = { ...base, alerts: { ...base.alerts, criticalDatasets: ['urn:seed:dataset'] } }
+    // 11:00 Stockholm: no quiet hours, sent at once.
+    expect(await immediateAndSend(76)).toMatchObject({ queued: 1, sent: 1 })
+    expect(inbox.received).toHaveLength(2)
+  })
+})

@@ -1,0 +1,134 @@
+/**
+ * `npm run bench:api`: the web app under load over a year of history. Seeds a fresh
+ * PostgreSQL database (its own, next to BENCH_DATABASE_URL or
+ * postgres://postgres@127.0.0.1:5432/test, dropped at the end) with 50,000 distributions
+ * (100 organisations × 250 datasets × 2 files) and 365 days of rollups at every level
+ * (api-seed.ts), serves the app in its own process (api-server.ts) on loopback, and for
+ * each of the organisation page, the dataset page, a badge and the history endpoint runs
+ * 50 concurrent clients for 30 s. Prints p50/p95/p99, requests, errors and the server's
+ * RSS (peak, and at the start and end of each run: flat memory).
+ * Targets: pages p95 < 150 ms, badges p95 < 20 ms, no errors.
+ * BENCH_SECONDS, BENCH_CLIENTS and BENCH_ORGS change the load and the size; BENCH_KEEP=1
+ * keeps the database (for EXPLAIN), BENCH_REUSE=<name> loads a kept one again.
+ */
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import postgres from 'postgres'
+import { Agent, request } from 'undici'
+import { openDatabase } from '../../src/db/open-database.js'
+import { migrateToLatest } from '../../src/db/migrate.js'
+import { datasetIri, orgIri, seedRegion } from './api-seed.js'
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 30)
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50)
+const ORGS = Number(process.env.BENCH_ORGS ?? 100)
+const size = { organisations: ORGS, datasetsPerOrganisation: 250, distributionsPerDataset: 2, days: 365 }
+const base = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+const admin = postgres(base, { max: 1, onnotice: () => {} })
+/** BENCH_REUSE=<name>: load a database BENCH_KEEP kept (migrated to the latest, not seeded again). */
+const reuse = process.env.BENCH_REUSE
+const name = reuse ?? `datavakt_bench_api_${process.pid}`
+if (!reuse) await admin.unsafe(`create database ${name}`)
+const url = new URL(base)
+url.pathname = `/${name}`
+let server: ReturnType<typeof spawn> | undefined
+
+const rssMb = (pid: number, field: 'VmRSS' | 'VmHWM') => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
+
+/** `CLIENTS` clients, each asking one of `paths` after the other for `SECONDS` s; latencies in ms. */
+async function load(origin: string, paths: string[], clients = CLIENTS, seconds = SECONDS): Promise<{ ms: number[]; errors: number; statuses: Record<string, number> }> {
+  const agent = new Agent({ connections: clients, pipelining: 1 })
+  const ms: number[] = []
+  const statuses: Record<string, number> = {}
+  let errors = 0
+  const until = Date.now() + seconds * 1000
+  let n = 0
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (Date.now() < until) {
+        const path = paths[n++ % paths.length]!
+        const t0 = performance.now()
+        try {
+          const res = await request(`${origin}${path}`, { dispatcher: agent, headers: { 'accept-encoding': 'gzip, br' } })
+          await res.body.dump()
+          ms.push(performance.now() - t0)
+          statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1
+          if (res.statusCode !== 200) errors++
+        } catch {
+          errors++
+        }
+      }
+    }),
+  )
+  await agent.close()
+  return { ms: ms.sort((a, b) => a - b), errors, statuses }
+}
+
+try {
+  const database = await openDatabase({ databaseUrl: url.toString() })
+  await migrateToLatest(database.db)
+  await database.close()
+  const sql = postgres(url.toString(), { max: 1, onnotice: () => {} })
+  const t0 = Date.now()
+  if (!reuse) {
+    console.log(`api bench: seeding ${ORGS * 500} distributions with ${size.days} days of rollups in ${name}`)
+    await seedRegion(sql, size, (line) => console.log(line))
+  } else await sql`analyze`
+  const [{ rows }] = await sql<{ rows: number }[]>`select count(*)::int as rows from score_rollups`
+  const [{ files }] = await sql<{ files: number }[]>`select count(*)::int as files from distributions`
+  console.log(`  ${reuse ? 'reused' : `seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`}: ${files.toLocaleString('en')} distributions, ${rows.toLocaleString('en')} rollups`)
+  await sql.end()
+
+  server = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./api-server.ts', import.meta.url))], {
+    env: { ...process.env, DATABASE_URL: url.toString() },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const { port } = JSON.parse(await new Promise<string>((r) => createInterface({ input: server!.stdout! }).once('line', r))) as { port: number }
+  const origin = `http://127.0.0.1:${port}`
+  const e = encodeURIComponent
+  const orgs = Array.from({ length: 20 }, (_, i) => 1 + ((i * 37) % ORGS))
+  const to = new Date().toISOString().slice(0, 10)
+  const from = new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10)
+  const runs: { label: string; target: number; paths: string[] }[] = [
+    { label: 'organisation page', target: 150, paths: orgs.map((o) => `/organisation?iri=${e(orgIri(o))}`) },
+    { label: 'dataset page', target: 150, paths: orgs.map((o, i) => `/dataset?iri=${e(datasetIri(o, 1 + ((i * 53) % 250)))}`) },
+    { label: 'badge (dataset.svg)', target: 20, paths: orgs.map((o, i) => `/badge/dataset.svg?iri=${e(datasetIri(o, 1 + ((i * 91) % 250)))}`) },
+    { label: 'history (organisation, 365 days)', target: 150, paths: orgs.map((o) => `/api/history?level=organisation&key=${e(orgIri(o))}&from=${from}&to=${to}`) },
+  ]
+  // One request each first: the first use of a route compiles and warms caches.
+  for (const r of runs) for (const p of r.paths) await request(`${origin}${p}`).then((res) => res.body.dump())
+  // What one request costs with no queue in front of it: the service time.
+  const load1 = loadavg()[0]!.toFixed(1)
+  const alone = []
+  for (const r of runs) alone.push(`${r.label} ${pct((await load(origin, r.paths, 1, 5)).ms, 50).toFixed(1)} ms`)
+  console.log(`\none client, 5 s each (p50): ${alone.join(', ')}`)
+  console.log(`\n${CLIENTS} concurrent clients, ${SECONDS} s each, loopback; server ${server.pid}; ${cpus().length} CPUs, load average ${load1} at the start`)
+  console.log('endpoint                            requests     p50     p95     p99  errors  RSS start→end   target p95')
+  let missed = 0
+  for (const r of runs) {
+    const before = rssMb(server.pid!, 'VmRSS')
+    const { ms, errors, statuses } = await load(origin, r.paths)
+    const after = rssMb(server.pid!, 'VmRSS')
+    const p95 = pct(ms, 95)
+    const ok = p95 < r.target && errors === 0
+    if (!ok) missed++
+    const f = (v: number) => `${v.toFixed(1)}`.padStart(8)
+    console.log(
+      `${r.label.padEnd(34)}${String(ms.length).padStart(9)}${f(pct(ms, 50))}${f(p95)}${f(pct(ms, 99))}${String(errors).padStart(8)}  ${before.toFixed(0).padStart(5)}→${after.toFixed(0).padEnd(5)} MB  < ${r.target} ms ${ok ? 'ok' : 'MISSED'}`,
+    )
+    if (errors) console.log(`  statuses: ${JSON.stringify(statuses)}`)
+  }
+  console.log(`server peak RSS: ${rssMb(server.pid!, 'VmHWM').toFixed(0)} MB; load average ${loadavg()[0]!.toFixed(1)} at the end`)
+  process.exitCode = missed ? 1 : 0
+} finally {
+  server?.kill('SIGTERM')
+  // BENCH_KEEP=1 keeps the database for EXPLAIN (drop it by hand).
+  if (process.env.BENCH_KEEP || reuse) console.log(`kept database ${name}`)
+  else await admin.unsafe(`drop database if exists ${name} with (force)`)
+  await admin.end()
+}

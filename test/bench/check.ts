@@ -1,0 +1,144 @@
+/**
+ * `npm run bench:check`: `datavakt check --per-host 2 --gap 0` (no database) against
+ * broken-link-checker with 2 requests per host, on the same list of 20,000 URLs on 50
+ * hosts of a mostly well-behaved simulated web (5 % of the distributions have a defect,
+ * instead of the world's default 30 %). Prints each run's URLs/s, peak RSS, CPU ms per
+ * URL and accuracy against the ground truth, and the ratios; with --repeat N the two
+ * tools take turns N times in one run, and the ranges are printed.
+ *
+ *   datavakt  the command a user runs (dist/, built first), in its own process, with
+ *             --json, --expect and --urls-file; its peak RSS and CPU time are read from outside
+ *             (GNU time, else /proc); its time is the whole command's, start-up included.
+ *             A configuration file sets what every tool gets (3 s headers/body limit) and
+ *             turns off the per-429 growth of the gap: the world's rate-limited URLs
+ *             answer 429 however slowly they are asked, so growing the gap would only
+ *             measure the world. Retry-After is still honoured (the host waits 1 s), and
+ *             each URL is a GET of a 64 KiB Range prefix, sniffed and classified.
+ *   blc       the `blc` role of test/bench/peers.ts (maxSocketsPerHost 2, maxSockets 128).
+ *
+ * Targets (issue 14): ≥ 2× blc's URLs/s, RSS < 250 MB, every verdict right, and at most
+ * 0.25 ms of CPU per URL.
+ *
+ * Options: --distributions N --hosts N --seed N --defect-rate R --repeat N --only datavakt|blc
+ * BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the tool processes.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { GroundTruthEntry } from '../../src/demo/start-world.js'
+import { accuracy, codeDifferences, cpuPerUrl, PER_HOST, printReport, retryAfterBound, runPeer, startBenchWorld, STALL_LIMIT_MS, type ToolReport } from './comparison.js'
+import { ensureBuilt, runDatavakt } from './run-datavakt.js'
+
+const { values: argv } = parseArgs({
+  options: {
+    distributions: { type: 'string', default: '20000' },
+    hosts: { type: 'string', default: '50' },
+    seed: { type: 'string', default: '42' },
+    'defect-rate': { type: 'string', default: '0.05' },
+    repeat: { type: 'string', default: '1' },
+    only: { type: 'string' },
+  },
+})
+
+const DATAVAKT = 'datavakt check'
+
+/** `datavakt check --json --per-host 2 --gap 0` over the world's URLs; verdicts and codes from its JSON lines. */
+async function runCheck(truth: GroundTruthEntry[], dir: string): Promise<ToolReport> {
+  const urlsPath = join(dir, 'urls.txt')
+  writeFileSync(urlsPath, truth.map((e) => e.url).join('\n') + '\n')
+  const configPath = join(dir, 'datavakt.config.json')
+  const http = { headersTimeoutMs: STALL_LIMIT_MS, bodyTimeoutMs: STALL_LIMIT_MS, rateLimitGapFactor: 1 }
+  writeFileSync(configPath, JSON.stringify({ http }))
+  const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []
+  // Every distribution of the world is a downloadURL with a data format: the catalogue
+  // promises a data file at every URL (as the sweep's expectsDataFile finds), so --expect.
+  const args = ['check', '--json', '--allow-private', '--expect', 'csv', '--per-host', String(PER_HOST), '--gap', '0', '--config', configPath, '--urls-file', urlsPath]
+  const run = await runDatavakt(args, {}, { nodeArgs })
+  // Exit 1 means "some URL is failing", which this world always has.
+  if (run.code !== 0 && run.code !== 1) throw new Error(`datavakt check exited with ${run.code}:\n${run.stderr.slice(-2000)}`)
+  const verdicts: Record<string, boolean | null> = {}
+  const codes: Record<string, string> = {}
+  for (const line of run.stdout.split('\n')) {
+    if (!line) continue
+    const r = JSON.parse(line) as { url: string; outcome: string; code: string }
+    verdicts[r.url] = r.outcome === 'failing' ? true : r.outcome === 'ok' ? false : null
+    codes[r.url] = r.code
+  }
+  const finished = Object.keys(verdicts).length
+  return {
+    tool: DATAVAKT,
+    urls: truth.length,
+    finished,
+    elapsedMs: run.elapsedMs,
+    urlsPerSecond: finished / (run.elapsedMs / 1000),
+    peakRssMb: run.peakRssMb,
+    cpuMs: run.cpuMs,
+    verdicts,
+    note: `the whole command, start-up included; codes differing from truth: ${JSON.stringify(codeDifferences(truth, codes))}`,
+  }
+}
+
+async function main(): Promise<void> {
+  ensureBuilt()
+  const world = await startBenchWorld({
+    distributions: Number(argv.distributions),
+    hosts: Number(argv.hosts),
+    seed: Number(argv.seed),
+    defectRate: Number(argv['defect-rate']),
+  })
+  const { truth } = world
+  const ra = retryAfterBound(truth, PER_HOST)
+  if (ra) {
+    console.log(
+      `Retry-After: ${ra.host} has ${ra.count} URLs answering 429/503 with Retry-After; honouring it costs that host at least ${ra.seconds} s ` +
+        `(datavakt honours it, blc does not), so no polite check exceeds ${(truth.length / ra.seconds).toFixed(0)} URLs/s.`,
+    )
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'datavakt-bench-check-'))
+  const runs: ToolReport[] = []
+  const tools = (argv.only ?? 'datavakt,blc').split(',')
+  try {
+    for (let i = 0; i < Number(argv.repeat); i++) {
+      for (const tool of tools) {
+        console.log(`\nRunning ${tool} (round ${i + 1}) ...`)
+        const report = tool === 'blc' ? await runPeer('blc', world.truthPath, join(dir, `blc-${i}.json`)) : await runCheck(truth, dir)
+        printReport(report, truth)
+        runs.push(report)
+      }
+    }
+  } finally {
+    world.stop()
+    rmSync(dir, { recursive: true, force: true })
+  }
+  printSummary(truth, runs)
+}
+
+const range = (xs: number[], digits: number) => (xs.length === 0 ? '-' : `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`)
+
+/** Ranges over the rounds, the ratio of each round (the tools ran back to back), and the targets. */
+function printSummary(truth: GroundTruthEntry[], runs: ToolReport[]): void {
+  const dv = runs.filter((r) => r.tool === DATAVAKT)
+  const blc = runs.filter((r) => r.tool === 'blc')
+  console.log('\nSummary (ranges over the rounds)')
+  for (const [name, rs] of [[DATAVAKT, dv], ['blc', blc]] as const) {
+    if (rs.length === 0) continue
+    console.log(
+      `  ${name}: ${range(rs.map((r) => r.urlsPerSecond), 0)} URLs/s, peak RSS ${range(rs.map((r) => r.peakRssMb), 0)} MB, ` +
+        `CPU ${range(rs.map(cpuPerUrl), 3)} ms/URL`,
+    )
+  }
+  if (dv.length === 0) return
+  const ratios = dv.flatMap((d, i) => (blc[i] ? [d.urlsPerSecond / blc[i].urlsPerSecond] : []))
+  const wrong = Math.max(...dv.map((d) => accuracy(truth, d.verdicts).wrong))
+  const rss = Math.max(...dv.map((d) => d.peakRssMb))
+  const cpu = Math.max(...dv.map(cpuPerUrl))
+  const met = (ok: boolean) => (ok ? 'MET' : 'NOT MET')
+  if (ratios.length > 0) console.log(`  ratio datavakt ÷ blc per round: ${ratios.map((r) => `${r.toFixed(2)}×`).join(', ')}; ≥ 2×: ${met(Math.min(...ratios) >= 2)}`)
+  console.log(
+    `  targets: RSS < 250 MB: ${rss.toFixed(0)} MB ${met(rss < 250)}; every verdict right: ${wrong} wrong ${met(wrong === 0)}; ` +
+      `≤ 0.25 ms CPU/URL: ${cpu.toFixed(3)} ${met(cpu <= 0.25)}`,
+  )
+}
+
+await main()

@@ -1,0 +1,189 @@
+/**
+ * What `bench:sweep` and `bench:check` share: the limits every tool gets, the report each
+ * tool's run makes, the world and peer child processes (test/bench/peers.ts), accuracy
+ * against the ground truth, and the lines that print a run and the bounds politeness sets.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { createInterface } from 'node:readline'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { GroundTruthEntry } from '../../src/demo/start-world.js'
+
+/** How long every tool waits for headers, and for the body to move, before it gives up. */
+export const STALL_LIMIT_MS = 3000
+/** The world's Retry-After on its always-429/503 URLs (default 10 s), shortened for the benches. */
+export const WORLD_RETRY_AFTER_S = 1
+/** Requests at once per host, for every tool. */
+export const PER_HOST = 2
+/** Requests at once in all, for every tool (datavakt's default globalConcurrency). */
+export const GLOBAL = 128
+
+/** What each tool's run reports. */
+export interface ToolReport {
+  tool: string
+  urls: number
+  finished: number
+  elapsedMs: number
+  urlsPerSecond: number
+  peakRssMb: number
+  /** CPU time (user + system) of the tool's whole process, start-up included, in ms. */
+  cpuMs: number
+  /** Per URL: true = the tool calls it broken/failing, false = working, null = could not tell. */
+  verdicts: Record<string, boolean | null>
+  note?: string
+}
+
+export function readTruth(path: string): GroundTruthEntry[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as GroundTruthEntry)
+}
+
+const peersScript = join(fileURLToPath(new URL('.', import.meta.url)), 'peers.ts')
+
+/** A role of peers.ts in its own process. BENCH_NODE_ARGS (e.g. "--cpu-prof") goes to the tools, not the world. */
+function child(role: string, extra: string[]): ChildProcess {
+  const nodeArgs = role !== 'world' && process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []
+  return spawn(process.execPath, [...nodeArgs, '--import', 'tsx', peersScript, '--role', role, ...extra], { stdio: ['pipe', 'pipe', 'inherit'] })
+}
+
+function waitForLine(p: ChildProcess, prefix: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const rl = createInterface({ input: p.stdout! })
+    rl.on('line', (line) => {
+      if (line.startsWith(prefix)) {
+        rl.close()
+        resolve(line.slice(prefix.length))
+      }
+    })
+    p.once('exit', (code) => reject(new Error(`${prefix.trim()} never came (exit ${code})`)))
+  })
+}
+
+/** A running world: its ground truth, and how to stop it. */
+export interface BenchWorld {
+  truthPath: string
+  truth: GroundTruthEntry[]
+  /** URLs per host, largest first. */
+  hostSizes: number[]
+  stop(): void
+}
+
+/** Starts the simulated world in its own process and prints what it holds. */
+export async function startBenchWorld(o: { distributions: number; hosts: number; seed: number; defectRate?: number }): Promise<BenchWorld> {
+  const args = ['--distributions', String(o.distributions), '--hosts', String(o.hosts), '--seed', String(o.seed)]
+  if (o.defectRate !== undefined) args.push('--defect-rate', String(o.defectRate))
+  const world = child('world', args)
+  const ready = JSON.parse(await waitForLine(world, 'READY ')) as { truthPath: string; hosts: number; deadHosts: number }
+  const truth = readTruth(ready.truthPath)
+  const perHost = new Map<string, number>()
+  for (const e of truth) perHost.set(e.host, (perHost.get(e.host) ?? 0) + 1)
+  const sizes = [...perHost.values()].sort((a, b) => b - a)
+  const expected = { ok: 0, failing: 0, unverified: 0 }
+  for (const e of truth) expected[e.expected.outcome]++
+  console.log(
+    `World: ${truth.length} distributions on ${perHost.size} hosts (${ready.hosts} listening, ${ready.deadHosts} dead), ` +
+      `largest host ${sizes[0]} URLs, median ${sizes[Math.floor(sizes.length / 2)]}; expected ok ${expected.ok}, failing ${expected.failing}, unverified ${expected.unverified}`,
+  )
+  return {
+    truthPath: ready.truthPath,
+    truth,
+    hostSizes: sizes,
+    stop: () => {
+      world.stdin!.end()
+      world.kill('SIGTERM')
+    },
+  }
+}
+
+/** Runs a peer (`linkinator` or `blc`) on the world's URL list; its report. */
+export async function runPeer(role: 'linkinator' | 'blc', truthPath: string, outPath: string): Promise<ToolReport> {
+  const p = child(role, ['--truth', truthPath, '--out', outPath])
+  const exited = new Promise<void>((r) => p.once('exit', () => r()))
+  const report = JSON.parse(readFileSync(await waitForLine(p, 'REPORT '), 'utf8')) as ToolReport
+  // Let it exit by itself (a --cpu-prof profile is written at exit), then make sure.
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
+  p.kill()
+  return report
+}
+
+export interface Accuracy {
+  falseBroken: number
+  missedBroken: number
+  unverifiedOfOk: number
+  unverifiedOfFailing: number
+  unverifiedExpected: number
+  unverifiedExpectedJudged: number
+  /** Verdicts other than the truth's outcome (failing, ok, unverified), of any kind. */
+  wrong: number
+  missing: number
+}
+
+export function accuracy(truth: GroundTruthEntry[], verdicts: Record<string, boolean | null>): Accuracy {
+  const a: Accuracy = { falseBroken: 0, missedBroken: 0, unverifiedOfOk: 0, unverifiedOfFailing: 0, unverifiedExpected: 0, unverifiedExpectedJudged: 0, wrong: 0, missing: 0 }
+  for (const e of truth) {
+    const v = verdicts[e.url]
+    if (v === undefined) {
+      a.missing++
+      continue
+    }
+    const exp = e.expected.outcome
+    if (exp === 'ok' && v === true) a.falseBroken++
+    if (exp === 'failing' && v === false) a.missedBroken++
+    if (exp === 'ok' && v === null) a.unverifiedOfOk++
+    if (exp === 'failing' && v === null) a.unverifiedOfFailing++
+    if (exp === 'unverified') {
+      a.unverifiedExpected++
+      if (v !== null) a.unverifiedExpectedJudged++
+    }
+    if (v !== (exp === 'failing' ? true : exp === 'ok' ? false : null)) a.wrong++
+  }
+  return a
+}
+
+/** CPU milliseconds per URL finished. */
+export function cpuPerUrl(r: ToolReport): number {
+  return r.cpuMs / Math.max(1, r.finished)
+}
+
+/** Prints one tool's run: speed, memory, CPU, accuracy. */
+export function printReport(report: ToolReport, truth: GroundTruthEntry[]): void {
+  const acc = accuracy(truth, report.verdicts)
+  console.log(
+    `${report.tool}: ${report.finished}/${report.urls} URLs in ${(report.elapsedMs / 1000).toFixed(1)} s = ${report.urlsPerSecond.toFixed(1)} URLs/s, ` +
+      `peak RSS ${report.peakRssMb.toFixed(0)} MB, CPU ${(report.cpuMs / 1000).toFixed(1)} s = ${cpuPerUrl(report).toFixed(3)} ms/URL`,
+  )
+  console.log(
+    `  accuracy: false broken ${acc.falseBroken}, missed broken ${acc.missedBroken}; ` +
+      `could not tell: ${acc.unverifiedOfOk} of the ok, ${acc.unverifiedOfFailing} of the failing; ` +
+      `rate-limited/bot-walled (truth: unverified) judged anyway: ${acc.unverifiedExpectedJudged}/${acc.unverifiedExpected}; ` +
+      `verdicts other than the truth's: ${acc.wrong}` +
+      (acc.missing ? `; no answer for ${acc.missing}` : ''),
+  )
+  if (report.note) console.log(`  note: ${report.note}`)
+}
+
+/** Codes a datavakt run gave that differ from the truth, counted per `expected→got` pair. */
+export function codeDifferences(truth: GroundTruthEntry[], codes: Record<string, string>): Record<string, number> {
+  const byPair: Record<string, number> = {}
+  for (const e of truth) {
+    const got = codes[e.url]
+    if (got !== undefined && got !== e.expected.code) byPair[`${e.expected.code}→${got}`] = (byPair[`${e.expected.code}→${got}`] ?? 0) + 1
+  }
+  return byPair
+}
+
+/**
+ * The least time honouring Retry-After alone costs the world's worst host: every
+ * always-429/503 URL stops its host for Retry-After; with every connection hit at once
+ * `perHost` pauses can overlap, no more. Null when no URL is rate-limited.
+ */
+export function retryAfterBound(truth: GroundTruthEntry[], perHost: number): { host: string; count: number; seconds: number } | null {
+  const limited = new Map<string, number>()
+  for (const e of truth) if (e.expected.code === 'rate-limited') limited.set(e.host, (limited.get(e.host) ?? 0) + 1)
+  const [host, count] = [...limited].sort((a, b) => b[1] - a[1])[0] ?? ['', 0]
+  if (count === 0) return null
+  return { host, count, seconds: Math.ceil(count / perHost) * WORLD_RETRY_AFTER_S }
+}
