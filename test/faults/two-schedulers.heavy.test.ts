@@ -20,8 +20,10 @@ let dir: string
 let config: string
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+/** A JSON log line (stdout is not a terminal) of a due availability sweep starting. */
+const SWEEP_STARTED = /"event":"job\.started".*"job":"availabilitySweep"/
 /** How many due availability sweeps a process has run so far. */
-const runs = (p: DatavaktProcess) => p.out().split('\n').filter((l) => / job availabilitySweep starting$/.test(l)).length
+const runs = (p: DatavaktProcess) => p.out().split('\n').filter((l) => SWEEP_STARTED.test(l)).length
 const start = () => datavakt(['start', '--port', '0'], { config, env: { DATABASE_URL: server.url } })
 
 describe.skipIf(!ownPostgresAvailable)('two schedulers at once', () => {
@@ -56,7 +58,7 @@ describe.skipIf(!ownPostgresAvailable)('two schedulers at once', () => {
     leader.child.kill('SIGKILL')
     await leader.exited
     // The follower tries again every 15 s (leaderCheckMs); its first run follows.
-    await follower.waitFor(/ job availabilitySweep starting$/, 120_000)
+    await follower.waitFor(SWEEP_STARTED, 120_000)
     const c = start()
     await c.waitFor(/datavakt is running at/, 180_000)
     const base = runs(follower)
