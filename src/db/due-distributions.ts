@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely'
 import type { Db } from './database.js'
 import { expectsDataFile } from '../domain/expects-data-file.js'
 import { serviceProbe } from '../domain/service-probe.js'
+import { probedUrlOf } from './probed-url.js'
 
 /**
  * The URLs a host still owes a sweep: its distributions' and its data services' (their
@@ -48,8 +49,8 @@ interface DueRow {
   conforms_to: string[] | null
 }
 
-/** The SQL expression of the URL that is probed: the download URL, else the access URL. */
-const probedUrl = sql<string>`coalesce(d.download_url, d.access_url)`
+/** The SQL expression of the URL that is probed (src/db/probed-url.ts). */
+const probedUrl = probedUrlOf('d')
 
 /**
  * The hosts with distributions to probe, and how many each: every non-withdrawn
@@ -63,7 +64,7 @@ export function dueHostCounts(dueBefore: Date | null): RawBuilder<{ host: string
   return sql<{ host: string; urls: number }>`
     select coalesce(host, '') as host, count(*)::int as urls
     from (
-      select host from distributions where withdrawn_at is null and coalesce(download_url, access_url) is not null ${due}
+      select host from distributions where withdrawn_at is null and ${probedUrlOf('distributions')} is not null ${due}
       union all
       select host from data_services where withdrawn_at is null and endpoint_urls->>0 is not null ${due}
     ) probed

@@ -4,6 +4,7 @@ import { json } from './json.js'
 import type { SourceConfig } from '../config/config.js'
 import { DATASET_COLUMNS, datasetRow, DIST_COLUMNS, distributionRow, SERVICE_COLUMNS, serviceRow, type TableColumns } from './harvest-rows.js'
 import { MAX_STORED_WARNINGS, type RunOutcome } from './harvest-runs.js'
+import { probedUrlOf } from './probed-url.js'
 import type { DataService, Dataset, Distribution, Organisation } from '../domain/catalogue-records.js'
 import type { HarvestWarning } from '../domain/harvest-warning.js'
 
@@ -62,6 +63,20 @@ function isIri(s: string | undefined): s is string {
 
 type Existing = { iri: string; source_id?: string; record_hash: string; withdrawn_at: Date | null }
 
+/** How a group's rows compare with the stored ones (see classify). */
+interface Classified<R> {
+  /** New, changed and restored rows: upserted. */
+  write: R[]
+  /** The stored rows among `write` (changed and restored). */
+  rewritten: R[]
+  /** The IRIs of the restored rows (withdrawn before). */
+  restored: string[]
+  /** The IRIs of the unchanged rows: only last_seen moves. */
+  touch: string[]
+  /** Every IRI but the skipped. */
+  kept: string[]
+}
+
 /**
  * Sorts rows into added / changed / unchanged / restored against what is stored, and skips
  * rows another source owns (not withdrawn there) when `sourceId` is given.
@@ -71,9 +86,11 @@ function classify<R extends { iri: string; record_hash: string }>(
   existing: Existing[],
   counts: ChangeCounts,
   sourceId: string | null,
-): { write: R[]; touch: string[]; kept: string[] } {
+): Classified<R> {
   const byIri = new Map(existing.map((e) => [e.iri, e]))
   const write: R[] = []
+  const rewritten: R[] = []
+  const restored: string[] = []
   const touch: string[] = []
   const kept: string[] = []
   for (const r of rows) {
@@ -87,16 +104,19 @@ function classify<R extends { iri: string; record_hash: string }>(
     } else if (e.withdrawn_at !== null) {
       counts.restored++
       write.push(r)
+      rewritten.push(r)
+      restored.push(r.iri)
     } else if (e.record_hash !== r.record_hash) {
       counts.changed++
       write.push(r)
+      rewritten.push(r)
     } else {
       counts.unchanged++
       touch.push(r.iri)
     }
     kept.push(r.iri)
   }
-  return { write, touch, kept }
+  return { write, rewritten, restored, touch, kept }
 }
 
 /** Upserts one group of rows: one INSERT ... SELECT FROM jsonb_to_recordset. */
@@ -121,8 +141,35 @@ async function existingOf(trx: Kysely<Database>, table: 'datasets' | 'distributi
 }
 
 /**
+ * Of `rows` (harvested distributions already stored), the IRIs whose probed URL
+ * (src/db/probed-url.ts) differs from the stored one. Read before the rows are written.
+ */
+async function probedUrlChanged(trx: Kysely<Database>, rows: object[]): Promise<string[]> {
+  if (rows.length === 0) return []
+  const r = await sql<{ iri: string }>`select d.iri from distributions d
+    join jsonb_to_recordset(${json(rows)}) as x(iri text, access_url text, download_url text) on x.iri = d.iri
+    where ${probedUrlOf('d')} is distinct from ${probedUrlOf('x')}`.execute(trx)
+  return r.rows.map((x) => x.iri)
+}
+
+/** Makes distributions due at the next sweep (an earlier next check is kept). */
+async function dueNow(trx: Kysely<Database>, iris: string[]): Promise<void> {
+  if (iris.length === 0) return
+  await sql`update distributions set next_check_at = least(next_check_at, now()) where iri in ${textSet(iris)}`.execute(trx)
+}
+
+/** What storing one group did: the IRIs kept (all but the skipped), and the distributions whose probed URL changed. */
+interface StoredGroup {
+  kept: string[]
+  probedUrlChanged: string[]
+}
+
+/**
  * Stores one group of rows of a table: compares them with the stored ones, writes the new,
- * changed and restored, touches the unchanged. Returns the IRIs kept (all but the skipped).
+ * changed and restored, touches the unchanged. A distribution whose probed URL changed, or
+ * that comes back from withdrawn, is treated as new by the availability schedule: it is
+ * due at the next sweep instead of waiting out the old URL's interval. (Its old URL's
+ * availability state is dropped by storeHarvest once this is committed; see there.)
  */
 async function storeGroup<R extends { iri: string; record_hash: string }>(
   trx: Kysely<Database>,
@@ -131,7 +178,7 @@ async function storeGroup<R extends { iri: string; record_hash: string }>(
   rows: R[],
   counts: ChangeCounts,
   owner: string | null,
-): Promise<string[]> {
+): Promise<StoredGroup> {
   const existing = await existingOf(
     trx,
     table,
@@ -139,9 +186,30 @@ async function storeGroup<R extends { iri: string; record_hash: string }>(
     owner !== null,
   )
   const c = classify(rows, existing, counts, owner)
+  const changed = table === 'distributions' ? await probedUrlChanged(trx, c.rewritten) : []
   await upsert(trx, table, columns, c.write)
   await touch(trx, table, c.touch)
-  return c.kept
+  if (table === 'distributions') await dueNow(trx, [...new Set([...changed, ...c.restored])])
+  return { kept: c.kept, probedUrlChanged: changed }
+}
+
+/**
+ * Drops the availability state of distributions whose probed URL changed, so the old URL's
+ * validators (ETag, Last-Modified) and failure run (what the "broken" rule counts) do not
+ * carry over to the new one; their probes are kept. Run after the harvest's transaction has
+ * committed, in a short one of its own: the probe writer locks a state row before the
+ * distribution row (src/db/probe-store.ts), and the harvest holds every distribution row
+ * of the source it has written or touched until it commits, so deleting state rows inside
+ * it could deadlock with a sweep. The state rows are locked in IRI order, as the probe
+ * writer locks them.
+ */
+async function dropAvailabilityState(db: Db, iris: string[]): Promise<void> {
+  if (iris.length === 0) return
+  await sql`with locked as (
+      select distribution_iri from availability_state
+      where distribution_iri = any (array(select jsonb_array_elements_text(${json(iris)})))
+      order by distribution_iri for update)
+    delete from availability_state s using locked l where s.distribution_iri = l.distribution_iri`.execute(db)
 }
 
 /** Organisations: merged (names per language), never withdrawn; the source's own organisation is added when missing. */
@@ -173,14 +241,15 @@ async function storeDatasets(
   organisation: string | null,
   model: HarvestInput,
   counts: HarvestCounts,
-): Promise<{ datasets: number; distributions: number }> {
+): Promise<{ datasets: number; distributions: number; probedUrlChanged: string[] }> {
   const keep = new Set(model.keepDatasetIris)
+  const probedUrlChanged: string[] = []
   const presentDatasets: string[] = []
   const distSeen = new Set<string>()
   for (let i = 0; i < model.datasets.length; i += GROUP) {
     const group = model.datasets.slice(i, i + GROUP).filter((d) => !keep.has(d.iri))
     const rows = group.map((d) => datasetRow(d, sourceId, organisation))
-    const own = new Set(await storeGroup(trx, 'datasets', DATASET_COLUMNS, rows, counts.datasets, sourceId))
+    const own = new Set((await storeGroup(trx, 'datasets', DATASET_COLUMNS, rows, counts.datasets, sourceId)).kept)
     for (const iri of own) presentDatasets.push(iri)
     const distRows: ReturnType<typeof distributionRow>[] = []
     for (const d of group) {
@@ -193,7 +262,8 @@ async function storeDatasets(
     }
     // A group's distributions go in groups of the same size; datasets have ~2 each.
     for (let j = 0; j < distRows.length; j += GROUP) {
-      await storeGroup(trx, 'distributions', DIST_COLUMNS, distRows.slice(j, j + GROUP), counts.distributions, null)
+      const stored = await storeGroup(trx, 'distributions', DIST_COLUMNS, distRows.slice(j, j + GROUP), counts.distributions, null)
+      for (const iri of stored.probedUrlChanged) probedUrlChanged.push(iri)
     }
   }
   const datasets = presentDatasets.length
@@ -208,7 +278,7 @@ async function storeDatasets(
       and iri not in ${textSet([...distSeen])}
     returning iri`.execute(trx)
   counts.distributions.withdrawn = withdrawnDist.rows.length
-  return { datasets, distributions: distSeen.size }
+  return { datasets, distributions: distSeen.size, probedUrlChanged }
 }
 
 /** Data services a group at a time, then withdraws those this source had and no longer lists. Returns how many it holds now. */
@@ -218,7 +288,7 @@ async function storeServices(trx: Kysely<Database>, sourceId: string, organisati
   const present: string[] = []
   for (let i = 0; i < services.length; i += GROUP) {
     const rows = services.slice(i, i + GROUP).map((s) => serviceRow(s, sourceId, organisation))
-    for (const iri of await storeGroup(trx, 'data_services', SERVICE_COLUMNS, rows, counts, sourceId)) present.push(iri)
+    for (const iri of (await storeGroup(trx, 'data_services', SERVICE_COLUMNS, rows, counts, sourceId)).kept) present.push(iri)
   }
   const held = present.length
   for (const iri of keep) present.push(iri)
@@ -232,10 +302,12 @@ async function storeServices(trx: Kysely<Database>, sourceId: string, organisati
  * Stores a successful harvest of `source` in one transaction: batched upserts of
  * organisations, datasets, distributions and data services (only new, changed and restored
  * rows are written; unchanged ones get last_seen), then marks withdrawn (withdrawn_at = now)
- * what this source had and the catalogue no longer lists. Nothing is ever deleted; a
+ * what this source had and the catalogue no longer lists. No record is ever deleted; a
  * withdrawn record that comes back is restored. Datasets in `model.keepDatasetIris` (and services in
  * `keepServiceIris`) are left as they are. A dataset another source already holds is skipped (first source keeps it).
- * Finishes the run as 'ok' with its counts.
+ * Finishes the run as 'ok' with its counts. A distribution whose probed URL changed, or that
+ * is restored, is due at the next sweep; one whose probed URL changed then loses its
+ * availability state (not its probes), so the new URL starts afresh.
  */
 export async function storeHarvest(
   db: Db,
@@ -246,7 +318,7 @@ export async function storeHarvest(
 ): Promise<HarvestCounts> {
   const organisation = isIri(source.organisation) ? source.organisation : null
   const counts: HarvestCounts = { datasets: zero(), distributions: zero(), dataServices: zero() }
-  await db.transaction().execute(async (trx) => {
+  const probedUrlChanged = await db.transaction().execute(async (trx) => {
     await storeOrganisations(trx, source.id, organisation, model.organisations)
     const held = await storeDatasets(trx, source.id, organisation, model, counts)
     const services = await storeServices(trx, source.id, organisation, model, counts.dataServices)
@@ -272,6 +344,8 @@ export async function storeHarvest(
       })
       .where('id', '=', runId)
       .execute()
+    return held.probedUrlChanged
   })
+  await dropAvailabilityState(db, probedUrlChanged)
   return counts
 }
