@@ -3,6 +3,7 @@ import type { DataServiceInfo, DatasetInfo, DistributionInfo, ProbeSummary } fro
 import type { Db } from '../db/database.js'
 import { latestProbes } from '../db/latest-probes.js'
 import type { DataServiceTable, DatasetTable, DistributionTable } from '../db/tables/core.js'
+import { probedUrl } from '../domain/probed-url.js'
 
 /** A distribution to check, with what the sweep needs beyond what checks see. */
 export interface DistributionTarget {
@@ -122,7 +123,7 @@ export async function loadContentTargets(db: Db, opts: { distributionIris?: stri
   for (const d of dists) {
     const target = byDataset.get(d.dataset_iri)
     if (!target) continue
-    const url = d.download_url ?? d.access_url
+    const url = probedUrl(d.download_url, d.access_url)
     target.distributions.push({ info: distributionInfoOf(d), url, host: url ? hostOf(url) : null, recordHash: d.record_hash })
     // A service a distribution points at serves its dataset, whether or not it says so.
     const svc = d.access_service_iri ? servicesByIri.get(d.access_service_iri) : undefined

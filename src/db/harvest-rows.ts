@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { sql, type RawBuilder, type Selectable } from 'kysely'
 import type { DataService, Dataset, Distribution } from '../domain/catalogue-records.js'
 import type { DataServiceTable, DatasetTable, DistributionTable } from './tables/core.js'
+import { probedUrl } from '../domain/probed-url.js'
 
 /**
  * What a harvested record becomes as a row of datasets, distributions or data_services:
@@ -93,7 +94,7 @@ export function distributionRow(x: Distribution) {
     description: x.description,
     access_url: x.accessUrl,
     download_url: x.downloadUrl,
-    host: hostOf(x.downloadUrl ?? x.accessUrl),
+    host: hostOf(probedUrl(x.downloadUrl, x.accessUrl)),
     format: x.format,
     media_type: x.mediaType,
     byte_size: x.byteSize,

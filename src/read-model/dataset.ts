@@ -6,6 +6,7 @@ import { getLatestCheckResults, type CheckResultView, type TargetedCheckResult }
 import { UNKNOWN_ORGANISATION } from '../scoring/score-region.js'
 import { isUnknownOrganisation } from './organisation-key.js'
 import { getLatestRollup, type RollupRow } from './rollup-row.js'
+import { probedUrl } from '../domain/probed-url.js'
 
 /** A file's current scores per dimension and in total (null = unknown); its reasons are in the problems read. */
 export type FileScores = Pick<DistributionScoreRow, 'availability' | 'freshness' | 'format' | 'conformance' | 'metadata' | 'total' | 'at'>
@@ -84,7 +85,7 @@ export async function readDataset(db: Db, iri: string, lang: Lang): Promise<Data
       return {
         iri: d.iri,
         title: pickLang(d.title, lang) || d.format || d.iri,
-        url: d.download_url ?? d.access_url,
+        url: probedUrl(d.download_url, d.access_url),
         format: d.format ?? d.media_type,
         score: scoresOf(scoreOf.get(d.iri)),
         state: st?.state ?? 'unknown',

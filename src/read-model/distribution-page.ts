@@ -9,6 +9,7 @@ import type { CheckResultView } from './latest-check-results.js'
 import { isUnknownOrganisation } from './organisation-key.js'
 import { responseTimesPerDay, stateChanges, uptimeSince, type ResponseDay, type StateChange } from './probe-timeline.js'
 import { scoresOf, type FileScores } from './dataset.js'
+import { probedUrl } from '../domain/probed-url.js'
 
 /** How far back a file's page looks: its probes and checks of the last 90 days. */
 export const DISTRIBUTION_PAGE_DAYS = 90
@@ -56,7 +57,7 @@ export async function readDistributionPage(db: Db, iri: string, lang: Lang, now:
   return {
     // Named as the dataset page names it: its title, else its format, else its IRI.
     file: { ...file, title: file.title !== file.iri ? file.title : (file.format ?? file.mediaType ?? file.iri) },
-    url: file.downloadUrl ?? file.accessUrl,
+    url: probedUrl(file.downloadUrl, file.accessUrl),
     datasetTitle: pickLang(ds?.title, lang) || file.datasetIri,
     organisationIri: orgIri,
     organisationName: isUnknownOrganisation(orgIri) ? null : (org && pickLang(org.name, lang)) || orgIri,

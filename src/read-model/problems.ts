@@ -3,6 +3,7 @@ import type { StoredScoreReason } from '../db/tables/content.js'
 import { pickLang } from '../domain/lang-text.js'
 import type { Lang } from '../i18n/lang.js'
 import { SCORING_VERSION } from '../scoring/scoring-version.js'
+import { probedUrl } from '../domain/probed-url.js'
 
 /**
  * One problem of one file: a reason its current score lost points, with where it is. The
@@ -65,7 +66,7 @@ export async function getProblems(
   const out: Problem[] = []
   for (const r of rows) {
     const datasetTitle = pickLang(r.title, opts.lang ?? 'sv') || r.dataset_iri
-    const url = r.download_url ?? r.access_url
+    const url = probedUrl(r.download_url, r.access_url)
     for (const reason of r.reasons) {
       out.push({ ...reason, distributionIri: r.distribution_iri, datasetIri: r.dataset_iri, datasetTitle, organisationIri: r.organisation_iri, url })
     }
