@@ -3,6 +3,7 @@ import type { Db } from './database.js'
 import { json } from './json.js'
 import type { AvailabilityStateTable } from './tables/availability.js'
 import type { ProbeRecord } from '../domain/probe-record.js'
+import { probedUrlOf } from './probed-url.js'
 import {
   initialAvailabilityState,
   type AvailabilityState,
@@ -59,7 +60,9 @@ function rowToState(r: Selectable<AvailabilityStateTable> | undefined): Availabi
  * counted twice. The probe history is partitioned by month, so no unique index can say so
  * across months: the check runs under the distribution's state-row lock, which every
  * writer of it takes first (in a fixed order, so workers never deadlock). Probes are
- * applied in time order.
+ * applied in time order. A probe of a URL the distribution no longer has (the harvest
+ * moved it while the probe was in flight) is history only: it is stored, but it moves
+ * neither the state nor the next check, which belong to the new URL.
  */
 export async function recordProbes(
   db: Db,
@@ -77,8 +80,10 @@ export async function recordProbes(
   const seen = new Set<string>()
   const timed = sweepId === null ? all : all.filter(({ p }) => !seen.has(p.distributionIri) && seen.add(p.distributionIri))
   const iris = [...new Set(timed.map((x) => x.p.distributionIri))].sort()
+  const urlOf = new Map(timed.map(({ p }) => [p.distributionIri, p.result.url]))
   await db.transaction().execute(async (trx) => {
     const states = await lockStates(trx, iris)
+    const moved = await movedAway(trx, timed.map(({ p }) => p))
     // Chain in time order: a distribution probed twice in one batch (only possible
     // without a sweep) sees its own earlier probe.
     const rows = timed.map(({ p, at }) => {
@@ -97,7 +102,7 @@ export async function recordProbes(
     const finalState = new Map<string, AvailabilityState>()
     const nextChecks = new Map<string, Date>()
     for (const { p, t } of rows) {
-      if (!written.has(p.distributionIri)) continue
+      if (!written.has(p.distributionIri) || moved.has(p.distributionIri)) continue
       finalState.set(p.distributionIri, t.next)
       nextChecks.set(p.distributionIri, t.nextCheckAt)
       if (t.newlyBroken) out.newlyBroken.push(p.distributionIri)
@@ -105,7 +110,7 @@ export async function recordProbes(
     }
     if (finalState.size > 0) {
       await writeStates(trx, finalState)
-      await writeNextChecks(trx, nextChecks)
+      await writeNextChecks(trx, nextChecks, urlOf)
     }
     await dropUnwrittenStates(trx, iris, finalState)
   })
@@ -141,6 +146,21 @@ async function lockStates(trx: Db, iris: string[]): Promise<Map<string, Availabi
     order by distribution_iri
     for update`.execute(trx)
   return new Map<string, AvailabilityState>(current.map((r) => [r.distribution_iri, rowToState(r)]))
+}
+
+/**
+ * The distributions of the batch whose probed URL is no longer the one probed (read after
+ * the state rows are locked: the harvest drops a moved distribution's state under that
+ * lock, so a move committed before this read is seen here, and one committed after it
+ * drops the state this batch writes). Data services are not compared.
+ */
+async function movedAway(trx: Db, probes: ProbeToRecord[]): Promise<Set<string>> {
+  const { rows } = await sql<{ iri: string }>`
+    select d.iri from distributions d
+    join jsonb_to_recordset(${json(probes.map((p) => ({ iri: p.distributionIri, url: p.result.url })))}) as x(iri text, url text)
+      on d.iri = x.iri
+    where ${probedUrlOf('d')} is distinct from x.url`.execute(trx)
+  return new Set(rows.map((r) => r.iri))
 }
 
 /**
@@ -253,18 +273,20 @@ async function writeStates(trx: Db, finalState: Map<string, AvailabilityState>):
 
 /**
  * Stores when each distribution is due again (distributions.next_check_at, read by the
- * scheduled sweep through its index). In IRI order, like the state rows.
+ * scheduled sweep through its index). In IRI order, like the state rows. Only while the
+ * distribution still has the URL probed: a harvest that moves it in the meantime has made
+ * it due at once, and the row is re-read after waiting for that harvest's lock.
  */
-async function writeNextChecks(trx: Db, nextChecks: Map<string, Date>): Promise<void> {
-  const rows = json([...nextChecks.keys()].sort().map((iri) => ({ iri, next_check_at: nextChecks.get(iri) })))
+async function writeNextChecks(trx: Db, nextChecks: Map<string, Date>, urlOf: Map<string, string>): Promise<void> {
+  const rows = json([...nextChecks.keys()].sort().map((iri) => ({ iri, url: urlOf.get(iri), next_check_at: nextChecks.get(iri) })))
   // A probed IRI is a distribution's or a data service's (src/db/due-distributions.ts); one of the two updates finds it.
   await sql`
     update distributions d set next_check_at = x.next_check_at
-    from jsonb_to_recordset(${rows}) as x(iri text, next_check_at timestamptz)
-    where d.iri = x.iri`.execute(trx)
+    from jsonb_to_recordset(${rows}) as x(iri text, url text, next_check_at timestamptz)
+    where d.iri = x.iri and ${probedUrlOf('d')} = x.url`.execute(trx)
   await sql`
     update data_services v set next_check_at = x.next_check_at
-    from jsonb_to_recordset(${rows}) as x(iri text, next_check_at timestamptz)
+    from jsonb_to_recordset(${rows}) as x(iri text, url text, next_check_at timestamptz)
     where v.iri = x.iri`.execute(trx)
 }
 

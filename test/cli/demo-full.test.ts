@@ -17,7 +17,7 @@ describe('datavakt demo', () => {
     let stderr = ''
     child.stderr.on('data', (d) => (stderr += d))
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no URL within 150 s:\n${lines.join('\n')}\n${stderr}`)), 150_000)
+      const timer = setTimeout(() => reject(new Error(`no URL within 300 s:\n${lines.join('\n')}\n${stderr}`)), 300_000)
       child.once('exit', (code) => reject(new Error(`demo exited early (${code}):\n${lines.join('\n')}\n${stderr}`)))
       createInterface({ input: child.stdout }).on('line', (line) => {
         lines.push(line)
@@ -61,5 +61,5 @@ describe('datavakt demo', () => {
       child.kill('SIGINT')
       expect(await exited).toBe(0)
     }
-  }, 200_000)
+  }, 360_000)
 })

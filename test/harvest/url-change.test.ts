@@ -3,6 +3,9 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { defaultConfig } from '../../src/config/config.js'
 import { harvestSource } from '../../src/harvest/harvest-source.js'
+import { availabilityStep } from '../../src/availability/next-availability-state.js'
+import { recordProbes } from '../../src/db/probe-store.js'
+import { probeResult } from '../availability/seed-distributions.js'
 import { createSweep } from '../../src/queue/create-sweep.js'
 import { runSweep } from '../../src/queue/run-sweep.js'
 import { describeEachDb, type TestDb } from '../helpers/test-db.js'
@@ -163,5 +166,34 @@ describeEachDb('a distribution whose probed URL changes, or that comes back, is 
     expect(await sweep(true)).toEqual([iri('back')])
     // Its validators still hold for the same URL: a conditional request.
     expect(headers.get('/files/back.csv')?.['if-none-match']).toBe('"/files/back.csv"')
+  })
+
+  it('a probe of the old URL that lands after the move is history only: the new URL keeps its fresh state and stays due', async () => {
+    // What the catalogue holds after the test above, plus one more.
+    const others: Dist[] = [
+      { id: 'moved', access: '/page/moved', download: '/files/moved.csv' },
+      { id: 'kept', access: '/page/kept-2', download: '/files/kept.csv' },
+      { id: 'api', access: '/api/new' },
+      { id: 'back', access: '/page/back', download: '/files/back.csv' },
+    ]
+    await harvest([...others, { id: 'late', download: '/files/late-404.csv' }])
+    expect(await sweep(true)).toEqual([iri('late')])
+    expect(await stateOf('late')).toMatchObject({ last_outcome: 'failing', consecutive_failures: 1 })
+    await harvest([...others, { id: 'late', download: '/files/late.csv' }])
+    expect(await stateOf('late')).toBeUndefined()
+    // A worker that probed the old URL before the harvest writes its result only now.
+    const old = `${server.origin}/files/late-404.csv`
+    const step = availabilityStep(availability)
+    const r = await recordProbes(t.db, null, 'slow-worker', [{ distributionIri: iri('late'), host: new URL(server.origin).host, result: probeResult(old, 'failing', 'http-404', new Date()) }], step)
+    expect(r.inserted).toBe(1)
+    expect((await probesOf('late')).map((p) => p.url)).toEqual([old, old])
+    expect((await stateOf('late'))?.consecutive_failures ?? 0).toBe(0)
+    expect((await dueNow()).late).toBe(true)
+    // A probe of the URL it has now moves the state as usual.
+    const now = `${server.origin}/files/late.csv`
+    await recordProbes(t.db, null, 'worker', [{ distributionIri: iri('late'), host: new URL(server.origin).host, result: probeResult(now, 'ok', 'ok', new Date()) }], step)
+    expect(await stateOf('late')).toMatchObject({ state: 'ok', last_outcome: 'ok' })
+    expect((await dueNow()).late).toBe(false)
+    expect(await dueNow()).toMatchObject({ moved: false, kept: false, api: false, back: false })
   })
 })
