@@ -3,7 +3,7 @@ import type { Lang } from '../src/i18n/lang.js'
 import type { BouncingRecipient, OutboxEntry, OutboxListing } from '../src/read-model/outbox.js'
 import { Layout } from './layout.js'
 import type { PageAddress } from './page-address.js'
-import { ScrollBox } from './scroll-box.js'
+import { DataTable } from './data-table.js'
 import { shownTime } from './shown-time.js'
 
 /**
@@ -46,28 +46,23 @@ function Bounces(props: { bouncing: BouncingRecipient[]; rules: { times: number;
     <section>
       <h2>{title}</h2>
       <p>{t(lang, 'admin.bounces.intro', props.rules)}</p>
-      <ScrollBox label={title}>
-        <table id="bounces">
-          <thead>
-            <tr>
-              {(['recipient', 'bounces', 'last', 'response', 'paused'] as const).map((c) => (
-                <th>{t(lang, `admin.bounces.column.${c}`)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {props.bouncing.map((b) => (
-              <tr class={b.pausedUntil ? 'bounce-paused' : 'bounce'}>
-                <td>{b.recipient}</td>
-                <td>{`${b.bounces} (${b.total})`}</td>
-                <td>{shownTime(b.lastAt)}</td>
-                <td>{b.lastResponse ?? ''}</td>
-                <td>{b.pausedUntil ? t(lang, 'admin.bounces.paused-until', { at: shownTime(b.pausedUntil) }) : t(lang, 'admin.bounces.not-paused')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <DataTable
+        label={title}
+        id="bounces"
+        head={(['recipient', 'bounces', 'last', 'response', 'paused'] as const).map((c) => (
+          <th>{t(lang, `admin.bounces.column.${c}`)}</th>
+        ))}
+      >
+        {props.bouncing.map((b) => (
+          <tr class={b.pausedUntil ? 'bounce-paused' : 'bounce'}>
+            <td>{b.recipient}</td>
+            <td>{`${b.bounces} (${b.total})`}</td>
+            <td>{shownTime(b.lastAt)}</td>
+            <td>{b.lastResponse ?? ''}</td>
+            <td>{b.pausedUntil ? t(lang, 'admin.bounces.paused-until', { at: shownTime(b.pausedUntil) }) : t(lang, 'admin.bounces.not-paused')}</td>
+          </tr>
+        ))}
+      </DataTable>
     </section>
   )
 }
@@ -84,22 +79,17 @@ export function AdminOutboxPage(props: { listing: OutboxListing; emlDir: string;
       {listing.entries.length === 0 ? (
         <p>{t(lang, 'admin.outbox.empty')}</p>
       ) : (
-        <ScrollBox label={title}>
-          <table id="outbox">
-            <thead>
-              <tr>
-                {(['created', 'recipient', 'subject', 'state', 'attempts'] as const).map((c) => (
-                  <th>{t(lang, `admin.outbox.column.${c}`)}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {listing.entries.map((e) => (
-                <Row e={e} lang={lang} />
-              ))}
-            </tbody>
-          </table>
-        </ScrollBox>
+        <DataTable
+          label={title}
+          id="outbox"
+          head={(['created', 'recipient', 'subject', 'state', 'attempts'] as const).map((c) => (
+            <th>{t(lang, `admin.outbox.column.${c}`)}</th>
+          ))}
+        >
+          {listing.entries.map((e) => (
+            <Row e={e} lang={lang} />
+          ))}
+        </DataTable>
       )}
       {listing.bouncing.length > 0 ? <Bounces bouncing={listing.bouncing} rules={props.bounceRules} lang={lang} /> : null}
     </Layout>

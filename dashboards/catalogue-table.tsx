@@ -3,7 +3,7 @@ import type { Lang } from '../src/i18n/lang.js'
 import type { CatalogueHealth } from '../src/read-model/catalogue-health.js'
 import type { SourceOrganisation } from '../src/read-model/source-organisations.js'
 import { entityHref } from './page-address.js'
-import { ScrollBox } from './scroll-box.js'
+import { DataTable } from './data-table.js'
 import { shownTime } from './shown-time.js'
 
 /** How many organisations a catalogue's row names before "and N more". */
@@ -38,33 +38,28 @@ function Publishers(props: { c: CatalogueHealth; organisations: SourceOrganisati
 export function CatalogueTable(props: { catalogues: CatalogueHealth[]; organisations: Record<string, SourceOrganisation[]>; lang: Lang }) {
   const { lang } = props
   return (
-    <ScrollBox label={t(lang, 'pages.region.catalogue-health')}>
-      <table id="catalogues">
-        <thead>
-          <tr>
-            <th scope="col">{t(lang, 'pages.region.column.organisations')}</th>
-            <th scope="col">{t(lang, 'pages.region.column.url')}</th>
-            <th scope="col">{t(lang, 'pages.region.column.last-harvest')}</th>
-            <th scope="col">{t(lang, 'pages.region.column.status')}</th>
-            <th scope="col" class="num">
-              {t(lang, 'pages.column.datasets')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.catalogues.map((c) => (
-            <tr data-source={c.sourceId}>
-              <Publishers c={c} organisations={props.organisations[c.sourceId]} lang={lang} />
-              <td>
-                <code>{c.url}</code>
-              </td>
-              <td>{shownTime(c.at)}</td>
-              <HarvestStatus c={c} lang={lang} />
-              <td class="num">{c.datasets ?? '–'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollBox>
+    <DataTable
+      label={t(lang, 'pages.region.catalogue-health')}
+      id="catalogues"
+      columns={[
+        t(lang, 'pages.region.column.organisations'),
+        t(lang, 'pages.region.column.url'),
+        t(lang, 'pages.region.column.last-harvest'),
+        t(lang, 'pages.region.column.status'),
+        { heading: t(lang, 'pages.column.datasets'), num: true },
+      ]}
+    >
+      {props.catalogues.map((c) => (
+        <tr data-source={c.sourceId}>
+          <Publishers c={c} organisations={props.organisations[c.sourceId]} lang={lang} />
+          <td>
+            <code>{c.url}</code>
+          </td>
+          <td>{shownTime(c.at)}</td>
+          <HarvestStatus c={c} lang={lang} />
+          <td class="num">{c.datasets ?? '–'}</td>
+        </tr>
+      ))}
+    </DataTable>
   )
 }

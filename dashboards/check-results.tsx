@@ -2,7 +2,7 @@ import { describeFinding, t } from '../src/i18n/catalogue.js'
 import type { Lang } from '../src/i18n/lang.js'
 import type { CheckResultView, FindingView } from '../src/read-model/latest-check-results.js'
 import { FindingWords } from './finding-words.js'
-import { ScrollBox } from './scroll-box.js'
+import { DataTable } from './data-table.js'
 import { shownTime } from './shown-time.js'
 
 /** How many findings one result's cell lists (a broken file can have thousands). */
@@ -47,34 +47,26 @@ function Findings(props: { r: CheckResultView; lang: Lang }) {
 export function CheckResultsTable(props: { results: CheckResultView[]; label: string; lang: Lang }) {
   const { lang } = props
   return (
-    <ScrollBox label={props.label}>
-      <table class="check-results wide">
-        <caption class="muted">{props.label}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t(lang, 'pages.dataset.column.check')}</th>
-            <th scope="col">{t(lang, 'pages.region.column.status')}</th>
-            <th scope="col">{t(lang, 'pages.dataset.column.findings')}</th>
-            <th scope="col">{t(lang, 'pages.dataset.column.checked')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.results.map((r) => (
-            <tr data-check={r.checkId}>
-              <td>
-                <code>{r.checkId}</code>
-                <br />
-                <span class="muted">{t(lang, `dimension.${r.dimension}`)}</span>
-              </td>
-              <td class={`status-${r.status}`}>{t(lang, `status.${r.status}`)}</td>
-              <td>
-                <Findings r={r} lang={lang} />
-              </td>
-              <td class="when">{shownTime(r.at)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollBox>
+    <DataTable
+      label={props.label}
+      class="check-results wide"
+      caption
+      columns={[t(lang, 'pages.dataset.column.check'), t(lang, 'pages.region.column.status'), t(lang, 'pages.dataset.column.findings'), t(lang, 'pages.dataset.column.checked')]}
+    >
+      {props.results.map((r) => (
+        <tr data-check={r.checkId}>
+          <td>
+            <code>{r.checkId}</code>
+            <br />
+            <span class="muted">{t(lang, `dimension.${r.dimension}`)}</span>
+          </td>
+          <td class={`status-${r.status}`}>{t(lang, `status.${r.status}`)}</td>
+          <td>
+            <Findings r={r} lang={lang} />
+          </td>
+          <td class="when">{shownTime(r.at)}</td>
+        </tr>
+      ))}
+    </DataTable>
   )
 }

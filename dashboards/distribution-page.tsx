@@ -10,7 +10,7 @@ import { Layout } from './layout.js'
 import { entityHref, type PageAddress } from './page-address.js'
 import { TrendChart } from './score-cards.js'
 import { ScoreChip } from './score-chip.js'
-import { ScrollBox } from './scroll-box.js'
+import { DataTable } from './data-table.js'
 import { shownTime } from './shown-time.js'
 
 function State(props: { state: string | null; lang: Lang }) {
@@ -55,32 +55,25 @@ function Changes(props: { changes: StateChange[]; lang: Lang }) {
   const { lang } = props
   if (props.changes.length === 0) return <p class="muted">{t(lang, 'pages.distribution.no-changes')}</p>
   return (
-    <ScrollBox label={t(lang, 'pages.distribution.changes')}>
-      <table id="changes" class="wide">
-        <thead>
-          <tr>
-            <th scope="col">{t(lang, 'pages.distribution.column.when')}</th>
-            <th scope="col">{t(lang, 'pages.distribution.column.from')}</th>
-            <th scope="col">{t(lang, 'pages.distribution.column.to')}</th>
-            <th scope="col">{t(lang, 'pages.distribution.column.why')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.changes.map((c) => (
-            <tr>
-              <td class="when">{shownTime(c.at)}</td>
-              <td>{c.from ? <State state={c.from} lang={lang} /> : t(lang, 'pages.distribution.first-probe')}</td>
-              <td>
-                <State state={c.to} lang={lang} />
-              </td>
-              <td>
-                <code>{c.code}</code> <ProbeWords code={c.code} lang={lang} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollBox>
+    <DataTable
+      label={t(lang, 'pages.distribution.changes')}
+      id="changes"
+      class="wide"
+      columns={[t(lang, 'pages.distribution.column.when'), t(lang, 'pages.distribution.column.from'), t(lang, 'pages.distribution.column.to'), t(lang, 'pages.distribution.column.why')]}
+    >
+      {props.changes.map((c) => (
+        <tr>
+          <td class="when">{shownTime(c.at)}</td>
+          <td>{c.from ? <State state={c.from} lang={lang} /> : t(lang, 'pages.distribution.first-probe')}</td>
+          <td>
+            <State state={c.to} lang={lang} />
+          </td>
+          <td>
+            <code>{c.code}</code> <ProbeWords code={c.code} lang={lang} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   )
 }
 

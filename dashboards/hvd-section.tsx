@@ -3,7 +3,7 @@ import type { Lang } from '../src/i18n/lang.js'
 import { HVD_OBLIGATIONS, type HvdDatasetReport, type HvdEvidence, type HvdReport, type ObligationStatus } from '../src/read-model/hvd-obligations.js'
 import { FindingWords } from './finding-words.js'
 import { entityHref } from './page-address.js'
-import { ScrollBox } from './scroll-box.js'
+import { DataTable } from './data-table.js'
 import { WebLink } from './web-link.js'
 
 /** The colour class of an obligation's status (the page's existing check-status colours). */
@@ -34,38 +34,37 @@ function HvdDataset(props: { d: HvdDatasetReport; lang: Lang }) {
       <h3>
         <a href={entityHref('dataset', d.iri, lang)}>{d.title}</a> · <Status status={d.status} lang={lang} />
       </h3>
-      <ScrollBox label={`${t(lang, 'pages.hvd.title')}: ${d.title}`}>
-        <table class="hvd">
-          <thead>
-            <tr>
-              <th>{t(lang, 'pages.hvd.column.obligation')}</th>
-              <th>{t(lang, 'pages.hvd.column.status')}</th>
-              <th>{t(lang, 'pages.hvd.column.why')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {HVD_OBLIGATIONS.map((o) => (
-              <tr data-obligation={o}>
-                <td>{t(lang, `pages.hvd.obligation.${o}`)}</td>
-                <td>
-                  <Status status={d.obligations[o].status} lang={lang} />
-                </td>
-                <td>
-                  {d.obligations[o].reasons.length ? (
-                    <ul class="findings">
-                      {d.obligations[o].reasons.map((r) => (
-                        <li>
-                          <FindingWords finding={r} lang={lang} />
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <DataTable
+        label={`${t(lang, 'pages.hvd.title')}: ${d.title}`}
+        class="hvd"
+        head={
+          <>
+            <th>{t(lang, 'pages.hvd.column.obligation')}</th>
+            <th>{t(lang, 'pages.hvd.column.status')}</th>
+            <th>{t(lang, 'pages.hvd.column.why')}</th>
+          </>
+        }
+      >
+        {HVD_OBLIGATIONS.map((o) => (
+          <tr data-obligation={o}>
+            <td>{t(lang, `pages.hvd.obligation.${o}`)}</td>
+            <td>
+              <Status status={d.obligations[o].status} lang={lang} />
+            </td>
+            <td>
+              {d.obligations[o].reasons.length ? (
+                <ul class="findings">
+                  {d.obligations[o].reasons.map((r) => (
+                    <li>
+                      <FindingWords finding={r} lang={lang} />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       {d.evidence.length ? (
         <>
           <h4>{t(lang, 'pages.hvd.evidence')}</h4>

@@ -4,7 +4,7 @@ import { LEAGUE_SORTS, type LeagueQuery, type LeagueSort } from '../src/read-mod
 import type { OrganisationSummary } from '../src/read-model/organisation-league.js'
 import { addressWith, entityHref, paramOf, type PageAddress } from './page-address.js'
 import { ScoreCells } from './score-cards.js'
-import { ScrollBox } from './scroll-box.js'
+import { DataTable } from './data-table.js'
 
 const columnName = (sort: LeagueSort, lang: Lang) => (sort === 'name' ? t(lang, 'pages.column.organisation') : t(lang, `dimension.${sort}`))
 
@@ -55,33 +55,32 @@ export function LeagueTable(props: { organisations: OrganisationSummary[]; total
   return (
     <>
       <SearchForm query={query} here={here} lang={lang} shown={props.organisations.length} total={props.total} />
-      <ScrollBox label={t(lang, 'pages.region.organisations')}>
-        <table id="organisations">
-          <thead>
-            <tr>
-              {LEAGUE_SORTS.map((s) => (
-                <SortHead sort={s} query={query} here={here} lang={lang} />
-              ))}
-              <th class="num">{t(lang, 'pages.column.datasets')}</th>
-              <th class="num">{t(lang, 'pages.column.broken')}</th>
-              <th class="num">{t(lang, 'pages.column.degraded')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.organisations.map((o) => (
-              <tr>
-                <td>
-                  <a href={entityHref('organisation', o.iri, lang)}>{o.name ?? t(lang, 'pages.organisation.unknown-name')}</a>
-                </td>
-                <ScoreCells scores={o.scores} />
-                <td class="num">{o.datasets}</td>
-                <td class="num">{o.broken ? <span class="state-broken">{o.broken}</span> : 0}</td>
-                <td class="num">{o.degraded ? <span class="state-degraded">{o.degraded}</span> : 0}</td>
-              </tr>
+      <DataTable
+        label={t(lang, 'pages.region.organisations')}
+        id="organisations"
+        head={
+          <>
+            {LEAGUE_SORTS.map((s) => (
+              <SortHead sort={s} query={query} here={here} lang={lang} />
             ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+            <th class="num">{t(lang, 'pages.column.datasets')}</th>
+            <th class="num">{t(lang, 'pages.column.broken')}</th>
+            <th class="num">{t(lang, 'pages.column.degraded')}</th>
+          </>
+        }
+      >
+        {props.organisations.map((o) => (
+          <tr>
+            <td>
+              <a href={entityHref('organisation', o.iri, lang)}>{o.name ?? t(lang, 'pages.organisation.unknown-name')}</a>
+            </td>
+            <ScoreCells scores={o.scores} />
+            <td class="num">{o.datasets}</td>
+            <td class="num">{o.broken ? <span class="state-broken">{o.broken}</span> : 0}</td>
+            <td class="num">{o.degraded ? <span class="state-degraded">{o.degraded}</span> : 0}</td>
+          </tr>
+        ))}
+      </DataTable>
     </>
   )
 }

@@ -7,7 +7,7 @@ import { FollowBox } from './follow-box.js'
 import { HvdSection } from './hvd-section.js'
 import { Layout } from './layout.js'
 import { ProblemGroups } from './problem-groups.js'
-import { ScrollBox } from './scroll-box.js'
+import { DataTable } from './data-table.js'
 import { entityHref, type PageAddress } from './page-address.js'
 import { Paging, requestedPage } from './paging.js'
 import { ScoreCards, ScoreCells, ScoreHeads, Trend } from './score-cards.js'
@@ -26,26 +26,25 @@ function DatasetTable(props: { datasets: DatasetSummary[]; here: PageAddress; la
           {t(lang, 'pages.organisation.datasets-shown', { from: list.from, to: list.to, count: list.total })}
         </p>
       ) : null}
-      <ScrollBox label={t(lang, 'pages.organisation.datasets')}>
-        <table id="datasets-table">
-          <thead>
-            <tr>
-              <th>{t(lang, 'pages.column.dataset')}</th>
-              <ScoreHeads lang={lang} />
-            </tr>
-          </thead>
-          <tbody>
-            {list.items.map((d) => (
-              <tr>
-                <td>
-                  <a href={entityHref('dataset', d.iri, lang)}>{d.title}</a>
-                </td>
-                <ScoreCells scores={d.scores} />
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollBox>
+      <DataTable
+        label={t(lang, 'pages.organisation.datasets')}
+        id="datasets-table"
+        head={
+          <>
+            <th>{t(lang, 'pages.column.dataset')}</th>
+            <ScoreHeads lang={lang} />
+          </>
+        }
+      >
+        {list.items.map((d) => (
+          <tr>
+            <td>
+              <a href={entityHref('dataset', d.iri, lang)}>{d.title}</a>
+            </td>
+            <ScoreCells scores={d.scores} />
+          </tr>
+        ))}
+      </DataTable>
       <Paging page={list.page} pages={list.pages} here={here} lang={lang} param="datasets-page" anchor="datasets" label={t(lang, 'pages.organisation.datasets')} />
     </div>
   )

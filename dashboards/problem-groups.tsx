@@ -5,7 +5,7 @@ import { groupProblems, pageOf, type ProblemGroup } from '../src/read-model/prob
 import type { Problem } from '../src/read-model/problems.js'
 import { entityHref, type PageAddress } from './page-address.js'
 import { Paging, requestedPage } from './paging.js'
-import { ScrollBox } from './scroll-box.js'
+import { DataTable } from './data-table.js'
 
 /** How many causes one page of an organisation's problems lists. */
 export const GROUPS_PER_PAGE = 20
@@ -13,37 +13,31 @@ export const GROUPS_PER_PAGE = 20
 function GroupRows(props: { problems: Problem[]; lang: Lang }) {
   const { lang } = props
   return (
-    <ScrollBox label={t(lang, 'pages.organisation.column.file')}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t(lang, 'pages.column.dataset')}</th>
-            <th scope="col">{t(lang, 'pages.organisation.column.file')}</th>
-            <th scope="col">{t(lang, 'pages.organisation.column.what')}</th>
-            <th scope="col" class="num">
-              {t(lang, 'pages.organisation.column.points-to-gain')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.problems.map((p) => (
-            <tr>
-              <td>
-                <a href={entityHref('dataset', p.datasetIri, lang)}>{p.datasetTitle}</a>
-              </td>
-              <td>
-                <a href={entityHref('distribution', p.distributionIri, lang)}>{p.url ?? p.distributionIri}</a>
-              </td>
-              <td>
-                {describeFinding(p, lang).message}
-                {p.count > 1 ? ` (${t(lang, 'pages.organisation.occurrences', { n: p.count })})` : ''}
-              </td>
-              <td class="num">{num(lang, p.totalPointsToGain, 1)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollBox>
+    <DataTable
+      label={t(lang, 'pages.organisation.column.file')}
+      columns={[
+        t(lang, 'pages.column.dataset'),
+        t(lang, 'pages.organisation.column.file'),
+        t(lang, 'pages.organisation.column.what'),
+        { heading: t(lang, 'pages.organisation.column.points-to-gain'), num: true },
+      ]}
+    >
+      {props.problems.map((p) => (
+        <tr>
+          <td>
+            <a href={entityHref('dataset', p.datasetIri, lang)}>{p.datasetTitle}</a>
+          </td>
+          <td>
+            <a href={entityHref('distribution', p.distributionIri, lang)}>{p.url ?? p.distributionIri}</a>
+          </td>
+          <td>
+            {describeFinding(p, lang).message}
+            {p.count > 1 ? ` (${t(lang, 'pages.organisation.occurrences', { n: p.count })})` : ''}
+          </td>
+          <td class="num">{num(lang, p.totalPointsToGain, 1)}</td>
+        </tr>
+      ))}
+    </DataTable>
   )
 }
 

@@ -5,7 +5,7 @@ import { num } from '../src/i18n/format.js'
 import type { Lang } from '../src/i18n/lang.js'
 import type { RollupRow } from '../src/read-model/rollup-row.js'
 import { ScoreChip } from './score-chip.js'
-import { ScrollBox } from './scroll-box.js'
+import { DataTable } from './data-table.js'
 import { trendSvg, type TrendPoint } from './trend-svg.js'
 
 /** The five dimension scores and the total of a rollup, as cards (a dash where unknown). */
@@ -88,27 +88,14 @@ export function TrendChart(props: {
         {raw(trendSvg(props.points, { id: props.id, label: props.label, max: props.max, width: props.width }))}
         <details class="chart-data">
           <summary>{t(lang, 'pages.trend.table')}</summary>
-          <ScrollBox label={props.label}>
-            <table>
-              <caption class="muted">{props.label}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t(lang, 'pages.column.day')}</th>
-                  <th scope="col" class="num">
-                    {props.valueHeading ?? t(lang, 'pages.column.score')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.points.filter((p) => p.value !== null).map((p) => (
-                  <tr>
-                    <td>{p.day}</td>
-                    <td class="num">{num(lang, p.value, 1)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollBox>
+          <DataTable label={props.label} caption columns={[t(lang, 'pages.column.day'), { heading: props.valueHeading ?? t(lang, 'pages.column.score'), num: true }]}>
+            {props.points.filter((p) => p.value !== null).map((p) => (
+              <tr>
+                <td>{p.day}</td>
+                <td class="num">{num(lang, p.value, 1)}</td>
+              </tr>
+            ))}
+          </DataTable>
         </details>
       </div>
     </section>

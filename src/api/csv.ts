@@ -7,6 +7,9 @@ export interface CsvColumn<R> {
   value: (row: R) => CellValue
 }
 
+/** A time as a CSV cell: ISO 8601 in UTC, empty for none. */
+export const isoCell = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString())
+
 /** `comma`: `,` and a decimal point; `semicolon`: `;` and a decimal comma, as Swedish Excel reads. */
 export type CsvSeparator = 'comma' | 'semicolon'
 

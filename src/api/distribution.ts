@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { readDistributionHistory, type ProbeView } from '../read-model/distribution-history.js'
 import type { ApiDeps } from './api-deps.js'
 import { apiError } from './api-error.js'
-import type { CsvColumn } from './csv.js'
+import { isoCell, type CsvColumn } from './csv.js'
 import { findingJson } from './finding-json.js'
 import { LIST_PARAMS, listAnswer, readListRequest } from './list-answer.js'
 import { defineQuery } from './query-schema.js'
@@ -17,10 +17,9 @@ export const distributionQuery = defineQuery(
   ['iri'],
 )
 
-const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString())
 
 const PROBE_COLUMNS: CsvColumn<ProbeView>[] = [
-  { name: 'at', value: (p) => iso(p.at) },
+  { name: 'at', value: (p) => isoCell(p.at) },
   { name: 'outcome', value: (p) => p.outcome },
   { name: 'code', value: (p) => p.code },
   { name: 'http_status', value: (p) => p.http_status },

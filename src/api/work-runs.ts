@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { listHarvestRuns, listSweeps } from '../read-model/work-runs.js'
 import type { ApiDeps } from './api-deps.js'
-import type { CsvColumn } from './csv.js'
+import { isoCell, type CsvColumn } from './csv.js'
 import { LIST_PARAMS, listAnswer, readListRequest } from './list-answer.js'
 import { defineQuery } from './query-schema.js'
 
@@ -11,7 +11,6 @@ const RECENT = 1000
 type HarvestRun = Awaited<ReturnType<typeof listHarvestRuns>>[number]
 type Sweep = Awaited<ReturnType<typeof listSweeps>>[number]
 
-const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString())
 
 export const harvestRunsQuery = defineQuery({ ...LIST_PARAMS, source: { type: 'string', minLength: 1, maxLength: 200, description: 'Only the runs of this catalogue source id.' } })
 export const sweepsQuery = defineQuery(LIST_PARAMS)
@@ -19,8 +18,8 @@ export const sweepsQuery = defineQuery(LIST_PARAMS)
 const HARVEST_COLUMNS: CsvColumn<HarvestRun>[] = [
   { name: 'id', value: (r) => r.id },
   { name: 'source', value: (r) => r.source_id },
-  { name: 'started_at', value: (r) => iso(r.started_at) },
-  { name: 'finished_at', value: (r) => iso(r.finished_at) },
+  { name: 'started_at', value: (r) => isoCell(r.started_at) },
+  { name: 'finished_at', value: (r) => isoCell(r.finished_at) },
   { name: 'status', value: (r) => r.status },
   { name: 'http_status', value: (r) => r.http_status },
   { name: 'datasets', value: (r) => r.datasets },
@@ -35,8 +34,8 @@ const SWEEP_COLUMNS: CsvColumn<Sweep>[] = [
   { name: 'kind', value: (s) => s.kind },
   { name: 'status', value: (s) => s.status },
   { name: 'trigger', value: (s) => s.trigger },
-  { name: 'created_at', value: (s) => iso(s.created_at) },
-  { name: 'finished_at', value: (s) => iso(s.finished_at) },
+  { name: 'created_at', value: (s) => isoCell(s.created_at) },
+  { name: 'finished_at', value: (s) => isoCell(s.finished_at) },
   { name: 'hosts', value: (s) => s.hosts },
   { name: 'hosts_done', value: (s) => Number(s.hosts_done ?? 0) },
   { name: 'urls', value: (s) => s.urls },

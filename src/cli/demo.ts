@@ -3,13 +3,8 @@ import { defaultLang, type Lang } from '../i18n/lang.js'
 import { DEMO_DISTRIBUTIONS } from '../demo/demo-size.js'
 import { intFlag, parseCommandArgs } from './parse.js'
 import { UsageError } from './usage-error.js'
+import { untilStopSignal } from './stop-on-signal.js'
 import type { DemoOptions } from './demo-pipeline.js'
-
-const untilSignal = () =>
-  new Promise<void>((resolve) => {
-    process.once('SIGINT', () => resolve())
-    process.once('SIGTERM', () => resolve())
-  })
 
 /** The full demo: runs the pipeline, prints the dashboard URL on a line of its own, serves until Ctrl-C. */
 async function runFullDemo(opts: DemoOptions): Promise<number> {
@@ -25,7 +20,7 @@ async function runFullDemo(opts: DemoOptions): Promise<number> {
   console.log(`\n${t(opts.lang, 'demo.done-serving', { seconds })}`)
   console.log(run.url)
   console.log(t(opts.lang, 'demo.ctrl-c'))
-  await untilSignal()
+  await untilStopSignal()
   await run.close()
   return 0
 }
@@ -126,7 +121,7 @@ async function runWorldOnly(o: WorldOnlyOptions, lang: Lang): Promise<number> {
     console.log(`\n${t(lang, 'demo.world.truth', { from: o.day, to: o.day + o.truthDays - 1, file: o.truth })}`)
   }
   console.log(`\n${t(lang, 'demo.world.loopback')}`)
-  await untilSignal()
+  await untilStopSignal()
   console.log(`\n${t(lang, 'demo.world.closing', { requests: world.requestCount() })}`)
   await world.close()
   return 0

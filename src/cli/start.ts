@@ -30,6 +30,7 @@ import { queueDepth } from '../read-model/work-runs.js'
 import { processTelemetry } from './telemetry-sdk.js'
 import { maintainProbeHistory } from '../db/probe-retention.js'
 import { interruptOrphanedRuns } from '../db/run-owner.js'
+import { untilStopSignal } from './stop-on-signal.js'
 
 /** `datavakt start`: migrates, then runs scheduler, worker and web server until SIGINT/SIGTERM. */
 export async function run(args: string[], given?: Lang): Promise<number> {
@@ -195,10 +196,7 @@ async function serveUntilStopped(app: { fetch: (req: Request) => Response | Prom
   const actualPort = typeof address === 'object' && address ? address.port : port
   const url = `http://${host}:${actualPort}/`
   log.info('running', t(lang, 'cli.start.running', { url }), { url })
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve)
-    process.once('SIGTERM', resolve)
-  })
+  await untilStopSignal()
   log.info('stopping', t(lang, 'cli.stopping'))
   server.close()
 }

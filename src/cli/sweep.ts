@@ -19,6 +19,7 @@ import type { SweepSummary } from '../db/sweep-summary.js'
 import { openFromConfig } from './open-from-config.js'
 import { parseCommandArgs } from './parse.js'
 import { politenessOptions, withPolitenessFlags } from './politeness-flags.js'
+import { stopOnSignal } from './stop-on-signal.js'
 import type { Lang } from '../i18n/lang.js'
 
 /** Runs `datavakt sweep`; returns the exit code. */
@@ -40,14 +41,7 @@ export async function run(args: string[], given?: Lang): Promise<number> {
   const engine = createFetchEngine(http, {
     allowPrivateNetworks: values['allow-private'] || config.allowPrivateNetworks,
   })
-  const stop = new AbortController()
-  const onSignal = () => {
-    if (stop.signal.aborted) process.exit(130)
-    process.stderr.write(`\n${t(lang, 'cli.sweep.stopping')}\n`)
-    stop.abort()
-  }
-  process.on('SIGINT', onSignal)
-  process.on('SIGTERM', onSignal)
+  const stop = stopOnSignal(() => process.stderr.write(`\n${t(lang, 'cli.sweep.stopping')}\n`))
   const bar = values.quiet ? undefined : progressBar(lang)
   try {
     const result = await runSweep({
@@ -64,8 +58,7 @@ export async function run(args: string[], given?: Lang): Promise<number> {
     console.log(formatSweepSummary(result.summary, result.elapsedMs, lang))
     return result.summary.status === 'done' ? 0 : 1
   } finally {
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
+    stop.release()
     await engine.close()
     await database.close()
   }

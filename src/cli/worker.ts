@@ -9,6 +9,7 @@ import { createFetchEngine } from '../fetch/create-fetch-engine.js'
 import { defaultMaxHosts, defaultWorkerId, runWorker } from '../queue/run-worker.js'
 import { openFromConfig } from './open-from-config.js'
 import { intFlag, parseCommandArgs } from './parse.js'
+import { stopOnSignal } from './stop-on-signal.js'
 import { t } from '../i18n/catalogue.js'
 import { errorText } from '../i18n/datavakt-error.js'
 import type { Lang } from '../i18n/lang.js'
@@ -36,14 +37,7 @@ export async function run(args: string[], given?: Lang): Promise<number> {
   })
   const workerId = values.id ?? defaultWorkerId()
   const log = createLogger()
-  const stop = new AbortController()
-  const onSignal = () => {
-    if (stop.signal.aborted) process.exit(130)
-    log.info('stopping', t(lang, 'cli.worker.stopping'), { worker: workerId })
-    stop.abort()
-  }
-  process.on('SIGINT', onSignal)
-  process.on('SIGTERM', onSignal)
+  const stop = stopOnSignal(() => log.info('stopping', t(lang, 'cli.worker.stopping'), { worker: workerId }))
   // Spans and metrics go over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set (a worker serves no /metrics).
   const stopObserving = observeBacklogs({ queueDepth: () => queueDepth(database.db), outboxBacklog: () => outboxBacklog(database.db) })
   log.info('worker.started', t(lang, 'cli.worker.started', { id: workerId, kind: database.kind }), { worker: workerId, kind: database.kind })
@@ -62,8 +56,7 @@ export async function run(args: string[], given?: Lang): Promise<number> {
     log.info('worker.stopped', t(lang, 'cli.worker.stopped', { id: workerId, hosts: stats.hostsDone, probes: stats.probes, broken: stats.newlyBroken, healed: stats.healed }), { ...stats })
     return 0
   } finally {
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
+    stop.release()
     stopObserving()
     await engine.close()
     await database.close()

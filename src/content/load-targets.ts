@@ -37,20 +37,12 @@ function describedOf(r: Selectable<DatasetTable> | Selectable<DistributionTable>
   return { iri: r.iri, title: r.title ?? {}, license: r.license, accessRights: r.access_rights, conformsTo: r.conforms_to ?? [] }
 }
 
-/** Maps a dataset row to what checks see. */
-export function datasetInfoOf(r: Selectable<DatasetTable>): DatasetInfo {
+/** The columns datasets and distributions share beyond describedOf (data services have none of these), as checks see them. */
+function recordOf(r: Selectable<DatasetTable> | Selectable<DistributionTable>) {
   return {
     ...describedOf(r),
     description: r.description ?? {},
-    publisherIri: r.publisher_iri,
-    contactEmail: r.contact_email,
     rights: r.rights,
-    accrualPeriodicity: r.accrual_periodicity,
-    spatial: r.spatial ?? [],
-    temporal: r.temporal ?? [],
-    keywords: r.keywords ?? [],
-    themes: r.themes ?? [],
-    landingPage: r.landing_page,
     issued: r.issued,
     modified: r.modified,
     hvdCategories: r.hvd_categories ?? [],
@@ -58,23 +50,32 @@ export function datasetInfoOf(r: Selectable<DatasetTable>): DatasetInfo {
   }
 }
 
+/** Maps a dataset row to what checks see. */
+export function datasetInfoOf(r: Selectable<DatasetTable>): DatasetInfo {
+  return {
+    ...recordOf(r),
+    publisherIri: r.publisher_iri,
+    contactEmail: r.contact_email,
+    accrualPeriodicity: r.accrual_periodicity,
+    spatial: r.spatial ?? [],
+    temporal: r.temporal ?? [],
+    keywords: r.keywords ?? [],
+    themes: r.themes ?? [],
+    landingPage: r.landing_page,
+  }
+}
+
 /** Maps a distribution row to what checks see. */
 export function distributionInfoOf(r: Selectable<DistributionTable>): DistributionInfo {
   return {
-    ...describedOf(r),
+    ...recordOf(r),
     datasetIri: r.dataset_iri,
-    description: r.description ?? {},
     accessUrl: r.access_url,
     downloadUrl: r.download_url,
     format: r.format,
     mediaType: r.media_type,
     byteSize: r.byte_size,
-    rights: r.rights,
     accessServiceIri: r.access_service_iri,
-    issued: r.issued,
-    modified: r.modified,
-    hvdCategories: r.hvd_categories ?? [],
-    applicableLegislation: r.applicable_legislation ?? [],
   }
 }
 

@@ -1,3 +1,5 @@
+import { asciiSlug } from '../domain/ascii-slug.js'
+
 /**
  * The organisations of the default world: Västra Götaland's 49 municipalities and the
  * region, with their real names, municipality codes and organisation numbers
@@ -120,10 +122,5 @@ export function generatedOrganisation(index: number, h: (salt: number) => number
 /** ASCII slug for URLs: "Lilla Edet" → "lilla-edet", "Västra Götalandsregionen" → "vgregion". */
 export function slugify(name: string): string {
   if (name === 'Västra Götalandsregionen') return 'vgregion'
-  return name
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
+  return asciiSlug(name)
 }

@@ -1,28 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ServerType } from '@hono/node-server'
-import type { TestDb } from '../helpers/test-db.js'
+import { describe, expect, it } from 'vitest'
 import { json } from '../../src/db/json.js'
 import { DS_A, DS_B, ORG_A, ORG_B } from '../web/seed-pages.js'
-import { seededApp, serveOnLoopback } from '../web/seeded-app.js'
+import { useSeededApp } from '../web/seeded-app.js'
 import { expectConforms } from './conformance.js'
 
-let t: TestDb
-let server: ServerType
-let base: string
-
-beforeAll(async () => {
-  const seeded = await seededApp()
-  t = seeded.t
-  ;({ server, base } = await serveOnLoopback(seeded.app))
-})
-
-afterAll(async () => {
-  server?.close()
-  await t?.drop()
-})
+const web = useSeededApp({ serve: true })
 
 const get = async <T>(path: string): Promise<{ status: number; body: T }> => {
-  const res = await fetch(`${base}${path}`)
+  const res = await fetch(`${web.base}${path}`)
   await expectConforms('GET', path, res)
   return { status: res.status, body: (await res.json()) as T }
 }
@@ -40,7 +25,7 @@ describe('the JSON API', () => {
     expect(totals).toEqual([...totals].sort((a, b) => a - b))
     const en = await get<{ organisations: { name: string | null }[] }>('/api/organisations?lang=en')
     expect(en.body.organisations[0].name).toBe('City of Gothenburg')
-    const bytes = new Uint8Array(await (await fetch(`${base}/api/export/organisations.csv`)).arrayBuffer())
+    const bytes = new Uint8Array(await (await fetch(`${web.base}/api/export/organisations.csv`)).arrayBuffer())
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]) // a BOM, so Excel reads UTF-8
     const csv = new TextDecoder().decode(bytes)
     expect(csv.split('\r\n')[1]).toMatch(/^Göteborgs Stad,http:\/\/dataportal.se\/organisation\/SE2120001355,2026-11-20,/)
@@ -62,7 +47,7 @@ describe('the JSON API', () => {
   })
 
   it('shows a stored finding that has words and no params (stored before codes) with its stored words', async () => {
-    await t.db
+    await web.t.db
       .insertInto('check_results')
       .values({ run_id: null, distribution_iri: `${DS_B}/csv`, dataset_iri: DS_B, check_id: 'legacy', dimension: 'format', status: 'warn', findings: json([{ code: 'old-code', severity: 'warning', message: 'Gammal text', hint: 'Gammalt råd' }]), metrics: json({}), facts: json({}), at: new Date('2026-11-20T12:00:00Z') })
       .execute()

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Hono } from 'hono'
-import type { TestDb } from '../helpers/test-db.js'
+import { describe, expect, it } from 'vitest'
 import { csvCell, csvDocument } from '../../src/api/csv.js'
 import { encodeCursor } from '../../src/api/list-answer.js'
 import { json } from '../../src/db/json.js'
 import { DS_A, ORG_A } from '../web/seed-pages.js'
-import { seededApp } from '../web/seeded-app.js'
+import { useSeededApp } from '../web/seeded-app.js'
 import { conformingRequest } from './conformance.js'
 
-let t: TestDb
-let app: Hono
-const request = conformingRequest(() => app)
-
-beforeAll(async () => {
-  ;({ t, app } = await seededApp({ lang: 'sv' }))
-})
-
-afterAll(async () => {
-  await t?.drop()
-})
+const web = useSeededApp({ deps: { lang: 'sv' } })
+const request = conformingRequest(() => web.app)
 
 type Page<K extends string> = { total: number; next: string | null } & Record<K, { code?: string; name?: string | null }[]>
 const ORG = encodeURIComponent(ORG_A)
@@ -59,7 +48,7 @@ describe('lists', () => {
     expect(all.problems.every((p) => p.state === 'pending' && p.since === null)).toBe(true)
     const empty = all.problems.find((p) => p.code === 'empty-body')!
     const since = new Date('2026-11-18T06:00:00Z')
-    await t.db
+    await web.t.db
       .insertInto('alerts')
       .values({ subject_kind: 'distribution', subject: empty.distributionIri, problem: `check:${empty.checkId}`, kind: 'content', organisation: ORG_A, open: true, bad_since: since, opened_at: new Date('2026-11-19T06:00:00Z'), recent_bad: json([]), evidence: json([]) })
       .execute()
@@ -71,7 +60,7 @@ describe('lists', () => {
       const csv = await (await request(`/api/problems?organisation=${ORG}&state=open&format=csv`)).text()
       expect(csv.split('\r\n')[1]).toContain(`,open,${since.toISOString()},`)
     } finally {
-      await t.db.deleteFrom('alerts').execute()
+      await web.t.db.deleteFrom('alerts').execute()
     }
   })
 

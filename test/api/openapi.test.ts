@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { Ajv } from 'ajv'
-import type { Hono } from 'hono'
-import type { TestDb } from '../helpers/test-db.js'
 import type { AdminActions } from '../../src/api/admin.js'
 import { API_ROUTES, ERROR_SCHEMA, openApiDocument } from '../../src/api/openapi.js'
 import { DIST_A, DS_A, ORG_A } from '../web/seed-pages.js'
-import { seededApp } from '../web/seeded-app.js'
+import { useSeededApp } from '../web/seeded-app.js'
 import { conformingRequest } from './conformance.js'
 
-let t: TestDb
-let app: Hono
-const request = conformingRequest(() => app)
 const TOKEN = 'test-admin-token-0123456789'
 
 /** Admin actions that start nothing (test/api/admin.test.ts runs them on the real scheduler). */
@@ -21,13 +16,8 @@ const idle: AdminActions = {
   replaceContacts: async (_o, contacts) => contacts,
 }
 
-beforeAll(async () => {
-  ;({ t, app } = await seededApp({ lang: 'sv', adminApi: { token: TOKEN, actions: idle } }))
-})
-
-afterAll(async () => {
-  await t?.drop()
-})
+const web = useSeededApp({ deps: { lang: 'sv', adminApi: { token: TOKEN, actions: idle } } })
+const request = conformingRequest(() => web.app)
 
 const e = encodeURIComponent
 const admin = (method: string, body?: unknown): RequestInit => ({ method, headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) })
@@ -61,7 +51,7 @@ describe('the OpenAPI document', () => {
     const doc = (await res.json()) as { openapi: string; paths: Record<string, Record<string, unknown>> }
     expect(doc.openapi).toBe('3.1.0')
     const served = new Set(
-      app.routes
+      web.app.routes
         .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/') && !r.path.includes('*'))
         .map((r) => `${r.method} ${r.path.replace(/\/$/, '')}`)
         .filter((p) => p !== 'GET /api/openapi.json' && p !== 'GET /api/docs'),

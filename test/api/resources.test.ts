@@ -1,38 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Hono } from 'hono'
-import type { TestDb } from '../helpers/test-db.js'
+import { describe, expect, it } from 'vitest'
 import { json } from '../../src/db/json.js'
 import { periodOf } from '../../src/read-model/score-history.js'
 import { DIST_A, ORG_A } from '../web/seed-pages.js'
-import { seededApp } from '../web/seeded-app.js'
+import { useSeededApp } from '../web/seeded-app.js'
 import { conformingRequest } from './conformance.js'
 
-let t: TestDb
-let app: Hono
-const request = conformingRequest(() => app)
+const request = conformingRequest(() => web.app)
 const now = Date.now()
 
-beforeAll(async () => {
-  ;({ t, app } = await seededApp({ lang: 'sv' }))
-  const sweep = await t.db.insertInto('sweeps').values({ status: 'done', trigger: 'schedule', finished_at: new Date(now - 1000) }).returning('id').executeTakeFirstOrThrow()
-  await t.db.insertInto('sweep_hosts').values({ sweep_id: sweep.id, host: '127.0.0.2', status: 'done' }).execute()
-  const probe = (minutesAgo: number, code: string, status: number | null, outcome: 'ok' | 'failing') => ({
-    sweep_id: minutesAgo === 10 ? sweep.id : null, // one probe per file per sweep
-    distribution_iri: DIST_A,
-    url: 'http://127.0.0.2/bad.csv',
-    host: '127.0.0.2',
-    at: new Date(now - minutesAgo * 60_000),
-    outcome,
-    code,
-    http_status: status,
-    elapsed_ms: 12,
-    findings: json(code === 'ok' ? [] : [{ code: 'http-404', message: 'stored words' }]),
-  })
-  await t.db.insertInto('probes').values([probe(10, 'http-404', 404, 'failing'), probe(70, 'http-404', 404, 'failing'), probe(130, 'ok', 200, 'ok'), probe(60 * 24 * 40, 'ok', 200, 'ok')]).execute()
-})
-
-afterAll(async () => {
-  await t?.drop()
+const web = useSeededApp({
+  deps: { lang: 'sv' },
+  prepare: async (t) => {
+    const sweep = await t.db.insertInto('sweeps').values({ status: 'done', trigger: 'schedule', finished_at: new Date(now - 1000) }).returning('id').executeTakeFirstOrThrow()
+    await t.db.insertInto('sweep_hosts').values({ sweep_id: sweep.id, host: '127.0.0.2', status: 'done' }).execute()
+    const probe = (minutesAgo: number, code: string, status: number | null, outcome: 'ok' | 'failing') => ({
+      sweep_id: minutesAgo === 10 ? sweep.id : null, // one probe per file per sweep
+      distribution_iri: DIST_A,
+      url: 'http://127.0.0.2/bad.csv',
+      host: '127.0.0.2',
+      at: new Date(now - minutesAgo * 60_000),
+      outcome,
+      code,
+      http_status: status,
+      elapsed_ms: 12,
+      findings: json(code === 'ok' ? [] : [{ code: 'http-404', message: 'stored words' }]),
+    })
+    await t.db.insertInto('probes').values([probe(10, 'http-404', 404, 'failing'), probe(70, 'http-404', 404, 'failing'), probe(130, 'ok', 200, 'ok'), probe(60 * 24 * 40, 'ok', 200, 'ok')]).execute()
+  },
 })
 
 const get = async (path: string) => {

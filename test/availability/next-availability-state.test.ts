@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { nextAvailabilityState } from '../../src/availability/next-availability-state.js'
 import { initialAvailabilityState, type AvailabilityState, type ProbeForState } from '../../src/domain/availability-state.js'
+import { probeForState } from './probe-for-state.js'
 
 const policy = { brokenAfterFailures: 3, brokenAfterHours: 24 }
 const t0 = new Date('2026-03-01T00:00:00Z')
 const h = (hours: number) => new Date(t0.getTime() + hours * 3_600_000)
-const probe = (outcome: ProbeForState['outcome'], at: Date, extra: Partial<ProbeForState> = {}): ProbeForState => ({
-  outcome,
-  code: outcome === 'ok' ? 'ok' : outcome === 'failing' ? 'http-404' : 'rate-limited',
-  httpStatus: null,
-  etag: null,
-  lastModified: null,
-  at,
-  ...extra,
-})
+const probe = probeForState
 function run(steps: [ProbeForState['outcome'], number][], p = policy): { s: AvailabilityState; states: string[]; broke: number[]; healed: number[] } {
   let s = initialAvailabilityState()
   const states: string[] = []

@@ -3,19 +3,13 @@ import { availabilityStep } from '../../src/availability/next-availability-state
 import { nextCheckAt, type AvailabilityPolicy } from '../../src/availability/next-check.js'
 import { defaultConfig } from '../../src/config/config.js'
 import { initialAvailabilityState, type AvailabilityState, type ProbeForState } from '../../src/domain/availability-state.js'
+import { probeForState } from './probe-for-state.js'
 
 const policy: AvailabilityPolicy = { ...defaultConfig.availability, splay: 0 }
 const t0 = new Date('2026-03-01T00:00:00Z')
 const h = (hours: number) => new Date(t0.getTime() + hours * 3_600_000)
 const hoursAfter = (a: Date, b: Date) => (b.getTime() - a.getTime()) / 3_600_000
-const probe = (outcome: ProbeForState['outcome'], at: Date): ProbeForState => ({
-  outcome,
-  code: outcome === 'ok' ? 'ok' : outcome === 'failing' ? 'http-404' : 'rate-limited',
-  httpStatus: null,
-  etag: null,
-  lastModified: null,
-  at,
-})
+const probe = probeForState
 
 /**
  * Follows the schedule the rule makes: each probe happens exactly when the previous one

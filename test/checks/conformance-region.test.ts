@@ -23,6 +23,7 @@ import { defaultConfig } from '../../src/config/config.js'
 import { startWorld, type GroundTruthEntry, type World } from '../../src/demo/start-world.js'
 import { createFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import { testContext } from './helpers/check-target.js'
+import { datasetRecord, distributionRecord } from '../helpers/check-records.js'
 
 const MINE = new Set(['encoding-error', 'blank-label', 'duplicate-label', 'extra-cell', 'missing-cell', 'blank-row', 'format-error', 'source-error', 'type-error', 'constraint-error', 'unique-error', 'primary-key', 'foreign-key', 'extra-label', 'missing-label', 'incorrect-label'])
 const TABULAR_DEFECTS = ['csv-latin1', 'csv-semicolon-decimal-comma', 'csv-ragged', 'csv-blank-header', 'csv-duplicate-header', 'csv-bom', 'spec-type-error', 'spec-extra-column'] as const
@@ -48,11 +49,10 @@ beforeAll(async () => {
     const path = join(dir, `${n++}.csv`)
     await pipeline(Readable.from(body.body), createWriteStream(path))
     const content = await createFileContentSource(path, { contentType: body.contentType })
-    const none = {}
     const conformsTo = truth.conformsTo ? [truth.conformsTo] : []
     const target: CheckTarget = {
-      dataset: { iri: truth.datasetIri, title: none, description: none, publisherIri: null, contactEmail: null, license: null, accessRights: null, rights: null, accrualPeriodicity: null, conformsTo, spatial: [], temporal: [], keywords: [], themes: [], landingPage: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [] },
-      distribution: { iri: truth.distributionIri, datasetIri: truth.datasetIri, title: none, description: none, accessUrl: truth.url, downloadUrl: truth.url, format: truth.declaredFormat, mediaType: null, byteSize: null, license: null, accessRights: null, rights: null, conformsTo, accessServiceIri: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [] },
+      dataset: datasetRecord({ iri: truth.datasetIri, conformsTo }),
+      distribution: distributionRecord({ iri: truth.distributionIri, datasetIri: truth.datasetIri, accessUrl: truth.url, downloadUrl: truth.url, format: truth.declaredFormat, conformsTo }),
       dataServices: [],
       content,
     }

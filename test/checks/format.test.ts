@@ -5,10 +5,11 @@ import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { formatCheck } from '../../checks/format.js'
 import { sniffFormat, detectDelimiter } from '../../checks/sniff/sniff-format.js'
-import type { CheckContext, CheckTarget, DatasetInfo, DistributionInfo } from '../../checks/types.js'
+import type { CheckContext, CheckTarget, DistributionInfo } from '../../checks/types.js'
 import { resolveDeclaredFileType } from '../../checks/vocabularies/file-types.js'
 import { contentFromBuffer } from '../helpers/content-from-buffer.js'
 import { said } from './helpers/said.js'
+import { datasetRecord, distributionRecord } from '../helpers/check-records.js'
 
 const work = mkdtempSync(join(tmpdir(), 'datavakt-format-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
@@ -48,50 +49,23 @@ const SOFT_404 =
 const LANDING =
   '<!DOCTYPE html>\n<html lang="sv"><head><title>Lekplatser i Lerum</title></head><body><h1>Lekplatser</h1><p>Ladda ner filen nedan.</p></body></html>'
 
-const dataset: DatasetInfo = {
+const dataset = datasetRecord({
   iri: 'http://127.0.0.1/dataset/1',
   title: { sv: 'Lekplatser' },
   description: { sv: 'Alla lekplatser' },
   publisherIri: 'http://127.0.0.1/org/1',
   contactEmail: 'oppnadata@example.org',
-  license: null,
-  accessRights: null,
-  rights: null,
-  accrualPeriodicity: null,
-  conformsTo: [],
-  spatial: [],
-  temporal: [],
-  keywords: [],
-  themes: [],
-  landingPage: null,
-  issued: null,
-  modified: null,
-  hvdCategories: [],
-  applicableLegislation: [],
-}
+})
 
 function dist(over: Partial<DistributionInfo> = {}): DistributionInfo {
-  return {
+  return distributionRecord({
     iri: 'http://127.0.0.1/dist/1',
     datasetIri: dataset.iri,
-    title: {},
-    description: {},
     accessUrl: 'http://127.0.0.1/file',
     downloadUrl: 'http://127.0.0.1/file',
-    format: null,
-    mediaType: null,
-    byteSize: null,
     license: 'http://creativecommons.org/publicdomain/zero/1.0/',
-    accessRights: null,
-    rights: null,
-    conformsTo: [],
-    accessServiceIri: null,
-    hvdCategories: [],
-    applicableLegislation: [],
-    issued: null,
-    modified: null,
     ...over,
-  }
+  })
 }
 
 const ctx: CheckContext = {

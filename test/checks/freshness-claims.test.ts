@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { freshnessCheck } from '../../checks/freshness.js'
 import { modifiedClaimFindings, readDeclaredDate, type ClaimInput } from '../../checks/freshness-claims.js'
 import type { Observation } from '../../checks/observed-changes.js'
-import type { CheckTarget, DatasetInfo, DistributionInfo } from '../../checks/types.js'
+import type { CheckTarget, DatasetInfo } from '../../checks/types.js'
 import { said } from './helpers/said.js'
+import { datasetRecord, distributionRecord } from '../helpers/check-records.js'
 
 const NOW = new Date('2026-12-10T12:00:00Z')
 const at = (iso: string): string => new Date(iso).toISOString()
@@ -111,14 +112,8 @@ describe('declared dct:modified against the observed changes', () => {
 })
 
 describe('the freshness check reports both directions', () => {
-  const dataset: DatasetInfo = {
-    iri: 'http://127.0.0.1/ds', title: { sv: 'Bygglov' }, description: {}, publisherIri: null, contactEmail: null, license: null, accessRights: null, rights: null,
-    accrualPeriodicity: 'MONTHLY', conformsTo: [], spatial: [], temporal: [], keywords: [], themes: [], landingPage: null, issued: null, modified: '2026-12-01', hvdCategories: [], applicableLegislation: [],
-  }
-  const distribution: DistributionInfo = {
-    iri: 'http://127.0.0.1/dist', datasetIri: dataset.iri, title: {}, description: {}, accessUrl: null, downloadUrl: 'http://127.0.0.1/bygglov.csv', format: 'CSV', mediaType: null,
-    byteSize: null, license: null, accessRights: null, rights: null, conformsTo: [], accessServiceIri: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [],
-  }
+  const dataset = datasetRecord({ iri: 'http://127.0.0.1/ds', title: { sv: 'Bygglov' }, accrualPeriodicity: 'MONTHLY', modified: '2026-12-01' })
+  const distribution = distributionRecord({ iri: 'http://127.0.0.1/dist', datasetIri: dataset.iri, downloadUrl: 'http://127.0.0.1/bygglov.csv', format: 'CSV' })
   const run = (ds: Partial<DatasetInfo>, history: Observation[]) => {
     const target: CheckTarget = { dataset: { ...dataset, ...ds }, distribution, distributions: [distribution], dataServices: [] }
     return freshnessCheck.run(target, { lang: 'sv', now: NOW, errorLimit: 100, resolveSchema: async () => null, history })

@@ -1,56 +1,31 @@
 import { describe, expect, it } from 'vitest'
 import { findLastChange, freshnessCheck, gradeAge, type Observation } from '../../checks/freshness.js'
-import type { CheckContext, CheckTarget, DatasetInfo, DistributionInfo } from '../../checks/types.js'
+import type { CheckContext, CheckTarget } from '../../checks/types.js'
 import { FREQUENCIES, resolveFrequency, thresholdsForInterval } from '../../checks/vocabularies/frequencies.js'
 import { contentFromBuffer } from '../helpers/content-from-buffer.js'
 import { said } from './helpers/said.js'
+import { datasetRecord, distributionRecord } from '../helpers/check-records.js'
 
 const NOW = new Date('2026-11-26T12:00:00Z')
 const DAY = 86_400_000
 const daysAgo = (n: number): string => new Date(NOW.getTime() - n * DAY).toISOString()
 const httpDate = (iso: string): string => new Date(iso).toUTCString()
 
-const baseDataset: DatasetInfo = {
+const baseDataset = datasetRecord({
   iri: 'http://127.0.0.1/dataset/1',
   title: { sv: 'Luftkvalitet' },
   description: { sv: 'Mätvärden' },
   publisherIri: 'http://127.0.0.1/org/1',
   contactEmail: 'x@example.org',
-  license: null,
-  accessRights: null,
-  rights: null,
   accrualPeriodicity: 'http://publications.europa.eu/resource/authority/frequency/DAILY',
-  conformsTo: [],
-  spatial: [],
-  temporal: [],
-  keywords: [],
-  themes: [],
-  landingPage: null,
-  issued: null,
-  modified: null,
-  hvdCategories: [],
-  applicableLegislation: [],
-}
-const distribution: DistributionInfo = {
+})
+const distribution = distributionRecord({
   iri: 'http://127.0.0.1/dist/1',
   datasetIri: baseDataset.iri,
-  title: {},
-  description: {},
   accessUrl: 'http://127.0.0.1/luft.csv',
   downloadUrl: 'http://127.0.0.1/luft.csv',
   format: 'CSV',
-  mediaType: null,
-  byteSize: null,
-  license: null,
-  accessRights: null,
-  rights: null,
-  conformsTo: [],
-  accessServiceIri: null,
-  hvdCategories: [],
-  applicableLegislation: [],
-  issued: null,
-  modified: null,
-}
+})
 
 function run(periodicity: string | null, history: Observation[], content?: { etag?: string; lastModified?: string }, lang: 'sv' | 'en' = 'sv') {
   const target: CheckTarget = {

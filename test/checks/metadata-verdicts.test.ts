@@ -11,6 +11,7 @@ import { classifyHvdCategory, HVD_LEGISLATION } from '../../checks/vocabularies/
 import { MQA_INDICATORS } from '../../checks/vocabularies/mqa-points.js'
 import { describeFinding, isFindingCode } from '../../src/i18n/catalogue.js'
 import { looksSwedish } from '../helpers/language.js'
+import { datasetRecord, distributionRecord } from '../helpers/check-records.js'
 
 const ctx: CheckContext = { lang: 'sv', now: new Date('2026-12-01T12:00:00Z'), errorLimit: 100, resolveSchema: async () => null }
 
@@ -23,16 +24,14 @@ function probe(state: ProbeSummary['state'], httpStatus: number | null, code = s
   }
 }
 
-const dataset = (over: Partial<DatasetInfo> = {}): DatasetInfo => ({
-  iri: 'http://127.0.0.1/ds', title: { sv: 'Titel' }, description: { sv: 'Beskrivning' }, publisherIri: 'http://127.0.0.1/org', contactEmail: 'a@example.org',
-  license: null, accessRights: null, rights: null, accrualPeriodicity: null, conformsTo: [], spatial: [], temporal: [], keywords: [{ sv: 'ord' }], themes: ['x'],
-  landingPage: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [], ...over,
-})
+const dataset = (over: Partial<DatasetInfo> = {}): DatasetInfo =>
+  datasetRecord({
+    iri: 'http://127.0.0.1/ds', title: { sv: 'Titel' }, description: { sv: 'Beskrivning' }, publisherIri: 'http://127.0.0.1/org', contactEmail: 'a@example.org',
+    keywords: [{ sv: 'ord' }], themes: ['x'], ...over,
+  })
 
-const dist = (n: number, url: string | null, download = true): DistributionInfo => ({
-  iri: `http://127.0.0.1/ds/${n}`, datasetIri: 'http://127.0.0.1/ds', title: {}, description: {}, accessUrl: url, downloadUrl: download ? url : null,
-  format: null, mediaType: null, byteSize: null, license: null, accessRights: null, rights: null, conformsTo: [], accessServiceIri: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [],
-})
+const dist = (n: number, url: string | null, download = true): DistributionInfo =>
+  distributionRecord({ iri: `http://127.0.0.1/ds/${n}`, datasetIri: 'http://127.0.0.1/ds', accessUrl: url, downloadUrl: download ? url : null })
 
 describe('reachability in the MQA score', () => {
   it('reads the availability state: a 304, a 206 and a redirect in state ok are reachable; degraded and broken are not', () => {

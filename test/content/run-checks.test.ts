@@ -3,9 +3,10 @@ import type { Check, CheckContext, CheckTarget } from '../../checks/types.js'
 import { runChecks } from '../../src/content/run-checks.js'
 import { describeFinding } from '../../src/i18n/catalogue.js'
 import { spoolContentSource } from '../../src/content/spool-content-source.js'
+import { datasetRecord } from '../helpers/check-records.js'
 
 const ctx: CheckContext = { lang: 'sv', now: new Date('2026-11-26T12:00:00Z'), errorLimit: 1000, resolveSchema: async () => null }
-const dataset = { iri: 'urn:ds', title: {}, description: {}, publisherIri: null, contactEmail: null, license: null, accessRights: null, rights: null, accrualPeriodicity: null, conformsTo: [], spatial: [], temporal: [], keywords: [], themes: [], landingPage: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [] }
+const dataset = datasetRecord({ iri: 'urn:ds' })
 
 const counting: Check = {
   id: 'counting',

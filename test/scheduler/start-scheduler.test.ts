@@ -12,17 +12,8 @@ afterAll(async () => {
   await t?.drop()
 })
 
-const everySecond: ScheduleConfig = {
-  timezone: 'Europe/Stockholm',
-  harvest: '* * * * * *',
-  availabilitySweep: '* * * * * *',
-  contentChecks: '0 3 * * *',
-  rollups: '30 4 * * *',
-  alerts: '0 7 * * *',
-  regionalSummary: '0 8 * * 1',
-  alertsOutbox: '*/10 * * * *',
-  retention: '15 5 * * *',
-}
+/** The default schedule, but harvest and the availability sweep every second. */
+const everySecond: ScheduleConfig = { ...defaultConfig.schedule, harvest: '* * * * * *', availabilitySweep: '* * * * * *' }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const stockholmHour = (d: Date) =>
   new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d)

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
-import type { Hono } from 'hono'
-import type { TestDb } from '../helpers/test-db.js'
 import { englishWords, swedishWords } from '../helpers/language.js'
 import { ownWords } from './page-text.js'
 import { HARVESTED, ORG_A } from './seed-pages.js'
-import { seededApp } from './seeded-app.js'
+import { useSeededApp } from './seeded-app.js'
 
-let t: TestDb
-let app: Hono
 const logged: { line: string; err: unknown }[] = []
 
-beforeAll(async () => {
-  ;({ t, app } = await seededApp({ lang: 'sv', logError: (line, err) => logged.push({ line, err }) }))
-  // A real database error on every read of the scores: the table is gone.
-  await sql`alter table scores rename to scores_gone`.execute(t.db)
-})
-
-afterAll(async () => {
-  await t?.drop()
+const web = useSeededApp({
+  deps: { lang: 'sv', logError: (line, err) => logged.push({ line, err }) },
+  prepare: async (t) => {
+    // A real database error on every read of the scores: the table is gone.
+    await sql`alter table scores rename to scores_gone`.execute(t.db)
+  },
 })
 
 /** The id the server logged last, and what it logged with it. */
@@ -36,7 +30,7 @@ const INTERNAL = /scores|relation|does not exist|select|postgres|pglite/i
 describe('the error handler', () => {
   it('answers a database error under /api with the one error shape, a fixed text and the logged id', async () => {
     for (const lang of ['sv', 'en'] as const) {
-      const res = await app.request(`/api/organisation?${ORG}&lang=${lang}`)
+      const res = await web.app.request(`/api/organisation?${ORG}&lang=${lang}`)
       expect(res.status).toBe(500)
       const body = await res.text()
       const { id, text } = lastLog()
@@ -51,7 +45,7 @@ describe('the error handler', () => {
 
   it('answers a database error on a page with a plain error page in the chosen language and the logged id', async () => {
     for (const lang of ['sv', 'en'] as const) {
-      const res = await app.request(`/organisation?${ORG}&lang=${lang}`)
+      const res = await web.app.request(`/organisation?${ORG}&lang=${lang}`)
       expect(res.status).toBe(500)
       expect(res.headers.get('content-type')).toMatch(/text\/html/)
       const html = await res.text()
@@ -65,9 +59,9 @@ describe('the error handler', () => {
   })
 
   it('gives each failure its own id', async () => {
-    await app.request('/api/problems?organisation=x')
+    await web.app.request('/api/problems?organisation=x')
     const a = lastLog().id
-    await app.request('/api/problems?organisation=x')
+    await web.app.request('/api/problems?organisation=x')
     expect(lastLog().id).not.toBe(a)
   })
 })

@@ -4,32 +4,18 @@
  * languages, as /api/organisation/hvd in JSON (checked against the OpenAPI document) and
  * CSV, and inside /api/organisation.
  */
-import type { ServerType } from '@hono/node-server'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { getHvdObligations } from '../../src/read-model/hvd-obligations.js'
 import { expectConforms } from '../api/conformance.js'
-import type { TestDb } from '../helpers/test-db.js'
-import { seededApp, serveOnLoopback } from './seeded-app.js'
+import { useSeededApp } from './seeded-app.js'
 import { DS_ADDR, DS_AIR, seedHvd } from './seed-hvd.js'
 import { ORG_A, ORG_B } from './seed-pages.js'
 
-let t: TestDb
-let server: ServerType
-let base: string
-beforeAll(async () => {
-  const seeded = await seededApp()
-  t = seeded.t
-  await seedHvd(t.db)
-  ;({ server, base } = await serveOnLoopback(seeded.app))
-})
-afterAll(async () => {
-  server?.close()
-  await t?.drop()
-})
+const web = useSeededApp({ prepare: (t) => seedHvd(t.db), serve: true })
 
 describe('the HVD obligations of an organisation', () => {
   it('reads each obligation with its reasons and evidence, the failing dataset first', async () => {
-    const r = await getHvdObligations(t.db, ORG_B, 'sv')
+    const r = await getHvdObligations(web.t.db, ORG_B, 'sv')
     expect(r.datasets.map((d) => [d.iri, d.status])).toEqual([
       [DS_AIR, 'not-met'],
       [DS_ADDR, 'met'],
@@ -48,42 +34,42 @@ describe('the HVD obligations of an organisation', () => {
     ])
     // Adresser's API serves it through dcat:accessService only.
     expect(r.datasets[1]!.evidence.map((e) => e.kind)).toEqual(['download', 'service'])
-    expect((await getHvdObligations(t.db, ORG_A, 'sv')).datasets).toEqual([])
+    expect((await getHvdObligations(web.t.db, ORG_A, 'sv')).datasets).toEqual([])
   })
 
   it('is its own section of the organisation page, in Swedish and English; absent where there is no HVD', async () => {
-    const sv = await (await fetch(`${base}/organisation?iri=${encodeURIComponent(ORG_B)}&lang=sv`)).text()
+    const sv = await (await fetch(`${web.base}/organisation?iri=${encodeURIComponent(ORG_B)}&lang=sv`)).text()
     expect(sv).toContain('<section id="hvd"')
     expect(sv).toContain('Högvärdesdatamängder (HVD)')
     expect(sv).toContain('1 av 2 högvärdesdatamängder uppfyller alla skyldigheter.')
     expect(sv).toContain('Datamängden saknar dct:title och dct:description på engelska, som HVD kräver.')
     expect(sv).toContain('svarade på 90 % av 30 kontroller')
     expect(sv).toContain('Inte uppfyllt')
-    const en = await (await fetch(`${base}/organisation?iri=${encodeURIComponent(ORG_B)}&lang=en`)).text()
+    const en = await (await fetch(`${web.base}/organisation?iri=${encodeURIComponent(ORG_B)}&lang=en`)).text()
     expect(en).toContain('High-value datasets (HVD)')
     expect(en).toContain('1 of 2 high-value datasets meet every obligation.')
     expect(en).toContain('answered 90 % of the checks in the last 30 days; the target is 99 %.')
     expect(en).toContain('Not met')
     expect(en).not.toContain('Inte uppfyllt')
-    const other = await (await fetch(`${base}/organisation?iri=${encodeURIComponent(ORG_A)}&lang=sv`)).text()
+    const other = await (await fetch(`${web.base}/organisation?iri=${encodeURIComponent(ORG_A)}&lang=sv`)).text()
     expect(other).not.toContain('id="hvd"')
   })
 
   it('is served as JSON with words in the asked language, and as CSV evidence, one row per dataset and obligation', async () => {
     const path = `/api/organisation/hvd?iri=${encodeURIComponent(ORG_B)}&lang=en`
-    const res = await fetch(`${base}${path}`)
+    const res = await fetch(`${web.base}${path}`)
     await expectConforms('GET', path, res)
     const body = (await res.json()) as { datasets: { iri: string; obligations: Record<string, { reasons: { message: string }[] }> }[] }
     expect(body.datasets[0]!.obligations.english!.reasons[0]!.message).toBe('The dataset has no dct:title and dct:description in English, which HVD requires.')
-    const csvRes = await fetch(`${base}/api/organisation/hvd?iri=${encodeURIComponent(ORG_B)}&format=csv&sep=semicolon`)
+    const csvRes = await fetch(`${web.base}/api/organisation/hvd?iri=${encodeURIComponent(ORG_B)}&format=csv&sep=semicolon`)
     expect(csvRes.headers.get('content-type')).toMatch(/^text\/csv/)
     const lines = new TextDecoder().decode(new Uint8Array(await csvRes.arrayBuffer())).replace(/^\uFEFF/, '').trimEnd().split('\r\n')
     expect(lines[0]).toBe('organisation;dataset;dataset_iri;obligation;obligation_text;status;reasons;evidence;checked_at')
     expect(lines).toHaveLength(1 + 2 * 6)
     expect(lines.find((l) => l.includes(DS_AIR) && l.includes(';availability;'))).toMatch(/;not-met;.*90 % .*;http:\/\/127\.0\.0\.5\/luft\.csv \(svarade på 90 % av 30 kontroller\)/)
-    const org = await fetch(`${base}/api/organisation?iri=${encodeURIComponent(ORG_B)}`)
+    const org = await fetch(`${web.base}/api/organisation?iri=${encodeURIComponent(ORG_B)}`)
     await expectConforms('GET', `/api/organisation?iri=${encodeURIComponent(ORG_B)}`, org)
     expect(((await org.json()) as { hvd: { datasets: unknown[] } }).hvd.datasets).toHaveLength(2)
-    expect((await fetch(`${base}/api/organisation/hvd?iri=urn:nobody`)).status).toBe(404)
+    expect((await fetch(`${web.base}/api/organisation/hvd?iri=urn:nobody`)).status).toBe(404)
   })
 })

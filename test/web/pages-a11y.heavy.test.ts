@@ -1,13 +1,10 @@
 /// <reference lib="dom" />
 // Code in page.evaluate runs in the browser, where document and getComputedStyle exist.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ServerType } from '@hono/node-server'
-import type { Browser } from 'playwright-core'
-import type { TestDb } from '../helpers/test-db.js'
+import { describe, expect, it } from 'vitest'
 import { DIST_A, DS_A, ORG_A } from './seed-pages.js'
 import { seedFileHistory } from './pages-seed-history.js'
-import { axeViolations, horizontalOverflow, launchChromium, shoot } from './pages-browser.js'
-import { seededApp, serveOnLoopback } from './seeded-app.js'
+import { axeViolations, horizontalOverflow, useChromium, shoot } from './pages-browser.js'
+import { useSeededApp } from './seeded-app.js'
 
 /**
  * WCAG 2.1 AA in a real browser: every page, in both languages, at a desktop width and
@@ -16,24 +13,9 @@ import { seededApp, serveOnLoopback } from './seeded-app.js'
  * go to screenshotDir() for a person to look at.
  */
 
-let t: TestDb
-let server: ServerType
-let base: string
-let browser: Browser
-
-beforeAll(async () => {
-  const seeded = await seededApp()
-  t = seeded.t
-  await seedFileHistory(t.db)
-  ;({ server, base } = await serveOnLoopback(seeded.app))
-  browser = await launchChromium()
-}, 180_000) // seeding and starting Chromium on a shared, loaded machine
-
-afterAll(async () => {
-  await browser?.close()
-  server?.close()
-  await t?.drop()
-})
+// Seeding and starting Chromium may each take minutes on a shared, loaded machine.
+const web = useSeededApp({ prepare: (t) => seedFileHistory(web.t.db), serve: true, timeoutMs: 180_000 })
+const chromium = useChromium()
 
 const q = (iri: string) => encodeURIComponent(iri)
 const PAGES: Array<[name: string, path: string]> = [
@@ -49,9 +31,9 @@ describe('the pages meet WCAG 2.1 AA in Chromium', () => {
   for (const lang of ['sv', 'en'] as const) {
     for (const width of [1280, 390]) {
       it(`has no A/AA violation and no sideways page scroll, ${lang} at ${width} px`, async () => {
-        const page = await browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true }) // to inject axe-core under the pages' CSP
+        const page = await chromium.browser.newPage({ viewport: { width, height: 900 }, bypassCSP: true }) // to inject axe-core under the pages' CSP
         for (const [name, path] of PAGES) {
-          await page.goto(`${base}${path}lang=${lang}`)
+          await page.goto(`${web.base}${path}lang=${lang}`)
           expect(await page.locator('html').getAttribute('lang')).toBe(lang)
           // What a reader can open is checked open too: the problems of each cause, the chart's values.
           await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)))
@@ -61,7 +43,7 @@ describe('the pages meet WCAG 2.1 AA in Chromium', () => {
         }
         // A badge is an image of its own: named by its title, legible (contrast is checked in test/dashboards/badge.test.ts).
         for (const kind of ['dataset', 'organisation']) {
-          await page.goto(`${base}/badge/${kind}.svg?iri=${q(kind === 'dataset' ? DS_A : ORG_A)}&lang=${lang}`)
+          await page.goto(`${web.base}/badge/${kind}.svg?iri=${q(kind === 'dataset' ? DS_A : ORG_A)}&lang=${lang}`)
           expect(await page.locator('svg').getAttribute('role')).toBe('img')
           expect(await page.locator('svg title').textContent()).toBeTruthy()
           await shoot(page, `badge-a11y-${kind}-${lang}-${width}`)
@@ -72,9 +54,9 @@ describe('the pages meet WCAG 2.1 AA in Chromium', () => {
   }
 
   it('reflows at 320 px too', async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 700 } })
+    const page = await chromium.browser.newPage({ viewport: { width: 320, height: 700 } })
     for (const [name, path] of PAGES) {
-      await page.goto(`${base}${path}lang=sv`)
+      await page.goto(`${web.base}${path}lang=sv`)
       expect(await horizontalOverflow(page), name).toBeLessThanOrEqual(0)
     }
     await shoot(page, 'a11y-organisation-sv-320')
@@ -82,8 +64,8 @@ describe('the pages meet WCAG 2.1 AA in Chromium', () => {
   })
 
   it('skips to the content with the first Tab, with a visible focus ring', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    await page.goto(`${base}/organisation?iri=${q(ORG_A)}&lang=en`)
+    const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await page.goto(`${web.base}/organisation?iri=${q(ORG_A)}&lang=en`)
     await page.keyboard.press('Tab')
     const skip = page.locator('a.skip')
     expect(await skip.evaluate((a) => a === document.activeElement)).toBe(true)
@@ -102,9 +84,9 @@ describe('the pages meet WCAG 2.1 AA in Chromium', () => {
   })
 
   it('names every chart and puts its values in a table', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } })
     for (const path of ['/?lang=en', `/organisation?iri=${q(ORG_A)}&lang=en`, `/distribution?iri=${q(DIST_A)}&lang=en`]) {
-      await page.goto(`${base}${path}`)
+      await page.goto(`${web.base}${path}`)
       const charts = page.locator('svg.chart')
       expect(await charts.count(), path).toBeGreaterThan(0)
       for (const chart of await charts.all()) {

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ServerType } from '@hono/node-server'
-import type { Browser, Page } from 'playwright-core'
-import type { TestDb } from '../helpers/test-db.js'
+import { describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
 import { swedishWords } from '../helpers/language.js'
 import { DIST_A, DS_A, HARVESTED, ORG_A, ORG_B } from './seed-pages.js'
 import { HVD_HARVESTED, seedHvd } from './seed-hvd.js'
 import { seedFileHistory } from './pages-seed-history.js'
-import { axeViolations, horizontalOverflow, launchChromium, screenshotDir, shoot } from './pages-browser.js'
-import { seededApp, serveOnLoopback } from './seeded-app.js'
+import { axeViolations, horizontalOverflow, useChromium, screenshotDir, shoot } from './pages-browser.js'
+import { useSeededApp } from './seeded-app.js'
 
 /**
  * The pages in a real browser (Debian's chromium through playwright-core): a reader clicks
@@ -15,25 +13,16 @@ import { seededApp, serveOnLoopback } from './seeded-app.js'
  * screenshot of every page in both languages (see screenshotDir in pages-browser.ts).
  */
 
-let t: TestDb
-let server: ServerType
-let base: string
-let browser: Browser
-
-beforeAll(async () => {
-  const seeded = await seededApp()
-  t = seeded.t
-  await seedFileHistory(t.db)
-  await seedHvd(t.db)
-  ;({ server, base } = await serveOnLoopback(seeded.app))
-  browser = await launchChromium()
-}, 180_000) // seeding and starting Chromium on a shared, loaded machine
-
-afterAll(async () => {
-  await browser?.close()
-  server?.close()
-  await t?.drop()
+// Seeding and starting Chromium may each take minutes on a shared, loaded machine.
+const web = useSeededApp({
+  prepare: async (t) => {
+    await seedFileHistory(web.t.db)
+    await seedHvd(web.t.db)
+  },
+  serve: true,
+  timeoutMs: 180_000,
 })
+const chromium = useChromium()
 
 /** The page's visible text without the harvested data, and without the link to the other language. */
 async function ownText(page: Page): Promise<string> {
@@ -45,8 +34,8 @@ async function ownText(page: Page): Promise<string> {
 
 describe('the pages in Chromium', () => {
   it('lead a Swedish reader from the region to a publisher and a dataset, then to the same page in English', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    await page.goto(`${base}/`)
+    const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await page.goto(`${web.base}/`)
     expect(await page.locator('#organisations tbody tr').count()).toBe(3)
     await shoot(page, 'region-sv')
     await page.click('text=Göteborgs Stad')
@@ -83,9 +72,9 @@ describe('the pages in Chromium', () => {
   })
 
   it('search, sort and the trend switch work without JavaScript, and the language link keeps them', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false })
+    const context = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false })
     const page = await context.newPage()
-    await page.goto(`${base}/?lang=en`)
+    await page.goto(`${web.base}/?lang=en`)
     await page.fill('#q', 'ale')
     await page.click('form[role=search] button')
     await page.waitForURL(/q=ale/)
@@ -106,8 +95,8 @@ describe('the pages in Chromium', () => {
   })
 
   it("leads from a dataset to a file's page, whose address is a link", async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 900 } })
-    await page.goto(`${base}/dataset?iri=${encodeURIComponent(DS_A)}&lang=en`)
+    const page = await chromium.browser.newPage({ viewport: { width: 390, height: 900 } })
+    await page.goto(`${web.base}/dataset?iri=${encodeURIComponent(DS_A)}&lang=en`)
     expect(await page.locator('#embed-markdown').innerText()).toContain(`/badge/dataset.svg?iri=${encodeURIComponent(DS_A)}&lang=en`)
     await page.locator(`[data-distribution="${DIST_A}"] h3 a`).click()
     await page.waitForSelector('#uptime')
@@ -125,9 +114,9 @@ describe('the pages in Chromium', () => {
 
   it("shows a publisher's HVD obligations as a section of its own, at 1280 and 390 px, in both languages", async () => {
     for (const width of [1280, 390]) {
-      const page = await browser.newPage({ viewport: { width, height: 900 } })
+      const page = await chromium.browser.newPage({ viewport: { width, height: 900 } })
       for (const lang of ['sv', 'en'] as const) {
-        await page.goto(`${base}/organisation?iri=${encodeURIComponent(ORG_B)}&lang=${lang}`)
+        await page.goto(`${web.base}/organisation?iri=${encodeURIComponent(ORG_B)}&lang=${lang}`)
         const section = page.locator('section#hvd')
         await section.scrollIntoViewIfNeeded()
         expect(await section.locator('h2').innerText()).toBe(lang === 'sv' ? 'Högvärdesdatamängder (HVD)' : 'High-value datasets (HVD)')
@@ -145,16 +134,16 @@ describe('the pages in Chromium', () => {
   })
 
   it('shows an error page in the chosen language, and badges as images', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 600 } })
-    const res = await page.goto(`${base}/dataset?iri=urn:none&lang=en`)
+    const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 600 } })
+    const res = await page.goto(`${web.base}/dataset?iri=urn:none&lang=en`)
     expect(res?.status()).toBe(404)
     expect(await page.locator('#error-text').innerText()).toBe('No dataset with the IRI urn:none is known here.')
     await shoot(page, 'error-en')
-    await page.goto(`${base}/no/such/page`)
+    await page.goto(`${web.base}/no/such/page`)
     expect(await page.locator('h1').innerText()).toBe('Hittades inte')
     await shoot(page, 'error-sv')
     for (const lang of ['sv', 'en']) {
-      await page.goto(`${base}/badge/organisation.svg?iri=${encodeURIComponent(ORG_A)}&lang=${lang}`)
+      await page.goto(`${web.base}/badge/organisation.svg?iri=${encodeURIComponent(ORG_A)}&lang=${lang}`)
       expect(await page.locator('svg title').textContent()).toMatch(lang === 'sv' ? /^datakvalitet: \d+\/100 \(senast kontrollerad \d{4}-\d\d-\d\d \d\d:\d\d UTC\)$/ : /^data quality: \d+\/100 \(last checked \d{4}-\d\d-\d\d \d\d:\d\d UTC\)$/)
       await shoot(page, `badge-${lang}`)
     }

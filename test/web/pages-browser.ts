@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
 /**
@@ -23,10 +23,23 @@ const FLAGS = [
   '--disable-sync',
 ]
 
+/** Debian's chromium, headless with FLAGS; fails the test with an install hint when it is missing. */
 export async function launchChromium(): Promise<Browser> {
   const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p))
   expect(executablePath, 'Debian chromium must be installed (apt-get install chromium)').toBeTruthy()
   return chromium.launch({ executablePath, args: FLAGS })
+}
+
+/** Registers beforeAll (launch Chromium, allowing `timeoutMs` on a loaded machine) and afterAll (close it); read `.browser` inside tests. */
+export function useChromium(timeoutMs = 180_000): { browser: Browser } {
+  const file = { browser: undefined as unknown as Browser }
+  beforeAll(async () => {
+    file.browser = await launchChromium()
+  }, timeoutMs)
+  afterAll(async () => {
+    await file.browser?.close()
+  })
+  return file
 }
 
 /** Where screenshots go: DATAVAKT_SCREENSHOTS, else a folder in the system's temp dir (never the repository). */

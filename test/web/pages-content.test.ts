@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Hono } from 'hono'
-import type { TestDb } from '../helpers/test-db.js'
 import { json } from '../../src/db/json.js'
 import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
 import { createApp } from '../../src/web/create-app.js'
@@ -9,37 +8,33 @@ import { withFirstSeen } from '../../src/read-model/problem-since.js'
 import type { Problem } from '../../src/read-model/problems.js'
 import { DAY_1, DIST_A, DIST_B, DS_A, DS_B, ORG_A, ORG_C } from './seed-pages.js'
 import { seedFileHistory } from './pages-seed-history.js'
-import { seededApp } from './seeded-app.js'
+import { useSeededApp } from './seeded-app.js'
 
 /** What each page shows, read from its HTML as served (the browser suites look at it in Chromium). */
 
-let t: TestDb
-let app: Hono
 const q = encodeURIComponent
 const DAY = 86_400_000
 
-beforeAll(async () => {
-  ;({ t, app } = await seededApp({ lang: 'en' }))
-  await seedFileHistory(t.db)
-  // Lerums kommun gets 55 datasets, so its list runs to two pages.
-  const many = Array.from({ length: 55 }, (_, i) => ({
-    iri: `https://catalog.example/ds/lerum-${String(i).padStart(2, '0')}`,
-    source_id: 'vg',
-    organisation_iri: ORG_C,
-    publisher_iri: ORG_C,
-    ...emptyDatasetColumns(),
-    title: json({ sv: `Lerum ${String(i).padStart(2, '0')}` }),
-    description: json({}),
-    record_hash: 'x',
-  }))
-  await t.db.insertInto('datasets').values(many).execute()
+const web = useSeededApp({
+  deps: { lang: 'en' },
+  prepare: async (t) => {
+    await seedFileHistory(t.db)
+    // Lerums kommun gets 55 datasets, so its list runs to two pages.
+    const many = Array.from({ length: 55 }, (_, i) => ({
+      iri: `https://catalog.example/ds/lerum-${String(i).padStart(2, '0')}`,
+      source_id: 'vg',
+      organisation_iri: ORG_C,
+      publisher_iri: ORG_C,
+      ...emptyDatasetColumns(),
+      title: json({ sv: `Lerum ${String(i).padStart(2, '0')}` }),
+      description: json({}),
+      record_hash: 'x',
+    }))
+    await t.db.insertInto('datasets').values(many).execute()
+  },
 })
 
-afterAll(async () => {
-  await t?.drop()
-})
-
-const html = async (path: string, a: Hono = app) => {
+const html = async (path: string, a: Hono = web.app) => {
   const res = await a.request(path)
   expect(res.status, path).toBe(200)
   return res.text()
@@ -120,9 +115,9 @@ describe('the organisation page', () => {
       facts: json({}),
       at: at(days),
     })
-    await t.db.insertInto('check_results').values([result(1, ['truncated']), result(2, []), result(3, ['truncated']), result(4, ['truncated'])]).execute()
+    await web.t.db.insertInto('check_results').values([result(1, ['truncated']), result(2, []), result(3, ['truncated']), result(4, ['truncated'])]).execute()
     const problem = { distributionIri: DIST_B, datasetIri: DS_B, checkId: 'row-check', code: 'truncated' } as Problem
-    const [seen, never] = await withFirstSeen(t.db, [problem, { ...problem, code: 'other-code' }], at(10))
+    const [seen, never] = await withFirstSeen(web.t.db, [problem, { ...problem, code: 'other-code' }], at(10))
     expect(seen!.firstSeen).toEqual(at(3))
     expect(never!.firstSeen).toBeNull()
   })
@@ -140,7 +135,7 @@ describe('the dataset page', () => {
 
   it("gives the badge's embed lines with the public address from config, else the request's origin", async () => {
     const embedded = `https://datavakt.example/badge/dataset.svg?iri=${q(DS_A)}&amp;lang=en`
-    const configured = await html(`/dataset?iri=${q(DS_A)}`, createApp({ db: t.db, lang: 'en', publicUrl: 'https://datavakt.example/' }))
+    const configured = await html(`/dataset?iri=${q(DS_A)}`, createApp({ db: web.t.db, lang: 'en', publicUrl: 'https://datavakt.example/' }))
     expect(configured).toContain(`<pre class="snippet" id="embed-markdown"><code>[![data quality](${embedded})](https://datavakt.example/dataset?iri=${q(DS_A)}&amp;lang=en)</code></pre>`)
     expect(configured).toContain(`&lt;img src=&quot;${embedded.replace(/&amp;/g, '&amp;amp;')}&quot; alt=&quot;data quality&quot;&gt;`)
     expect(await html(`/dataset?iri=${q(DS_A)}`)).toContain(`[![data quality](http://localhost/badge/dataset.svg?iri=${q(DS_A)}`)
@@ -161,7 +156,7 @@ describe("a file's page", () => {
   })
 
   it('is a 404 page for an IRI that names no file', async () => {
-    const res = await app.request('/distribution?iri=urn:none')
+    const res = await web.app.request('/distribution?iri=urn:none')
     expect(res.status).toBe(404)
     expect(await res.text()).toContain('No file with the IRI urn:none is known here.')
   })

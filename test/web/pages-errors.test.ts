@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Hono } from 'hono'
-import type { TestDb } from '../helpers/test-db.js'
-import { seededApp } from './seeded-app.js'
+import { describe, expect, it } from 'vitest'
+import { useSeededApp } from './seeded-app.js'
 
 /** What a browser sends: it prefers a page. */
 const BROWSER = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' }
 
-let t: TestDb
-let app: Hono
-
-beforeAll(async () => {
-  ;({ t, app } = await seededApp({ lang: 'sv' }))
-})
-
-afterAll(async () => {
-  await t?.drop()
-})
+const web = useSeededApp({ deps: { lang: 'sv' } })
 
 describe('error pages', () => {
   it.each([
@@ -25,7 +14,7 @@ describe('error pages', () => {
     ['/organisation?iri=urn:none', 'sv', 'Hittades inte', 'Ingen organisation med IRI urn:none är känd här.'],
     ['/api/no/such/resource?lang=en', 'en', 'Not found', 'There is no page at /api/no/such/resource.'],
   ])('%s is a styled 404 page for a browser, in its language with a title', async (address, lang, title, text) => {
-    const res = await app.request(address, { headers: BROWSER })
+    const res = await web.app.request(address, { headers: BROWSER })
     expect(res.status).toBe(404)
     expect(res.headers.get('content-type')).toMatch(/^text\/html/)
     const html = await res.text()
@@ -37,11 +26,11 @@ describe('error pages', () => {
   })
 
   it('still answers an API client under /api with the API error shape', async () => {
-    const res = await app.request('/api/no/such/resource?lang=en', { headers: { accept: 'application/json' } })
+    const res = await web.app.request('/api/no/such/resource?lang=en', { headers: { accept: 'application/json' } })
     expect(res.status).toBe(404)
     expect(res.headers.get('content-type')).toMatch(/json/)
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not-found')
-    const bare = await app.request('/api/no/such/resource')
+    const bare = await web.app.request('/api/no/such/resource')
     expect(bare.headers.get('content-type')).toMatch(/json/)
   })
 })

@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Hono } from 'hono'
-import type { TestDb } from '../helpers/test-db.js'
+import { describe, expect, it } from 'vitest'
 import { englishWords, swedishWords } from '../helpers/language.js'
 import { createApp } from '../../src/web/create-app.js'
 import type { Lang } from '../../src/i18n/lang.js'
@@ -8,19 +6,9 @@ import { UNKNOWN_ORGANISATION } from '../../src/scoring/score-region.js'
 import { ownWords } from './page-text.js'
 import { DIST_A, DIST_B, DIST_C, DS_A, DS_B, DS_C, HARVESTED, ORG_A, ORG_B, ORG_C } from './seed-pages.js'
 import { seedFileHistory } from './pages-seed-history.js'
-import { seededApp } from './seeded-app.js'
+import { useSeededApp } from './seeded-app.js'
 
-let t: TestDb
-let app: Hono
-
-beforeAll(async () => {
-  ;({ t, app } = await seededApp())
-  await seedFileHistory(t.db)
-})
-
-afterAll(async () => {
-  await t?.drop()
-})
+const web = useSeededApp({ prepare: (t) => seedFileHistory(t.db) })
 
 const q = (iri: string) => encodeURIComponent(iri)
 
@@ -59,7 +47,7 @@ const ADDRESSES: [string, number][] = [
 ]
 
 async function read(address: string, lang: Lang): Promise<{ status: number; words: string; body: string }> {
-  const res = await app.request(`${address}${address.includes('?') ? '&' : '?'}lang=${lang}`)
+  const res = await web.app.request(`${address}${address.includes('?') ? '&' : '?'}lang=${lang}`)
   const body = await res.text()
   const text = res.headers.get('content-type')?.includes('json') ? (JSON.parse(body) as { error: { message: string } }).error.message : body
   // What the request itself named is not the page's words either: addresses, and the API's own parameter values.
@@ -111,7 +99,7 @@ describe('pages, badges and errors speak one language', () => {
   })
 
   it('answers with the default language when a request names none', async () => {
-    const res = await createApp({ db: t.db, lang: 'en' }).request('/organisation')
+    const res = await createApp({ db: web.t.db, lang: 'en' }).request('/organisation')
     expect(res.status).toBe(400)
     const html = await res.text()
     expect(html).toMatch(/^<html lang="en">/)
@@ -133,17 +121,17 @@ describe('switching language', () => {
     ['the region', '/', 'Region', 'Regionen'],
     ['a file', `/distribution?iri=${encodeURIComponent(DIST_B)}`, 'text/csv', 'text/csv'],
   ])('keeps the parameters of %s page and only changes the language', async (_what, address, englishH1, swedishH1) => {
-    const sv = await app.request(address)
+    const sv = await web.app.request(address)
     const svHtml = await sv.text()
     expect(svHtml).toContain(`<h1>${swedishH1}</h1>`)
     const link = otherLanguageLink(svHtml)
     expect(link.lang).toBe('en')
-    const en = await app.request(link.href)
+    const en = await web.app.request(link.href)
     expect(en.status).toBe(200)
     const enHtml = await en.text()
     expect(enHtml).toMatch(/^<html lang="en">/)
     expect(enHtml).toContain(`<h1>${englishH1}</h1>`)
-    const back = await app.request(otherLanguageLink(enHtml).href)
+    const back = await web.app.request(otherLanguageLink(enHtml).href)
     expect(await back.text()).toContain(`<h1>${swedishH1}</h1>`)
   })
 
@@ -153,16 +141,16 @@ describe('switching language', () => {
     ['a file', `/distribution?iri=${encodeURIComponent(DIST_A)}`, ['iri']],
   ])('keeps every parameter of %s', async (_what, address, keys) => {
     const asked = new URL(address, 'http://h').searchParams
-    const link = otherLanguageLink(await (await app.request(address)).text())
+    const link = otherLanguageLink(await (await web.app.request(address)).text())
     const got = new URL(link.href, 'http://h').searchParams
     for (const key of keys) expect(got.get(key), key).toBe(asked.get(key))
     expect(got.get('lang')).toBe('en')
-    const back = new URL(otherLanguageLink(await (await app.request(link.href)).text()).href, 'http://h').searchParams
+    const back = new URL(otherLanguageLink(await (await web.app.request(link.href)).text()).href, 'http://h').searchParams
     expect(Object.fromEntries(back)).toEqual({ ...Object.fromEntries(asked), lang: 'sv' })
   })
 
   it('keeps the parameters of an error page too', async () => {
-    const html = await (await app.request('/dataset?iri=urn:none&lang=en')).text()
+    const html = await (await web.app.request('/dataset?iri=urn:none&lang=en')).text()
     const link = otherLanguageLink(html)
     expect(new URL(link.href, 'http://h').searchParams.get('iri')).toBe('urn:none')
   })

@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Hono } from 'hono'
+import { describe, expect, it } from 'vitest'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
 import { createApp } from '../../src/web/create-app.js'
 import { DS_A, ORG_A } from './seed-pages.js'
-import { seededApp } from './seeded-app.js'
+import { useSeededApp } from './seeded-app.js'
 
-let t: TestDb
-let app: Hono
-
-beforeAll(async () => {
-  ;({ t, app } = await seededApp({ lang: 'sv', logError: () => {} }))
-})
-
-afterAll(async () => {
-  await t?.drop()
-})
+const web = useSeededApp({ deps: { lang: 'sv', logError: () => {} } })
 
 function expectSecure(res: Response, what: string): void {
   const csp = res.headers.get('content-security-policy') ?? ''
@@ -39,7 +29,7 @@ describe('security headers', () => {
       `/badge/dataset.svg?iri=${encodeURIComponent(DS_A)}`,
     ]
     for (const path of paths) {
-      const res = await app.request(path)
+      const res = await web.app.request(path)
       expect(res.status, path).toBeLessThan(500)
       expectSecure(res, path)
     }

@@ -1,4 +1,5 @@
 import type { SourceConfig } from '../config.js'
+import { asciiSlug } from '../../domain/ascii-slug.js'
 
 /**
  * The Västra Götaland preset: the region and its 49 municipalities, built from
@@ -138,12 +139,7 @@ export function slugOf(o: PresetOrganisation): string {
   const base = o.name.replace(/ (kommun|stad|Stad)$/, '')
   // Genitive s ("Tjörns kommun"), but not a name that ends in s itself (Borås, Sotenäs, Bengtsfors, Alingsås).
   const trimmed = /s$/.test(base) && !/(ås|äs|fors)$/.test(base) && o.name !== base ? base.slice(0, -1) : base
-  return trimmed
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '')
+  return asciiSlug(trimmed)
 }
 
 /**

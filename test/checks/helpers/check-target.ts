@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createFileContentSource } from '../../../checks/file-content-source.js'
 import type { CheckContext, CheckTarget, ResolvedSchema } from '../../../checks/types.js'
+import { datasetRecord, distributionRecord } from '../../helpers/check-records.js'
 
 let dir: string | null = null
 
@@ -17,18 +18,11 @@ export async function targetWithContent(
   const path = join(dir, name)
   await writeFile(path, bytes)
   const content = await createFileContentSource(path, { maxBytes: opts.maxBytes })
-  const none = {}
   return {
-    dataset: {
-      iri: 'https://example.org/ds/1', title: none, description: none, publisherIri: null, contactEmail: null, license: null,
-      accessRights: null, rights: null, accrualPeriodicity: null, conformsTo: opts.datasetConformsTo ?? [], spatial: [], temporal: [], keywords: [],
-      themes: [], landingPage: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [],
-    },
-    distribution: {
-      iri: 'https://example.org/dist/1', datasetIri: 'https://example.org/ds/1', title: none, description: none,
-      accessUrl: content.url, downloadUrl: content.url, format: opts.format ?? null, mediaType: null, byteSize: null, license: null,
-      accessRights: null, rights: null, conformsTo: opts.conformsTo ?? [], accessServiceIri: null, issued: null, modified: null, hvdCategories: [], applicableLegislation: [],
-    },
+    dataset: datasetRecord({ iri: 'https://example.org/ds/1', conformsTo: opts.datasetConformsTo ?? [] }),
+    distribution: distributionRecord({
+      iri: 'https://example.org/dist/1', datasetIri: 'https://example.org/ds/1', accessUrl: content.url, downloadUrl: content.url, format: opts.format ?? null, conformsTo: opts.conformsTo ?? [],
+    }),
     dataServices: [],
     content,
   }
