@@ -8,7 +8,8 @@
  * 50 concurrent clients for 30 s. Prints p50/p95/p99, requests, errors and the server's
  * RSS (peak, and at the start and end of each run: flat memory).
  * Targets: pages p95 < 150 ms, badges p95 < 20 ms, no errors.
- * BENCH_SECONDS, BENCH_CLIENTS and BENCH_ORGS change the load and the size; BENCH_KEEP=1
+ * BENCH_SECONDS, BENCH_CLIENTS and BENCH_ORGS change the load and the size; BENCH_ONLY=badge
+ * (or a comma-separated list of label starts: organisation,dataset,badge,history) runs only those; BENCH_KEEP=1
  * keeps the database (for EXPLAIN), BENCH_REUSE=<name> loads a kept one again.
  */
 import { spawn } from 'node:child_process'
@@ -84,7 +85,9 @@ try {
   console.log(`  ${reuse ? 'reused' : `seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s`}: ${files.toLocaleString('en')} distributions, ${rows.toLocaleString('en')} rollups`)
   await sql.end()
 
-  server = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./api-server.ts', import.meta.url))], {
+  // BENCH_SERVER_NODE_ARGS: extra node flags for the server (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []
+  server = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', fileURLToPath(new URL('./api-server.ts', import.meta.url))], {
     env: { ...process.env, DATABASE_URL: url.toString() },
     stdio: ['ignore', 'pipe', 'inherit'],
   })
@@ -94,12 +97,14 @@ try {
   const orgs = Array.from({ length: 20 }, (_, i) => 1 + ((i * 37) % ORGS))
   const to = new Date().toISOString().slice(0, 10)
   const from = new Date(Date.now() - 364 * 86_400_000).toISOString().slice(0, 10)
-  const runs: { label: string; target: number; paths: string[] }[] = [
+  const all: { label: string; target: number; paths: string[] }[] = [
     { label: 'organisation page', target: 150, paths: orgs.map((o) => `/organisation?iri=${e(orgIri(o))}`) },
     { label: 'dataset page', target: 150, paths: orgs.map((o, i) => `/dataset?iri=${e(datasetIri(o, 1 + ((i * 53) % 250)))}`) },
     { label: 'badge (dataset.svg)', target: 20, paths: orgs.map((o, i) => `/badge/dataset.svg?iri=${e(datasetIri(o, 1 + ((i * 91) % 250)))}`) },
     { label: 'history (organisation, 365 days)', target: 150, paths: orgs.map((o) => `/api/history?level=organisation&key=${e(orgIri(o))}&from=${from}&to=${to}`) },
   ]
+  const only = process.env.BENCH_ONLY?.split(',')
+  const runs = only ? all.filter((r) => only.some((o) => r.label.startsWith(o))) : all
   // One request each first: the first use of a route compiles and warms caches.
   for (const r of runs) for (const p of r.paths) await request(`${origin}${p}`).then((res) => res.body.dump())
   // What one request costs with no queue in front of it: the service time.
