@@ -1,5 +1,5 @@
 import { sql, type KyselyPlugin } from 'kysely'
-import { expect, it } from 'vitest'
+import { expect, it, vi } from 'vitest'
 import { createApp } from '../../src/web/create-app.js'
 import { json } from '../../src/db/json.js'
 import { isCachedRead } from '../../src/web/read-cache.js'
@@ -105,5 +105,26 @@ describeEachDb('the answer cache of public reads', (t) => {
     expect(await (await app.request('/api/region')).json()).toEqual({ reads: 1 })
     clock += 2_000
     expect(await (await app.request('/api/region')).json()).toEqual({ reads: 2 })
+  })
+
+  it('looks at the generation ahead of need: past half of checkMs a request is answered with the last look while the next one runs, past checkMs it waits', async () => {
+    const { readCache } = await import('../../src/web/read-cache.js')
+    const { Hono } = await import('hono')
+    let reads = 0
+    const app = new Hono()
+    app.use(readCache(t().db, { maxMb: 1, maxAgeSeconds: 60, checkMs: 1000 }, () => clock))
+    app.get('/api/region', (ctx) => ctx.json({ reads: ++reads }))
+    const read = async () => (await (await app.request('/api/region')).json()) as { reads: number }
+    const bump = () => sql`select nextval('read_generation')`.execute(t().db)
+    expect(await read()).toEqual({ reads: 1 })
+    await bump()
+    clock += 400
+    expect(await read()).toEqual({ reads: 1 }) // under half of checkMs: no look
+    clock += 200
+    expect(await read()).toEqual({ reads: 1 }) // a look starts; this answer does not wait for it
+    await vi.waitFor(async () => expect(await read()).toEqual({ reads: 2 })) // once it is back, the write shows
+    await bump()
+    clock += 1000
+    expect(await read()).toEqual({ reads: 3 }) // the last look a whole checkMs old: waits for the next
   })
 })
