@@ -38,6 +38,15 @@ v8.setFlagsFromString(
 // default politeness the per-host gap sets the pace and nothing is lost.
 v8.setFlagsFromString('--optimize-for-size')
 
+// A reader that stops early (`datavakt validate big.csv | head`) closes the pipe: stop
+// quietly with the status Unix tools give for SIGPIPE (128 + 13), not with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE') throw err
+    process.exit(141)
+  })
+}
+
 let main
 if (distIsFresh()) {
   ;({ main } = await import(pathToFileURL(join(root, 'dist', 'src', 'cli.js')).href))
