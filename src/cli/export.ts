@@ -1,4 +1,7 @@
-import { createWriteStream } from 'node:fs'
+import { createWriteStream, existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { loadConfig } from '../config/load-config.js'
+import { DumpError } from '../db/dump-format.js'
 import type { Writable } from 'node:stream'
 import { t } from '../i18n/catalogue.js'
 import type { Lang } from '../i18n/lang.js'
@@ -15,6 +18,11 @@ import { exportDatabase, type DumpProgress } from '../db/dump-export.js'
 export async function run(args: string[], given?: Lang): Promise<number> {
   const { values } = parseCommandArgs(args, { file: { type: 'string' } }, false)
   const file = values.file && values.file !== '-' ? values.file : null
+  // Exporting reads: an embedded folder that is not there is a mistake, not a database to create.
+  const dataDir = loadConfig().dataDir
+  if (!process.env.DATABASE_URL && !dataDir.startsWith('memory://') && !existsSync(join(dataDir, 'PG_VERSION'))) {
+    throw new DumpError('dump.no-database', { dir: resolve(dataDir) })
+  }
   const { config, database } = await openFromConfig({ migrate: false })
   const lang = given ?? config.lang
   const out: Writable = file ? createWriteStream(file) : process.stdout

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -184,4 +184,28 @@ describe.skipIf(postgres.skip)('datavakt export | datavakt import', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   }, 180_000)
+})
+
+describe('datavakt export of an embedded folder that is not there', () => {
+  it('says so in the operator’s language, exits 1, and creates nothing', async () => {
+    const parent = mkdtempSync(join(tmpdir(), 'datavakt-noexport-'))
+    const missing = join(parent, 'never-made')
+    const bin = join(import.meta.dirname, '../../bin/datavakt.js')
+    const env: NodeJS.ProcessEnv = { ...process.env, DATAVAKT_DATA_DIR: missing }
+    delete env.DATABASE_URL
+    delete env.DATAVAKT_CONFIG
+    try {
+      for (const [lang, words] of [['sv', 'Det finns ingen inbäddad databas i'], ['en', 'There is no embedded database in']] as const) {
+        const r = await promisify(execFile)(process.execPath, [bin, 'export', '--lang', lang], { env }).then(
+          () => ({ code: 0, stderr: '' }),
+          (err: { code: number; stderr: string }) => err,
+        )
+        expect(r.code).toBe(1)
+        expect(r.stderr).toContain(`${words} ${missing}`)
+      }
+      expect(existsSync(missing)).toBe(false)
+    } finally {
+      rmSync(parent, { recursive: true, force: true })
+    }
+  }, 120_000)
 })
