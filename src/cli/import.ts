@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs'
+import { createReadStream, statSync } from 'node:fs'
 import { createInterface } from 'node:readline'
 import { t } from '../i18n/catalogue.js'
 import type { Lang } from '../i18n/lang.js'
@@ -6,6 +6,7 @@ import { parseCommandArgs } from './parse.js'
 import { openFromConfig } from './open-from-config.js'
 import { importDatabase } from '../db/dump-import.js'
 import { tell } from './export.js'
+import { UsageError } from './usage-error.js'
 
 /**
  * `datavakt import [--file PATH] [--replace]`: loads a dump that `datavakt export` wrote
@@ -16,6 +17,8 @@ import { tell } from './export.js'
 export async function run(args: string[], given?: Lang): Promise<number> {
   const { values } = parseCommandArgs(args, { file: { type: 'string' }, replace: { type: 'boolean' } }, false)
   const file = values.file && values.file !== '-' ? values.file : null
+  // Before the database is opened (or, embedded, created): a missing dump is a usage mistake.
+  if (file && !statSync(file, { throwIfNoEntry: false })?.isFile()) throw new UsageError('dump.file-missing', { path: file })
   const { config, database } = await openFromConfig({ migrate: false })
   const lang = given ?? config.lang
   const lines = createInterface({ input: file ? createReadStream(file) : process.stdin, crlfDelay: Infinity })

@@ -186,7 +186,7 @@ describe.skipIf(postgres.skip)('datavakt export | datavakt import', () => {
   }, 180_000)
 })
 
-describe('datavakt export of an embedded folder that is not there', () => {
+describe('datavakt export of an embedded folder that is not there, import of a dump that is not there', () => {
   it('says so in the operator’s language, exits 1, and creates nothing', async () => {
     const parent = mkdtempSync(join(tmpdir(), 'datavakt-noexport-'))
     const missing = join(parent, 'never-made')
@@ -202,6 +202,15 @@ describe('datavakt export of an embedded folder that is not there', () => {
         )
         expect(r.code).toBe(1)
         expect(r.stderr).toContain(`${words} ${missing}`)
+      }
+      // The same for import --file naming a dump that is not there: a usage mistake (2), before any database is made.
+      for (const [lang, words] of [['sv', 'filen finns inte'], ['en', 'no such file']] as const) {
+        const r = await promisify(execFile)(process.execPath, [bin, 'import', '--lang', lang, '--file', join(parent, 'nope.dump')], { env }).then(
+          () => ({ code: 0, stderr: '' }),
+          (err: { code: number; stderr: string }) => err,
+        )
+        expect(r.code).toBe(2)
+        expect(r.stderr).toContain(`--file ${join(parent, 'nope.dump')}: ${words}`)
       }
       expect(existsSync(missing)).toBe(false)
     } finally {

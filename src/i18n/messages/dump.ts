@@ -30,6 +30,10 @@ export const dumpMessages = {
     sv: (p) => `Klart: ${count('sv', p.tables, 'tabell', 'tabeller')} och ${count('sv', p.rows, 'rad', 'rader')} importerade (migreringsnivå ${p.migration}, sedan uppdaterad till den senaste).`,
     en: (p) => `Done: ${count('en', p.tables, 'table', 'tables')} and ${count('en', p.rows, 'row', 'rows')} imported (migration level ${p.migration}, then brought up to date).`,
   },
+  'dump.file-missing': {
+    sv: (p) => `--file ${p.path}: filen finns inte. Ange filen som datavakt export skrev, eller - för standard in.`,
+    en: (p) => `--file ${p.path}: no such file. Give the file that datavakt export wrote, or - for standard input.`,
+  },
   'dump.no-database': {
     sv: (p) => `Det finns ingen inbäddad databas i ${p.dir}. Ange mappen med DATAVAKT_DATA_DIR (eller dataDir i konfigurationen), eller PostgreSQL med DATABASE_URL.`,
     en: (p) => `There is no embedded database in ${p.dir}. Name its folder with DATAVAKT_DATA_DIR (or dataDir in the configuration), or PostgreSQL with DATABASE_URL.`,
