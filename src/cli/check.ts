@@ -138,7 +138,7 @@ function expectsData(value: string | undefined): boolean {
 
 /** The `http` section: of --config FILE (a bad file is a ConfigError, exit 2), else the defaults. */
 function httpSection(file: string | undefined): HttpConfig {
-  return file === undefined ? defaultConfig.http : loadConfig({ DATAVAKT_CONFIG: file }).http
+  return file === undefined ? defaultConfig.http : loadConfig({ DATAVAKT_CONFIG: file }, process.cwd(), '--config').http
 }
 
 /** The URLs of each --urls-file, one per line, # starting a comment. */

@@ -111,15 +111,15 @@ function scheduleProblems(schedule: ScheduleConfig): ConfigProblem[] {
 /**
  * Loads the configuration: the file named by DATAVAKT_CONFIG, else `./datavakt.config.json`
  * if it exists, else the defaults. DATAVAKT_DATA_DIR overrides `dataDir`.
- * Throws ConfigError for a missing explicit file, bad JSON (with line and column) or a
- * schema violation.
+ * Throws ConfigError for a missing explicit file (saying what named it: `namedBy`, e.g.
+ * `--config`), bad JSON (with line and column) or a schema violation.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), namedBy = 'DATAVAKT_CONFIG'): Config {
   const explicit = env.DATAVAKT_CONFIG
   const path = resolve(cwd, explicit ?? 'datavakt.config.json')
   let config: Config
   if (!existsSync(path)) {
-    if (explicit) throw new ConfigError('config.not-found', { path })
+    if (explicit) throw new ConfigError('config.not-found', { path, namedBy })
     config = { ...defaultConfig }
   } else {
     let text: string

@@ -28,8 +28,8 @@ export const configMessages = {
     en: (p) => (p.origin ? `Invalid configuration in ${p.origin}:` : 'Invalid configuration:'),
   },
   'config.not-found': {
-    sv: (p) => `Konfigurationsfilen finns inte: ${p.path} (från DATAVAKT_CONFIG)`,
-    en: (p) => `Configuration file not found: ${p.path} (from DATAVAKT_CONFIG)`,
+    sv: (p) => `Konfigurationsfilen finns inte: ${p.path} (från ${p.namedBy})`,
+    en: (p) => `Configuration file not found: ${p.path} (from ${p.namedBy})`,
   },
   'config.unreadable': {
     sv: (p) => `Konfigurationsfilen ${p.path} kan inte läsas (${p.reason})`,
