@@ -55,14 +55,15 @@ export async function run(args: string[], given?: Lang): Promise<number> {
   if (positionals.length) throw new UsageError('cli.harvest.error.url-without-dry-run', { value: positionals[0] })
   if (values.kind !== undefined || values.publisher !== undefined) throw new UsageError('cli.harvest.error.kind-without-dry-run')
 
+  // The sources are checked before the database is opened (or, embedded, created).
+  const sources = resolveSources(loadConfig())
+  if (sources.length === 0) throw new UsageError('cli.harvest.error.no-sources')
+  if (values.source !== undefined && !sources.some((s) => s.id === values.source)) {
+    throw new UsageError('cli.harvest.error.unknown-source', { id: values.source, known: sources.map((s) => s.id) })
+  }
   const { config, database } = await openFromConfig()
   const lang = given ?? config.lang
   try {
-    const sources = resolveSources(config)
-    if (sources.length === 0) throw new UsageError('cli.harvest.error.no-sources')
-    if (values.source !== undefined && !sources.some((s) => s.id === values.source)) {
-      throw new UsageError('cli.harvest.error.unknown-source', { id: values.source, known: sources.map((s) => s.id) })
-    }
     const engine = createFetchEngine(config.http, { allowPrivateNetworks: config.allowPrivateNetworks || values['allow-private'] })
     let results: HarvestResult[]
     try {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -150,6 +150,20 @@ describe('datavakt harvest (command line)', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(message)
   })
+
+  it('with no sources configured: exit 2 with what to configure, in both languages, and no database made', async () => {
+    const dataDir = join(tmp, 'never-made')
+    const config = join(tmp, 'no-sources.json')
+    writeFileSync(config, JSON.stringify({ dataDir }))
+    const env = { DATAVAKT_CONFIG: config, DATAVAKT_DATA_DIR: dataDir, DATABASE_URL: '' }
+    const sv = await datavakt(['harvest'], env)
+    expect(sv.code).toBe(2)
+    expect(sv.stderr).toContain('Inga katalogkällor är konfigurerade')
+    const en = await datavakt(['harvest', '--lang', 'en', '--source', 'x'], env)
+    expect(en.code).toBe(2)
+    expect(en.stderr).toContain('No catalogue sources are configured')
+    expect(existsSync(dataDir)).toBe(false)
+  }, 120_000)
 
   it('harvests the configured sources and prints a summary per source', async () => {
     const config = join(tmp, 'datavakt.config.json')
