@@ -19,11 +19,12 @@ export async function run(args: string[], given?: Lang): Promise<number> {
   const { values } = parseCommandArgs(args, { file: { type: 'string' } }, false)
   const file = values.file && values.file !== '-' ? values.file : null
   // Exporting reads: an embedded folder that is not there is a mistake, not a database to create.
-  const dataDir = loadConfig().dataDir
+  const loaded = loadConfig()
+  const dataDir = loaded.dataDir
   if (!process.env.DATABASE_URL && !dataDir.startsWith('memory://') && !existsSync(join(dataDir, 'PG_VERSION'))) {
     throw new DumpError('dump.no-database', { dir: resolve(dataDir) })
   }
-  const { config, database } = await openFromConfig({ migrate: false })
+  const { config, database } = await openFromConfig({ migrate: false, config: loaded })
   const lang = given ?? config.lang
   const out: Writable = file ? createWriteStream(file) : process.stdout
   try {

@@ -56,12 +56,13 @@ export async function run(args: string[], given?: Lang): Promise<number> {
   if (values.kind !== undefined || values.publisher !== undefined) throw new UsageError('cli.harvest.error.kind-without-dry-run')
 
   // The sources are checked before the database is opened (or, embedded, created).
-  const sources = resolveSources(loadConfig())
+  const loaded = loadConfig()
+  const sources = resolveSources(loaded)
   if (sources.length === 0) throw new UsageError('cli.harvest.error.no-sources')
   if (values.source !== undefined && !sources.some((s) => s.id === values.source)) {
     throw new UsageError('cli.harvest.error.unknown-source', { id: values.source, known: sources.map((s) => s.id) })
   }
-  const { config, database } = await openFromConfig()
+  const { config, database } = await openFromConfig({ config: loaded })
   const lang = given ?? config.lang
   try {
     const engine = createFetchEngine(config.http, { allowPrivateNetworks: config.allowPrivateNetworks || values['allow-private'] })
