@@ -106,6 +106,26 @@ export const pagesMessages = {
     sv: (p) => count('sv', p.n, 'förekomst', 'förekomster'),
     en: (p) => count('en', p.n, 'occurrence', 'occurrences'),
   },
+  'pages.organisation.rows-shown': {
+    sv: (p) => `Här visas de ${num('sv', p.shown, 0)} värsta av ${num('sv', p.total, 0)}.`,
+    en: (p) => `The ${num('en', p.shown, 0)} worst of ${num('en', p.total, 0)} are shown here.`,
+  },
+  'pages.organisation.all-rows': {
+    sv: (p) => `Visa alla ${num('sv', p.n, 0)}`,
+    en: (p) => `Show all ${num('en', p.n, 0)}`,
+  },
+  'pages.organisation.cause-rows': {
+    sv: (p) => `En orsak: rad ${num('sv', p.from, 0)}–${num('sv', p.to, 0)} av ${num('sv', p.count, 0)}.`,
+    en: (p) => `One cause: rows ${num('en', p.from, 0)}–${num('en', p.to, 0)} of ${num('en', p.count, 0)}.`,
+  },
+  'pages.organisation.all-causes': {
+    sv: (p) => `Tillbaka till alla orsaker (${count('sv', p.total, 'problem', 'problem')})`,
+    en: (p) => `Back to every cause (${count('en', p.total, 'problem', 'problems')})`,
+  },
+  'pages.organisation.cause-gone': {
+    sv: 'Orsaken i länken finns inte längre bland organisationens problem. Här är alla orsaker som finns nu.',
+    en: "The cause in the link is no longer among the organisation's problems. Here are all the causes there are now.",
+  },
   'pages.organisation.datasets': { sv: 'Datamängder', en: 'Datasets' },
   'pages.organisation.datasets-shown': {
     sv: (p) => `Datamängd ${num('sv', p.from, 0)}–${num('sv', p.to, 0)} av ${num('sv', p.count, 0)}.`,
