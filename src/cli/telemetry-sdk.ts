@@ -3,8 +3,8 @@
  * records through `@opentelemetry/api` (src/telemetry/) and never imports the SDK.
  *
  * - Metrics: one MeterProvider whose Prometheus reader serves the web app's /metrics
- *   (`metricsText`), plus an OTLP/HTTP reader when OTEL_EXPORTER_OTLP_ENDPOINT is set
- *   (every OTEL_METRIC_EXPORT_INTERVAL ms, default 60 000).
+ *   (`metricsText`, handed out by `processMetrics`), plus an OTLP/HTTP reader when
+ *   OTEL_EXPORTER_OTLP_ENDPOINT is set (every OTEL_METRIC_EXPORT_INTERVAL ms, default 60 000).
  * - Traces: a Node tracer provider (async context, so log lines carry the trace id), whose
  *   spans go over OTLP/HTTP in batches when OTEL_EXPORTER_OTLP_ENDPOINT is set, and
  *   nowhere otherwise. The exporters read the standard OTEL_EXPORTER_OTLP_* variables
@@ -32,9 +32,13 @@ export interface Telemetry {
 
 let running: Telemetry | null = null
 
-/** The SDK of this process, when the entry point started it. */
-export function processTelemetry(): Telemetry | null {
-  return running
+/**
+ * What /metrics serves in this process: the SDK's Prometheus text when the entry point
+ * started it; nothing otherwise (/metrics answers 503).
+ */
+export function processMetrics(): { metricsText?: () => Promise<string> } {
+  const telemetry = running
+  return telemetry ? { metricsText: () => telemetry.metricsText() } : {}
 }
 
 /**

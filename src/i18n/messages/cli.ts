@@ -49,6 +49,22 @@ export const cliMessages = {
     sv: (p) => `Arbetare ${p.id} stoppad: ${p.hosts} värdar klara, ${p.probes} kontroller sparade, ${p.broken} nyss trasiga, ${p.healed} lagade.`,
     en: (p) => `Worker ${p.id} stopped: ${p.hosts} hosts done, ${p.probes} probes stored, ${p.broken} newly broken, ${p.healed} healed.`,
   },
+  'cli.listen.in-use': {
+    sv: (p) => `kan inte lyssna på ${p.address}: porten används redan av ett annat program; välj en annan med ${p.portSetBy}`,
+    en: (p) => `cannot listen on ${p.address}: the port is already in use by another program; choose another with ${p.portSetBy}`,
+  },
+  'cli.listen.denied': {
+    sv: (p) => `kan inte lyssna på ${p.address}: inte tillåtet (portar under 1024 kräver särskild behörighet); välj en annan med ${p.portSetBy}`,
+    en: (p) => `cannot listen on ${p.address}: not permitted (ports below 1024 need special privileges); choose another with ${p.portSetBy}`,
+  },
+  'cli.listen.no-address': {
+    sv: (p) => `kan inte lyssna på ${p.address}: datorn har ingen sådan adress; ange en annan med ${p.hostSetBy}`,
+    en: (p) => `cannot listen on ${p.address}: this machine has no such address; give another with ${p.hostSetBy}`,
+  },
+  'cli.listen.failed': {
+    sv: (p) => `kan inte lyssna på ${p.address} (${p.code})`,
+    en: (p) => `cannot listen on ${p.address} (${p.code})`,
+  },
   'cli.start.no-sources': {
     sv: 'Inga katalogkällor är konfigurerade (datavakt.config.json → "sources"). Prova `npm run demo`.',
     en: 'No catalogue sources are configured (datavakt.config.json → "sources"). Try `npm run demo`.',
