@@ -1,7 +1,6 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { serve } from '@hono/node-server'
 import { startWorld, type World } from '../demo/start-world.js'
 import { parseConfig } from '../config/load-config.js'
 import type { Config } from '../config/config.js'
@@ -17,7 +16,8 @@ import { defaultHostCount } from '../demo/demo-size.js'
 import { t } from '../i18n/catalogue.js'
 import type { Lang } from '../i18n/lang.js'
 import { resolveLinkSecret } from '../alerts/links.js'
-import { processTelemetry } from './telemetry-sdk.js'
+import { processMetrics } from './telemetry-sdk.js'
+import { listen, type Listening } from './listen.js'
 import { observeBacklogs } from '../telemetry/instruments.js'
 import { outboxBacklog } from '../read-model/outbox.js'
 import { queueDepth } from '../read-model/work-runs.js'
@@ -258,24 +258,24 @@ async function contentStep(ctx: DemoContext, now: Date, label: string): Promise<
 /** Serves the dashboard (and the admin page of the outbox) on loopback. */
 async function serveDemo(ctx: DemoContext, closeAll: () => Promise<void>): Promise<DemoRun> {
   const { opts, database, config, world } = ctx
-  const telemetry = processTelemetry()
-  const app = createApp({ db: database.db, lang: opts.lang, alerts: { config, secret: ctx.secret }, admin: { config }, ...(telemetry ? { metricsText: () => telemetry.metricsText() } : {}) })
-  const stopObserving = telemetry ? observeBacklogs({ queueDepth: () => queueDepth(database.db), outboxBacklog: () => outboxBacklog(database.db) }) : () => {}
-  const server = serve({ fetch: app.fetch, port: opts.port, hostname: '127.0.0.1' })
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', () => resolve())
-    server.once('error', reject)
-  })
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : opts.port
-  const url = `http://127.0.0.1:${port}/`
+  const metrics = processMetrics()
+  const app = createApp({ db: database.db, lang: opts.lang, alerts: { config, secret: ctx.secret }, admin: { config }, ...metrics })
+  const stopObserving = metrics.metricsText ? observeBacklogs({ queueDepth: () => queueDepth(database.db), outboxBacklog: () => outboxBacklog(database.db) }) : () => {}
+  let server: Listening
+  try {
+    server = await listen(app, { host: '127.0.0.1', port: opts.port, portSetBy: '--port' })
+  } catch (err) {
+    stopObserving()
+    await closeAll()
+    throw err
+  }
   return {
     world,
     database,
     config,
-    url,
+    url: server.url,
     close: async () => {
-      server.close()
+      await server.close()
       stopObserving()
       await closeAll()
     },

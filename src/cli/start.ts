@@ -1,4 +1,3 @@
-import { serve } from '@hono/node-server'
 import { intFlag, parseCommandArgs } from './parse.js'
 import { t } from '../i18n/catalogue.js'
 import { DatavaktError, errorText } from '../i18n/datavakt-error.js'
@@ -27,7 +26,8 @@ import { observeBacklogs } from '../telemetry/instruments.js'
 import { inSpan, SPANS } from '../telemetry/spans.js'
 import { outboxBacklog } from '../read-model/outbox.js'
 import { queueDepth } from '../read-model/work-runs.js'
-import { processTelemetry } from './telemetry-sdk.js'
+import { processMetrics } from './telemetry-sdk.js'
+import { listen, type ListenAt } from './listen.js'
 import { maintainProbeHistory } from '../db/probe-retention.js'
 import { interruptOrphanedRuns } from '../db/run-owner.js'
 import { untilStopSignal } from './stop-on-signal.js'
@@ -102,13 +102,18 @@ export async function run(args: string[], given?: Lang): Promise<number> {
     readCache: config.web.readCache,
     adminApi: { ...(config.web.adminToken ? { token: config.web.adminToken } : {}), actions: admin },
     logError: (line, err) => log.error('web.error', line, {}, err),
-    ...metricsOf(processTelemetry()),
+    ...processMetrics(),
   })
-  await serveUntilStopped(app, config.web.host, port, lang, log)
-  await background.stop()
-  stopObserving()
-  await engine.close()
-  await database.close()
+  const at = { host: config.web.host, port, portSetBy: portFlag === undefined ? 'web.port' : '--port', hostSetBy: 'web.host' }
+  try {
+    await serveUntilStopped(app, at, lang, log)
+  } finally {
+    // Also when the port cannot be had: the scheduler and the worker must not keep the process alive.
+    await background.stop()
+    stopObserving()
+    await engine.close()
+    await database.close()
+  }
   return 0
 }
 
@@ -174,11 +179,6 @@ function traced(jobs: NonNullable<StartBackgroundOptions['jobs']>): NonNullable<
   return Object.fromEntries(Object.entries(jobs).map(([name, job]) => [name, (ctx: Parameters<typeof job>[0]) => inSpan(SPANS.job, { job: name }, () => job(ctx))]))
 }
 
-/** The web app's /metrics source: the SDK's Prometheus text, when the entry point started it. */
-function metricsOf(telemetry: ReturnType<typeof processTelemetry>): { metricsText?: () => Promise<string> } {
-  return telemetry ? { metricsText: () => telemetry.metricsText() } : {}
-}
-
 /** One line per job start, end and failure, in the operator's language. */
 function logJobEvent(log: Logger, e: JobEvent, lang: Lang): void {
   const at = e.at.toISOString().slice(0, 19).replace('T', ' ')
@@ -188,15 +188,11 @@ function logJobEvent(log: Logger, e: JobEvent, lang: Lang): void {
   else if (e.status === 'done') log.info('job.done', t(lang, 'cli.start.job-done', { at, name: e.name, seconds: Math.round((e.ms ?? 0) / 1000) }), fields)
 }
 
-/** Serves `app` on host:port, says where, and returns once SIGINT or SIGTERM asks it to stop (the server closed). */
-async function serveUntilStopped(app: { fetch: (req: Request) => Response | Promise<Response> }, host: string, port: number, lang: Lang, log: Logger): Promise<void> {
-  const server = serve({ fetch: app.fetch, port, hostname: host })
-  await new Promise<void>((resolve) => server.once('listening', () => resolve()))
-  const address = server.address()
-  const actualPort = typeof address === 'object' && address ? address.port : port
-  const url = `http://${host}:${actualPort}/`
-  log.info('running', t(lang, 'cli.start.running', { url }), { url })
+/** Serves `app` at `at`, says where, and returns once SIGINT or SIGTERM asks it to stop (the server closed). */
+async function serveUntilStopped(app: { fetch: (req: Request) => Response | Promise<Response> }, at: ListenAt, lang: Lang, log: Logger): Promise<void> {
+  const server = await listen(app, at)
+  log.info('running', t(lang, 'cli.start.running', { url: server.url }), { url: server.url })
   await untilStopSignal()
   log.info('stopping', t(lang, 'cli.stopping'))
-  server.close()
+  await server.close()
 }

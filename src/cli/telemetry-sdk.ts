@@ -2,9 +2,10 @@
  * The OpenTelemetry SDK, started by the entry point only (src/cli.ts): the rest of datavakt
  * records through `@opentelemetry/api` (src/telemetry/) and never imports the SDK.
  *
- * - Metrics: one MeterProvider whose Prometheus reader serves the web app's /metrics
- *   (`metricsText`), plus an OTLP/HTTP reader when OTEL_EXPORTER_OTLP_ENDPOINT is set
- *   (every OTEL_METRIC_EXPORT_INTERVAL ms, default 60 000).
+ * - Metrics: one MeterProvider whose Prometheus reader serves /metrics (`metricsText`,
+ *   handed out by `processMetrics`: the web app's, a worker's on `--metrics-port`), plus an
+ *   OTLP/HTTP reader when OTEL_EXPORTER_OTLP_ENDPOINT is set (every
+ *   OTEL_METRIC_EXPORT_INTERVAL ms, default 60 000).
  * - Traces: a Node tracer provider (async context, so log lines carry the trace id), whose
  *   spans go over OTLP/HTTP in batches when OTEL_EXPORTER_OTLP_ENDPOINT is set, and
  *   nowhere otherwise. The exporters read the standard OTEL_EXPORTER_OTLP_* variables
@@ -32,9 +33,13 @@ export interface Telemetry {
 
 let running: Telemetry | null = null
 
-/** The SDK of this process, when the entry point started it. */
-export function processTelemetry(): Telemetry | null {
-  return running
+/**
+ * What /metrics serves in this process (the web app's, a worker's): the SDK's Prometheus
+ * text when the entry point started it; nothing otherwise (/metrics answers 503).
+ */
+export function processMetrics(): { metricsText?: () => Promise<string> } {
+  const telemetry = running
+  return telemetry ? { metricsText: () => telemetry.metricsText() } : {}
 }
 
 /**

@@ -141,6 +141,10 @@ export const configSchema = {
         checkMs: { type: 'integer', minimum: 0, maximum: 3600000 },
       }),
     }),
+    worker: section({
+      metricsPort: { type: 'integer', minimum: 0, maximum: 65535 },
+      metricsHost: nonEmptyText,
+    }),
     alerts: section({
       contentOpenAfter: positiveInt,
       harvestOpenAfter: positiveInt,

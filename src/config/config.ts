@@ -261,6 +261,14 @@ export interface WebConfig {
   readCache: ReadCacheConfig
 }
 
+/** What `datavakt worker` serves beside its work (not the worker inside `start`, whose /metrics is the web app's). */
+export interface WorkerConfig {
+  /** Serve GET /metrics and /healthz on this port (0: any free port); unset: none (`--metrics-port` sets it too). */
+  metricsPort?: number
+  /** The address that server listens on; `0.0.0.0` (or the machine's address) for a Prometheus on another machine. */
+  metricsHost: string
+}
+
 export interface Config {
   sources: SourceConfig[]
   /**
@@ -281,6 +289,7 @@ export interface Config {
   retention: RetentionConfig
   content: ContentConfig
   web: WebConfig
+  worker: WorkerConfig
   alerts: AlertsConfig
 }
 
@@ -354,6 +363,9 @@ export const defaultConfig: Config = {
     rateLimit: { burst: 120, perSecond: 10, trustForwardedFor: false },
     // Pages change when a sweep, a content run or a harvest writes: a second behind is not felt.
     readCache: { maxMb: 64, maxAgeSeconds: 60, checkMs: 1000 },
+  },
+  worker: {
+    metricsHost: '127.0.0.1',
   },
   alerts: {
     contentOpenAfter: 2,

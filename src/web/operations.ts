@@ -47,17 +47,30 @@ async function readiness(db: Db): Promise<Readiness> {
  *   `metricsText`; without it (no SDK in this process) 503 `{ status: 'telemetry-off' }`.
  */
 export function operationRoutes(db: Db, metricsText?: MetricsText): Hono {
+  return livenessAndMetrics(metricsText).get('/readyz', async (c) => {
+    c.header('Cache-Control', 'no-store')
+    const r = await readiness(db)
+    if (r.ready) return c.json({ status: 'ready' })
+    const { ready: _, ...why } = r
+    return c.json({ status: 'not-ready', ...why }, 503)
+  })
+}
+
+/**
+ * What a process that serves no pages (`datavakt worker --metrics-port`) answers: `GET
+ * /healthz` and `GET /metrics` as above, and 404 for anything else. Its requests are not
+ * counted (a scrape is not a web request). No /readyz: nothing is routed to a worker.
+ */
+export function metricsApp(metricsText?: MetricsText): Hono {
+  return livenessAndMetrics(metricsText).notFound((c) => c.json({ status: 'not-found' }, 404))
+}
+
+/** `GET /healthz` and `GET /metrics`, shared by the web app and a worker's metrics server. */
+function livenessAndMetrics(metricsText?: MetricsText): Hono {
   return new Hono()
     .get('/healthz', (c) => {
       c.header('Cache-Control', 'no-store')
       return c.json({ status: 'ok' })
-    })
-    .get('/readyz', async (c) => {
-      c.header('Cache-Control', 'no-store')
-      const r = await readiness(db)
-      if (r.ready) return c.json({ status: 'ready' })
-      const { ready: _, ...why } = r
-      return c.json({ status: 'not-ready', ...why }, 503)
     })
     .get('/metrics', async (c) => {
       c.header('Cache-Control', 'no-store')

@@ -3,29 +3,16 @@
  * this process with the SDK started as the entry point starts it (harvest, sweep, content
  * checks, e-mails on the simulated region, the web app serving), a lease expires and is
  * taken over, and /metrics is scraped over HTTP. Every query of every panel must name
- * only metrics that scrape has.
+ * only metrics that scrape has. (The panels of the availability work must also be drawn
+ * from a worker's own /metrics alone: test/cli/worker-metrics.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readFileSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { rmSync } from 'node:fs'
 import { startTelemetry, type Telemetry } from '../../src/cli/telemetry-sdk.js'
 import { runDemo, type DemoRun } from '../../src/cli/demo-pipeline.js'
 import { createSweep } from '../../src/queue/create-sweep.js'
 import { claimHost } from '../../src/queue/claim-host.js'
-
-interface Panel {
-  title: string
-  gridPos: { h: number; w: number; x: number; y: number }
-  datasource: { type: string; uid: string }
-  targets: { refId: string; expr: string; datasource: { type: string } }[]
-}
-
-const dashboard = JSON.parse(readFileSync(join(import.meta.dirname, '../../dashboards/grafana/datavakt.json'), 'utf8')) as {
-  uid: string
-  title: string
-  templating: { list: { name: string; type: string }[] }
-  panels: Panel[]
-}
+import { dashboard, queriedNames, servedNames } from './grafana-queries.js'
 
 let telemetry: Telemetry
 let run: DemoRun
@@ -53,18 +40,6 @@ afterAll(async () => {
   }
   await telemetry?.shutdown()
 })
-
-/** Every sample name in a Prometheus text exposition. */
-function servedNames(text: string): Set<string> {
-  return new Set(text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(l)![0]))
-}
-
-/** The metric names a PromQL expression names (identifiers followed by a selector, a range or the end; not functions, labels or keywords). */
-function queriedNames(expr: string): string[] {
-  const withoutLabels = expr.replace(/\{[^}]*\}/g, '{}').replace(/\b(by|without)\s*\([^)]*\)/g, '')
-  const keywords = new Set(['on', 'ignoring', 'group_left', 'group_right', 'bool', 'offset', 'and', 'or', 'unless'])
-  return [...withoutLabels.matchAll(/(?<![\w.])([a-zA-Z_:][a-zA-Z0-9_:]*)\b(?!\s*\()/g)].map((m) => m[1]!).filter((n) => !keywords.has(n))
-}
 
 describe('the Grafana dashboard', () => {
   it('is a dashboard on a Prometheus data source chosen at import, with panels laid out on the grid', () => {

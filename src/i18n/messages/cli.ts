@@ -49,6 +49,30 @@ export const cliMessages = {
     sv: (p) => `Arbetare ${p.id} stoppad: ${p.hosts} värdar klara, ${p.probes} kontroller sparade, ${p.broken} nyss trasiga, ${p.healed} lagade.`,
     en: (p) => `Worker ${p.id} stopped: ${p.hosts} hosts done, ${p.probes} probes stored, ${p.broken} newly broken, ${p.healed} healed.`,
   },
+  'cli.worker.metrics': {
+    sv: (p) => `Mätvärden för Prometheus på ${p.url}`,
+    en: (p) => `Metrics for Prometheus at ${p.url}`,
+  },
+  'cli.worker.metrics-host-alone': {
+    sv: (p) => `${p.option} används bara tillsammans med --metrics-port (eller worker.metricsPort i konfigurationen)`,
+    en: (p) => `${p.option} is only used together with --metrics-port (or worker.metricsPort in the configuration)`,
+  },
+  'cli.listen.in-use': {
+    sv: (p) => `kan inte lyssna på ${p.address}: porten används redan av ett annat program; välj en annan med ${p.portSetBy}`,
+    en: (p) => `cannot listen on ${p.address}: the port is already in use by another program; choose another with ${p.portSetBy}`,
+  },
+  'cli.listen.denied': {
+    sv: (p) => `kan inte lyssna på ${p.address}: inte tillåtet (portar under 1024 kräver särskild behörighet); välj en annan med ${p.portSetBy}`,
+    en: (p) => `cannot listen on ${p.address}: not permitted (ports below 1024 need special privileges); choose another with ${p.portSetBy}`,
+  },
+  'cli.listen.no-address': {
+    sv: (p) => `kan inte lyssna på ${p.address}: datorn har ingen sådan adress; ange en annan med ${p.hostSetBy}`,
+    en: (p) => `cannot listen on ${p.address}: this machine has no such address; give another with ${p.hostSetBy}`,
+  },
+  'cli.listen.failed': {
+    sv: (p) => `kan inte lyssna på ${p.address} (${p.code})`,
+    en: (p) => `cannot listen on ${p.address} (${p.code})`,
+  },
   'cli.start.no-sources': {
     sv: 'Inga katalogkällor är konfigurerade (datavakt.config.json → "sources"). Prova `npm run demo`.',
     en: 'No catalogue sources are configured (datavakt.config.json → "sources"). Try `npm run demo`.',
@@ -229,10 +253,13 @@ export const cliMessages = {
     sv: 'kör en arbetare som tar värdar ur kön och kontrollerar deras filer',
     en: 'runs a worker that takes hosts from the queue and checks their files',
   },
-  'cli.worker.usage': { sv: 'Användning: datavakt worker [--allow-private] [--id ID] [--max-hosts N]', en: 'Usage: datavakt worker [--allow-private] [--id ID] [--max-hosts N]' },
+  'cli.worker.usage': {
+    sv: 'Användning: datavakt worker [--allow-private] [--id ID] [--max-hosts N] [--metrics-port N [--metrics-host VÄRD]]',
+    en: 'Usage: datavakt worker [--allow-private] [--id ID] [--max-hosts N] [--metrics-port N [--metrics-host HOST]]',
+  },
   'cli.worker.help': {
-    sv: 'Tar värdar ur arbetskön (i PostgreSQL), kontrollerar deras filer artigt och sparar\nresultaten. Kör så många arbetare du vill, på flera maskiner, mot samma databas.\nAvslutas snyggt med Ctrl-C eller SIGTERM.\n\n  --allow-private   tillåt lokala och privata adresser (demo och test)\n  --id ID           arbetarens namn i kön (standard: värdnamn:pid:slump)\n  --max-hosts N     högst så många värdar samtidigt (standard: 2 × global gräns)',
-    en: 'Takes hosts from the work queue (in PostgreSQL), checks their files politely and\nstores the results. Run as many workers as you like, on several machines, against one\ndatabase. Stops cleanly on Ctrl-C or SIGTERM.\n\n  --allow-private   allow local and private addresses (demo and tests)\n  --id ID           the worker\'s name in the queue (default: hostname:pid:random)\n  --max-hosts N     at most this many hosts at once (default: 2 × global limit)',
+    sv: 'Tar värdar ur arbetskön (i PostgreSQL), kontrollerar deras filer artigt och sparar\nresultaten. Kör så många arbetare du vill, på flera maskiner, mot samma databas.\nAvslutas snyggt med Ctrl-C eller SIGTERM.\n\n  --allow-private     tillåt lokala och privata adresser (demo och test)\n  --id ID             arbetarens namn i kön (standard: värdnamn:pid:slump)\n  --max-hosts N       högst så många värdar samtidigt (standard: 2 × global gräns)\n  --metrics-port N    servera arbetarens mätvärden för Prometheus på GET /metrics (och\n                      GET /healthz) på port N; 0 = valfri ledig (standard: worker.metricsPort\n                      i konfigurationen, annars ingen)\n  --metrics-host VÄRD adressen den lyssnar på (standard: worker.metricsHost, 127.0.0.1);\n                      0.0.0.0 när Prometheus skrapar från en annan maskin',
+    en: 'Takes hosts from the work queue (in PostgreSQL), checks their files politely and\nstores the results. Run as many workers as you like, on several machines, against one\ndatabase. Stops cleanly on Ctrl-C or SIGTERM.\n\n  --allow-private     allow local and private addresses (demo and tests)\n  --id ID             the worker\'s name in the queue (default: hostname:pid:random)\n  --max-hosts N       at most this many hosts at once (default: 2 × global limit)\n  --metrics-port N    serve the worker\'s metrics for Prometheus at GET /metrics (and\n                      GET /healthz) on port N; 0 = any free port (default: worker.metricsPort\n                      in the configuration, else none)\n  --metrics-host HOST the address it listens on (default: worker.metricsHost, 127.0.0.1);\n                      0.0.0.0 when Prometheus scrapes from another machine',
   },
   'cli.sweep.stopping': { sv: 'Avbryter: lämnar tillbaka påbörjade värdar ...', en: 'Stopping: releasing hosts in hand ...' },
   'cli.sweep.progress.eta': { sv: (p) => ` kvar ~${p.duration}`, en: (p) => ` ETA ~${p.duration}` },
