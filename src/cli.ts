@@ -6,7 +6,8 @@
  * `--version` and the usage texts come from the message catalogue and load no command.
  *
  * `--lang sv|en` is accepted anywhere on the command line and taken out before the
- * command sees its arguments; DATAVAKT_LANG sets the default.
+ * command sees its arguments; DATAVAKT_LANG sets the default, else the configuration's
+ * `lang`, else Swedish.
  */
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -17,7 +18,7 @@ import { ConfigError } from './config/config-error.js'
 import { demoHelpFigures } from './demo/demo-size.js'
 import { t, type MessageKey } from './i18n/catalogue.js'
 import { DatavaktError } from './i18n/datavakt-error.js'
-import { defaultLang, parseLang, type Lang } from './i18n/lang.js'
+import { defaultLang, envLang, parseLang, type Lang } from './i18n/lang.js'
 
 type CommandModule = { run(args: string[], lang: Lang | undefined): Promise<number> }
 
@@ -97,6 +98,19 @@ function takeLang(argv: string[]): { args: string[]; lang: Lang | undefined } {
   return { args, lang }
 }
 
+/**
+ * The configuration's `lang`, for the words main() itself prints (help, usage and errors)
+ * when neither --lang nor DATAVAKT_LANG chose one; undefined when there is no readable
+ * configuration (its error is then the command's to report).
+ */
+async function langOfConfig(): Promise<Lang | undefined> {
+  try {
+    return (await import('./config/load-config.js')).loadConfig().lang
+  } catch {
+    return undefined
+  }
+}
+
 /** Runs the command line `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
   let given: { args: string[]; lang: Lang | undefined }
@@ -106,12 +120,12 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`datavakt: ${(err as UsageError).describe(defaultLang())}`)
     return 2
   }
-  const lang = given.lang ?? defaultLang()
   const [name, ...rest] = given.args
   if (name === '--version' || name === '-V') {
     console.log(version())
     return 0
   }
+  const lang = given.lang ?? envLang() ?? (await langOfConfig()) ?? defaultLang()
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     ;(name ? console.log : console.error)(usage(lang))
     return name ? 0 : 2
@@ -130,7 +144,8 @@ export async function main(argv: string[]): Promise<number> {
     // The OpenTelemetry SDK starts here and nowhere else (the rest records through the API).
     if (telemetryWanted(name)) telemetry = (await import('./cli/telemetry-sdk.js')).startTelemetry({ version: version() })
     const mod: CommandModule = await commands[name]()
-    return await mod.run(rest, given.lang)
+    // The operator's language: --lang, else DATAVAKT_LANG; a command without either takes its configuration's `lang`.
+    return await mod.run(rest, given.lang ?? envLang())
   } catch (err) {
     return reportError(name, err, lang)
   } finally {

@@ -11,7 +11,12 @@ export function parseLang(value: string | null | undefined): Lang | null {
   return (LANGS as readonly string[]).includes(v) ? (v as Lang) : null
 }
 
+/** The language DATAVAKT_LANG names, or undefined when it is unset or names none. */
+export function envLang(env: NodeJS.ProcessEnv = process.env): Lang | undefined {
+  return parseLang(env.DATAVAKT_LANG) ?? undefined
+}
+
 /** The default language: DATAVAKT_LANG when it names one, else Swedish. */
 export function defaultLang(env: NodeJS.ProcessEnv = process.env): Lang {
-  return parseLang(env.DATAVAKT_LANG) ?? 'sv'
+  return envLang(env) ?? 'sv'
 }

@@ -157,6 +157,26 @@ describe('the datavakt command speaks the chosen language', () => {
     expect(cron.stderr).toContain('/schedule/harvest: "61 * * * *" is not a valid cron pattern')
   })
 
+  it("takes --lang first, then DATAVAKT_LANG, then the configuration's lang, for what a command says after reading it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dv-cli-lang-'))
+    const file = join(dir, 'datavakt.config.json')
+    writeFileSync(file, JSON.stringify({ lang: 'sv', dataDir: join(dir, 'data') }))
+    process.env.DATAVAKT_CONFIG = file
+    const said = async (...argv: string[]) => {
+      err = []
+      const r = await datavakt('harvest', ...argv)
+      expect(r.code).toBe(2) // no catalogue source configured
+      return r.stderr.split('\n')[0]!
+    }
+    expectSwedish(await said())
+    process.env.DATAVAKT_LANG = 'en'
+    expectEnglish(await said())
+    expectSwedish(await said('--lang', 'sv'))
+    delete process.env.DATAVAKT_LANG
+    writeFileSync(file, JSON.stringify({ lang: 'en', dataDir: join(dir, 'data') }))
+    expectEnglish(await said())
+  })
+
   it('prints the version from package.json', async () => {
     const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }
     expect(await datavakt('--version')).toEqual({ code: 0, stdout: pkg.version, stderr: '' })
