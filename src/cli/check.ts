@@ -51,25 +51,24 @@ export async function run(args: string[], given?: Lang): Promise<number> {
   const showProgress = process.stderr.isTTY === true && urls.length > 10
   const tally = { ok: 0, failing: 0, unverified: 0, forbidden: false }
   const out: string[] = []
+  const jsonLines = batchedWriter(process.stdout)
   let done = 0
   try {
     await probeInOrder(engine, urls, http.perHostConnections, expectData, {
       done: () => {
         if (showProgress) process.stderr.write(`\r${t(lang, 'cli.check.progress', { done: ++done, total: urls.length })}`)
       },
-      // What is ready at once goes out in one write (stdout is synchronous).
       print: (ready) => {
-        let lines = ''
         for (const r of ready) {
           tally[r.outcome]++
           if (r.code === 'forbidden-target') tally.forbidden = true
-          if (values.json) lines += JSON.stringify(toJson(r, lang)) + '\n'
+          if (values.json) jsonLines.add(JSON.stringify(toJson(r, lang)) + '\n')
           else out.push(...tableRows(r, lang))
         }
-        if (lines) process.stdout.write(lines)
       },
     })
   } finally {
+    jsonLines.flush()
     await engine.close()
   }
   if (showProgress) process.stderr.write('\n')
@@ -208,4 +207,31 @@ function formatTable(head: string[], rows: string[]): string {
   return cells
     .map((c) => (c[0] === '' && c[1] === '' ? ' '.repeat(widths.slice(0, -1).reduce((a, w) => a + w + 2, 0)) + c[c.length - 1] : c.map((v, i) => (i === c.length - 1 ? v : v.padEnd(widths[i]))).join('  ')))
     .join('\n')
+}
+
+/**
+ * Lines for `out`, written together: at most every FLUSH_MS, or at once when FLUSH_BYTES
+ * wait. A pipe or file stdout is synchronous, so one write per result was one system call
+ * per URL (a sixth of `check --json`'s CPU on 20,000 URLs); results still stream, a tenth
+ * of a second apart at the most. `flush()` writes what waits (call it at the end).
+ */
+function batchedWriter(out: NodeJS.WritableStream): { add(text: string): void; flush(): void } {
+  const FLUSH_MS = 100
+  const FLUSH_BYTES = 64 * 1024
+  let waiting = ''
+  let timer: NodeJS.Timeout | undefined
+  const flush = () => {
+    clearTimeout(timer)
+    timer = undefined
+    if (waiting) out.write(waiting)
+    waiting = ''
+  }
+  return {
+    add(text) {
+      waiting += text
+      if (waiting.length >= FLUSH_BYTES) flush()
+      else timer ??= setTimeout(flush, FLUSH_MS)
+    },
+    flush,
+  }
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { execFile } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -26,12 +26,19 @@ const lines = (stdout: string) =>
 
 let server: LoopbackServer
 let dir: string
+let release: () => void = () => {}
+const slowAnswer = new Promise<void>((r) => {
+  release = r
+  setTimeout(r, 20_000).unref()
+})
 
 beforeAll(async () => {
   server = await startServer((req, res) => {
     if (req.url === '/ok.csv') return void res.writeHead(200, { 'content-type': 'text/csv' }).end('a,b\n1,2\n')
     if (req.url === '/moved') return void res.writeHead(301, { location: '/ok.csv' }).end()
     if (req.url === '/busy') return void res.writeHead(429, { 'retry-after': '0' }).end()
+    // Answers only once the test has seen the first result printed (or after 20 s).
+    if (req.url === '/slow.csv') return void slowAnswer.then(() => res.writeHead(200, { 'content-type': 'text/csv' }).end('a\n1\n'))
     res.writeHead(404).end()
   })
   dir = mkdtempSync(join(tmpdir(), 'datavakt-check-'))
@@ -59,6 +66,21 @@ describe('datavakt check', () => {
     expect(out[0]).toMatchObject({ httpStatus: 200, finalUrl: urls[0], redirects: 0, contentType: 'text/csv', findings: [] })
     expect(out[2]).toMatchObject({ finalUrl: `${server.url}/ok.csv`, redirects: 1 })
     expect(out[1].findings).toEqual([{ code: 'http-404', severity: 'error', params: { status: 404 }, message: expect.stringMatching(/filen finns inte.*\(HTTP 404\)/) }])
+  })
+
+  it('--json streams: a result is printed while a later URL is still waiting for its answer', async () => {
+    const child = spawn(process.execPath, [bin, 'check', '--json', '--allow-private', `${server.url}/ok.csv`, `${server.url}/slow.csv`], {
+      cwd: root,
+      env: { ...process.env, DATAVAKT_CONFIG: '/nonexistent/never-read.json' },
+    })
+    let out = ''
+    const exited = new Promise<number | null>((r) => child.once('exit', r))
+    const firstLine = await new Promise<string>((r) => child.stdout.on('data', (b: Buffer) => (out += b) && out.includes('\n') && r(out)))
+    expect(child.exitCode).toBeNull() // still running: the slow URL has not answered
+    expect(JSON.parse(firstLine.split('\n')[0]!)).toMatchObject({ url: `${server.url}/ok.csv`, outcome: 'ok' })
+    release()
+    expect(await exited).toBe(0)
+    expect(lines(out).map((o) => o.outcome)).toEqual(['ok', 'ok'])
   })
 
   it('exit 0 when every URL is ok or merely unverified; URLs can come from --urls-file', async () => {
