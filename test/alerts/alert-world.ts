@@ -8,7 +8,7 @@ import { deliverOutbox, smtpTransport } from '../../src/alerts/deliver-outbox.js
 import type { WebhookSender } from '../../src/alerts/webhook.js'
 import type { Config } from '../../src/config/config.js'
 import type { ProbeCode, ProbeOutcome } from '../../src/domain/probe-codes.js'
-import { probeResult, seedDistributions } from '../availability/seed-distributions.js'
+import { probeResult, SEED_DATASET, seedDistributions } from '../availability/seed-distributions.js'
 
 /**
  * A small world for the alert tests: one organisation, one dataset (urn:seed:dataset) and
@@ -17,7 +17,7 @@ import { probeResult, seedDistributions } from '../availability/seed-distributio
  */
 
 export const ORG = 'urn:test:org:1'
-export const DATASET = 'urn:seed:dataset'
+export const DATASET = SEED_DATASET
 export const SECRET = 'test-secret-test-secret-test-secret-0123'
 export const FROM = 'datavakt <datavakt@127.0.0.1>'
 export const T0 = Date.parse('2026-12-01T00:00:00Z')
