@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { deliverOutbox, smtpTransport } from '../../src/alerts/deliver-outbox.js'
+import { deliverOutbox } from '../../src/alerts/deliver-outbox.js'
 import { queueDigests } from '../../src/alerts/queue-digests.js'
 import { checks } from '../../checks/index.js'
 import { defaultConfig, type Config } from '../../src/config/config.js'
@@ -10,7 +10,7 @@ import { json } from '../../src/db/json.js'
 import { createFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import type { FetchEngine } from '../../src/fetch/fetch-engine.js'
 import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
-import { Inbox } from '../helpers/smtp-inbox.js'
+import { Inbox, withSmtp } from '../helpers/smtp-inbox.js'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
 
 /**
@@ -42,12 +42,7 @@ async function sweep(n: number) {
 
 async function digest(n: number) {
   const queued = await queueDigests(t.db, config, day(n, 6), SECRET)
-  const tx = smtpTransport(`smtp://127.0.0.1:${inbox.port}`)
-  try {
-    return { queued, ...(await deliverOutbox(t.db, tx, config.alerts.from, day(n, 6))) }
-  } finally {
-    tx.close()
-  }
+  return { queued, ...(await withSmtp(inbox.port, (tx) => deliverOutbox(t.db, tx, config.alerts.from, day(n, 6)))) }
 }
 
 beforeAll(async () => {
