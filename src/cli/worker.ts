@@ -5,8 +5,8 @@
  * as many machines, against one PostgreSQL. SIGINT/SIGTERM stop it gracefully: probes in
  * flight are recorded and held hosts go back to the queue at once.
  */
-import { createFetchEngine } from '../fetch/create-fetch-engine.js'
 import { defaultMaxHosts, defaultWorkerId, runWorker } from '../queue/run-worker.js'
+import { commandEngine } from './command-engine.js'
 import { openFromConfig } from './open-from-config.js'
 import { intFlag, parseCommandArgs } from './parse.js'
 import { stopOnSignal } from './stop-on-signal.js'
@@ -32,9 +32,7 @@ export async function run(args: string[], given?: Lang): Promise<number> {
   const maxHosts = intFlag(values['max-hosts'], 'max-hosts', 1, 100_000)
   const { config, database } = await openFromConfig()
   const lang = given ?? config.lang
-  const engine = createFetchEngine(config.http, {
-    allowPrivateNetworks: values['allow-private'] || config.allowPrivateNetworks,
-  })
+  const engine = commandEngine(config, values['allow-private'])
   const workerId = values.id ?? defaultWorkerId()
   const log = createLogger()
   const stop = stopOnSignal(() => log.info('stopping', t(lang, 'cli.worker.stopping'), { worker: workerId }))
