@@ -9,7 +9,7 @@ import { runContentSweep } from '../../src/content/run-content-sweep.js'
 import { json } from '../../src/db/json.js'
 import { createFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import type { FetchEngine } from '../../src/fetch/fetch-engine.js'
-import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
+import { emptyDatasetColumns, emptyDistributionColumns } from '../helpers/empty-dataset-columns.js'
 import { Inbox, withSmtp } from '../helpers/smtp-inbox.js'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
 
@@ -69,7 +69,7 @@ beforeAll(async () => {
     .execute()
   await t.db
     .insertInto('distributions')
-    .values({ iri: 'urn:dist:olyckor', dataset_iri: 'urn:ds:olyckor', title: json({}), description: json({}), conforms_to: json([]), download_url: `${base}/olyckor.csv`, media_type: 'text/csv', host: new URL(base).host, record_hash: 'h' })
+    .values({ iri: 'urn:dist:olyckor', dataset_iri: 'urn:ds:olyckor', ...emptyDistributionColumns(), download_url: `${base}/olyckor.csv`, media_type: 'text/csv', host: new URL(base).host, record_hash: 'h' })
     .execute()
   // A reuser who follows the dataset (double opt-in done: active), reading in English.
   await t.db.insertInto('alert_subscriptions').values({ email: 'reuser@app.test', lang: 'en', target_kind: 'dataset', target: 'urn:ds:olyckor', status: 'active', confirmed_at: day(1) }).execute()
