@@ -82,7 +82,7 @@ export async function alertFeed(db: Db, config: Pick<Config, 'web'>, target: Fol
     '<?xml version="1.0" encoding="utf-8"?>\n',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">`,
     `<id>${xml(self)}</id>`,
-    `<title>${xml(oneLine(t(lang, target.kind === 'dataset' ? 'alerts.feed.title-dataset' : 'alerts.feed.title-organisation', { name })))}</title>`,
+    `<title>${xml(oneLine(t(lang, 'alerts.feed.title', { name })))}</title>`,
     `<updated>${updated.toISOString()}</updated>`,
     `<author><name>${xml(t(lang, 'app.name'))}</name></author>`,
     `<link rel="self" type="application/atom+xml" href="${xml(self)}"/>`,

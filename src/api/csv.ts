@@ -1,3 +1,5 @@
+import { DIMENSIONS, type Dimension } from '../domain/dimension.js'
+
 /** A value a CSV cell can hold. */
 export type CellValue = string | number | boolean | null | undefined
 
@@ -5,6 +7,11 @@ export type CellValue = string | number | boolean | null | undefined
 export interface CsvColumn<R> {
   name: string
   value: (row: R) => CellValue
+}
+
+/** The columns of a score, `total` then the five dimensions in their order (src/domain/dimension.ts); empty where a row has no score. */
+export function scoreColumns<R>(scores: (row: R) => Partial<Record<'total' | Dimension, number | null>> | null | undefined): CsvColumn<R>[] {
+  return (['total', ...DIMENSIONS] as const).map((name) => ({ name, value: (row: R) => scores(row)?.[name] }))
 }
 
 /** A time as a CSV cell: ISO 8601 in UTC, empty for none. */

@@ -1,10 +1,10 @@
-import { Hono } from 'hono'
+import type { Hono } from 'hono'
 import { readDistributionHistory, type ProbeView } from '../read-model/distribution-history.js'
 import type { ApiDeps } from './api-deps.js'
 import { apiError } from './api-error.js'
 import { isoCell, type CsvColumn } from './csv.js'
 import { findingJson } from './finding-json.js'
-import { LIST_PARAMS, listAnswer, readListRequest } from './list-answer.js'
+import { LIST_PARAMS, listAnswer, listApi } from './list-answer.js'
 import { defineQuery } from './query-schema.js'
 import type { Lang } from '../i18n/lang.js'
 
@@ -37,10 +37,7 @@ const probeJson = (p: ProbeView, lang: Lang) => ({ ...p, findings: p.findings.ma
  * time (or all as CSV). 404 for an IRI that names no harvested distribution.
  */
 export function distributionApi({ db, lang: fallback }: ApiDeps): Hono {
-  return new Hono().get('/', async (c) => {
-    const req = readListRequest(c, fallback, distributionQuery)
-    if (req instanceof Response) return req
-    const { lang, query, offset } = req
+  return listApi(fallback, distributionQuery, async (c, { lang, query, offset }) => {
     const iri = String(query.iri)
     const since = new Date(Date.now() - Number(query.days) * 86_400_000)
     const view = await readDistributionHistory(db, iri, lang, since)

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { getOrganisationLeague } from '../read-model/organisation-league.js'
 import type { ApiDeps } from './api-deps.js'
-import { csvDocument } from './csv.js'
+import { csvAnswer } from './list-answer.js'
 import { ORGANISATION_COLUMNS } from './organisations.js'
 import { requestLang } from './request-lang.js'
 
@@ -12,8 +12,6 @@ import { requestLang } from './request-lang.js'
 export function exportApi({ db, lang }: ApiDeps): Hono {
   return new Hono().get('/organisations.csv', async (c) => {
     const league = await getOrganisationLeague(db, requestLang(c, lang))
-    c.header('Content-Type', 'text/csv; charset=utf-8')
-    c.header('Content-Disposition', 'attachment; filename="datavakt-organisations.csv"')
-    return c.body(csvDocument(league, ORGANISATION_COLUMNS, c.req.query('sep') === 'semicolon' ? 'semicolon' : 'comma'))
+    return csvAnswer(c, 'datavakt-organisations.csv', league, ORGANISATION_COLUMNS, c.req.query('sep'))
   })
 }

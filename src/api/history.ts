@@ -2,8 +2,8 @@ import { Hono } from 'hono'
 import { getScoreHistory, type HistoryPoint, type Resolution } from '../read-model/score-history.js'
 import type { ApiDeps } from './api-deps.js'
 import { apiError } from './api-error.js'
-import { csvDocument, type CsvColumn, type CsvSeparator } from './csv.js'
-import { LIST_PARAMS, wantsCsv } from './list-answer.js'
+import { scoreColumns, type CsvColumn } from './csv.js'
+import { csvAnswer, LIST_PARAMS, wantsCsv } from './list-answer.js'
 import { defineQuery } from './query-schema.js'
 import { requestLang } from './request-lang.js'
 
@@ -25,10 +25,7 @@ export const historyQuery = defineQuery(
   ['level', 'key'],
 )
 
-const COLUMNS: CsvColumn<HistoryPoint>[] = (['period', 'days', 'total', 'availability', 'freshness', 'format', 'conformance', 'metadata'] as const).map((k) => ({
-  name: k,
-  value: (p) => p[k],
-}))
+const COLUMNS: CsvColumn<HistoryPoint>[] = [{ name: 'period', value: (p) => p.period }, { name: 'days', value: (p) => p.days }, ...scoreColumns((p: HistoryPoint) => p)]
 
 const isRealDay = (d: string) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d
 
@@ -54,11 +51,7 @@ export function historyApi({ db, lang: fallback }: ApiDeps): Hono {
     const key = String(query.key)
     const resolution = query.resolution as Resolution
     const points = await getScoreHistory(db, level, key, { from, to, resolution })
-    if (wantsCsv(c, query)) {
-      c.header('Content-Type', 'text/csv; charset=utf-8')
-      c.header('Content-Disposition', 'attachment; filename="datavakt-history.csv"')
-      return c.body(csvDocument(points, COLUMNS, (query.sep as CsvSeparator | undefined) ?? 'comma'))
-    }
+    if (wantsCsv(c, query)) return csvAnswer(c, 'datavakt-history.csv', points, COLUMNS, query.sep)
     return c.json({ level, key, from, to, resolution, points })
   })
 }

@@ -1,7 +1,7 @@
-import type { Context } from 'hono'
+import { Hono, type Context } from 'hono'
 import type { Lang } from '../i18n/lang.js'
 import { apiError } from './api-error.js'
-import { csvDocument, type CsvColumn, type CsvSeparator } from './csv.js'
+import { csvDocument, type CsvColumn } from './csv.js'
 import type { ParamSchema, Query, QueryParams } from './query-schema.js'
 import { requestLang } from './request-lang.js'
 
@@ -28,6 +28,16 @@ export function wantsCsv(c: Context, query: Query): boolean {
   return /\btext\/csv\b/i.test(c.req.header('accept') ?? '')
 }
 
+/**
+ * A CSV answer, sent as a file named `filename`: the whole document (see csvDocument),
+ * with semicolons and decimal commas when `sep` is 'semicolon', else commas.
+ */
+export function csvAnswer<R>(c: Context, filename: string, rows: readonly R[], columns: readonly CsvColumn<R>[], sep: unknown): Response {
+  c.header('Content-Type', 'text/csv; charset=utf-8')
+  c.header('Content-Disposition', `attachment; filename="${filename}"`)
+  return c.body(csvDocument(rows, columns, sep === 'semicolon' ? 'semicolon' : 'comma'))
+}
+
 /** How one list is sent: the name of its rows in the JSON, its CSV columns and file name. */
 export interface ListShape<R, J> {
   key: string
@@ -43,11 +53,7 @@ export interface ListShape<R, J> {
  * `Link: <…>; rel="next"` header. `extra` goes into the JSON beside the rows.
  */
 export function listAnswer<R, J>(c: Context, query: Query, offset: number, rows: readonly R[], shape: ListShape<R, J>, extra: object = {}): Response {
-  if (wantsCsv(c, query)) {
-    c.header('Content-Type', 'text/csv; charset=utf-8')
-    c.header('Content-Disposition', `attachment; filename="${shape.filename}"`)
-    return c.body(csvDocument(rows, shape.columns, (query.sep as CsvSeparator | undefined) ?? 'comma'))
-  }
+  if (wantsCsv(c, query)) return csvAnswer(c, shape.filename, rows, shape.columns, query.sep)
   const limit = Number(query.limit)
   const end = offset + limit
   let next: string | null = null
@@ -75,10 +81,18 @@ export interface ListRequest {
 }
 
 /** Reads a list request against its query schema, or gives the API's 400 answer for a bad parameter or cursor. */
-export function readListRequest(c: Context, fallback: Lang, params: QueryParams): ListRequest | Response {
+function readListRequest(c: Context, fallback: Lang, params: QueryParams): ListRequest | Response {
   const lang = requestLang(c, fallback)
   const query = params.read(c, lang)
   if (query instanceof Response) return query
   const offset = listOffset(c, lang, query)
   return offset instanceof Response ? offset : { lang, query, offset }
+}
+
+/** A list resource: each request is read against `params` (see readListRequest) and, when it reads, answered by `answer`. */
+export function listApi(fallback: Lang, params: QueryParams, answer: (c: Context, req: ListRequest) => Promise<Response>): Hono {
+  return new Hono().get('/', async (c) => {
+    const req = readListRequest(c, fallback, params)
+    return req instanceof Response ? req : answer(c, req)
+  })
 }

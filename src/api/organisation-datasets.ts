@@ -1,9 +1,9 @@
-import { Hono } from 'hono'
+import type { Hono } from 'hono'
 import { getOrganisationDatasets, type DatasetSummary } from '../read-model/organisation-datasets.js'
 import type { ApiDeps } from './api-deps.js'
 import { apiError } from './api-error.js'
-import type { CsvColumn } from './csv.js'
-import { LIST_PARAMS, listAnswer, readListRequest } from './list-answer.js'
+import { scoreColumns, type CsvColumn } from './csv.js'
+import { LIST_PARAMS, listAnswer, listApi } from './list-answer.js'
 import { defineQuery } from './query-schema.js'
 
 export const organisationDatasetsQuery = defineQuery(
@@ -15,7 +15,7 @@ const COLUMNS: CsvColumn<DatasetSummary>[] = [
   { name: 'dataset', value: (d) => d.title },
   { name: 'iri', value: (d) => d.iri },
   { name: 'day', value: (d) => d.scores?.day },
-  ...(['total', 'availability', 'freshness', 'format', 'conformance', 'metadata'] as const).map((k) => ({ name: k, value: (d: DatasetSummary) => d.scores?.[k] })),
+  ...scoreColumns((d: DatasetSummary) => d.scores),
 ]
 
 /**
@@ -24,10 +24,7 @@ const COLUMNS: CsvColumn<DatasetSummary>[] = [
  * a time (or all as CSV). 404 for an IRI that names no organisation with live datasets.
  */
 export function organisationDatasetsApi({ db, lang: fallback }: ApiDeps): Hono {
-  return new Hono().get('/', async (c) => {
-    const req = readListRequest(c, fallback, organisationDatasetsQuery)
-    if (req instanceof Response) return req
-    const { lang, query, offset } = req
+  return listApi(fallback, organisationDatasetsQuery, async (c, { lang, query, offset }) => {
     const iri = String(query.iri)
     const datasets = await getOrganisationDatasets(db, iri, lang)
     if (datasets.length === 0 && !(await db.selectFrom('organisations').select('iri').where('iri', '=', iri).executeTakeFirst())) {

@@ -4,9 +4,9 @@ import type { Lang } from '../i18n/lang.js'
 import { getHvdObligations, HVD_OBLIGATIONS, type HvdDatasetReport, type HvdObligationName, type HvdReport } from '../read-model/hvd-obligations.js'
 import type { ApiDeps } from './api-deps.js'
 import { apiError } from './api-error.js'
-import { csvDocument, type CsvColumn } from './csv.js'
+import type { CsvColumn } from './csv.js'
 import { findingJson } from './finding-json.js'
-import { wantsCsv } from './list-answer.js'
+import { csvAnswer, wantsCsv } from './list-answer.js'
 import { defineQuery } from './query-schema.js'
 import { requestLang } from './request-lang.js'
 
@@ -67,9 +67,7 @@ export function organisationHvdApi({ db, lang: fallback }: ApiDeps): Hono {
     }
     if (wantsCsv(c, query)) {
       const rows = report.datasets.flatMap((dataset) => HVD_OBLIGATIONS.map((obligation) => ({ dataset, obligation })))
-      c.header('Content-Type', 'text/csv; charset=utf-8')
-      c.header('Content-Disposition', 'attachment; filename="datavakt-hvd.csv"')
-      return c.body(csvDocument(rows, columns(report, lang), query.sep === 'semicolon' ? 'semicolon' : 'comma'))
+      return csvAnswer(c, 'datavakt-hvd.csv', rows, columns(report, lang), query.sep)
     }
     c.header('Content-Disposition', 'inline; filename="datavakt-hvd.json"')
     return c.json(hvdJson(report, lang))

@@ -1,8 +1,8 @@
-import { Hono } from 'hono'
+import type { Hono } from 'hono'
 import { getOrganisationLeague, type OrganisationSummary } from '../read-model/organisation-league.js'
 import type { ApiDeps } from './api-deps.js'
-import type { CsvColumn } from './csv.js'
-import { LIST_PARAMS, listAnswer, readListRequest } from './list-answer.js'
+import { scoreColumns, type CsvColumn } from './csv.js'
+import { LIST_PARAMS, listAnswer, listApi } from './list-answer.js'
 import { defineQuery } from './query-schema.js'
 
 export const organisationsQuery = defineQuery(LIST_PARAMS)
@@ -12,12 +12,7 @@ export const ORGANISATION_COLUMNS: readonly CsvColumn<OrganisationSummary>[] = [
   { name: 'organisation', value: (r) => r.name },
   { name: 'iri', value: (r) => r.iri },
   { name: 'day', value: (r) => r.scores?.day },
-  { name: 'total', value: (r) => r.scores?.total },
-  { name: 'availability', value: (r) => r.scores?.availability },
-  { name: 'freshness', value: (r) => r.scores?.freshness },
-  { name: 'format', value: (r) => r.scores?.format },
-  { name: 'conformance', value: (r) => r.scores?.conformance },
-  { name: 'metadata', value: (r) => r.scores?.metadata },
+  ...scoreColumns((r: OrganisationSummary) => r.scores),
   { name: 'datasets', value: (r) => r.datasets },
   { name: 'broken', value: (r) => r.broken },
   { name: 'degraded', value: (r) => r.degraded },
@@ -29,10 +24,7 @@ export const ORGANISATION_COLUMNS: readonly CsvColumn<OrganisationSummary>[] = [
  * (or all as CSV). `name` is null for the datasets that name no organisation.
  */
 export function organisationsApi({ db, lang: fallback }: ApiDeps): Hono {
-  return new Hono().get('/', async (c) => {
-    const req = readListRequest(c, fallback, organisationsQuery)
-    if (req instanceof Response) return req
-    const { lang, query, offset } = req
+  return listApi(fallback, organisationsQuery, async (c, { lang, query, offset }) => {
     const league = await getOrganisationLeague(db, lang)
     return listAnswer(c, query, offset, league, { key: 'organisations', columns: ORGANISATION_COLUMNS, filename: 'datavakt-organisations.csv', json: (r) => r })
   })

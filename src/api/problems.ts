@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import type { Hono } from 'hono'
 import type { Lang } from '../i18n/lang.js'
 import { PROBLEM_STATES, problemStandings, type ProblemStanding } from '../read-model/problem-states.js'
 import { getProblems, type Problem } from '../read-model/problems.js'
@@ -6,7 +6,7 @@ import type { ApiDeps } from './api-deps.js'
 import { apiError } from './api-error.js'
 import type { CsvColumn } from './csv.js'
 import { findingJson } from './finding-json.js'
-import { LIST_PARAMS, listAnswer, readListRequest } from './list-answer.js'
+import { LIST_PARAMS, listAnswer, listApi } from './list-answer.js'
 import { defineQuery } from './query-schema.js'
 import { describeFinding } from '../i18n/catalogue.js'
 
@@ -51,10 +51,7 @@ function problemColumns(lang: Lang): CsvColumn<StandingProblem>[] {
  * all as CSV. 400 without an organisation or dataset, or for a bad parameter.
  */
 export function problemsApi({ db, lang: fallback }: ApiDeps): Hono {
-  return new Hono().get('/', async (c) => {
-    const req = readListRequest(c, fallback, problemsQuery)
-    if (req instanceof Response) return req
-    const { lang, query, offset } = req
+  return listApi(fallback, problemsQuery, async (c, { lang, query, offset }) => {
     const organisationIri = query.organisation as string | undefined
     const datasetIri = query.dataset as string | undefined
     if (!organisationIri && !datasetIri) return apiError(c, lang, 'bad-request', 'api.error.one-of-params', { names: ['organisation', 'dataset'] })

@@ -1,8 +1,8 @@
-import { Hono } from 'hono'
+import type { Hono } from 'hono'
 import { listHarvestRuns, listSweeps } from '../read-model/work-runs.js'
 import type { ApiDeps } from './api-deps.js'
 import { isoCell, type CsvColumn } from './csv.js'
-import { LIST_PARAMS, listAnswer, readListRequest } from './list-answer.js'
+import { LIST_PARAMS, listAnswer, listApi } from './list-answer.js'
 import { defineQuery } from './query-schema.js'
 
 /** How far back the run lists reach: the latest this many, paged. */
@@ -43,10 +43,7 @@ const SWEEP_COLUMNS: CsvColumn<Sweep>[] = [
 
 /** `GET /api/harvest-runs[?source=][&limit=&cursor=][&format=csv&sep=]`: the latest 1000 harvest runs, newest first, paged. */
 export function harvestRunsApi({ db, lang: fallback }: ApiDeps): Hono {
-  return new Hono().get('/', async (c) => {
-    const req = readListRequest(c, fallback, harvestRunsQuery)
-    if (req instanceof Response) return req
-    const { lang, query, offset } = req
+  return listApi(fallback, harvestRunsQuery, async (c, { lang, query, offset }) => {
     const runs = await listHarvestRuns(db, { sourceId: query.source as string | undefined, limit: RECENT, lang })
     return listAnswer(c, query, offset, runs, { key: 'runs', columns: HARVEST_COLUMNS, filename: 'datavakt-harvest-runs.csv', json: (r) => r })
   })
@@ -54,10 +51,7 @@ export function harvestRunsApi({ db, lang: fallback }: ApiDeps): Hono {
 
 /** `GET /api/sweeps[?limit=&cursor=][&format=csv&sep=]`: the latest 1000 availability sweeps, newest first, with hosts done, paged. */
 export function sweepsApi({ db, lang: fallback }: ApiDeps): Hono {
-  return new Hono().get('/', async (c) => {
-    const req = readListRequest(c, fallback, sweepsQuery)
-    if (req instanceof Response) return req
-    const { lang, query, offset } = req
+  return listApi(fallback, sweepsQuery, async (c, { lang, query, offset }) => {
     const sweeps = await listSweeps(db, { limit: RECENT })
     return listAnswer(c, query, offset, sweeps, { key: 'sweeps', columns: SWEEP_COLUMNS, filename: 'datavakt-sweeps.csv', json: (s) => ({ ...s, hosts_done: Number(s.hosts_done ?? 0) }) })
   })

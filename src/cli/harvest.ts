@@ -7,12 +7,12 @@
  * ok, 1 a harvest failed, 2 a usage error.
  */
 import { loadConfig } from '../config/load-config.js'
-import { createFetchEngine } from '../fetch/create-fetch-engine.js'
 import { harvestAll, readSource, type HarvestResult } from '../harvest/harvest-source.js'
 import { HarvestError } from '../harvest/harvest-error.js'
 import { modelToDryRunJson } from '../harvest/model.js'
 import type { ChangeCounts } from '../db/harvest-store.js'
 import { resolveSources } from '../config/presets/index.js'
+import { commandEngine } from './command-engine.js'
 import { openFromConfig } from './open-from-config.js'
 import { parseCommandArgs } from './parse.js'
 import { UsageError } from './usage-error.js'
@@ -65,7 +65,7 @@ export async function run(args: string[], given?: Lang): Promise<number> {
   const { config, database } = await openFromConfig({ config: loaded })
   const lang = given ?? config.lang
   try {
-    const engine = createFetchEngine(config.http, { allowPrivateNetworks: config.allowPrivateNetworks || values['allow-private'] })
+    const engine = commandEngine(config, values['allow-private'])
     let results: HarvestResult[]
     try {
       results = await harvestAll(
@@ -118,7 +118,7 @@ function failedLine(lang: Lang, who: string, failure: HarvestFailure, httpStatus
 async function dryRun(url: string, kind: Kind, publisher: string | undefined, asJson: boolean, allowPrivate: boolean, given?: Lang): Promise<number> {
   const config = loadConfig()
   const lang = given ?? config.lang
-  const engine = createFetchEngine(config.http, { allowPrivateNetworks: config.allowPrivateNetworks || allowPrivate })
+  const engine = commandEngine(config, allowPrivate)
   try {
     const read = await readSource({ kind, url, publisher }, {
       fetchDocument: engine.fetchDocument.bind(engine),

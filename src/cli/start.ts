@@ -2,9 +2,9 @@ import { intFlag, parseCommandArgs } from './parse.js'
 import { t } from '../i18n/catalogue.js'
 import { DatavaktError, errorText } from '../i18n/datavakt-error.js'
 import type { Lang } from '../i18n/lang.js'
+import { commandEngine } from './command-engine.js'
 import { openFromConfig } from './open-from-config.js'
 import { createApp } from '../web/create-app.js'
-import { createFetchEngine } from '../fetch/create-fetch-engine.js'
 import { startBackground, type StartBackgroundOptions } from '../scheduler/start-background.js'
 import type { JobEvent } from '../scheduler/start-scheduler.js'
 import type { Config } from '../config/config.js'
@@ -58,9 +58,7 @@ export async function run(args: string[], given?: Lang): Promise<number> {
     return undefined
   })
   // One engine per process; the in-process worker probes through it (embedded mode).
-  const engine = createFetchEngine(config.http, {
-    allowPrivateNetworks: values['allow-private'] === true || config.allowPrivateNetworks,
-  })
+  const engine = commandEngine(config, values['allow-private'])
   const harvestJob = createHarvestJob({
     db: database.db,
     config,

@@ -10,12 +10,12 @@
  * 2 a usage error.
  */
 import { defaultConfig } from '../config/config.js'
-import { createFetchEngine } from '../fetch/create-fetch-engine.js'
 import { describeFinding, t } from '../i18n/catalogue.js'
 import { errorText } from '../i18n/datavakt-error.js'
 import { num } from '../i18n/format.js'
 import { runSweep, type SweepProgress } from '../queue/run-sweep.js'
 import type { SweepSummary } from '../db/sweep-summary.js'
+import { commandEngine } from './command-engine.js'
 import { openFromConfig } from './open-from-config.js'
 import { parseCommandArgs } from './parse.js'
 import { politenessOptions, withPolitenessFlags } from './politeness-flags.js'
@@ -38,9 +38,7 @@ export async function run(args: string[], given?: Lang): Promise<number> {
   const { config, database } = await openFromConfig()
   const lang = given ?? config.lang
   const http = withPolitenessFlags(config.http, values)
-  const engine = createFetchEngine(http, {
-    allowPrivateNetworks: values['allow-private'] || config.allowPrivateNetworks,
-  })
+  const engine = commandEngine(config, values['allow-private'], http)
   const stop = stopOnSignal(() => process.stderr.write(`\n${t(lang, 'cli.sweep.stopping')}\n`))
   const bar = values.quiet ? undefined : progressBar(lang)
   try {

@@ -35,13 +35,14 @@ import { budgetsWith } from '../domain/budgets.js'
 import type { Config } from '../config/config.js'
 import { runChecks } from '../content/run-checks.js'
 import { spoolContentSource, type SpooledContent } from '../content/spool-content-source.js'
-import { createFetchEngine } from '../fetch/create-fetch-engine.js'
+import type { CreatedFetchEngine } from '../fetch/create-fetch-engine.js'
 import { looksLikeHtml, webPageKind } from '../fetch/web-page.js'
 import type { RanContentCheck } from '../../checks/validate-content.js'
 import { describeFinding, isFindingCode, t, type MessageKey } from '../i18n/catalogue.js'
 import { errorText } from '../i18n/datavakt-error.js'
 import { defaultLang, type Lang } from '../i18n/lang.js'
 import type { MessageParams } from '../domain/finding.js'
+import { commandEngine } from './command-engine.js'
 import { parseCommandArgs } from './parse.js'
 import { UsageError } from './usage-error.js'
 
@@ -86,7 +87,7 @@ async function readSchemaArg(arg: string | undefined, lang: Lang): Promise<Schem
 async function openSource(
   input: string,
   config: Config,
-  engine: () => ReturnType<typeof createFetchEngine>,
+  engine: () => CreatedFetchEngine,
   lang: Lang,
 ): Promise<(SpooledContent & { finalUrl?: string }) | { url: string; reason: string; refused: boolean }> {
   const maxBytes = config.content.maxBytes
@@ -145,8 +146,8 @@ export async function run(args: string[], given?: Lang): Promise<number> {
   }
   // The engine is created only when something must be fetched: a local file with a local
   // schema opens no sockets.
-  let engine: ReturnType<typeof createFetchEngine> | null = null
-  const getEngine = () => (engine ??= createFetchEngine(config.http, { allowPrivateNetworks: values['allow-private'] || config.allowPrivateNetworks }))
+  let engine: CreatedFetchEngine | null = null
+  const getEngine = () => (engine ??= commandEngine(config, values['allow-private']))
   let source: SpooledContent | undefined
   try {
     const schemaArg = await readSchemaArg(values.schema, lang)

@@ -7,10 +7,10 @@
  * to the queue at once. With a metrics port it serves its own /metrics (and /healthz) for
  * Prometheus: the probes, fetch durations and lease expiries are counted in this process.
  */
-import { createFetchEngine } from '../fetch/create-fetch-engine.js'
 import { defaultMaxHosts, defaultWorkerId, runWorker } from '../queue/run-worker.js'
 import { loadConfig } from '../config/load-config.js'
 import type { Config } from '../config/config.js'
+import { commandEngine } from './command-engine.js'
 import { openFromConfig } from './open-from-config.js'
 import { intFlag, parseCommandArgs } from './parse.js'
 import { stopOnSignal } from './stop-on-signal.js'
@@ -78,9 +78,7 @@ async function serveMetrics(flags: { port: number | undefined; host: string | un
 /** Opens the database and works the queue until SIGINT/SIGTERM; returns the exit code. */
 async function work(config: Config, opts: { allowPrivate: boolean; id: string | undefined; maxHosts: number | undefined }, lang: Lang, log: Logger): Promise<number> {
   const { database } = await openFromConfig({ config })
-  const engine = createFetchEngine(config.http, {
-    allowPrivateNetworks: opts.allowPrivate || config.allowPrivateNetworks,
-  })
+  const engine = commandEngine(config, opts.allowPrivate)
   const workerId = opts.id ?? defaultWorkerId()
   const stop = stopOnSignal(() => log.info('stopping', t(lang, 'cli.worker.stopping'), { worker: workerId }))
   // The queue and outbox gauges, on the worker's /metrics and over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set.

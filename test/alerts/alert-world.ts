@@ -4,11 +4,12 @@ import { json } from '../../src/db/json.js'
 import type { Db } from '../../src/db/database.js'
 import { observeProbes } from '../../src/alerts/observe.js'
 import { queueDigests } from '../../src/alerts/queue-digests.js'
-import { deliverOutbox, smtpTransport } from '../../src/alerts/deliver-outbox.js'
+import { deliverOutbox } from '../../src/alerts/deliver-outbox.js'
 import type { WebhookSender } from '../../src/alerts/webhook.js'
 import type { Config } from '../../src/config/config.js'
 import type { ProbeCode, ProbeOutcome } from '../../src/domain/probe-codes.js'
-import { probeResult, seedDistributions } from '../availability/seed-distributions.js'
+import { probeResult, SEED_DATASET, seedDistributions } from '../availability/seed-distributions.js'
+import { withSmtp } from '../helpers/smtp-inbox.js'
 
 /**
  * A small world for the alert tests: one organisation, one dataset (urn:seed:dataset) and
@@ -17,12 +18,13 @@ import { probeResult, seedDistributions } from '../availability/seed-distributio
  */
 
 export const ORG = 'urn:test:org:1'
-export const DATASET = 'urn:seed:dataset'
+export const DATASET = SEED_DATASET
 export const SECRET = 'test-secret-test-secret-test-secret-0123'
 export const FROM = 'datavakt <datavakt@127.0.0.1>'
 export const T0 = Date.parse('2026-12-01T00:00:00Z')
 export const at = (h: number) => new Date(T0 + h * 3_600_000)
-const url = (iri: string) => `http://127.0.0.1:9/${iri.split(':').pop()}.csv`
+/** The address of a seeded distribution. */
+export const url = (iri: string) => `http://127.0.0.1:9/${iri.split(':').pop()}.csv`
 
 export async function seedWorld(db: Db, distributions: string[]): Promise<void> {
   await seedDistributions(db, distributions.map((iri) => ({ iri, url: url(iri) })))
@@ -30,11 +32,17 @@ export async function seedWorld(db: Db, distributions: string[]): Promise<void> 
   await db.updateTable('datasets').set({ organisation_iri: ORG, title: json({ sv: 'Badplatser', en: 'Beaches' }) }).execute()
 }
 
+/** A probe of `iri` at hour `h`, stored and observed as the probe writer does. */
 export async function probe(db: Db, config: Config, iri: string, h: number, outcome: ProbeOutcome, code: ProbeCode): Promise<void> {
+  await probeAt(db, config, iri, at(h), outcome, code)
+}
+
+/** A probe of `iri` at `when`, stored and observed as the probe writer does. */
+export async function probeAt(db: Db, config: Config, iri: string, when: Date, outcome: ProbeOutcome, code: ProbeCode): Promise<void> {
   const { id } = await db.insertInto('sweeps').values({ status: 'running', trigger: 'test' }).returning('id').executeTakeFirstOrThrow()
-  const result = probeResult(url(iri), outcome, code, at(h))
-  await recordProbes(db, id, 'w', [{ distributionIri: iri, host: '127.0.0.1:9', result, at: at(h) }], availabilityStep(config.availability))
-  await observeProbes(db, [{ distributionIri: iri, at: at(h), outcome, code, httpStatus: result.httpStatus, url: result.url }], config.alerts)
+  const result = probeResult(url(iri), outcome, code, when)
+  await recordProbes(db, id, 'w', [{ distributionIri: iri, host: '127.0.0.1:9', result, at: when }], availabilityStep(config.availability))
+  await observeProbes(db, [{ distributionIri: iri, at: when, outcome, code, httpStatus: result.httpStatus, url: result.url }], config.alerts)
 }
 
 /** Three failures over 24 h from hour `h`: the file is broken and its alert opens. */
@@ -45,12 +53,7 @@ export async function breakFile(db: Db, config: Config, iri: string, h: number):
 /** Queues the digests due at hour `h` and sends the outbox to the SMTP server on `port`. */
 export async function digestAndSend(db: Db, config: Config, port: number, h: number, webhook?: WebhookSender) {
   const queued = await queueDigests(db, config, at(h), SECRET)
-  const tx = smtpTransport(`smtp://127.0.0.1:${port}`)
-  try {
-    return { queued, ...(await deliverOutbox(db, tx, FROM, at(h), webhook)) }
-  } finally {
-    tx.close()
-  }
+  return { queued, ...(await withSmtp(port, (tx) => deliverOutbox(db, tx, FROM, at(h), webhook))) }
 }
 
 /** The path and query of an absolute link, for app.request. */

@@ -10,11 +10,12 @@ import type { AddressInfo } from 'node:net'
 import type { ServerType } from '@hono/node-server'
 import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { deliverOutbox, smtpTransport } from '../../src/alerts/deliver-outbox.js'
+import { deliverOutbox } from '../../src/alerts/deliver-outbox.js'
 import { enqueueMessage } from '../../src/alerts/outbox-enqueue.js'
 import { defaultConfig, type Config } from '../../src/config/config.js'
 import { listOutbox } from '../../src/read-model/outbox.js'
 import { createApp } from '../../src/web/create-app.js'
+import { withSmtp } from '../helpers/smtp-inbox.js'
 import { describeEachDb, type TestDb } from '../helpers/test-db.js'
 import { serveOnLoopback } from '../web/seeded-app.js'
 
@@ -74,12 +75,7 @@ describeEachDb('bounces', (db) => {
     for (const recipient of [GONE, FULL, OK]) {
       await enqueueMessage(t.db, { recipient, dedupeKey: `test:${recipient}:${d}`, rendered: { subject: `Dag ${d}`, text: 'Hej', html: '<p>Hej</p>' }, now })
     }
-    const tx = smtpTransport(`smtp://127.0.0.1:${port}`)
-    try {
-      return await deliverOutbox(t.db, tx, FROM, now, undefined, null, config.alerts)
-    } finally {
-      tx.close()
-    }
+    return withSmtp(port, (tx) => deliverOutbox(t.db, tx, FROM, now, undefined, null, config.alerts))
   }
   const bounceOf = (recipient: string) => t.db.selectFrom('recipient_bounces').selectAll().where('recipient', '=', recipient).executeTakeFirst()
 

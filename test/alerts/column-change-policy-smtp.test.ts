@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { deliverOutbox, smtpTransport } from '../../src/alerts/deliver-outbox.js'
+import { deliverOutbox } from '../../src/alerts/deliver-outbox.js'
 import { queueDigests } from '../../src/alerts/queue-digests.js'
 import { checks } from '../../checks/index.js'
 import { defaultConfig, type Config } from '../../src/config/config.js'
@@ -9,8 +9,8 @@ import { runContentSweep } from '../../src/content/run-content-sweep.js'
 import { json } from '../../src/db/json.js'
 import { createFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import type { FetchEngine } from '../../src/fetch/fetch-engine.js'
-import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
-import { Inbox } from '../helpers/smtp-inbox.js'
+import { emptyDatasetColumns, emptyDistributionColumns } from '../helpers/empty-dataset-columns.js'
+import { Inbox, withSmtp } from '../helpers/smtp-inbox.js'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
 
 /**
@@ -42,12 +42,7 @@ async function sweep(n: number) {
 
 async function digest(n: number) {
   const queued = await queueDigests(t.db, config, day(n, 6), SECRET)
-  const tx = smtpTransport(`smtp://127.0.0.1:${inbox.port}`)
-  try {
-    return { queued, ...(await deliverOutbox(t.db, tx, config.alerts.from, day(n, 6))) }
-  } finally {
-    tx.close()
-  }
+  return { queued, ...(await withSmtp(inbox.port, (tx) => deliverOutbox(t.db, tx, config.alerts.from, day(n, 6)))) }
 }
 
 beforeAll(async () => {
@@ -74,7 +69,7 @@ beforeAll(async () => {
     .execute()
   await t.db
     .insertInto('distributions')
-    .values({ iri: 'urn:dist:olyckor', dataset_iri: 'urn:ds:olyckor', title: json({}), description: json({}), conforms_to: json([]), download_url: `${base}/olyckor.csv`, media_type: 'text/csv', host: new URL(base).host, record_hash: 'h' })
+    .values({ iri: 'urn:dist:olyckor', dataset_iri: 'urn:ds:olyckor', ...emptyDistributionColumns(), download_url: `${base}/olyckor.csv`, media_type: 'text/csv', host: new URL(base).host, record_hash: 'h' })
     .execute()
   // A reuser who follows the dataset (double opt-in done: active), reading in English.
   await t.db.insertInto('alert_subscriptions').values({ email: 'reuser@app.test', lang: 'en', target_kind: 'dataset', target: 'urn:ds:olyckor', status: 'active', confirmed_at: day(1) }).execute()

@@ -1,51 +1,27 @@
-import { availabilityStep } from '../../src/availability/next-availability-state.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Inbox } from '../helpers/smtp-inbox.js'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
-import { recordProbes } from '../../src/db/probe-store.js'
 import { json } from '../../src/db/json.js'
-import { observeProbes } from '../../src/alerts/observe.js'
-import { queueDigests } from '../../src/alerts/queue-digests.js'
-import { deliverOutbox, smtpTransport } from '../../src/alerts/deliver-outbox.js'
 import { defaultConfig, type Config } from '../../src/config/config.js'
 import type { ProbeCode, ProbeOutcome } from '../../src/domain/probe-codes.js'
-import { probeResult, seedDistributions } from '../availability/seed-distributions.js'
+import { seedDistributions } from '../availability/seed-distributions.js'
+import { digestAndSend as sendDigests, ORG, probe as probeWith, url } from './alert-world.js'
 
-const ORG = 'urn:test:org:1'
 const A = 'urn:test:dist:a'
 const B = 'urn:test:dist:b'
 const C = 'urn:test:dist:c'
 const D = 'urn:test:dist:d'
-const url = (iri: string) => `http://127.0.0.1:9/${iri.split(':').pop()}.csv`
-const T0 = Date.parse('2026-12-01T00:00:00Z')
-const at = (h: number) => new Date(T0 + h * 3_600_000)
 const config: Config = {
   ...defaultConfig,
   web: { ...defaultConfig.web, publicUrl: 'http://127.0.0.1:8080' },
   alerts: { ...defaultConfig.alerts, contacts: [{ email: 'kontakt@kommun.test', organisation: ORG }] },
 }
-const FROM = 'datavakt <datavakt@127.0.0.1>'
-const SECRET = 'test-secret-test-secret-test-secret-0123'
 
 let t: TestDb
 const inbox = new Inbox()
 
-async function probe(iri: string, h: number, outcome: ProbeOutcome, code: ProbeCode) {
-  const { id } = await t.db.insertInto('sweeps').values({ status: 'running', trigger: 'test' }).returning('id').executeTakeFirstOrThrow()
-  const result = probeResult(url(iri), outcome, code, at(h))
-  await recordProbes(t.db, id, 'w', [{ distributionIri: iri, host: '127.0.0.1:9', result, at: at(h) }], availabilityStep(config.availability))
-  await observeProbes(t.db, [{ distributionIri: iri, at: at(h), outcome, code, httpStatus: result.httpStatus, url: result.url }], config.alerts)
-}
-
-async function digestAndSend(h: number) {
-  const queued = await queueDigests(t.db, config, at(h), SECRET)
-  const tx = smtpTransport(`smtp://127.0.0.1:${inbox.port}`)
-  try {
-    return { queued, ...(await deliverOutbox(t.db, tx, FROM, at(h))) }
-  } finally {
-    tx.close()
-  }
-}
+const probe = (iri: string, h: number, outcome: ProbeOutcome, code: ProbeCode) => probeWith(t.db, config, iri, h, outcome, code)
+const digestAndSend = (h: number) => sendDigests(t.db, config, inbox.port, h)
 
 beforeAll(async () => {
   t = await createTestDb()

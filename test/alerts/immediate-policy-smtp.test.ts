@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { availabilityStep } from '../../src/availability/next-availability-state.js'
-import { deliverOutbox, smtpTransport } from '../../src/alerts/deliver-outbox.js'
+import { deliverOutbox } from '../../src/alerts/deliver-outbox.js'
 import { queueImmediate } from '../../src/alerts/immediate-policy.js'
-import { observeProbes } from '../../src/alerts/observe.js'
 import { defaultConfig, type Config } from '../../src/config/config.js'
-import { recordProbes } from '../../src/db/probe-store.js'
 import { json } from '../../src/db/json.js'
-import { probeResult, seedDistributions } from '../availability/seed-distributions.js'
-import { Inbox } from '../helpers/smtp-inbox.js'
+import { seedDistributions } from '../availability/seed-distributions.js'
+import { Inbox, withSmtp } from '../helpers/smtp-inbox.js'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
+import { probeAt, SECRET, url } from './alert-world.js'
 
 /**
  * Immediate mode and quiet hours over a real SMTP server on loopback: a high-value (or
@@ -19,8 +17,6 @@ import { createTestDb, type TestDb } from '../helpers/test-db.js'
 const ORG = 'urn:test:org:region'
 const A = 'urn:test:dist:a'
 const B = 'urn:test:dist:b'
-const SECRET = 'test-secret-test-secret-test-secret-0123'
-const url = (iri: string) => `http://127.0.0.1:9/${iri.split(':').pop()}.csv`
 // 2026-12-01 12:00 Stockholm (CET, UTC+1).
 const T0 = Date.parse('2026-12-01T11:00:00Z')
 const at = (h: number) => new Date(T0 + h * 3_600_000)
@@ -33,21 +29,11 @@ let config = base
 let t: TestDb
 const inbox = new Inbox()
 
-async function probe(iri: string, h: number) {
-  const { id } = await t.db.insertInto('sweeps').values({ status: 'running', trigger: 'test' }).returning('id').executeTakeFirstOrThrow()
-  const result = probeResult(url(iri), 'failing', 'http-404', at(h))
-  await recordProbes(t.db, id, 'w', [{ distributionIri: iri, host: '127.0.0.1:9', result, at: at(h) }], availabilityStep(config.availability))
-  await observeProbes(t.db, [{ distributionIri: iri, at: at(h), outcome: 'failing', code: 'http-404', httpStatus: 404, url: result.url }], config.alerts)
-}
+const probe = (iri: string, h: number) => probeAt(t.db, config, iri, at(h), 'failing', 'http-404')
 
 async function immediateAndSend(h: number) {
   const queued = await queueImmediate(t.db, config, at(h), SECRET)
-  const tx = smtpTransport(`smtp://127.0.0.1:${inbox.port}`)
-  try {
-    return { queued, ...(await deliverOutbox(t.db, tx, config.alerts.from, at(h), undefined, config.alerts.quietHours)) }
-  } finally {
-    tx.close()
-  }
+  return { queued, ...(await withSmtp(inbox.port, (tx) => deliverOutbox(t.db, tx, config.alerts.from, at(h), undefined, config.alerts.quietHours))) }
 }
 
 beforeAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { deliverOutbox, smtpTransport } from '../../src/alerts/deliver-outbox.js'
+import { deliverOutbox } from '../../src/alerts/deliver-outbox.js'
 import { observeHarvest } from '../../src/alerts/observe.js'
 import { queueRegionalSummary } from '../../src/alerts/regional-summary.js'
 import { verifyLink } from '../../src/alerts/links.js'
@@ -9,7 +9,7 @@ import { defaultConfig, type Config } from '../../src/config/config.js'
 import { json } from '../../src/db/json.js'
 import { SCORING_VERSION } from '../../src/scoring/scoring-version.js'
 import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
-import { Inbox } from '../helpers/smtp-inbox.js'
+import { Inbox, withSmtp } from '../helpers/smtp-inbox.js'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
 
 /**
@@ -63,12 +63,7 @@ describe('the weekly regional summary', () => {
     expect(await queueRegionalSummary(t.db, config, now, SECRET)).toBe(2)
     // Once per day and address.
     expect(await queueRegionalSummary(t.db, config, now, SECRET)).toBe(0)
-    const tx = smtpTransport(`smtp://127.0.0.1:${inbox.port}`)
-    try {
-      expect(await deliverOutbox(t.db, tx, config.alerts.from, now)).toMatchObject({ sent: 2, waiting: 0 })
-    } finally {
-      tx.close()
-    }
+    expect(await withSmtp(inbox.port, (tx) => deliverOutbox(t.db, tx, config.alerts.from, now))).toMatchObject({ sent: 2, waiting: 0 })
     const sv = inbox.received.find((m) => m.text?.includes('Hej'))!
     expect(sv.subject).toBe('datavakt: veckan i regionen: 1 nytt problem, 1 åtgärdade')
     expect(sv.text).toContain('Regionens totalbetyg: 61 för en vecka sedan, 68 nu.')

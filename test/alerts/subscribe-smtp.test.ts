@@ -5,9 +5,9 @@ import { SaxesParser } from '@rubensworks/saxes'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
 import { createApp } from '../../src/web/create-app.js'
 import { signLink } from '../../src/alerts/links.js'
-import { deliverOutbox, smtpTransport } from '../../src/alerts/deliver-outbox.js'
+import { deliverOutbox } from '../../src/alerts/deliver-outbox.js'
 import { defaultConfig, type Config } from '../../src/config/config.js'
-import { Inbox } from '../helpers/smtp-inbox.js'
+import { Inbox, withSmtp } from '../helpers/smtp-inbox.js'
 import { at, breakFile, DATASET, digestAndSend, FROM, ORG, pathOf, SECRET, seedWorld } from './alert-world.js'
 
 /**
@@ -47,14 +47,7 @@ const form = (fields: Record<string, string>) => ({
 })
 const follow = (email: string, extra: Record<string, string> = {}) =>
   app.request('/alerts/follow', form({ email, kind: 'dataset', iri: DATASET, lang: 'en', ...extra }))
-async function sendNow(h: number) {
-  const tx = smtpTransport(`smtp://127.0.0.1:${inbox.port}`)
-  try {
-    return await deliverOutbox(t.db, tx, FROM, at(h))
-  } finally {
-    tx.close()
-  }
-}
+const sendNow = (h: number) => withSmtp(inbox.port, (tx) => deliverOutbox(t.db, tx, FROM, at(h)))
 const subscription = (email: string) => t.db.selectFrom('alert_subscriptions').selectAll().where('email', '=', email).executeTakeFirst()
 
 beforeAll(async () => {

@@ -1,50 +1,66 @@
 import type { Db } from '../../src/db/database.js'
-import { json } from '../../src/db/json.js'
 import type { ProbeCode, ProbeOutcome } from '../../src/domain/probe-codes.js'
 import type { ProbeResult } from '../../src/fetch/probe-types.js'
-import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
+import { emptyDatasetColumns, emptyDistributionColumns } from '../helpers/empty-dataset-columns.js'
 
-/** Inserts one source, one dataset and the given distributions (url → host parsed). */
-export async function seedDistributions(db: Db, items: { iri: string; url: string | null }[]): Promise<void> {
+/** The dataset of the seeded distributions that name none. */
+export const SEED_DATASET = 'urn:seed:dataset'
+
+/** One distribution to seed: its dataset (default urn:seed:dataset) and that dataset's organisation. */
+export interface SeedItem {
+  iri: string
+  url: string | null
+  dataset?: string
+  organisation?: string | null
+  format?: string | null
+}
+
+/**
+ * Inserts a source (default `seed`), the items' datasets (kept where they are already there)
+ * and the distributions (url → host parsed), in batches of 500: rows straight into the
+ * database, no harvest.
+ */
+export async function seedDistributions(db: Db, items: SeedItem[], source = { id: 'seed', url: 'http://127.0.0.1/catalog' }): Promise<void> {
   await db
     .insertInto('catalogue_sources')
-    .values({ id: 'seed', kind: 'dcat', url: 'http://127.0.0.1/catalog' })
+    .values({ id: source.id, kind: 'dcat', url: source.url })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute()
-  await db
-    .insertInto('datasets')
-    .values({
-      iri: 'urn:seed:dataset',
-      source_id: 'seed',
-      record_hash: 'x',
-      ...emptyDatasetColumns(),
-    })
-    .onConflict((oc) => oc.column('iri').doNothing())
-    .execute()
-  for (let i = 0; i < items.length; i += 500) {
+  const datasets = new Map<string, string | null>(items.length ? items.map((d) => [d.dataset ?? SEED_DATASET, d.organisation ?? null]) : [[SEED_DATASET, null]])
+  for (const batch of batches([...datasets])) {
+    await db
+      .insertInto('datasets')
+      .values(batch.map(([iri, organisation]) => ({ iri, source_id: source.id, organisation_iri: organisation, record_hash: 'x', ...emptyDatasetColumns() })))
+      .onConflict((oc) => oc.column('iri').doNothing())
+      .execute()
+  }
+  for (const batch of batches(items)) {
     await db
       .insertInto('distributions')
       .values(
-        items.slice(i, i + 500).map((d) => {
-          let host: string | null = null
-          try {
-            host = d.url ? new URL(d.url).host.toLowerCase() : null
-          } catch {
-            host = null
-          }
-          return {
-            iri: d.iri,
-            dataset_iri: 'urn:seed:dataset',
-            download_url: d.url,
-            host,
-            record_hash: 'x',
-            title: json({}),
-            description: json({}),
-            conforms_to: json([]),
-          }
-        }),
+        batch.map((d) => ({
+          iri: d.iri,
+          dataset_iri: d.dataset ?? SEED_DATASET,
+          download_url: d.url,
+          host: hostOf(d.url),
+          format: d.format ?? null,
+          record_hash: 'x',
+          ...emptyDistributionColumns(),
+        })),
       )
       .execute()
+  }
+}
+
+function* batches<T>(rows: T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += 500) yield rows.slice(i, i + 500)
+}
+
+function hostOf(url: string | null): string | null {
+  try {
+    return url ? new URL(url).host.toLowerCase() : null
+  } catch {
+    return null
   }
 }
 

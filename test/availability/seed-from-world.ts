@@ -1,7 +1,6 @@
 import type { Db } from '../../src/db/database.js'
-import { json } from '../../src/db/json.js'
 import type { GroundTruthEntry } from '../../src/demo/start-world.js'
-import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
+import { seedDistributions } from './seed-distributions.js'
 
 /**
  * Puts a world's distributions straight into the database from its ground truth, with
@@ -10,44 +9,7 @@ import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
  */
 export async function seedFromWorld(db: Db, truth: Iterable<GroundTruthEntry>): Promise<GroundTruthEntry[]> {
   const entries = [...truth]
-  await db
-    .insertInto('catalogue_sources')
-    .values({ id: 'world', kind: 'dcat', url: 'http://127.0.0.1/world' })
-    .onConflict((oc) => oc.column('id').doNothing())
-    .execute()
-  // The jsonb columns a distribution row needs.
-  const empty = { title: json({}), description: json({}), conforms_to: json([]) }
-  const datasets = [...new Map(entries.map((e) => [e.datasetIri, e])).values()]
-  for (let i = 0; i < datasets.length; i += 500) {
-    await db
-      .insertInto('datasets')
-      .values(
-        datasets.slice(i, i + 500).map((e) => ({
-          iri: e.datasetIri,
-          source_id: 'world',
-          organisation_iri: e.organisationIri,
-          record_hash: 'seed',
-          ...emptyDatasetColumns(),
-        })),
-      )
-      .onConflict((oc) => oc.column('iri').doNothing())
-      .execute()
-  }
-  for (let i = 0; i < entries.length; i += 500) {
-    await db
-      .insertInto('distributions')
-      .values(
-        entries.slice(i, i + 500).map((e) => ({
-          iri: e.distributionIri,
-          dataset_iri: e.datasetIri,
-          download_url: e.url,
-          host: new URL(e.url).host.toLowerCase(),
-          format: e.declaredFormat,
-          record_hash: 'seed',
-          ...empty,
-        })),
-      )
-      .execute()
-  }
+  const items = entries.map((e) => ({ iri: e.distributionIri, url: e.url, dataset: e.datasetIri, organisation: e.organisationIri, format: e.declaredFormat }))
+  await seedDistributions(db, items, { id: 'world', url: 'http://127.0.0.1/world' })
   return entries
 }

@@ -44,6 +44,13 @@ export async function loadFixtures(): Promise<ParityFixture[]> {
   return (JSON.parse(await readFile(join(FIXTURES, 'expected.json'), 'utf8')) as { fixtures: ParityFixture[] }).fixtures
 }
 
+/** What Frictionless reports for the fixture named `file` (as expected.json names it, e.g. '../fixtures-tabular/frictionless-invalid.csv'). */
+export async function frictionlessReport(file: string): Promise<Flat[]> {
+  const fixture = (await loadFixtures()).find((f) => f.file === file)
+  if (!fixture) throw new Error(`no fixture ${file} in expected.json`)
+  return fixture.frictionless
+}
+
 /** The errors datavakt reports for a fixture, through the checks `validate` and the sweep run. */
 export async function datavaktErrors(f: ParityFixture): Promise<Flat[]> {
   const content = await createFileContentSource(join(FIXTURES, f.file), { maxBytes: 10_000_000 })

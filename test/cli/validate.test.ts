@@ -21,6 +21,7 @@ import { latestCheckResultsAsOf } from '../../src/db/content-store.js'
 import { createFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import { harvestSource } from '../../src/harvest/harvest-source.js'
 import { describeFinding } from '../../src/i18n/catalogue.js'
+import { frictionlessReport } from '../checks/frictionless-parity.js'
 import { englishWords, swedishWords } from '../helpers/language.js'
 import { createTestDb } from '../helpers/test-db.js'
 
@@ -118,17 +119,11 @@ describe('datavakt validate', () => {
     expect(report.valid).toBe(false)
     expect(report.stats).toMatchObject({ rows: 4, fields: 4, errors: 8 })
     expect(report.stats.bytes).toBeGreaterThan(0)
-    // Label errors belong to the header: its row numbers (Frictionless `rowNumbers`), no rowNumber.
-    expect(report.errors.map((e: { type: string; rowNumber?: number | null; rowNumbers?: number[]; fieldNumber: number | null }) => [e.rowNumber ?? e.rowNumbers, e.fieldNumber, e.type])).toEqual([
-      [[1], 3, 'blank-label'],
-      [[1], 4, 'duplicate-label'],
-      [2, 3, 'missing-cell'],
-      [2, 4, 'missing-cell'],
-      [3, 3, 'missing-cell'],
-      [3, 4, 'missing-cell'],
-      [4, null, 'blank-row'],
-      [5, 5, 'extra-cell'],
-    ])
+    // What Frictionless reports; label errors belong to the header: its row numbers (Frictionless `rowNumbers`, [1]), no rowNumber.
+    const frictionless = await frictionlessReport('../fixtures-tabular/frictionless-invalid.csv')
+    expect(report.errors.map((e: { type: string; rowNumber?: number | null; rowNumbers?: number[]; fieldNumber: number | null }) => [e.rowNumber ?? e.rowNumbers, e.fieldNumber, e.type])).toEqual(
+      frictionless.map(([row, field, type]) => [row ?? [1], field, type]),
+    )
     for (const e of report.errors) {
       expect(Object.keys(e)).toEqual(expect.arrayContaining(['type', e.type.endsWith('-label') ? 'rowNumbers' : 'rowNumber', 'fieldNumber', 'fieldName', 'message']))
       expect(Object.keys(e)).not.toContain(e.type.endsWith('-label') ? 'rowNumber' : 'rowNumbers')

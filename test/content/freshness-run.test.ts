@@ -9,7 +9,7 @@ import { createFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import type { FetchEngine } from '../../src/fetch/fetch-engine.js'
 import { describeFinding } from '../../src/i18n/catalogue.js'
 import { createApp } from '../../src/web/create-app.js'
-import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
+import { emptyDatasetColumns, emptyDistributionColumns } from '../helpers/empty-dataset-columns.js'
 import { describeEachDb, type TestDb } from '../helpers/test-db.js'
 
 /**
@@ -65,7 +65,7 @@ describeEachDb('freshness in the content run', (db) => {
     for (const [name, s] of Object.entries(sets)) {
       const ds = { iri: `urn:ds:${name}`, source_id: 's', organisation_iri: 'urn:org', ...emptyDatasetColumns(), title: json({ sv: name }), accrual_periodicity: s.periodicity, modified: s.modified, record_hash: 'h' }
       await d.insertInto('datasets').values(ds).execute()
-      await d.insertInto('distributions').values({ iri: `urn:d:${name}`, dataset_iri: ds.iri, title: json({}), description: json({}), conforms_to: json([]), download_url: `${base}/${name}.csv`, host: new URL(base).host, record_hash: 'h' }).execute()
+      await d.insertInto('distributions').values({ iri: `urn:d:${name}`, dataset_iri: ds.iri, ...emptyDistributionColumns(), download_url: `${base}/${name}.csv`, host: new URL(base).host, record_hash: 'h' }).execute()
       serve(name, 'v1')
     }
   })

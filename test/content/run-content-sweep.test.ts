@@ -6,9 +6,8 @@ import { defaultConfig, type Config } from '../../src/config/config.js'
 import { runContentSweep } from '../../src/content/run-content-sweep.js'
 import { createFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import type { FetchEngine } from '../../src/fetch/fetch-engine.js'
-import { json } from '../../src/db/json.js'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
-import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
+import { emptyDatasetColumns, emptyDistributionColumns } from '../helpers/empty-dataset-columns.js'
 
 /** What the loopback server serves: path → body and validator; mutable between sweeps. */
 const files = new Map<string, { body: Buffer; etag: string; status?: number }>()
@@ -87,9 +86,9 @@ beforeAll(async () => {
   await t.db.insertInto('datasets').values({ iri: 'urn:ds', source_id: 's', organisation_iri: 'urn:org', ...emptyDatasetColumns(), record_hash: 'h' }).execute()
   const names = ['a', 'big', 'flaky', 'gone', 'p1', 'p2', 'p3', 'p4']
   for (const n of names) {
-    await t.db.insertInto('distributions').values({ iri: `urn:d:${n}`, dataset_iri: 'urn:ds', title: json({}), description: json({}), conforms_to: json([]), download_url: `${base}/${n}.csv`, host: new URL(base).host, record_hash: 'h' }).execute()
+    await t.db.insertInto('distributions').values({ iri: `urn:d:${n}`, dataset_iri: 'urn:ds', ...emptyDistributionColumns(), download_url: `${base}/${n}.csv`, host: new URL(base).host, record_hash: 'h' }).execute()
   }
-  await t.db.insertInto('distributions').values({ iri: 'urn:d:withdrawn', dataset_iri: 'urn:ds', title: json({}), description: json({}), conforms_to: json([]), download_url: `${base}/a.csv`, record_hash: 'h', withdrawn_at: new Date() }).execute()
+  await t.db.insertInto('distributions').values({ iri: 'urn:d:withdrawn', dataset_iri: 'urn:ds', ...emptyDistributionColumns(), download_url: `${base}/a.csv`, record_hash: 'h', withdrawn_at: new Date() }).execute()
   files.set('/a.csv', { body: Buffer.from('id,namn\n1,Åsa\n'), etag: '"a1"' })
   files.set('/big.csv', { body: Buffer.alloc(3 * CAP, 'x'), etag: '"b1"' })
   files.set('/flaky.csv', { body: Buffer.from('id\n1\n'), etag: '"f1"' })

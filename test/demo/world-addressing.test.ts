@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import { createHash } from 'node:crypto'
-import { connect } from 'node:net'
 import { startWorld, type World } from '../../src/demo/start-world.js'
-import { cleanEntry, entryWith, fetchRaw, testAgent } from './world-helpers.js'
+import { cleanEntry, connectOutcome, entryWith, fetchRaw, testAgent } from './world-helpers.js'
 
 const agent = testAgent()
 afterAll(() => agent.close())
@@ -39,17 +38,7 @@ describe('addressing', () => {
       const clean = cleanEntry(world, { ignoresRange: false })
       expect((await fetchRaw(agent, clean.url)).status).toBe(200)
       expect((await fetchRaw(agent, entryWith(world, 'http-404').url)).status).toBe(404)
-      const refused = entryWith(world, 'refused')
-      const [ip, p] = refused.host.split(':')
-      const code = await new Promise<string>((resolve) => {
-        const s = connect(Number(p), ip)
-        s.on('connect', () => {
-          s.destroy()
-          resolve('connected')
-        })
-        s.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'))
-      })
-      expect(code).toBe('ECONNREFUSED')
+      expect(await connectOutcome(entryWith(world, 'refused').host)).toBe('ECONNREFUSED')
       const spec = await fetchRaw(agent, world.specs[0].uri)
       expect(JSON.parse(spec.body.toString())['@context']).toBe('http://www.w3.org/ns/csvw')
       hash = await catalogueHash(world)

@@ -4,14 +4,10 @@ import { RdfXmlParser } from 'rdfxml-streaming-parser'
 import type { Quad } from '@rdfjs/types'
 import { startWorld, type World } from '../../src/demo/start-world.js'
 import { vastraGotaland } from '../../src/demo/vastra-gotaland.js'
+import { DCAT, DCATAP, DCT, FOAF, VCARD } from '../../src/harvest/dcat-values.js'
 import { fetchRaw, header, testAgent } from './world-helpers.js'
 
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#'
-const DCAT = 'http://www.w3.org/ns/dcat#'
-const DCT = 'http://purl.org/dc/terms/'
-const FOAF = 'http://xmlns.com/foaf/0.1/'
-const VCARD = 'http://www.w3.org/2006/vcard/ns#'
-const DCATAP = 'http://data.europa.eu/r5r/'
 const HVD = 'http://data.europa.eu/eli/reg_impl/2023/138/oj'
 
 let world: World

@@ -1,3 +1,4 @@
+import { connect } from 'node:net'
 import { request, Agent } from 'undici'
 import type { GroundTruthEntry, World } from '../../src/demo/start-world.js'
 
@@ -31,4 +32,17 @@ export async function fetchRaw(agent: Agent, url: string, init: { method?: 'GET'
 export function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const v = headers[name]
   return Array.isArray(v) ? v[0] : v
+}
+
+/** What a bare TCP connect to `host` (ip:port) gets: 'connected', or the error's code (ECONNREFUSED for a dead host). */
+export function connectOutcome(host: string): Promise<string> {
+  const [ip, port] = host.split(':')
+  return new Promise<string>((resolve) => {
+    const s = connect(Number(port), ip)
+    s.on('connect', () => {
+      s.destroy()
+      resolve('connected')
+    })
+    s.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'))
+  })
 }

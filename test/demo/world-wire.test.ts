@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { request, type Agent } from 'undici'
-import { connect } from 'node:net'
 import { createGunzip } from 'node:zlib'
 import iconv from 'iconv-lite'
 import { parse } from 'csv-parse/sync'
 import { fileTypeFromBuffer } from 'file-type'
 import { startWorld, type World } from '../../src/demo/start-world.js'
-import { cleanEntry, entryWith, fetchRaw, header, testAgent } from './world-helpers.js'
+import { cleanEntry, connectOutcome, entryWith, fetchRaw, header, testAgent } from './world-helpers.js'
 
 let world: World
 let agent: Agent
@@ -60,16 +59,7 @@ describe('network failures', () => {
     const e = entryWith(world, 'refused')
     expect(world.deadHosts).toContain(e.host)
     expect(world.hosts).not.toContain(e.host)
-    const [ip, port] = e.host.split(':')
-    const code = await new Promise<string>((resolve) => {
-      const s = connect(Number(port), ip)
-      s.on('connect', () => {
-        s.destroy()
-        resolve('connected')
-      })
-      s.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'))
-    })
-    expect(code).toBe('ECONNREFUSED')
+    expect(await connectOutcome(e.host)).toBe('ECONNREFUSED')
   })
 
   it('timeout and no-response: headers never come within the client budget', async () => {

@@ -3,7 +3,7 @@ import { execFile, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { startServer, type LoopbackServer } from './loopback-server.js'
+import { startServer, startSlowServer, type LoopbackServer } from './loopback-server.js'
 
 const root = resolve(import.meta.dirname, '../..')
 const bin = join(root, 'bin/datavakt.js')
@@ -125,21 +125,7 @@ describe('datavakt check', () => {
 
   it('checks hundreds of URLs across many hosts concurrently, politely per host', async () => {
     const shared = { now: 0, peak: 0 }
-    const hosts = await Promise.all(
-      Array.from({ length: 20 }, (_, i) =>
-        startServer(
-          (_req, res) => {
-            shared.now++
-            shared.peak = Math.max(shared.peak, shared.now)
-            setTimeout(() => {
-              shared.now--
-              res.end('a,b\n')
-            }, 30)
-          },
-          { address: `127.0.1.${i + 1}` },
-        ),
-      ),
-    )
+    const hosts = await Promise.all(Array.from({ length: 20 }, (_, i) => startSlowServer(30, shared, `127.0.1.${i + 1}`)))
     try {
       const urls = hosts.flatMap((h) => Array.from({ length: 10 }, (_, j) => `${h.url}/f${j}.csv`))
       const file = join(dir, 'many.txt')

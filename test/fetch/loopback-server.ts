@@ -67,6 +67,27 @@ export async function startServer(
   }
 }
 
+/** Requests in flight, now and at the peak; several servers may share one count. */
+export interface InFlight {
+  now: number
+  peak: number
+}
+
+/** A server on `address` that answers a small CSV after `delayMs`, counting the requests in flight into `inFlight`. */
+export function startSlowServer(delayMs: number, inFlight: InFlight, address = '127.0.0.1'): Promise<LoopbackServer> {
+  return startServer(
+    (_req, res) => {
+      inFlight.now++
+      inFlight.peak = Math.max(inFlight.peak, inFlight.now)
+      setTimeout(() => {
+        inFlight.now--
+        res.end('a,b\n1,2\n')
+      }, delayMs)
+    },
+    { address },
+  )
+}
+
 /** A port on `address` where nothing listens (bound, then closed). */
 export async function closedPort(address = '127.0.0.1'): Promise<number> {
   const s = createServer()

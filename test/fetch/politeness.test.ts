@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { defaultConfig, type HttpConfig } from '../../src/config/config.js'
 import { createFetchEngine, type CreatedFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import { parseRetryAfter } from '../../src/fetch/parse-retry-after.js'
-import { startServer, type LoopbackServer } from './loopback-server.js'
+import { startServer, startSlowServer, type InFlight, type LoopbackServer } from './loopback-server.js'
 
 const base: HttpConfig = { ...defaultConfig.http, headersTimeoutMs: 5_000, probeBytes: 1024 }
 const open: { close(): Promise<void> }[] = []
@@ -10,20 +10,10 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((s) => s.close()))
 })
 
-/** A server that answers after `delayMs` and counts requests in flight (now and at peak). */
-async function slowServer(delayMs: number, address = '127.0.0.1', shared?: { now: number; peak: number }) {
+/** A server that answers after `delayMs` and counts requests in flight (now and at peak), closed after each test. */
+async function slowServer(delayMs: number, address = '127.0.0.1', shared?: InFlight) {
   const inFlight = shared ?? { now: 0, peak: 0 }
-  const server = await startServer(
-    (_req, res) => {
-      inFlight.now++
-      inFlight.peak = Math.max(inFlight.peak, inFlight.now)
-      setTimeout(() => {
-        inFlight.now--
-        res.end('a,b\n1,2\n')
-      }, delayMs)
-    },
-    { address },
-  )
+  const server = await startSlowServer(delayMs, inFlight, address)
   open.push(server)
   return { server, inFlight }
 }

@@ -6,10 +6,9 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { defaultConfig, type HttpConfig } from '../../src/config/config.js'
-import { json } from '../../src/db/json.js'
 import { createFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import { runSweep } from '../../src/queue/run-sweep.js'
-import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
+import { emptyDatasetColumns, emptyDistributionColumns } from '../helpers/empty-dataset-columns.js'
 import { describeEachDb } from '../helpers/test-db.js'
 import { startServer, type LoopbackServer } from './loopback-server.js'
 
@@ -39,9 +38,7 @@ describeEachDb('a sweep judges a web page by what the catalogue promises', (getD
       format: d.format ?? null,
       media_type: d.media ?? null,
       record_hash: 'x',
-      title: json({}),
-      description: json({}),
-      conforms_to: json([]),
+      ...emptyDistributionColumns(),
     })
     await db
       .insertInto('distributions')

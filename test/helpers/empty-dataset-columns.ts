@@ -17,3 +17,8 @@ export function emptyDatasetColumns() {
     applicable_legislation: json([]),
   }
 }
+
+/** The jsonb columns a `distributions` row needs, empty, for tests that insert distributions directly. */
+export function emptyDistributionColumns() {
+  return { title: json({}), description: json({}), conforms_to: json([]) }
+}

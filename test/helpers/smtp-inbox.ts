@@ -1,6 +1,7 @@
 import { SMTPServer } from 'smtp-server'
 import { simpleParser, type ParsedMail } from 'mailparser'
 import type { AddressInfo } from 'node:net'
+import { smtpTransport, type MailTransport } from '../../src/alerts/deliver-outbox.js'
 
 /** A real SMTP server on loopback that parses every message it accepts. */
 export class Inbox {
@@ -33,5 +34,15 @@ export class Inbox {
   async stop(): Promise<void> {
     await new Promise<void>((res) => this.server?.close(() => res()))
     this.server = null
+  }
+}
+
+/** Runs `use` with an SMTP transport to the server on loopback `port` (an Inbox's), closed after. */
+export async function withSmtp<T>(port: number, use: (tx: MailTransport) => Promise<T>): Promise<T> {
+  const tx = smtpTransport(`smtp://127.0.0.1:${port}`)
+  try {
+    return await use(tx)
+  } finally {
+    tx.close()
   }
 }

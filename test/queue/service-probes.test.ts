@@ -10,7 +10,7 @@ import { json } from '../../src/db/json.js'
 import { serviceProbe } from '../../src/domain/service-probe.js'
 import { createFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import { runSweep } from '../../src/queue/run-sweep.js'
-import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
+import { emptyDatasetColumns, emptyDistributionColumns } from '../helpers/empty-dataset-columns.js'
 import { describeEachDb } from '../helpers/test-db.js'
 import { startServer, type LoopbackServer } from '../fetch/loopback-server.js'
 
@@ -85,7 +85,7 @@ describeEachDb('a sweep probes data services', (getDb) => {
       .execute()
     await db
       .insertInto('distributions')
-      .values({ iri: 'urn:dist', dataset_iri: 'urn:ds', download_url: `${server.url}/missing.csv`, host: server.host, record_hash: 'x', title: json({}), description: json({}), conforms_to: json([]) })
+      .values({ iri: 'urn:dist', dataset_iri: 'urn:ds', download_url: `${server.url}/missing.csv`, host: server.host, record_hash: 'x', ...emptyDistributionColumns() })
       .execute()
     const engine = createFetchEngine(http, { allowPrivateNetworks: true })
     try {

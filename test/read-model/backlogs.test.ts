@@ -4,7 +4,7 @@
  */
 import { expect, it } from 'vitest'
 import { describeEachDb } from '../helpers/test-db.js'
-import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
+import { emptyDatasetColumns, emptyDistributionColumns } from '../helpers/empty-dataset-columns.js'
 import { json } from '../../src/db/json.js'
 import { queueDepth } from '../../src/read-model/work-runs.js'
 import { outboxBacklog } from '../../src/read-model/outbox.js'
@@ -23,7 +23,7 @@ describeEachDb('backlogs for /metrics', (t) => {
     const urls = { 'a.test': 3, 'b.test': 2, 'c.test': 1 }
     for (const [host, n] of Object.entries(urls)) {
       for (let i = 0; i < n; i++) {
-        await db.insertInto('distributions').values({ iri: `urn:d:${host}:${i}`, dataset_iri: 'urn:ds', title: json({}), description: json({}), conforms_to: json([]), download_url: `http://${host}/${i}.csv`, host, record_hash: 'h' }).execute()
+        await db.insertInto('distributions').values({ iri: `urn:d:${host}:${i}`, dataset_iri: 'urn:ds', ...emptyDistributionColumns(), download_url: `http://${host}/${i}.csv`, host, record_hash: 'h' }).execute()
       }
     }
     const { sweepId } = await createSweep(db, { trigger: 'test' })

@@ -11,7 +11,7 @@ import { getRegionScore } from '../../src/read-model/region-score.js'
 import { getTrend } from '../../src/read-model/trend.js'
 import { getProblems } from '../../src/read-model/problems.js'
 import { SCORING_VERSION } from '../../src/scoring/scoring-version.js'
-import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
+import { emptyDatasetColumns, emptyDistributionColumns } from '../helpers/empty-dataset-columns.js'
 
 let t: TestDb
 const ORG = 'https://org.example/kommun-a'
@@ -50,7 +50,7 @@ describeEachDb('scores and rollups', (testDb) => {
       await db.insertInto('datasets').values({ iri, source_id: 's', organisation_iri: org, ...emptyDatasetColumns(), record_hash: 'h' }).execute()
     }
     for (const [iri, ds] of [[D1, DS1], [D2, DS1], [D3, DS3]]) {
-      await db.insertInto('distributions').values({ iri, dataset_iri: ds, title: json({}), description: json({}), conforms_to: json([]), download_url: `http://127.0.0.1:9/${iri.split('/').pop()}`, record_hash: 'h' }).execute()
+      await db.insertInto('distributions').values({ iri, dataset_iri: ds, ...emptyDistributionColumns(), download_url: `http://127.0.0.1:9/${iri.split('/').pop()}`, record_hash: 'h' }).execute()
     }
     await insertCheckResults(db, [
       // Day 1: D1 perfect, D2 wrong format and broken, D3 fine.

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { json } from '../../src/db/json.js'
 import { computeScores } from '../../src/scoring/compute-scores.js'
 import { FILES_PER_GROUP, FILES_PER_PAGE } from '../../dashboards/problem-groups.js'
-import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
-import { DAY_2 } from './seed-pages.js'
+import { datasetRow, DAY_2, distributionRow } from './seed-pages.js'
 import { useSeededApp } from './seeded-app.js'
 
 /**
@@ -20,18 +19,9 @@ const web = useSeededApp({
   deps: { lang: 'en' },
   prepare: async (t) => {
     await t.db.insertInto('organisations').values({ iri: ORG, name: json({ sv: 'Mångfils kommun' }) }).execute()
-    const datasets = Array.from({ length: FILES }, (_, i) => ({
-      iri: `https://catalog.example/ds/many-${String(i).padStart(3, '0')}`,
-      source_id: 'vg',
-      organisation_iri: ORG,
-      publisher_iri: ORG,
-      ...emptyDatasetColumns(),
-      title: json({ sv: `Många ${i}` }),
-      description: json({}),
-      record_hash: 'x',
-    }))
+    const datasets = Array.from({ length: FILES }, (_, i) => datasetRow(`https://catalog.example/ds/many-${String(i).padStart(3, '0')}`, ORG, { sv: `Många ${i}` }, {}))
     await t.db.insertInto('datasets').values(datasets).execute()
-    const files = datasets.map((d, i) => ({ iri: `${d.iri}/csv`, dataset_iri: d.iri, title: json({}), description: json({}), download_url: `http://127.0.0.5/${i}.csv`, host: '127.0.0.5', format: 'text/csv', conforms_to: json([]), record_hash: 'x' }))
+    const files = datasets.map((d, i) => distributionRow(`${d.iri}/csv`, d.iri, `http://127.0.0.5/${i}.csv`, 'text/csv'))
     await t.db.insertInto('distributions').values(files).execute()
     const findings = json([{ code: 'empty-body', severity: 'error', params: {} }])
     await t.db

@@ -1,7 +1,6 @@
 import type { Db } from '../../src/db/database.js'
 import { json } from '../../src/db/json.js'
-import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
-import { DAY_2, ORG_B } from './seed-pages.js'
+import { datasetRow, DAY_2, distributionRow, ORG_B } from './seed-pages.js'
 
 /**
  * Two high-value datasets of Ale kommun (ORG_B) on top of seedPages' region, stored as the
@@ -21,14 +20,14 @@ export const HVD_HARVESTED = ['Luftkvalitet', 'Adresser', 'Addresses', 'Adresser
 const DAY = 86_400_000
 
 export async function seedHvd(db: Db, now: Date = new Date()): Promise<void> {
-  const ds = (iri: string, title: Record<string, string>, description: Record<string, string>) => ({
-    iri, source_id: 'vg', organisation_iri: ORG_B, publisher_iri: ORG_B, ...emptyDatasetColumns(), title: json(title), description: json(description), record_hash: 'x',
-  })
-  await db.insertInto('datasets').values([ds(DS_AIR, { sv: 'Luftkvalitet' }, {}), ds(DS_ADDR, { sv: 'Adresser', en: 'Addresses' }, { sv: 'Adresser i kommunen', en: 'Addresses in the municipality' })]).execute()
-  const dist = (iri: string, dataset: string, url: string, service: string | null) => ({
-    iri, dataset_iri: dataset, title: json({}), description: json({}), download_url: url, host: new URL(url).host, format: 'text/csv', conforms_to: json([]), record_hash: 'x', access_service_iri: service,
-  })
-  await db.insertInto('distributions').values([dist(`${DS_AIR}/csv`, DS_AIR, AIR_CSV, null), dist(`${DS_ADDR}/csv`, DS_ADDR, ADDR_CSV, SVC_ADDR)]).execute()
+  await db
+    .insertInto('datasets')
+    .values([datasetRow(DS_AIR, ORG_B, { sv: 'Luftkvalitet' }, {}), datasetRow(DS_ADDR, ORG_B, { sv: 'Adresser', en: 'Addresses' }, { sv: 'Adresser i kommunen', en: 'Addresses in the municipality' })])
+    .execute()
+  await db
+    .insertInto('distributions')
+    .values([distributionRow(`${DS_AIR}/csv`, DS_AIR, AIR_CSV, 'text/csv'), distributionRow(`${DS_ADDR}/csv`, DS_ADDR, ADDR_CSV, 'text/csv', SVC_ADDR)])
+    .execute()
   const svc = (iri: string, endpoint: string, serves: string[]) => ({
     iri, source_id: 'vg', organisation_iri: ORG_B, publisher_iri: ORG_B, title: json({ sv: 'API' }), description: json({}), endpoint_urls: json([endpoint]),
     endpoint_description: `${endpoint}/openapi.json`, conforms_to: json([]), serves_datasets: json(serves), hvd_categories: json([]), applicable_legislation: json([]), host: new URL(endpoint).host, record_hash: 'x',

@@ -1,7 +1,7 @@
 import type { Db } from '../../src/db/database.js'
 import { json } from '../../src/db/json.js'
 import { computeScores } from '../../src/scoring/compute-scores.js'
-import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
+import { emptyDatasetColumns, emptyDistributionColumns } from '../helpers/empty-dataset-columns.js'
 
 /**
  * A small region whose harvested words (names, titles, descriptions, addresses) the page
@@ -68,44 +68,33 @@ async function seedCatalogue(db: Db): Promise<void> {
       { iri: ORG_C, name: json({ sv: 'Lerums kommun' }) },
     ])
     .execute()
-  const ds = (iri: string, org: string | null, title: Record<string, string>, description: Record<string, string>) => ({
-    iri,
-    source_id: 'vg',
-    organisation_iri: org,
-    publisher_iri: org,
-    ...emptyDatasetColumns(),
-    title: json(title),
-    description: json(description),
-    record_hash: 'x',
-  })
   await db
     .insertInto('datasets')
     .values([
-      ds(DS_A, ORG_A, { sv: 'Badplatser', en: 'Bathing places' }, { sv: 'Badplatser i kommunen', en: 'Bathing places in the municipality' }),
-      ds(DS_B, ORG_B, { sv: 'Budget 2026' }, { sv: 'Budget 2026 i kommunen' }),
-      ds(DS_C, null, { sv: 'Ägarlösa data' }, {}),
+      datasetRow(DS_A, ORG_A, { sv: 'Badplatser', en: 'Bathing places' }, { sv: 'Badplatser i kommunen', en: 'Bathing places in the municipality' }),
+      datasetRow(DS_B, ORG_B, { sv: 'Budget 2026' }, { sv: 'Budget 2026 i kommunen' }),
+      datasetRow(DS_C, null, { sv: 'Ägarlösa data' }, {}),
     ])
     .execute()
-  const dist = (iri: string, dataset: string, url: string, format: string) => ({
-    iri,
-    dataset_iri: dataset,
-    title: json({}),
-    description: json({}),
-    download_url: url,
-    host: new URL(url).host,
-    format,
-    conforms_to: json([]),
-    record_hash: 'x',
-  })
   await db
     .insertInto('distributions')
     .values([
-      dist(DIST_A, DS_A, 'http://127.0.0.2/bad.csv', 'text/csv'),
-      dist(DIST_A_JSON, DS_A, 'http://127.0.0.2/bad.json', 'application/json'),
-      dist(DIST_B, DS_B, 'http://127.0.0.3/budget.csv', 'text/csv'),
-      dist(DIST_C, DS_C, 'http://127.0.0.4/c.csv', 'text/csv'),
+      distributionRow(DIST_A, DS_A, 'http://127.0.0.2/bad.csv', 'text/csv'),
+      distributionRow(DIST_A_JSON, DS_A, 'http://127.0.0.2/bad.json', 'application/json'),
+      distributionRow(DIST_B, DS_B, 'http://127.0.0.3/budget.csv', 'text/csv'),
+      distributionRow(DIST_C, DS_C, 'http://127.0.0.4/c.csv', 'text/csv'),
     ])
     .execute()
+}
+
+/** A harvested dataset of source `vg`, published by `org`. */
+export function datasetRow(iri: string, org: string | null, title: Record<string, string>, description: Record<string, string>) {
+  return { iri, source_id: 'vg', organisation_iri: org, publisher_iri: org, ...emptyDatasetColumns(), title: json(title), description: json(description), record_hash: 'x' }
+}
+
+/** A distribution of `dataset` whose download URL is `url`. */
+export function distributionRow(iri: string, dataset: string, url: string, format: string, accessService: string | null = null) {
+  return { iri, dataset_iri: dataset, ...emptyDistributionColumns(), download_url: url, host: new URL(url).host, format, record_hash: 'x', access_service_iri: accessService }
 }
 
 type Finding = { code: string; severity: 'error' | 'warning' | 'info'; params: Record<string, unknown> }

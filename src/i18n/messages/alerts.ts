@@ -120,8 +120,7 @@ export const alertsMessages = {
     sv: 'Länken har gått ut. Använd länken i ett nyare meddelande. Inget har ändrats.',
     en: 'The link has expired. Use the link in a more recent message. Nothing was changed.',
   },
-  'alerts.feed.title-dataset': { sv: (p) => `Aviseringar: ${p.name}`, en: (p) => `Alerts: ${p.name}` },
-  'alerts.feed.title-organisation': { sv: (p) => `Aviseringar: ${p.name}`, en: (p) => `Alerts: ${p.name}` },
+  'alerts.feed.title': { sv: (p) => `Aviseringar: ${p.name}`, en: (p) => `Alerts: ${p.name}` },
   'alerts.feed.entry-opened': { sv: (p) => `Nytt problem: ${p.problem} (${p.name})`, en: (p) => `New problem: ${p.problem} (${p.name})` },
   'alerts.feed.entry-resolved': { sv: (p) => `Åtgärdat: ${p.problem} (${p.name})`, en: (p) => `Fixed: ${p.problem} (${p.name})` },
   'alerts.regional.subject': {

@@ -22,6 +22,12 @@ function whyNot(lang: Lang, p: MessageParams): string {
   return lang === 'sv' ? 'ett internt fel' : 'an internal error'
 }
 
+/** The hint of a check that could not finish: it is tried again, and a lasting failure is the operator's to hear of. */
+const runsAgain = {
+  sv: 'Kontrollen körs igen vid nästa svep; består felet, rapportera det till den som driftar datavakt.',
+  en: 'The check runs again at the next sweep; if the error persists, report it to whoever runs datavakt.',
+}
+
 export const checksFindingMessages = {
   'content-unavailable': {
     message: {
@@ -51,10 +57,7 @@ export const checksFindingMessages = {
       sv: (p) => `Kontrollen ${p.checkId} kunde inte köras: ${whyNot('sv', p)}.`,
       en: (p) => `The check ${p.checkId} could not run: ${whyNot('en', p)}.`,
     },
-    hint: {
-      sv: 'Kontrollen körs igen vid nästa svep; består felet, rapportera det till den som driftar datavakt.',
-      en: 'The check runs again at the next sweep; if the error persists, report it to whoever runs datavakt.',
-    },
+    hint: runsAgain,
   },
   'check-out-of-memory': {
     message: {
@@ -71,9 +74,6 @@ export const checksFindingMessages = {
       sv: (p) => `Kontrollen ${p.checkId} avbröts oväntat medan den läste filen; filen kunde inte kontrolleras.`,
       en: (p) => `The check ${p.checkId} stopped unexpectedly while reading the file; the file could not be checked.`,
     },
-    hint: {
-      sv: 'Kontrollen körs igen vid nästa svep; består felet, rapportera det till den som driftar datavakt.',
-      en: 'The check runs again at the next sweep; if the error persists, report it to whoever runs datavakt.',
-    },
+    hint: runsAgain,
   },
 } as const satisfies Record<string, FindingMessage>
