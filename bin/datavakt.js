@@ -47,12 +47,16 @@ for (const stream of [process.stdout, process.stderr]) {
   })
 }
 
+// DATAVAKT_FROM_SOURCE=1 runs the TypeScript even when dist/ is fresh (for developers and
+// the test of this path). tsx is pointed at the package's own tsconfig.json: by default it
+// looks in the working directory, and run from anywhere else the pages' JSX was compiled
+// for React ("React is not defined" on every page).
 let main
-if (distIsFresh()) {
+if (distIsFresh() && process.env.DATAVAKT_FROM_SOURCE !== '1') {
   ;({ main } = await import(pathToFileURL(join(root, 'dist', 'src', 'cli.js')).href))
 } else {
   const { register } = await import('tsx/esm/api')
-  register()
+  register({ tsconfig: join(root, 'tsconfig.json') })
   ;({ main } = await import('../src/cli.ts'))
 }
 process.exitCode = await main(process.argv.slice(2))
