@@ -97,6 +97,10 @@ async function work(config: Config, opts: { allowPrivate: boolean; id: string | 
       onError: (err, host) => log.error('worker.error', `${host}: ${errorText(err, lang)}`, { host }, err),
     })
     log.info('worker.stopped', t(lang, 'cli.worker.stopped', { id: workerId, hosts: stats.hostsDone, probes: stats.probes, broken: stats.newlyBroken, healed: stats.healed }), { ...stats })
+    if (stats.leftLeased > 0) {
+      const seconds = config.availability.leaseSeconds
+      log.warn('worker.left-leased', t(lang, 'cli.worker.left-leased', { hosts: stats.leftLeased, seconds }), { worker: workerId, hosts: stats.leftLeased, leaseSeconds: seconds })
+    }
     return 0
   } finally {
     stop.release()

@@ -9,6 +9,7 @@ import { ProbeWriter } from './probe-writer.js'
 import { withDeadline } from '../db/deadline.js'
 import type { AlertPolicy } from '../alerts/alert-policy.js'
 import { claimHost, finishSweepIfComplete, releaseHost, renewLease, type ClaimedHost } from './claim-host.js'
+import { stopWorking, unlessStopped } from './worker-stop.js'
 import { countLeaseExpiry } from '../telemetry/instruments.js'
 import { inSpan, SPANS } from '../telemetry/spans.js'
 
@@ -35,9 +36,11 @@ export interface WorkerOptions {
   /** How long to wait before looking for work again when there is none (default 2000 ms). */
   pollMs?: number
   /**
-   * Graceful stop: no new probes, in-flight ones are recorded, held hosts are released.
-   * What is not done within `stopGraceMs` (default 5000) is left: held hosts are given
-   * back at once and the worker returns (unrecorded probes are redone by the next worker).
+   * Graceful stop: no new claims or probes, in-flight ones are recorded, held hosts are
+   * released. What is not done within `stopGraceMs` (default 5000) is left: held hosts are
+   * given back at once and the worker returns (unrecorded probes are redone by the next
+   * worker). The whole stop takes at most `stopGraceMs` + STOP_CALL_MS (worker-stop.ts),
+   * whatever the database does: a host it does not take back in time is left to its lease.
    */
   signal?: AbortSignal
   stopGraceMs?: number
@@ -70,6 +73,8 @@ export interface WorkerStats {
   duplicates: number
   newlyBroken: number
   healed: number
+  /** Hosts a stop could not give back (the database did not answer in time): they are freed when their leases expire. */
+  leftLeased: number
 }
 
 /**
@@ -110,12 +115,14 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
   const workerId = opts.workerId ?? defaultWorkerId()
   const maxHosts = Math.max(1, opts.maxHosts ?? 256)
   const pollMs = opts.pollMs ?? 2000
-  const stats: WorkerStats = { workerId, hostsClaimed: 0, hostsDone: 0, probes: 0, duplicates: 0, newlyBroken: 0, healed: 0 }
+  const stats: WorkerStats = { workerId, hostsClaimed: 0, hostsDone: 0, probes: 0, duplicates: 0, newlyBroken: 0, healed: 0, leftLeased: 0 }
   const active = new Set<Promise<void>>()
   const signal = opts.signal
   let wake: () => void = () => {}
   const dbMs = opts.dbTimeoutMs ?? 30_000
   const held = new Map<string, ClaimedHost>()
+  // Aborted once a stop stops waiting for the hosts at work: from then on they touch the database no more.
+  const abandon = new AbortController()
   const writer = new ProbeWriter(opts.db, workerId, opts.policy, Math.max(1, opts.flushEvery ?? 200), opts.flushMs ?? 1000, (r) => {
     stats.probes += r.inserted
     stats.duplicates += r.duplicates
@@ -125,9 +132,11 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
 
   while (!signal?.aborted) {
     while (active.size < maxHosts && !signal?.aborted) {
-      let claim: ClaimedHost | null
+      let claim: ClaimedHost | null | undefined
       try {
-        claim = await withDeadline('claim host', dbMs, claimHost(opts.db, { workerId, leaseSeconds: opts.leaseSeconds, sweepId: opts.sweepId }))
+        // A stop does not wait for a claim under way; one that lands before the hosts are given back is given back with them.
+        const claiming = withDeadline('claim host', dbMs, claimHost(opts.db, { workerId, leaseSeconds: opts.leaseSeconds, sweepId: opts.sweepId }))
+        claim = await unlessStopped(signal, claiming, (late) => late && !abandon.signal.aborted && held.set(keyOf(late), late))
       } catch (err) {
         // The database may be back at the next poll; a long-running worker should not die of it.
         opts.onError?.(err as Error, '(queue)')
@@ -135,9 +144,11 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
       }
       if (!claim) break
       stats.hostsClaimed++
-      const key = `${claim.sweepId} ${claim.host}`
+      const key = keyOf(claim)
       held.set(key, claim)
-      const task: Promise<void> = inSpan(SPANS.hostClaim, { host: claim.host, 'sweep.id': claim.sweepId, attempts: claim.attempts }, () => workHost(opts, claim, stats, writer))
+      const task: Promise<void> = inSpan(SPANS.hostClaim, { host: claim.host, 'sweep.id': claim.sweepId, attempts: claim.attempts }, () =>
+        workHost(opts, claim, stats, writer, abandon.signal),
+      )
         .catch((err: unknown) => opts.onError?.(err as Error, claim.host))
         .finally(() => {
           active.delete(task)
@@ -148,7 +159,8 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
     }
     if (signal?.aborted) break
     if (active.size === 0 && opts.untilSweepDone && opts.sweepId !== undefined) {
-      const done = await withDeadline('finish sweep', dbMs, finishSweepIfComplete(opts.db, opts.sweepId)).catch((err: unknown) => {
+      const finishing = withDeadline('finish sweep', dbMs, finishSweepIfComplete(opts.db, opts.sweepId))
+      const done = await unlessStopped(signal, finishing, () => {}).catch((err: unknown) => {
         opts.onError?.(err as Error, '(queue)')
         return false
       })
@@ -168,34 +180,17 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
       signal?.addEventListener('abort', finish, { once: true })
     })
   }
-  const drained = Promise.all(active).then(() => true)
-  const inTime = signal?.aborted ? await withinGrace(drained, opts.stopGraceMs ?? 5000) : await drained
-  if (!inTime) {
-    // Stopping, and some host is still busy (a slow probe, a database that does not
-    // answer): give every held host back now rather than leaving it to its lease.
-    await Promise.all(
-      [...held.values()].map((c) => withDeadline('release host', dbMs, releaseHost(opts.db, c, { done: false })).catch((err: unknown) => opts.onError?.(err as Error, c.host))),
-    )
+  if (signal?.aborted) {
+    stats.leftLeased = await stopWorking({ db: opts.db, active, held, writer, abandon, ...(opts.onError ? { onError: opts.onError } : {}) }, opts.stopGraceMs ?? 5000)
+  } else {
+    await Promise.all(active)
+    await withDeadline('write probes', dbMs, writer.flush()).catch((err: unknown) => opts.onError?.(err as Error, '(queue)'))
   }
-  await withDeadline('write probes', dbMs, writer.flush()).catch((err: unknown) => opts.onError?.(err as Error, '(queue)'))
   writer.close()
   return stats
 }
 
-/**
- * `drained` (true), or false once `ms` have passed. The timer keeps the process alive: a
- * host stuck on a call that never settles must not leave a stopping worker with nothing
- * to wait for (Node then quits with exit code 13 instead of giving the hosts back).
- */
-async function withinGrace(drained: Promise<boolean>, ms: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined
-  const grace = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)))
-  try {
-    return await Promise.race([drained, grace])
-  } finally {
-    clearTimeout(timer)
-  }
-}
+const keyOf = (c: ClaimedHost) => `${c.sweepId} ${c.host}`
 
 /** What one claimed host's run shares between its lanes, the lease timer and the probe writer. */
 interface HostRun {
@@ -210,18 +205,21 @@ interface HostRun {
   unwrittenSince: number | null
   /** The batches this host's probes went into (in order; the last one settles last). */
   lastBatch: Promise<void> | null
+  /** The stopping worker gave up waiting for this host and returned: touch the database no more. */
+  abandoned: AbortSignal
 }
 
-/** Probes one claimed host's due URLs and releases it. */
-async function workHost(opts: WorkerOptions, claim: ClaimedHost, stats: WorkerStats, writer: ProbeWriter): Promise<void> {
+/** Probes one claimed host's due URLs and releases it (unless the stopping worker abandoned it: then it returns as soon as it can). */
+async function workHost(opts: WorkerOptions, claim: ClaimedHost, stats: WorkerStats, writer: ProbeWriter, abandoned: AbortSignal): Promise<void> {
   const { db, signal } = opts
   const dbMs = opts.dbTimeoutMs ?? 30_000
-  const run: HostRun = { lost: false, deferUntil: null, failure: null, lastProgress: Date.now(), unwrittenSince: null, lastBatch: null }
+  const run: HostRun = { lost: false, deferUntil: null, failure: null, lastProgress: Date.now(), unwrittenSince: null, lastBatch: null, abandoned }
   const renewTimer = startRenewing(opts, claim, run)
   const take = duePager(opts, claim, run)
   const record = recorder(opts, claim, run, writer)
   try {
     await Promise.all(Array.from({ length: Math.max(1, opts.perHostConnections) }, () => probeLane(opts, claim, run, take, record)))
+    if (abandoned.aborted) return
     // Write what this host still has queued now rather than at the next tick, and wait
     // for it (batches are written in order, so the last one settling means all did).
     if (run.lastBatch) {
@@ -229,13 +227,13 @@ async function workHost(opts: WorkerOptions, claim: ClaimedHost, stats: WorkerSt
       await withDeadline('write probes', dbMs, run.lastBatch).catch((err: unknown) => (run.failure ??= err as Error))
     }
     if (run.failure) throw run.failure
-    if (run.lost) return
+    if (run.lost || abandoned.aborted) return
     const finished = !signal?.aborted && !run.deferUntil
     await withDeadline('release host', dbMs, releaseHost(db, claim, { done: finished, notBefore: run.deferUntil }))
     if (finished) stats.hostsDone++
   } catch (err) {
     // Give the host back at once rather than making the next worker wait for the lease.
-    await withDeadline('release host', dbMs, releaseHost(db, claim, { done: false, notBefore: new Date(Date.now() + 30_000) })).catch(() => {})
+    if (!abandoned.aborted) await withDeadline('release host', dbMs, releaseHost(db, claim, { done: false, notBefore: new Date(Date.now() + 30_000) })).catch(() => {})
     throw err
   } finally {
     clearInterval(renewTimer)
@@ -255,6 +253,7 @@ function startRenewing(opts: WorkerOptions, claim: ClaimedHost, run: HostRun): R
   const stalled = () => Date.now() - run.lastProgress > stallMs || (run.unwrittenSince !== null && Date.now() - run.unwrittenSince > stallMs)
   const timer = setInterval(
     () => {
+      if (run.abandoned.aborted) return
       if (stalled()) {
         if (!run.lost) countLeaseExpiry('lost')
         run.lost = true
@@ -332,6 +331,8 @@ async function probeLane(
     if (!d || stop()) break
     const conditional = d.etag || d.lastModified ? { etag: d.etag, lastModified: d.lastModified } : undefined
     const result = await opts.engine.probe(d.url, { ...(conditional ? { conditional } : {}), expectData: d.expectData })
+    // Too late: the stopping worker has written its last probes and returned.
+    if (run.abandoned.aborted) break
     // A lease lost while this probe ran: its result is still true and the unique key
     // keeps it from being written twice, so record it anyway.
     run.lastProgress = Date.now()

@@ -49,7 +49,12 @@ export const cliMessages = {
     sv: (p) => `Arbetare ${p.id} stoppad: ${p.hosts} värdar klara, ${p.probes} kontroller sparade, ${p.broken} nyss trasiga, ${p.healed} lagade.`,
     en: (p) => `Worker ${p.id} stopped: ${p.hosts} hosts done, ${p.probes} probes stored, ${p.broken} newly broken, ${p.healed} healed.`,
   },
-  'cli.worker.metrics': {
+  'cli.worker.left-leased': {
+    sv: (p) =>
+      `${count('sv', p.hosts, 'värd', 'värdar')} kunde inte lämnas tillbaka (databasen svarade inte i tid); reservationen håller dem tills den löper ut, inom ${p.seconds} s, och sedan tar en annan arbetare över.`,
+    en: (p) =>
+      `${count('en', p.hosts, 'host', 'hosts')} could not be given back (the database did not answer in time); the lease holds them until it expires, within ${p.seconds} s, and then another worker takes over.`,
+  },  'cli.worker.metrics': {
     sv: (p) => `Mätvärden för Prometheus på ${p.url}`,
     en: (p) => `Metrics for Prometheus at ${p.url}`,
   },
@@ -73,6 +78,7 @@ export const cliMessages = {
     sv: (p) => `kan inte lyssna på ${p.address} (${p.code})`,
     en: (p) => `cannot listen on ${p.address} (${p.code})`,
   },
+
   'cli.start.no-sources': {
     sv: 'Inga katalogkällor är konfigurerade (datavakt.config.json → "sources"). Prova `npm run demo`.',
     en: 'No catalogue sources are configured (datavakt.config.json → "sources"). Try `npm run demo`.',
