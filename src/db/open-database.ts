@@ -64,10 +64,13 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Open
     const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: client }) })
     const url = new URL(opts.databaseUrl)
     if (url.password) url.password = '***'
-    // Closing waits at most 5 s for queries in flight: one on a dropped connection may never
-    // settle, and a stopping process must not wait for it forever.
+    // Closing waits at most 1 s for queries in flight, then cuts their connections: by the
+    // time a command closes it has waited for every call it cares about, so what is still in
+    // flight was given up on (its deadline passed, a stopping worker left it), and one on a
+    // wedged connection never settles (porsager/postgres#1209): the 5 s this used to wait
+    // were a third of a stopped worker's exit (test/cli/worker-stop.test.ts).
     // (Not through db.destroy(): it ends the client again without a timeout, and waits.)
-    const close = () => withDeadline('close the database', 10_000, client.end({ timeout: 5 })).catch(() => {})
+    const close = () => withDeadline('close the database', 5_000, client.end({ timeout: 1 })).catch(() => {})
     return { db, kind: 'postgres', location: url.toString(), close }
   }
   const { PGlite } = await import('@electric-sql/pglite')
