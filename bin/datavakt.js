@@ -60,3 +60,12 @@ if (distIsFresh() && process.env.DATAVAKT_FROM_SOURCE !== '1') {
   ;({ main } = await import('../src/cli.ts'))
 }
 process.exitCode = await main(process.argv.slice(2))
+
+// The command has returned: it waited for everything it cares about. What it gave up on
+// may still hold the process open: a database call past its deadline (its timer, its
+// socket), a connection to a server that stopped answering, which no close can end (a
+// wedged postgres.js connection, porsager/postgres#1209, kept a stopped `datavakt worker`
+// alive for over a minute; test/cli/worker-stop.test.ts). So the process ends half a
+// second later even then, with the command's exit code. Unreferenced: it never delays an
+// exit that would have come anyway.
+setTimeout(() => process.exit(), 500).unref()
