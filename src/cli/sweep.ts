@@ -54,6 +54,9 @@ export async function run(args: string[], given?: Lang): Promise<number> {
     })
     if (bar) process.stderr.write('\n')
     console.log(formatSweepSummary(result.summary, result.elapsedMs, lang))
+    if (result.worker.leftLeased > 0) {
+      process.stderr.write(`${t(lang, 'cli.worker.left-leased', { hosts: result.worker.leftLeased, seconds: config.availability.leaseSeconds })}\n`)
+    }
     return result.summary.status === 'done' ? 0 : 1
   } finally {
     stop.release()

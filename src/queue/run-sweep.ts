@@ -5,6 +5,8 @@ import { sweepProgress, sweepSummary, type SweepSummary } from '../db/sweep-summ
 import { createSweep } from './create-sweep.js'
 import { defaultMaxHosts, runWorker, type WorkerOptions, type WorkerStats } from './run-worker.js'
 import { inSpan, SPANS } from '../telemetry/spans.js'
+import { withDeadline } from '../db/deadline.js'
+import { STOP_CALL_MS } from './worker-stop.js'
 
 /** Progress of a sweep run in this process. */
 export interface SweepProgress {
@@ -55,6 +57,13 @@ export function runSweep(opts: RunSweepOptions): Promise<SweepRun> {
   })
 }
 
+/**
+ * The longest the summary's reads may take: a stopped sweep must end within seconds even
+ * when the database no longer answers (see worker-stop.ts); a finished one waits as long as
+ * a worker's call would.
+ */
+const callMs = (opts: RunSweepOptions) => (opts.signal?.aborted ? STOP_CALL_MS : 30_000)
+
 async function sweepHere(opts: RunSweepOptions): Promise<SweepRun> {
   const started = Date.now()
   const sweepId = opts.sweepId ?? (await createSweep(opts.db, { trigger: opts.trigger ?? 'cli' })).sweepId
@@ -86,9 +95,9 @@ async function sweepHere(opts: RunSweepOptions): Promise<SweepRun> {
     })
   } finally {
     if (timer) clearInterval(timer)
-    await reporting
+    await withDeadline('sweep progress', callMs(opts), reporting).catch(() => {})
   }
-  const summary = await sweepSummary(opts.db, sweepId)
+  const summary = await withDeadline('sweep summary', callMs(opts), sweepSummary(opts.db, sweepId))
   opts.onProgress?.({ sweepId, probed: summary.probed, urls: summary.urls, elapsedMs: Date.now() - started })
   const elapsedMs = Date.now() - started
   return { summary, worker, elapsedMs, urlsPerSecond: summary.probed / Math.max(0.001, elapsedMs / 1000) }

@@ -1,7 +1,8 @@
 /**
  * `datavakt worker` on SIGTERM (issue 10): it stops within seconds, with exit code 0,
  * giving back the hosts it holds when the database answers, and leaving them to their
- * leases (saying so) when it does not. The worker reaches PostgreSQL through a loopback
+ * leases (saying so) when it does not; `datavakt sweep`, which works its sweep through the
+ * same worker, stops within seconds too. The worker reaches PostgreSQL through a loopback
  * proxy (../faults/silent-proxy.ts) that can go silent mid-host: every database call then
  * waits and never settles, as on a wedged postgres.js connection after a server restart
  * (porsager/postgres#1209), which test/faults/postgres-restart.heavy.test.ts meets by
@@ -39,8 +40,11 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const leases = (sweepId: number) =>
   t.db.selectFrom('sweep_hosts').select(['host', 'status', 'leased_by']).where('sweep_id', '=', sweepId).orderBy('host').execute()
 
-/** A worker (through a proxy of its own) holding both hosts of a new sweep, each with a probe under way. */
-async function workerMidHost(tag: string): Promise<{ worker: DatavaktProcess; proxy: SilentProxy; sweepId: number }> {
+/**
+ * `datavakt worker` (or `datavakt sweep`, which makes its own sweep), through a proxy of its
+ * own, holding both hosts of a new sweep, each with a probe under way.
+ */
+async function midHost(tag: string, command: 'worker' | 'sweep' = 'worker'): Promise<{ worker: DatavaktProcess; proxy: SilentProxy; sweepId: number }> {
   // The previous test's sweep and URLs are out of the way: this worker holds this test's two hosts only.
   await t.db.updateTable('sweeps').set({ status: 'done', finished_at: new Date() }).where('status', '=', 'running').execute()
   await t.db.updateTable('distributions').set({ withdrawn_at: new Date() }).where('withdrawn_at', 'is', null).execute()
@@ -48,19 +52,21 @@ async function workerMidHost(tag: string): Promise<{ worker: DatavaktProcess; pr
     t.db,
     hosts.flatMap((h, hi) => Array.from({ length: 3 }, (_, i) => ({ iri: `urn:${tag}:${hi}:${i}`, url: `${h.base}/ok/${tag}/${hi}/${i}` }))),
   )
-  const { sweepId } = await createSweep(t.db, { trigger: 'test' })
+  if (command === 'worker') await createSweep(t.db, { trigger: 'test' })
   const target = new URL(t.url!)
   const proxy = await startSilentProxy({ host: target.hostname, port: Number(target.port || 5432) })
   proxies.push(proxy)
-  const worker = datavakt(['worker', '--allow-private', '--id', tag], { config, env: { DATABASE_URL: proxy.via(t.url!) } })
-  await worker.waitFor(/started/i, 120_000)
-  const end = performance.now() + 60_000
+  const args = command === 'worker' ? ['worker', '--allow-private', '--id', tag] : ['sweep', '--allow-private', '--quiet']
+  const worker = datavakt(args, { config, env: { DATABASE_URL: proxy.via(t.url!) } })
+  const end = performance.now() + 120_000
   const probing = () => hosts.every((h) => [...h.hits.keys()].some((p) => p.includes(`/${tag}/`)))
-  while (!((await leases(sweepId)).every((l) => l.leased_by === tag) && probing())) {
-    if (performance.now() > end) throw new Error(`the worker never held both hosts:\n${worker.out()}`)
+  for (;;) {
+    const sweep = await t.db.selectFrom('sweeps').select('id').where('status', '=', 'running').executeTakeFirst()
+    const held = sweep ? await leases(sweep.id) : []
+    if (sweep && held.length === 2 && held.every((l) => l.status === 'leased') && probing()) return { worker, proxy, sweepId: sweep.id }
+    if (performance.now() > end || worker.child.exitCode !== null) throw new Error(`${command} never held both hosts:\n${worker.out()}`)
     await sleep(100)
   }
-  return { worker, proxy, sweepId }
 }
 
 /** Sends SIGTERM and waits (at most a minute) for the exit; how long it took. */
@@ -92,7 +98,7 @@ describe.skipIf(testDbKinds.find((k) => k.kind === 'postgres')!.skip)('datavakt 
   })
 
   it('mid-host, with the database answering: exits 0 within seconds and gives both hosts back at once', async () => {
-    const { worker, sweepId } = await workerMidHost('answering')
+    const { worker, sweepId } = await midHost('answering')
     const { exit, ms } = await stopped(worker)
     console.log(`SIGTERM, database answering: gone in ${ms} ms`)
     expect(exit, worker.out()).toEqual({ code: 0, signal: null })
@@ -105,7 +111,7 @@ describe.skipIf(testDbKinds.find((k) => k.kind === 'postgres')!.skip)('datavakt 
   }, 180_000)
 
   it('mid-host, with the database silent (calls that never settle): exits 0 within seconds and says its hosts are left to their leases', async () => {
-    const { worker, proxy, sweepId } = await workerMidHost('silent')
+    const { worker, proxy, sweepId } = await midHost('silent')
     proxy.silence()
     const { exit, ms } = await stopped(worker)
     console.log(`SIGTERM, database silent: gone in ${ms} ms`)
@@ -117,5 +123,17 @@ describe.skipIf(testDbKinds.find((k) => k.kind === 'postgres')!.skip)('datavakt 
       ['leased', 'silent'],
     ])
     expect(worker.out()).toMatch(/2 hosts could not be given back .*the lease holds them until it expires/)
+  }, 180_000)
+
+  it('datavakt sweep, mid-host, with the database silent: exits within seconds, 1 (interrupted), saying the database did not answer', async () => {
+    const { worker, proxy, sweepId } = await midHost('sweep', 'sweep')
+    proxy.silence()
+    const { exit, ms } = await stopped(worker)
+    console.log(`SIGTERM, database silent: datavakt sweep gone in ${ms} ms`)
+    expect(exit, worker.out()).toEqual({ code: 1, signal: null })
+    // Its summary cannot be read either (2 s more than a worker's stop).
+    expect(ms).toBeLessThan(SILENT_BOUND_MS + 2_000)
+    expect(worker.out()).toMatch(/did not answer within 2 s \(sweep summary\)/)
+    expect((await leases(sweepId)).map((l) => l.status)).toEqual(['leased', 'leased'])
   }, 180_000)
 })
