@@ -22,6 +22,13 @@ export interface LeaderLock {
  */
 const LOCK_CALL_MS = 20_000
 
+/**
+ * The longest giving leadership up may take: it is part of a stop, which must end within
+ * seconds. A session that does not answer in time is cut when the process ends, and the
+ * server drops its lock with it.
+ */
+const LOCK_RELEASE_MS = 2_000
+
 /** The advisory lock key of the datavakt scheduler ("dvsc" as a 32-bit number). */
 export const SCHEDULER_LOCK_KEY = 0x64767363
 
@@ -122,9 +129,10 @@ function advisoryLeaderLock(db: Db, key: number): LeaderLock {
     async release() {
       if (session.isOpen && leading) {
         try {
-          await sql`select pg_advisory_unlock(${key}::bigint)`.execute(await session.open())
+          const unlock = session.open().then((conn) => sql`select pg_advisory_unlock(${key}::bigint)`.execute(conn))
+          await withDeadline('give up the leader lock', LOCK_RELEASE_MS, unlock)
         } catch {
-          // A dead session has already released the lock.
+          // A dead session has already released the lock; one that does not answer loses it when the process ends.
         }
       }
       await dropSession()

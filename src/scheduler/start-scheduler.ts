@@ -38,6 +38,12 @@ export interface StartSchedulerOptions {
   leaderCheckMs?: number
   lockKey?: number
   onEvent?: (e: JobEvent) => void
+  /**
+   * How long `stop` waits for running jobs once their signals are aborted (default 5000
+   * ms). A job still running then is left: the process is stopping, and a run it leaves
+   * open is closed as interrupted at the next start (src/db/run-owner.ts).
+   */
+  stopGraceMs?: number
 }
 
 /** A running scheduler. */
@@ -49,7 +55,7 @@ export interface Scheduler {
   runNow(name: ScheduledJobName): Promise<void>
   /** Whether this instance runs the job now (a second firing would be skipped). */
   isRunning(name: ScheduledJobName): boolean
-  /** Stops firing, aborts running jobs' signals, waits for them, gives leadership up. */
+  /** Stops firing, aborts running jobs' signals, waits for them (at most `stopGraceMs`), gives leadership up. */
   stop(): Promise<void>
 }
 
@@ -94,7 +100,7 @@ export async function startScheduler(opts: StartSchedulerOptions): Promise<Sched
     async stop() {
       clearInterval(leaderTimer)
       for (const c of crons.values()) c.stop()
-      await runner.stop()
+      await runner.stop(opts.stopGraceMs ?? 5000)
       await lock.release()
     },
   }
@@ -132,9 +138,12 @@ function createJobRunner(emit: (e: JobEvent) => void) {
   return {
     busy: busy as ReadonlySet<ScheduledJobName>,
     fire,
-    async stop() {
+    /** Aborts the jobs' signals and waits for them, at most `graceMs`: a job that does not heed its signal (or waits on a database call that never settles) must not hold a stop for ever. */
+    async stop(graceMs: number) {
       stopper.abort()
-      await Promise.all(running)
+      let timer: NodeJS.Timeout | undefined
+      const grace = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)))
+      await Promise.race([Promise.all(running), grace]).finally(() => clearTimeout(timer))
     },
   }
 }

@@ -3,6 +3,7 @@ import { createTestDb, type TestDb } from '../helpers/test-db.js'
 import { openDatabase } from '../../src/db/open-database.js'
 import { defaultConfig, type ScheduleConfig } from '../../src/config/config.js'
 import { startScheduler, type JobEvent, type ScheduledJobName } from '../../src/scheduler/start-scheduler.js'
+import { startSilentProxy } from '../faults/silent-proxy.js'
 
 let t: TestDb
 beforeAll(async () => {
@@ -66,6 +67,51 @@ describe(`scheduler (${process.env.DATABASE_URL ? 'postgres' : 'pglite'})`, () =
     await s.stop()
     expect(events.filter((e) => e.status === 'started')).toHaveLength(1)
     expect(events.filter((e) => e.status === 'skipped-running').length).toBeGreaterThanOrEqual(1)
+  })
+
+  it('stop waits for a running job at most stopGraceMs: a job that does not heed its signal does not hold the stop', async () => {
+    let started!: () => void
+    const running = new Promise<void>((r) => (started = r))
+    let aborted = false
+    const s = await startScheduler({
+      db: t.db,
+      kind: t.kind,
+      schedule: defaultConfig.schedule,
+      stopGraceMs: 300,
+      jobs: {
+        harvest: ({ signal }) => {
+          signal.addEventListener('abort', () => (aborted = true))
+          started()
+          return new Promise(() => {})
+        },
+      },
+    })
+    void s.runNow('harvest')
+    await running
+    const stopping = performance.now()
+    const stopped = await Promise.race([s.stop().then(() => true), sleep(10_000).then(() => false)])
+    expect(stopped).toBe(true)
+    expect(aborted).toBe(true)
+    expect(performance.now() - stopping).toBeGreaterThanOrEqual(290)
+    expect(performance.now() - stopping).toBeLessThan(3000)
+  })
+
+  it.runIf(process.env.DATABASE_URL)('stop gives leadership up within seconds when the database stops answering (the unlock is left to the session)', async () => {
+    const target = new URL(t.url!)
+    const proxy = await startSilentProxy({ host: target.hostname, port: Number(target.port || 5432) })
+    const viaProxy = await openDatabase({ databaseUrl: proxy.via(t.url!) })
+    try {
+      const s = await startScheduler({ db: viaProxy.db, kind: 'postgres', schedule: defaultConfig.schedule, jobs: {} })
+      expect(s.isLeader()).toBe(true)
+      proxy.silence()
+      const stopping = performance.now()
+      const stopped = await Promise.race([s.stop().then(() => true), sleep(10_000).then(() => false)])
+      expect(stopped).toBe(true)
+      expect(performance.now() - stopping).toBeLessThan(4000)
+    } finally {
+      await viaProxy.close()
+      await proxy.close()
+    }
   })
 
   it('refuses an invalid pattern at start', async () => {
