@@ -31,6 +31,7 @@ import { listen, type ListenAt } from './listen.js'
 import { maintainProbeHistory } from '../db/probe-retention.js'
 import { interruptOrphanedRuns } from '../db/run-owner.js'
 import { untilStopSignal } from './stop-on-signal.js'
+import { logLeftLeased } from './left-leased.js'
 
 /** `datavakt start`: migrates, then runs scheduler, worker and web server until SIGINT/SIGTERM. */
 export async function run(args: string[], given?: Lang): Promise<number> {
@@ -107,7 +108,7 @@ export async function run(args: string[], given?: Lang): Promise<number> {
     await serveUntilStopped(app, at, lang, log)
   } finally {
     // Also when the port cannot be had: the scheduler and the worker must not keep the process alive.
-    await background.stop()
+    logLeftLeased(log, lang, await background.stop(), config.availability.leaseSeconds)
     stopObserving()
     await engine.close()
     await database.close()

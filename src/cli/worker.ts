@@ -17,6 +17,7 @@ import { stopOnSignal } from './stop-on-signal.js'
 import { listen, type Listening } from './listen.js'
 import { processMetrics } from './telemetry-sdk.js'
 import { UsageError } from './usage-error.js'
+import { logLeftLeased } from './left-leased.js'
 import { t } from '../i18n/catalogue.js'
 import { errorText } from '../i18n/datavakt-error.js'
 import type { Lang } from '../i18n/lang.js'
@@ -97,10 +98,7 @@ async function work(config: Config, opts: { allowPrivate: boolean; id: string | 
       onError: (err, host) => log.error('worker.error', `${host}: ${errorText(err, lang)}`, { host }, err),
     })
     log.info('worker.stopped', t(lang, 'cli.worker.stopped', { id: workerId, hosts: stats.hostsDone, probes: stats.probes, broken: stats.newlyBroken, healed: stats.healed }), { ...stats })
-    if (stats.leftLeased > 0) {
-      const seconds = config.availability.leaseSeconds
-      log.warn('worker.left-leased', t(lang, 'cli.worker.left-leased', { hosts: stats.leftLeased, seconds }), { worker: workerId, hosts: stats.leftLeased, leaseSeconds: seconds })
-    }
+    logLeftLeased(log, lang, stats, config.availability.leaseSeconds)
     return 0
   } finally {
     stop.release()
