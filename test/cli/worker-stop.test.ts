@@ -25,7 +25,7 @@ import { startSilentProxy, type SilentProxy } from '../faults/silent-proxy.js'
  * minute, so it is always used up), then at most 2 s per database call, 1 s to close the
  * database and half a second for whatever was given up on (bin/datavakt.js).
  */
-const ANSWERING_BOUND_MS = 8_000
+const ANSWERING_BOUND_MS = 9_000
 const SILENT_BOUND_MS = 12_000
 const LEASE_SECONDS = 300
 
