@@ -11,5 +11,7 @@
  * 2026-12.2: MQA's reachability indicators (access-url-status, download-url-status) cost
  * nothing in the metadata dimension; availability charges an unreachable file, so the
  * metadata score moves only when a catalogue changes.
+ * 2026-12.3: a failing probe's own code is no longer a warning beside its state's finding
+ * (a 404 cost twice and was listed twice).
  */
-export const SCORING_VERSION = '2026-12.2'
+export const SCORING_VERSION = '2026-12.3'

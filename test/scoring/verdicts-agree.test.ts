@@ -163,6 +163,15 @@ describe(`the metadata score agrees with availability (${process.env.DATABASE_UR
     expect(lost.filter((r) => r.dimension === 'availability').length, 'availability charges it').toBeGreaterThan(0)
   })
 
+  it('charges the gone file once in availability: its state, not the probe code beside it', async () => {
+    const iri = `${ds('partly-gone')}/old`
+    const scored = await t.db.selectFrom('scores').select(['reasons']).where('distribution_iri', '=', iri).executeTakeFirstOrThrow()
+    expect(scored.reasons.filter((r) => r.dimension === 'availability').map((r) => r.code)).toEqual(['availability-degraded'])
+    const problems = await page(`/organisation?iri=${encodeURIComponent(ORG)}&lang=en`)
+    expect(problems).toContain('data-code="availability-degraded"')
+    expect(problems).not.toContain('data-code="http-404"')
+  })
+
   it("keeps the region's metadata score when no catalogue changed between the days", async () => {
     const first = await regionMetadata(0)
     expect(first).not.toBeNull()
