@@ -25,6 +25,9 @@
  * Without a usable frequency (none, unreadable, irregular or unknown) the check reports the
  * observed update rhythm instead (update-rhythm.ts), never a guessed grade.
  *
+ * While the latest probe fails (the file is gone, or a web page stands where it should be),
+ * the result is `skipped` with `content-unavailable`: what came is not the file.
+ *
  * Whatever the frequency, the declared dct:modified is held against the observed changes in
  * both directions (freshness-claims.ts). Those warnings count in the grade when there is one;
  * a `skipped` result shows them without scoring them (the dimension stays unknown).
@@ -176,6 +179,18 @@ function notGraded(why: Finding | null, freq: FrequencyInfo | null, usable: Obse
   return { status: 'skipped', findings, facts }
 }
 
+/**
+ * Not judged while the file is not there: the latest probe failed (a 404, a timeout, or a
+ * web page where the file should be: a sign-in wall, a portal page, a "not found" page).
+ * Nothing of the file was observed then, and a page is not the file (its bytes never
+ * change, and a daily "file" behind a sign-in looked delinquent). Availability charges it.
+ */
+function fileUnavailable(target: CheckTarget): CheckResult | null {
+  const probe = target.probe
+  if (probe?.outcome !== 'failing') return null
+  return { status: 'skipped', findings: [{ code: 'content-unavailable', severity: 'info', params: { fetchCode: probe.code } }], facts: { freshnessState: null, reason: 'file-unavailable' } }
+}
+
 /** See the module comment. */
 export const freshnessCheck: Check = {
   id: 'freshness',
@@ -184,6 +199,8 @@ export const freshnessCheck: Check = {
     return target.distribution !== undefined
   },
   async run(target: CheckTarget, ctx: CheckContext): Promise<CheckResult> {
+    const unavailable = fileUnavailable(target)
+    if (unavailable) return unavailable
     const declared = target.dataset.accrualPeriodicity
     const freq = resolveFrequency(declared)
     const { usable, newest } = observationsOf(target, ctx)
