@@ -19,6 +19,7 @@ import { harvestSource } from '../../src/harvest/harvest-source.js'
 import { describeFinding } from '../../src/i18n/catalogue.js'
 import { runSweep } from '../../src/queue/run-sweep.js'
 import { computeScores } from '../../src/scoring/compute-scores.js'
+import { getHvdObligations } from '../../src/read-model/hvd-obligations.js'
 import { serve, type TestServer } from '../harvest/serve.js'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
 
@@ -62,7 +63,7 @@ function distribution(iri: string, url: string, downloadable = true): string {
 /**
  * Five datasets: a plain file, one behind a redirect, one with a file that is gone, one with
  * an access URL only, and a high-value dataset (regulation 2023/138) whose only bulk download
- * is gone, served by an API that answers.
+ * is gone, and is also the endpoint of the API that serves it.
  */
 function catalogue(base: string): string {
   const dataset = (id: string, dists: string[]) => `<${base}/ds/${id}> a dcat:Dataset ; dct:title "Datamängd ${id}"@sv ; dct:description "Testdata ${id}."@sv ;
@@ -88,7 +89,7 @@ ${dataset('hvd', ['csv'])}
 <${base}/ds/hvd> dct:title "High-value test data"@en ; dct:description "Test data."@en ;
   dcatap:applicableLegislation <http://data.europa.eu/eli/reg_impl/2023/138/oj> ; dcatap:hvdCategory <http://data.europa.eu/bna/c_e1da4e07> .
 ${distribution(`${base}/ds/hvd/csv`, `${base}/files/hvd-gone.csv`)}
-<${base}/api/hvd-service> a dcat:DataService ; dct:title "API"@sv ; dcat:endpointURL <${base}/files/hvd-api.csv> ;
+<${base}/api/hvd-service> a dcat:DataService ; dct:title "API"@sv ; dcat:endpointURL <${base}/files/hvd-gone.csv> ;
   dcat:endpointDescription <${base}/files/hvd-api.csv> ; dcat:servesDataset <${base}/ds/hvd> ;
   dct:license <http://creativecommons.org/publicdomain/zero/1.0/> .
 `
@@ -194,6 +195,15 @@ describe(`the metadata score agrees with availability (${process.env.DATABASE_UR
     const html = await page(`/organisation?iri=${encodeURIComponent(ORG)}&lang=en`)
     expect(html).toContain('None of the machine-readable bulk downloads answers.')
     expect(html).not.toContain('data-code="hvd-bulk-download-unreachable"')
+    // The file is both the download and the API's endpoint: its uptime is one reason, not two.
+    const [report] = (await getHvdObligations(t.db, ORG, 'en', day(1))).datasets
+    expect(report!.evidence.map((e) => [e.kind, e.url, e.uptime])).toEqual([
+      ['download', `${server.origin}/files/hvd-gone.csv`, 0],
+      ['service', `${server.origin}/files/hvd-gone.csv`, 0],
+    ])
+    expect(report!.obligations.availability.reasons).toEqual([
+      { code: 'hvd-availability-low', params: { url: `${server.origin}/files/hvd-gone.csv`, percent: 0, target: 99, days: 30 } },
+    ])
   })
 
   it("keeps the region's metadata score when no catalogue changed between the days", async () => {
