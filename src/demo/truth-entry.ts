@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { contentFindingsFor } from './render-body.js'
+import { expectedClaims } from './catalogue-claims.js'
 import { defectRules, type DefectName } from './defect-rules.js'
 import { hash5, hash6 } from './hash32.js'
 import { mediaTypes } from './topics.js'
@@ -29,6 +30,8 @@ export interface GroundTruthEntry {
      * (null when the periodicity is irregular). Stale files are overdue or delinquent.
      */
     freshness: 'fresh' | 'due' | 'overdue' | 'delinquent' | null
+    /** What the catalogue's dct:modified contradicts that day (catalogue-claims.ts): freshness finding codes. */
+    freshnessFindings: string[]
   }
   /** Additions beyond the contract, for debugging and finer scoring. */
   day: number
@@ -128,6 +131,7 @@ export function truthEntry(layout: WorldLayout, epochMs: number, dist: number, d
       contentFindings: rule ? contentFindingsFor(m, dist, active, rule.content) : [],
       metadataFindings,
       freshness,
+      freshnessFindings: expectedClaims(m, dist, day),
     },
     day,
     kind,
