@@ -26,7 +26,9 @@
  * observed update rhythm instead (update-rhythm.ts), never a guessed grade.
  *
  * While the latest probe fails (the file is gone, or a web page stands where it should be),
- * the result is `skipped` with `content-unavailable`: what came is not the file.
+ * the result is `skipped` with `content-unavailable`: what came is not the file. An
+ * accessURL without a downloadURL that answers with a web page (a landing page) is
+ * `skipped` with `access-url-landing-page` (info): a page's changes are not the data's.
  *
  * Whatever the frequency, the declared dct:modified is held against the observed changes in
  * both directions (freshness-claims.ts). Those warnings count in the grade when there is one;
@@ -184,11 +186,19 @@ function notGraded(why: Finding | null, freq: FrequencyInfo | null, usable: Obse
  * web page where the file should be: a sign-in wall, a portal page, a "not found" page).
  * Nothing of the file was observed then, and a page is not the file (its bytes never
  * change, and a daily "file" behind a sign-in looked delinquent). Availability charges it.
+ * Nor when the only address is an accessURL that answers with a web page (DCAT allows a
+ * landing page there): how often a page changes says nothing about the data.
  */
 function fileUnavailable(target: CheckTarget): CheckResult | null {
   const probe = target.probe
-  if (probe?.outcome !== 'failing') return null
-  return { status: 'skipped', findings: [{ code: 'content-unavailable', severity: 'info', params: { fetchCode: probe.code } }], facts: { freshnessState: null, reason: 'file-unavailable' } }
+  if (probe?.outcome === 'failing') {
+    return { status: 'skipped', findings: [{ code: 'content-unavailable', severity: 'info', params: { fetchCode: probe.code } }], facts: { freshnessState: null, reason: 'file-unavailable' } }
+  }
+  if (probe?.outcome === 'ok' && !target.distribution?.downloadUrl && /html/i.test(probe.contentType ?? '')) {
+    const location = { property: 'dcat:downloadURL' }
+    return { status: 'skipped', findings: [{ code: 'access-url-landing-page', severity: 'info', params: {}, location }], facts: { freshnessState: null, reason: 'web-page' } }
+  }
+  return null
 }
 
 /** See the module comment. */

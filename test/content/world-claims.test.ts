@@ -101,6 +101,9 @@ describe('what the catalogue says against what happened, in the simulated region
       const state = await t.db.selectFrom('availability_state').select(['state', 'last_code']).where('distribution_iri', '=', e.distributionIri).executeTakeFirstOrThrow()
       expect(state).toEqual({ state: 'ok', last_code: 'ok' })
       expect((await resultOf(e.distributionIri, 'format', DAYS - 1)).findings.map((f) => f.code)).toEqual(e.expected.contentFindings)
+      // How often a page changes says nothing about the data: freshness cannot tell.
+      const freshness = await resultOf(e.distributionIri, 'freshness', DAYS - 1)
+      expect([freshness.status, freshness.findings.map((f) => f.code)]).toEqual(['skipped', ['access-url-landing-page']])
     }
   })
 })
