@@ -17,7 +17,7 @@
  *   Not raised for formats that are already `not-machine-readable`: one fix covers both.
  *   Neither is raised next to a `format-mismatch` error (the fix is to serve the declared file).
  * - `size-mismatch` (warning): dcat:byteSize differs from the bytes served by more than
- *   5 % and 1 KiB.
+ *   5 % and 1 KiB; not when a web page is served where another format is declared.
  * - `format-undeclared` (info): neither dct:format nor dcat:mediaType is given.
  * - `access-url-landing-page` (warning): no dcat:downloadURL, and the accessURL (which DCAT
  *   allows to be a web page) serves HTML; replaces `format-mismatch` in that case.
@@ -300,7 +300,10 @@ export const formatCheck: Check = {
     const effective = effectiveFileType(sniff, declared)
     const ft = effective ? FILE_TYPES[effective] : undefined
     const findings = [...served.findings]
-    for (const f of [opennessFinding(served, effective), sizeFinding(dist.byteSize, streamed)]) if (f) findings.push(f)
+    // A web page where another format is declared (a sign-in form, a portal page, a "not
+    // found" page) is not the file: its size says nothing about the file's dcat:byteSize.
+    const pageNotFile = sniff.format === 'html' && !declared.some((d) => d.code === 'HTML')
+    for (const f of [opennessFinding(served, effective), pageNotFile ? null : sizeFinding(dist.byteSize, streamed)]) if (f) findings.push(f)
     const rating = rateFiveStars(
       {
         available: served.available,

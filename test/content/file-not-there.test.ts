@@ -12,10 +12,11 @@ import { emptyDatasetColumns } from '../helpers/empty-dataset-columns.js'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
 
 /**
- * Freshness of a file that is not there, through the real availability sweep and content
- * run on four days: a daily file behind a sign-in wall (a SAML sign-in page answering 200),
- * one gone (404), and one that answers but never changes. What came instead of the file is
- * not the file: freshness cannot tell, and must not say "the file has not changed since".
+ * A file that is not there, through the real availability sweep and content run on four
+ * days: a daily file behind a sign-in wall (a SAML sign-in page answering 200), one gone
+ * (404), and one that answers but never changes. What came instead of the file is not the
+ * file: freshness cannot tell, and must not say "the file has not changed since"; nor is
+ * the sign-in page's size the file's.
  */
 
 const DAILY = 'http://publications.europa.eu/resource/authority/frequency/DAILY'
@@ -47,7 +48,7 @@ beforeAll(async () => {
     const ds = { iri: `urn:ds:${name}`, source_id: 's', organisation_iri: 'urn:org', ...emptyDatasetColumns(), title: json({ sv: name }), accrual_periodicity: DAILY, record_hash: 'h' }
     await t.db.insertInto('datasets').values(ds).execute()
     const url = `${base}/${name}.csv`
-    await t.db.insertInto('distributions').values({ iri: `urn:d:${name}`, dataset_iri: ds.iri, title: json({}), description: json({}), conforms_to: json([]), download_url: url, format: 'text/csv', host: new URL(base).host, record_hash: 'h' }).execute()
+    await t.db.insertInto('distributions').values({ iri: `urn:d:${name}`, dataset_iri: ds.iri, title: json({}), description: json({}), conforms_to: json([]), download_url: url, format: 'text/csv', byte_size: 20_000, host: new URL(base).host, record_hash: 'h' }).execute()
   }
   for (let n = 0; n < 4; n++) {
     const now = day(n)
@@ -88,5 +89,13 @@ describe('freshness of a file that is not there', () => {
   it('still grades the daily file that answers and never changes', async () => {
     const r = await latestFreshness('still')
     expect(r.findings.map((f) => f.code)).toEqual(['freshness-delinquent'])
+  })
+})
+
+describe('the format of the sign-in page where the file should be', () => {
+  it('says it is a web page, and does not ask to declare the page\'s size as the file\'s', async () => {
+    const r = await t.db.selectFrom('check_results').selectAll().where('distribution_iri', '=', 'urn:d:walled').where('check_id', '=', 'format').orderBy('at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow()
+    expect(r.findings.map((f) => f.code)).toEqual(['format-mismatch'])
+    expect(r.findings[0]!.params).toMatchObject({ servedHtml: true })
   })
 })
