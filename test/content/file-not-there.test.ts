@@ -36,6 +36,7 @@ beforeAll(async () => {
     if (path === '/walled.csv') return void res.writeHead(302, { location: '/sso/saml?SAMLRequest=abc' }).end()
     if (path === '/sso/saml') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(SIGN_IN)
     if (path === '/still.csv') return void res.writeHead(200, { 'content-type': 'text/csv', etag: '"v1"' }).end('id,namn\n1,a\n')
+    if (path === '/empty.csv') return void res.writeHead(200, { 'content-type': 'text/csv' }).end()
     res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body>Not found</body></html>')
   })
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
@@ -44,7 +45,7 @@ beforeAll(async () => {
   engine = createFetchEngine(config.http, { allowPrivateNetworks: true })
   t = await createTestDb()
   await t.db.insertInto('catalogue_sources').values({ id: 's', kind: 'dcat', url: `${base}/catalog` }).execute()
-  for (const name of ['walled', 'gone', 'still']) {
+  for (const name of ['walled', 'gone', 'still', 'empty']) {
     const ds = { iri: `urn:ds:${name}`, source_id: 's', organisation_iri: 'urn:org', ...emptyDatasetColumns(), title: json({ sv: name }), accrual_periodicity: DAILY, record_hash: 'h' }
     await t.db.insertInto('datasets').values(ds).execute()
     const url = `${base}/${name}.csv`
@@ -70,6 +71,7 @@ describe('freshness of a file that is not there', () => {
   it('the sweep saw the sign-in wall and the 404 (so the content run knows)', async () => {
     const codes = await t.db.selectFrom('availability_state').select(['distribution_iri', 'last_code']).orderBy('distribution_iri').execute()
     expect(codes).toEqual([
+      { distribution_iri: 'urn:d:empty', last_code: 'empty-body' },
       { distribution_iri: 'urn:d:gone', last_code: 'http-404' },
       { distribution_iri: 'urn:d:still', last_code: 'ok' },
       { distribution_iri: 'urn:d:walled', last_code: 'login-wall' },
@@ -92,10 +94,17 @@ describe('freshness of a file that is not there', () => {
   })
 })
 
-describe('the format of the sign-in page where the file should be', () => {
-  it('says it is a web page, and does not ask to declare the page\'s size as the file\'s', async () => {
-    const r = await t.db.selectFrom('check_results').selectAll().where('distribution_iri', '=', 'urn:d:walled').where('check_id', '=', 'format').orderBy('at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow()
+describe('the format of what came instead of the file', () => {
+  const latestFormat = (name: string) =>
+    t.db.selectFrom('check_results').selectAll().where('distribution_iri', '=', `urn:d:${name}`).where('check_id', '=', 'format').orderBy('at', 'desc').orderBy('id', 'desc').executeTakeFirstOrThrow()
+
+  it('says the sign-in page is a web page, and does not ask to declare its size as the file\'s', async () => {
+    const r = await latestFormat('walled')
     expect(r.findings.map((f) => f.code)).toEqual(['format-mismatch'])
     expect(r.findings[0]!.params).toMatchObject({ servedHtml: true })
+  })
+
+  it('says an empty answer is empty, and does not ask to declare 0 bytes', async () => {
+    expect((await latestFormat('empty')).findings.map((f) => f.code)).toEqual(['empty-content'])
   })
 })
