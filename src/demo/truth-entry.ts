@@ -15,6 +15,8 @@ export interface GroundTruthEntry {
   organisationIri: string
   /** The dcat:downloadURL (or accessURL) the checker probes. */
   url: string
+  /** The url is an accessURL only, the dataset's dcat:landingPage (no downloadURL). */
+  landingPage: boolean
   /** "127.0.x.y:port". */
   host: string
   declaredFormat: string | null
@@ -124,6 +126,7 @@ export function truthEntry(layout: WorldLayout, epochMs: number, dist: number, d
     datasetIri: layout.datasetIri(ds),
     organisationIri: layout.orgIri(o),
     url: layout.distUrl(dist),
+    landingPage: isLandingPage(m, dist),
     host: layout.hostName(m.hostOf(dist)),
     declaredFormat: m.hasFormat(dist) ? mediaTypes[kind] : null,
     defects,

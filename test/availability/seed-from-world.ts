@@ -18,6 +18,7 @@ export async function seedFromWorld(db: Db, truth: Iterable<GroundTruthEntry>): 
   // The jsonb columns a distribution row needs.
   const empty = { title: json({}), description: json({}), conforms_to: json([]) }
   const datasets = [...new Map(entries.map((e) => [e.datasetIri, e])).values()]
+  const landingPages = new Map(entries.filter((e) => e.landingPage).map((e) => [e.datasetIri, e.url]))
   for (let i = 0; i < datasets.length; i += 500) {
     await db
       .insertInto('datasets')
@@ -28,6 +29,8 @@ export async function seedFromWorld(db: Db, truth: Iterable<GroundTruthEntry>): 
           organisation_iri: e.organisationIri,
           record_hash: 'seed',
           ...emptyDatasetColumns(),
+          // A landing page is given as the dataset's, so the sweep knows a page there is no failure.
+          landing_page: landingPages.get(e.datasetIri) ?? null,
         })),
       )
       .onConflict((oc) => oc.column('iri').doNothing())
@@ -40,7 +43,8 @@ export async function seedFromWorld(db: Db, truth: Iterable<GroundTruthEntry>): 
         entries.slice(i, i + 500).map((e) => ({
           iri: e.distributionIri,
           dataset_iri: e.datasetIri,
-          download_url: e.url,
+          download_url: e.landingPage ? null : e.url,
+          access_url: e.url,
           host: new URL(e.url).host.toLowerCase(),
           format: e.declaredFormat,
           record_hash: 'seed',
