@@ -64,10 +64,14 @@ export function reachabilityOf(probe: ProbeSummary | undefined): Reachability {
 /**
  * The probe's warnings as weighted findings: code and params. A warning stored before the
  * catalogue (words, no params) is shown by its code's catalogue words; the verdict is
- * recomputed, never stored words.
+ * recomputed, never stored words. A probe that is not ok also stores its own code as a
+ * finding (src/fetch/probe-findings.ts): that is what the state's finding already says
+ * (`probeCode`), so it is not a warning of its own: counted again, a 404 cost a second
+ * time and was listed as a second problem, and an unverified probe (rate-limited) made a
+ * working file a warning.
  */
 function warningsOf(probe: ProbeSummary): WeightedFinding[] {
-  return probe.findings.map((w) => {
+  return probe.findings.filter((w) => w.code !== probe.code).map((w) => {
     const f: WeightedFinding = { code: w.code, severity: 'warning', weight: AVAILABILITY_WEIGHT.warning }
     if (w.params) f.params = w.params
     return f

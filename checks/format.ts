@@ -17,7 +17,7 @@
  *   Not raised for formats that are already `not-machine-readable`: one fix covers both.
  *   Neither is raised next to a `format-mismatch` error (the fix is to serve the declared file).
  * - `size-mismatch` (warning): dcat:byteSize differs from the bytes served by more than
- *   5 % and 1 KiB.
+ *   5 % and 1 KiB; only when what is served is the declared file (see servesTheFile).
  * - `format-undeclared` (info): neither dct:format nor dcat:mediaType is given.
  * - `access-url-landing-page` (warning): no dcat:downloadURL, and the accessURL (which DCAT
  *   allows to be a web page) serves HTML; replaces `format-mismatch` in that case.
@@ -271,6 +271,19 @@ function opennessFinding(served: Served, effective: string | null): Finding | nu
   return null
 }
 
+/**
+ * Whether the bytes served are the declared file, so that their size can be held against
+ * dcat:byteSize. Not when nothing came (empty, a "not found" page), when a web page came
+ * where another format is declared (a sign-in form, a portal page, a landing page), or when
+ * another format came (format-mismatch): the fix is to serve the file, and "update
+ * dcat:byteSize to 471" (a sign-in page's size) or "to 0" would be wrong advice.
+ */
+function servesTheFile(served: Served, sniff: SniffResult, declared: ReturnType<typeof declaredCodes>): boolean {
+  if (!served.available || served.landingPage) return false
+  if (sniff.format === 'html' && !declared.some((d) => d.code === 'HTML')) return false
+  return !served.findings.some((f) => f.code === 'format-mismatch' && f.severity === 'error')
+}
+
 /** size-mismatch when dcat:byteSize differs from the bytes served by more than 5 % and 1 KiB. */
 function sizeFinding(declaredBytes: number | null, streamed: StreamFacts): Finding | null {
   const realBytes = streamed.bytes
@@ -300,7 +313,7 @@ export const formatCheck: Check = {
     const effective = effectiveFileType(sniff, declared)
     const ft = effective ? FILE_TYPES[effective] : undefined
     const findings = [...served.findings]
-    for (const f of [opennessFinding(served, effective), sizeFinding(dist.byteSize, streamed)]) if (f) findings.push(f)
+    for (const f of [opennessFinding(served, effective), servesTheFile(served, sniff, declared) ? sizeFinding(dist.byteSize, streamed) : null]) if (f) findings.push(f)
     const rating = rateFiveStars(
       {
         available: served.available,

@@ -25,6 +25,11 @@
  * Without a usable frequency (none, unreadable, irregular or unknown) the check reports the
  * observed update rhythm instead (update-rhythm.ts), never a guessed grade.
  *
+ * While the latest probe fails (the file is gone, or a web page stands where it should be),
+ * the result is `skipped` with `content-unavailable`: what came is not the file. An
+ * accessURL without a downloadURL that answers with a web page (a landing page) is
+ * `skipped` with `access-url-landing-page` (info): a page's changes are not the data's.
+ *
  * Whatever the frequency, the declared dct:modified is held against the observed changes in
  * both directions (freshness-claims.ts). Those warnings count in the grade when there is one;
  * a `skipped` result shows them without scoring them (the dimension stays unknown).
@@ -176,6 +181,26 @@ function notGraded(why: Finding | null, freq: FrequencyInfo | null, usable: Obse
   return { status: 'skipped', findings, facts }
 }
 
+/**
+ * Not judged while the file is not there: the latest probe failed (a 404, a timeout, or a
+ * web page where the file should be: a sign-in wall, a portal page, a "not found" page).
+ * Nothing of the file was observed then, and a page is not the file (its bytes never
+ * change, and a daily "file" behind a sign-in looked delinquent). Availability charges it.
+ * Nor when the only address is an accessURL that answers with a web page (DCAT allows a
+ * landing page there): how often a page changes says nothing about the data.
+ */
+function fileUnavailable(target: CheckTarget): CheckResult | null {
+  const probe = target.probe
+  if (probe?.outcome === 'failing') {
+    return { status: 'skipped', findings: [{ code: 'content-unavailable', severity: 'info', params: { fetchCode: probe.code } }], facts: { freshnessState: null, reason: 'file-unavailable' } }
+  }
+  if (probe?.outcome === 'ok' && !target.distribution?.downloadUrl && /html/i.test(probe.contentType ?? '')) {
+    const location = { property: 'dcat:downloadURL' }
+    return { status: 'skipped', findings: [{ code: 'access-url-landing-page', severity: 'info', params: {}, location }], facts: { freshnessState: null, reason: 'web-page' } }
+  }
+  return null
+}
+
 /** See the module comment. */
 export const freshnessCheck: Check = {
   id: 'freshness',
@@ -184,6 +209,8 @@ export const freshnessCheck: Check = {
     return target.distribution !== undefined
   },
   async run(target: CheckTarget, ctx: CheckContext): Promise<CheckResult> {
+    const unavailable = fileUnavailable(target)
+    if (unavailable) return unavailable
     const declared = target.dataset.accrualPeriodicity
     const freq = resolveFrequency(declared)
     const { usable, newest } = observationsOf(target, ctx)

@@ -62,7 +62,7 @@ caption { text-align:left; padding:6px 10px; }
 pre.snippet { background:#f1f3f4; border:1px solid var(--line); border-radius:6px; padding:10px 12px; white-space:pre-wrap; overflow-wrap:anywhere; margin:4px 0 12px; }
 pre.snippet code { background:none; padding:0; word-break:break-all; }
 details.chart-data { margin-top:8px; } details.chart-data summary { cursor:pointer; color:var(--accent); }
-table.hvd td:first-child { width:34%; } table.hvd td:nth-child(2) { white-space:nowrap; }
+table.hvd { overflow-wrap:anywhere; } table.hvd td:first-child { width:34%; } table.hvd td:nth-child(2) { white-space:nowrap; }
 @media (max-width: 600px) {
   header { padding:10px 12px; } main { padding:12px 12px 40px; }
   table.hvd thead { display:none; } table.hvd tr, table.hvd td { display:block; width:auto; }

@@ -4,6 +4,7 @@
  * answers, as the availability verdict sees it.
  */
 import { reachabilityOf, type Reachability } from '../availability-verdict.js'
+import { MQA_REACHABILITY_INDICATORS } from '../vocabularies/mqa-points.js'
 import type { CheckTarget, DistributionInfo, LangText, ProbeSummary } from '../types.js'
 
 /** True when the text has words in some language. */
@@ -32,3 +33,17 @@ function probeFor(target: CheckTarget, url: string): ProbeSummary | undefined {
 export function reachabilityOfUrl(target: CheckTarget, url: string | null): Reachability {
   return url ? reachabilityOf(probeFor(target, url)) : 'unknown'
 }
+
+/**
+ * The metadata check's findings that say a URL does not answer, read from the availability
+ * verdict through reachabilityOfUrl: MQA's two reachability indicators, and HVD's bulk
+ * download and data service endpoint. They are shown (MQA's score and the HVD obligations
+ * need them), but scoring charges them nothing in the metadata dimension
+ * (src/scoring/score-region.ts): the availability dimension already charges a file that does
+ * not answer, so the metadata score moves only when a catalogue changes.
+ */
+export const REACHABILITY_FINDINGS: ReadonlySet<string> = new Set([
+  ...[...MQA_REACHABILITY_INDICATORS].map((id) => `mqa-${id}`),
+  'hvd-bulk-download-unreachable',
+  'hvd-endpoint-unreachable',
+])

@@ -38,6 +38,8 @@ export interface DemoOptions {
   dataDir?: string
   /** Keep the temporary data folder on close. */
   keep?: boolean
+  /** The moment the demo runs at (tests); default now. */
+  now?: Date
   log: (line: string) => void
 }
 
@@ -71,10 +73,7 @@ interface DemoContext {
  * close() removes unless `keep`; the .eml files go to a folder of their own that stays.
  */
 export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
-  const today = Date.parse(new Date().toISOString().slice(0, 10) + 'T00:00:00Z')
-  // Day 0 is (days - 1) days ago, so the last simulated day is today and freshness is
-  // judged against real dates.
-  const epoch = new Date(today - (opts.days - 1) * DAY_MS).toISOString().slice(0, 10)
+  const epoch = demoEpoch(opts.now ?? new Date(), opts.days)
   const world = await startDemoWorld(opts, epoch)
   const temporary = opts.dataDir === undefined
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'datavakt-demo-'))
@@ -111,6 +110,19 @@ export async function runDemo(opts: DemoOptions): Promise<DemoRun> {
   opts.log(config.alerts.outboxDir)
   if (!opts.serve) return { world, database, config, close: closeAll }
   return serveDemo(ctx, closeAll)
+}
+
+/**
+ * The calendar date of day 0. Each simulated day is played at noon (UTC), and the last one
+ * is the latest noon that has passed: today after noon, else yesterday. So freshness is
+ * judged against real dates and nothing is dated in the future (read before noon, a last
+ * day at today's noon left its probes out of every "last 30 days", and the HVD section said
+ * "0 % of 1 check" beside "failed 2 times in a row").
+ */
+export function demoEpoch(now: Date, days: number): string {
+  const midnight = Date.parse(now.toISOString().slice(0, 10) + 'T00:00:00Z')
+  const lastDay = now.getTime() >= midnight + DAY_MS / 2 ? midnight : midnight - DAY_MS
+  return new Date(lastDay - (days - 1) * DAY_MS).toISOString().slice(0, 10)
 }
 
 /** Starts the simulated region on loopback and says what it holds. */

@@ -18,7 +18,7 @@ import { parseCommandArgs } from './parse.js'
 import { UsageError } from './usage-error.js'
 import { t, type MessageKey } from '../i18n/catalogue.js'
 import type { Lang } from '../i18n/lang.js'
-import { describeHarvestError, describeHarvestWarning } from '../i18n/harvest-words.js'
+import { describeHarvestError, describeHarvestProgress, describeHarvestWarning } from '../i18n/harvest-words.js'
 import type { HarvestFailure } from '../domain/harvest-failure.js'
 
 const KINDS = ['dcat', 'ckan', 'entryscape'] as const
@@ -74,7 +74,7 @@ export async function run(args: string[], given?: Lang): Promise<number> {
         {
           fetchDocument: engine.fetchDocument.bind(engine),
           harvest: config.harvest,
-          onProgress: (m) => process.stderr.write(`  ${m}\n`),
+          onProgress: (p) => process.stderr.write(`  ${describeHarvestProgress(p, lang)}\n`),
           onSourceDone: (r) => process.stderr.write(`${r.sourceId}: ${r.status === 'ok' ? 'ok' : `${t(lang, 'cli.harvest.failed')}: ${describeHarvestError(r.failure, lang)}`}\n`),
         },
         { only: values.source },
@@ -123,7 +123,7 @@ async function dryRun(url: string, kind: Kind, publisher: string | undefined, as
     const read = await readSource({ kind, url, publisher }, {
       fetchDocument: engine.fetchDocument.bind(engine),
       harvest: config.harvest,
-      onProgress: (m) => process.stderr.write(`  ${m}\n`),
+      onProgress: (p) => process.stderr.write(`  ${describeHarvestProgress(p, lang)}\n`),
     })
     const out = modelToDryRunJson(read.model)
     if (asJson) console.log(JSON.stringify(out, null, 2))

@@ -49,6 +49,9 @@ export const defectNames = [
   'redirect-raw-latin1',
   'sign-in-redirect',
   'portal-front-page',
+  'modified-claims-update',
+  'modified-behind-change',
+  'access-url-landing-page',
 ] as const
 
 /** A defect name from the table in the world contract. */
@@ -67,6 +70,8 @@ export interface DefectRule {
   spec?: boolean
   /** Needs a DAILY dataset. */
   daily?: boolean
+  /** Needs a file that last changed at least 3 days before day 0 and does not change in this many days from it. */
+  unchangedDays?: number
   /** Can come and go across days; false = present on every day (the URL itself encodes it). */
   varies: boolean
   /** Default relative weight within the defect rate. */
@@ -124,4 +129,10 @@ export const defectRules: Record<DefectName, DefectRule> = {
   // A sign-in form or a portal page where the catalogue promises a file.
   'sign-in-redirect': { outcome: 'failing', code: 'login-wall', content: ['format-mismatch'], metadata: [], kinds: csv, varies: true, weight: 2 },
   'portal-front-page': { outcome: 'failing', code: 'landing-page', content: ['format-mismatch'], metadata: [], kinds: csv, varies: true, weight: 2 },
+  // What the catalogue says against what happened (catalogue-claims.ts): a dct:modified of
+  // day 0 on a file that has not changed for days, and "2023" on a file that changes daily.
+  'modified-claims-update': { outcome: 'ok', code: 'ok', content: [], metadata: [], kinds: files, unchangedDays: 60, varies: false, weight: 2 },
+  'modified-behind-change': { outcome: 'ok', code: 'ok', content: [], metadata: [], kinds: files, daily: true, varies: false, weight: 2 },
+  // An accessURL that is the dataset's dcat:landingPage: a web page by design, no downloadURL.
+  'access-url-landing-page': { outcome: 'ok', code: 'ok', content: ['access-url-landing-page'], metadata: [], kinds: csv, spec: false, varies: false, weight: 2 },
 }

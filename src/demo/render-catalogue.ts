@@ -3,6 +3,7 @@ import { hash32, rand01 } from './hash32.js'
 import { frequencyBase, mediaTypes, themeBase, topics } from './topics.js'
 import { hvdTraits, hvdXml, type HvdTraits } from './hvd-world.js'
 import type { WorldLayout } from './world-layout.js'
+import { isLandingPage, modifiedXml } from './catalogue-claims.js'
 
 const licences = [
   'http://creativecommons.org/publicdomain/zero/1.0/',
@@ -32,7 +33,7 @@ function isoDate(seed: number, salt: number, index: number, minYear: number): st
  * can stream a large organisation's catalogue with backpressure instead of building a
  * 20 MB string.
  */
-export function* catalogueChunks(layout: WorldLayout, o: number): Generator<string> {
+export function* catalogueChunks(layout: WorldLayout, o: number, epochMs: number): Generator<string> {
   const org = layout.model.organisations[o]
   let out: string[] = []
   const push: Push = (line) => out.push(line)
@@ -44,7 +45,7 @@ export function* catalogueChunks(layout: WorldLayout, o: number): Generator<stri
   catalogueHead(layout, o, push)
   for (let ds = org.firstDataset; ds < org.firstDataset + org.datasetCount; ds++) {
     if (out.length > 200) yield flush()
-    datasetXml(layout, o, ds, push)
+    datasetXml(layout, o, ds, epochMs, push)
   }
   push('</rdf:RDF>')
   yield flush()
@@ -95,7 +96,7 @@ function catalogueHead(layout: WorldLayout, o: number, push: Push): void {
 }
 
 /** One dataset of organisation `o`, then its distributions and its data service (if any). */
-function datasetXml(layout: WorldLayout, o: number, ds: number, push: Push): void {
+function datasetXml(layout: WorldLayout, o: number, ds: number, epochMs: number, push: Push): void {
   const m = layout.model
   const org = m.organisations[o]
   const seed = m.seed
@@ -124,17 +125,25 @@ function datasetXml(layout: WorldLayout, o: number, ds: number, push: Push): voi
   push('\t<dcterms:spatial rdf:resource="http://sws.geonames.org/2661886"/>')
   if (spec >= 0) push(`\t<dcterms:conformsTo rdf:resource="${esc(layout.specUri(spec))}"/>`)
   const first = m.dsFirstDist[ds]
+  for (let d = first; d < first + m.dsDistCount[ds]; d++) {
+    if (isLandingPage(m, d)) {
+      push(`\t<dcat:landingPage rdf:resource="${esc(layout.distUrl(d))}"/>`)
+      break
+    }
+  }
   for (let d = first; d < first + m.dsDistCount[ds]; d++) push(`\t<dcat:distribution rdf:resource="${esc(layout.distIri(d))}"/>`)
   push('</dcat:Dataset>')
 
   const licence = licences[hash32(seed, ds, 72) % licences.length]
-  for (let d = first; d < first + m.dsDistCount[ds]; d++) distributionXml(layout, o, ds, d, licence, push, hvd !== null)
+  for (let d = first; d < first + m.dsDistCount[ds]; d++) distributionXml(layout, { o, ds, d, epochMs }, licence, push, hvd !== null)
   if (m.datasetHasService(ds)) serviceXml(layout, o, ds, licence, push, hvd)
 }
 
-/** One distribution `d` of dataset `ds`. */
-function distributionXml(layout: WorldLayout, o: number, ds: number, d: number, licence: string, push: Push, hvd: boolean): void {
+/** One distribution `d` of dataset `ds` of organisation `o`. */
+function distributionXml(layout: WorldLayout, at: { o: number; ds: number; d: number; epochMs: number }, licence: string, push: Push, hvd: boolean): void {
+  const { o, ds, d } = at
   const m = layout.model
+  const page = isLandingPage(m, d)
   const org = m.organisations[o]
   const topic = topics[m.dsTopic[ds]]
   const spec = m.dsSpec[ds]
@@ -145,12 +154,14 @@ function distributionXml(layout: WorldLayout, o: number, ds: number, d: number, 
   push(`\t<dcterms:description xml:lang="sv">${esc(topic.sv)} i ${esc(org.name)} som ${kind.toUpperCase()}.</dcterms:description>`)
   if (m.hasFormat(d)) push(`\t<dcterms:format>${mediaTypes[kind]}</dcterms:format>`)
   push(`\t<dcat:accessURL rdf:resource="${url}"/>`)
-  if (kind !== 'wms') push(`\t<dcat:downloadURL rdf:resource="${url}"/>`)
+  if (kind !== 'wms' && !page) push(`\t<dcat:downloadURL rdf:resource="${url}"/>`)
+  const modified = modifiedXml(m, d, at.epochMs)
+  if (modified) push(modified)
   if (m.hasLicense(d)) push(`\t<dcterms:license rdf:resource="${licence}"/>`)
   if (spec >= 0 && kind === 'csv') push(`\t<dcterms:conformsTo rdf:resource="${esc(layout.specUri(spec))}"/>`)
   // Only where the world knows the real size: a made-up byteSize would be a size-mismatch
   // defect that the ground truth does not list.
-  if ((kind === 'csv' || kind === 'json' || kind === 'xlsx') && rand01(m.seed, d, 73) < 0.4) {
+  if ((kind === 'csv' || kind === 'json' || kind === 'xlsx') && !page && rand01(m.seed, d, 73) < 0.4) {
     const size = renderBody(m, d, m.version(d, 0).version, null).body.length
     push(`\t<dcat:byteSize rdf:datatype="http://www.w3.org/2001/XMLSchema#decimal">${size}</dcat:byteSize>`)
   }

@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { contentFindingsFor } from './render-body.js'
+import { expectedClaims, isLandingPage } from './catalogue-claims.js'
 import { defectRules, type DefectName } from './defect-rules.js'
 import { hash5, hash6 } from './hash32.js'
 import { mediaTypes } from './topics.js'
@@ -14,6 +15,8 @@ export interface GroundTruthEntry {
   organisationIri: string
   /** The dcat:downloadURL (or accessURL) the checker probes. */
   url: string
+  /** The url is an accessURL only, the dataset's dcat:landingPage (no downloadURL). */
+  landingPage: boolean
   /** "127.0.x.y:port". */
   host: string
   declaredFormat: string | null
@@ -26,9 +29,12 @@ export interface GroundTruthEntry {
     metadataFindings: string[]
     /**
      * HDX-style freshness of the file on that day, judged from its real last change
-     * (null when the periodicity is irregular). Stale files are overdue or delinquent.
+     * (null when the periodicity is irregular, or the address is a landing page). Stale
+     * files are overdue or delinquent.
      */
     freshness: 'fresh' | 'due' | 'overdue' | 'delinquent' | null
+    /** What the catalogue's dct:modified contradicts that day (catalogue-claims.ts): freshness finding codes. */
+    freshnessFindings: string[]
   }
   /** Additions beyond the contract, for debugging and finer scoring. */
   day: number
@@ -108,7 +114,8 @@ export function truthEntry(layout: WorldLayout, epochMs: number, dist: number, d
   const freq = m.frequency(ds)
   const thresholds = hdx[freq]
   let freshness: GroundTruthEntry['expected']['freshness'] = null
-  if (thresholds) {
+  // A landing page is not the file: datavakt cannot judge the data's freshness from it.
+  if (thresholds && !isLandingPage(m, dist)) {
     // Judged at noon of the day, against the change time.
     const age = (dayStart(epochMs, day) + 12 * 3_600_000 - Date.parse(val.lastModified)) / 86_400_000
     freshness = age < thresholds[0] ? 'fresh' : age < thresholds[1] ? 'due' : age < thresholds[2] ? 'overdue' : 'delinquent'
@@ -119,6 +126,7 @@ export function truthEntry(layout: WorldLayout, epochMs: number, dist: number, d
     datasetIri: layout.datasetIri(ds),
     organisationIri: layout.orgIri(o),
     url: layout.distUrl(dist),
+    landingPage: isLandingPage(m, dist),
     host: layout.hostName(m.hostOf(dist)),
     declaredFormat: m.hasFormat(dist) ? mediaTypes[kind] : null,
     defects,
@@ -128,6 +136,7 @@ export function truthEntry(layout: WorldLayout, epochMs: number, dist: number, d
       contentFindings: rule ? contentFindingsFor(m, dist, active, rule.content) : [],
       metadataFindings,
       freshness,
+      freshnessFindings: expectedClaims(m, dist, day),
     },
     day,
     kind,

@@ -9,7 +9,9 @@
  *   byte (`%E5`), and the server answers that (ok, `redirected`);
  * - `sign-in-redirect`: 302 to a SAML sign-in (`/sso/<n>/saml?SAMLRequest=...`) whose page
  *   has a password field (failing, `login-wall`);
- * - `portal-front-page`: 302 to the host's front page, a portal page (failing, `landing-page`).
+ * - `portal-front-page`: 302 to the host's front page, a portal page (failing, `landing-page`);
+ * - `access-url-landing-page`: 200 with a page about the dataset, at an accessURL the catalogue
+ *   documents as the dataset's landing page (ok: a page is what it promised).
  *
  * `soft-404-html` and `declared-json-serves-html` are rendered by render-body.ts.
  */
@@ -57,6 +59,9 @@ export function pageDefectAnswer(defect: string | null, dist: number): PageAnswe
     }
     case 'portal-front-page':
       return { status: 302, headers: { ...html, location: '/' }, body: Buffer.alloc(0) }
+    case 'access-url-landing-page':
+      // The dataset's landing page: what the data is, and where to get it (catalogue-claims.ts).
+      return { status: 200, headers: html, body: htmlPage('Om datamängden', 'Här beskriver kommunen datamängden, vad den innehåller och hur ofta den uppdateras.') }
     default:
       return null
   }

@@ -139,7 +139,7 @@ export class WorldHandler {
         res.writeHead(200, { 'content-type': 'application/rdf+xml; charset=utf-8' })
         if (req.method === 'HEAD') return void res.end()
         // Streamed chunk by chunk: a 100,000-distribution world has 20 MB catalogues.
-        return void pipeline(Readable.from(catalogueChunks(this.layout, o)), res, noop)
+        return void pipeline(Readable.from(catalogueChunks(this.layout, o, this.epochMs)), res, noop)
       }
     }
     const api = /^\/([a-z0-9-]+)\/dataservice\/(\d+)\/openapi\.json$/.exec(path)

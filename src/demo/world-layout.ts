@@ -2,6 +2,7 @@ import { topics, extensions } from './topics.js'
 import type { WorldModel } from './world-model.js'
 import { slugify } from './vastra-gotaland.js'
 import { worldSpecs } from './world-specs.js'
+import { isLandingPage } from './catalogue-claims.js'
 
 // Slugs are asked for on every request; normalising Unicode each time is wasteful.
 const topicSlugs = topics.map((t) => slugify(t.sv))
@@ -71,6 +72,8 @@ export class WorldLayout {
     const kind = this.model.kind(dist)
     const base = `http://${this.hostName(this.model.hostOf(dist))}/data/${org.slug}/${dist}`
     if (kind === 'wms') return `${base}/wms?service=WMS&request=GetCapabilities`
+    // A page about the data, not the file (catalogue-claims.ts).
+    if (isLandingPage(this.model, dist)) return `${base}/om-datamangden`
     return `${base}/${topicSlugs[this.model.dsTopic[ds]]}${extensions[kind]}`
   }
 

@@ -195,6 +195,10 @@ export class WorldModel {
     if (rule.spec === true && this.dsSpec[ds] < 0) return false
     if (rule.spec === false && this.dsSpec[ds] >= 0) return false
     if (rule.daily && frequencyList[this.dsFreq[ds]] !== 'DAILY') return false
+    if (rule.unchangedDays !== undefined) {
+      const v = this.scheduledVersion(dist, 0)
+      if (v.changedDay > -3 || this.scheduledVersion(dist, rule.unchangedDays).version !== v.version) return false
+    }
     return true
   }
 
@@ -354,6 +358,11 @@ export class WorldModel {
    */
   version(dist: number, day: number): { version: number; changedDay: number } {
     if (this.isStale(dist)) return { version: 0, changedDay: -(30 + (hash32(this.seed, dist, Salt.stale) % 60)) }
+    return this.scheduledVersion(dist, day)
+  }
+
+  /** The version on `day` when the file changes on its dataset's periodicity (see version). */
+  private scheduledVersion(dist: number, day: number): { version: number; changedDay: number } {
     const freq = this.frequency(this.distDataset[dist])
     const period = frequencies[freq]
     const phase = hash32(this.seed, dist, Salt.distPhase) % period

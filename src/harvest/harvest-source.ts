@@ -105,7 +105,7 @@ export async function harvestAll(
   for (const s of sources) {
     // Stop between sources when asked (scheduler shutdown); a started source finishes.
     if (opts.signal?.aborted) break
-    deps.onProgress?.(`${s.id}: ${s.kind} ${s.url}${s.publisher ? ` (publisher ${s.publisher})` : ''}`)
+    deps.onProgress?.({ code: 'source', params: { id: s.id, kind: s.kind, url: s.url, publisher: s.publisher ?? null } })
     results.push(await tracedHarvest(db, s, deps))
   }
   return results

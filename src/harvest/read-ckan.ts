@@ -54,7 +54,7 @@ export async function readCkan(url: string, deps: HarvestDeps, publisher?: strin
       throw new HarvestError('bad-response', { url: pageUrl, service: 'CKAN', expected: '{ success, result: { count, results } }', status: res.status })
     }
     count = body.result.count
-    deps.onProgress?.(`${site}: packages ${start}–${start + results.length} of ${count}`)
+    deps.onProgress?.({ code: 'ckan-page', params: { site, from: start, to: start + results.length, count } })
     if (results.length === 0) break
     for (const pkg of results as Json[]) {
       const ds = readPackage(pkg, site, model, orgs)

@@ -50,7 +50,8 @@ export async function readDcatCatalogue(url: string, deps: HarvestDeps): Promise
         queue.push(next)
       }
     }
-    deps.onProgress?.(`${queue[i]}: ${read.model.datasets.length} datasets (${model.datasets.length} in all)`)
+    const counts = { datasets: read.model.datasets.length, services: read.model.dataServices.length, allDatasets: model.datasets.length, allServices: model.dataServices.length }
+    deps.onProgress?.({ code: 'dcat-document', params: { url: queue[i], ...counts } })
   }
   for (const r of referenced) {
     if (!index.datasets.has(r)) model.warnings.push({ code: 'dataset-not-described', subject: r, params: {} })

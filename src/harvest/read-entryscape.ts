@@ -111,7 +111,7 @@ async function readListing(read: EntryscapeRead, query: string, kind: EntryKind)
       throw new HarvestError('bad-response', { url: searchUrl, service: 'EntryStore', expected: '"results", "resource.children"', status: res.status })
     }
     total = data.results
-    deps.onProgress?.(`${base}: search offset ${offset}, ${children.length} of ${total} entries`)
+    deps.onProgress?.({ code: 'entryscape-page', params: { base, offset, entries: children.length, total } })
     if (children.length === 0) break
     // A hit that is not an object (null, a number: found by fuzzing) has no ids.
     for (const raw of children as unknown[]) await readEntry(read, raw !== null && typeof raw === 'object' ? raw : {}, kind)

@@ -1,4 +1,5 @@
 import type { HarvestFailure } from '../domain/harvest-failure.js'
+import type { HarvestProgress } from '../domain/harvest-progress.js'
 import type { HarvestWarning } from '../domain/harvest-warning.js'
 import { t } from './catalogue.js'
 import type { Lang } from './lang.js'
@@ -6,6 +7,11 @@ import type { Lang } from './lang.js'
 /** A warning of a harvest in `lang`: "<subject>: <what>". */
 export function describeHarvestWarning(w: HarvestWarning, lang: Lang): string {
   return `${w.subject}: ${t(lang, `harvest.warning.${w.code}`, w.params)}`
+}
+
+/** A step of a harvest in `lang` (the CLI's progress lines on standard error). */
+export function describeHarvestProgress(p: HarvestProgress, lang: Lang): string {
+  return t(lang, `harvest.progress.${p.code}`, p.params)
 }
 
 /** Where in the document a failure is ("rad 120, kolumn 4" / "line 120, column 4"), or null. */

@@ -149,15 +149,24 @@ function judgeDescriptions(api: HvdObligation, evidence: HvdEvidence[]): void {
 /** A share as a percentage with one decimal, as reasons carry it. */
 const percent = (share: number) => Math.round(share * 1000) / 10
 
-/** Every download and service must answer at least HVD_AVAILABILITY_TARGET of its probes over the period. */
+/**
+ * Every download and service must answer at least HVD_AVAILABILITY_TARGET of its probes over
+ * the period. A reason is given once: a file that is also the API's endpoint, with the same
+ * uptime, is one address that did not answer, not two.
+ */
 function judgeAvailability(o: HvdObligation, evidence: HvdEvidence[]): void {
+  const given = new Set<string>()
+  const add = (reason: HvdReason) => {
+    const key = JSON.stringify(reason)
+    if (!given.has(key)) (given.add(key), o.reasons.push(reason))
+  }
   for (const e of evidence) {
     if (e.uptime === null) {
       o.status = worse(o.status, 'unknown')
-      o.reasons.push({ code: 'hvd-availability-unknown', params: { url: e.url ?? e.iri } })
+      add({ code: 'hvd-availability-unknown', params: { url: e.url ?? e.iri } })
     } else if (e.uptime < HVD_AVAILABILITY_TARGET) {
       o.status = 'not-met'
-      o.reasons.push({ code: 'hvd-availability-low', params: { url: e.url ?? e.iri, percent: percent(e.uptime), target: percent(HVD_AVAILABILITY_TARGET), days: HVD_PERIOD_DAYS } })
+      add({ code: 'hvd-availability-low', params: { url: e.url ?? e.iri, percent: percent(e.uptime), target: percent(HVD_AVAILABILITY_TARGET), days: HVD_PERIOD_DAYS } })
     }
   }
   if (evidence.length === 0) o.status = worse(o.status, 'unknown')

@@ -85,9 +85,11 @@ function codeCosts(r: ScoringResult): CodeCost[] {
   }
   const costs = [...byCode.values()]
   const check = { checkId: r.checkId }
-  if (r.status === 'fail' && !costs.some((c) => c.severity === 'error')) {
+  // Only a result without any such finding gets the synthetic cost: one whose findings are
+  // charged nothing on purpose (a weight of 0, as metadata's reachability) is not charged after all.
+  if (r.status === 'fail' && !r.findings.some((f) => f.severity === 'error')) {
     costs.push({ checkId: r.checkId, code: 'check-failed', severity: 'error', count: 1, params: check, raw: SEVERITY_WEIGHT.error })
-  } else if (r.status === 'warn' && costs.length === 0) {
+  } else if (r.status === 'warn' && !r.findings.some((f) => f.severity !== 'info')) {
     costs.push({ checkId: r.checkId, code: 'check-warned', severity: 'warning', count: 1, params: check, raw: SEVERITY_WEIGHT.warning })
   }
   return costs

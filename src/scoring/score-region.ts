@@ -3,7 +3,8 @@ import type { Db } from '../db/database.js'
 import { latestCheckResultsAsOf } from '../db/content-store.js'
 import type { StoredFinding } from '../db/tables/content.js'
 import type { ProbeSummary } from '../../checks/types.js'
-import { MQA_INDICATORS, MQA_MAX, MQA_REACHABILITY_INDICATORS } from '../../checks/vocabularies/mqa-points.js'
+import { MQA_INDICATORS, MQA_MAX } from '../../checks/vocabularies/mqa-points.js'
+import { REACHABILITY_FINDINGS } from '../../checks/metadata/dataset-parts.js'
 import { aggregateScores } from './aggregate-scores.js'
 import { availabilityResult } from './availability-result.js'
 import { probeSummariesAsOf } from './probe-summaries-as-of.js'
@@ -39,8 +40,9 @@ const MQA_POINTS = new Map(MQA_INDICATORS.map((i) => [i.id, i.points]))
  * MQA findings (`mqa-<indicator>`) cost what MQA says they cost: the indicator's lost
  * points out of MQA's 405, read from the result's `mqa.indicator.<id>` metric. So the
  * metadata dimension follows the MQA score, and fixing an indicator gains what MQA would
- * give for it. The two reachability indicators cost nothing here (see
- * MQA_REACHABILITY_INDICATORS): availability charges an unreachable file.
+ * give for it. The findings that say a URL does not answer (MQA's two reachability
+ * indicators, HVD's bulk download and endpoint: REACHABILITY_FINDINGS) cost nothing here:
+ * availability charges an unreachable file.
  */
 function toScoringFindings(findings: StoredFinding[], metrics: Record<string, number>): ScoringResult['findings'] {
   return findings.map((f) => {
@@ -50,7 +52,7 @@ function toScoringFindings(findings: StoredFinding[], metrics: Record<string, nu
     const id = f.code.startsWith('mqa-') ? f.code.slice(4) : null
     const max = id ? MQA_POINTS.get(id) : undefined
     const got = id ? metrics?.[`mqa.indicator.${id}`] : undefined
-    if (id !== null && MQA_REACHABILITY_INDICATORS.has(id)) out.weight = 0
+    if (REACHABILITY_FINDINGS.has(f.code)) out.weight = 0
     else if (max !== undefined && typeof got === 'number' && got < max) out.weight = (max - got) / MQA_MAX
     return out
   })

@@ -11,5 +11,11 @@
  * 2026-12.2: MQA's reachability indicators (access-url-status, download-url-status) cost
  * nothing in the metadata dimension; availability charges an unreachable file, so the
  * metadata score moves only when a catalogue changes.
+ * 2026-12.3: a failing probe's own code is no longer a warning beside its state's finding
+ * (a 404 cost twice and was listed twice).
+ * 2026-12.4: HVD's "bulk download / endpoint does not answer" cost nothing in the metadata
+ * dimension either (availability charges it; the metadata score moved with a file's state
+ * and charged a 404 more than availability did), and a check whose findings cost nothing on
+ * purpose no longer gets the synthetic `check-failed` / `check-warned` cost instead.
  */
-export const SCORING_VERSION = '2026-12.2'
+export const SCORING_VERSION = '2026-12.4'

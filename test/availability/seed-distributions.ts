@@ -13,6 +13,8 @@ export interface SeedItem {
   dataset?: string
   organisation?: string | null
   format?: string | null
+  /** The address is its dataset's landing page: given as the accessURL and the dataset's landingPage, with no downloadURL. */
+  landingPage?: boolean
 }
 
 /**
@@ -27,10 +29,13 @@ export async function seedDistributions(db: Db, items: SeedItem[], source = { id
     .onConflict((oc) => oc.column('id').doNothing())
     .execute()
   const datasets = new Map<string, string | null>(items.length ? items.map((d) => [d.dataset ?? SEED_DATASET, d.organisation ?? null]) : [[SEED_DATASET, null]])
+  const landingPages = new Map(items.filter((d) => d.landingPage).map((d) => [d.dataset ?? SEED_DATASET, d.url]))
   for (const batch of batches([...datasets])) {
     await db
       .insertInto('datasets')
-      .values(batch.map(([iri, organisation]) => ({ iri, source_id: source.id, organisation_iri: organisation, record_hash: 'x', ...emptyDatasetColumns() })))
+      .values(
+        batch.map(([iri, organisation]) => ({ iri, source_id: source.id, organisation_iri: organisation, record_hash: 'x', ...emptyDatasetColumns(), landing_page: landingPages.get(iri) ?? null })),
+      )
       .onConflict((oc) => oc.column('iri').doNothing())
       .execute()
   }
@@ -41,7 +46,8 @@ export async function seedDistributions(db: Db, items: SeedItem[], source = { id
         batch.map((d) => ({
           iri: d.iri,
           dataset_iri: d.dataset ?? SEED_DATASET,
-          download_url: d.url,
+          download_url: d.landingPage ? null : d.url,
+          access_url: d.landingPage ? d.url : null,
           host: hostOf(d.url),
           format: d.format ?? null,
           record_hash: 'x',

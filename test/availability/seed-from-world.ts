@@ -9,7 +9,7 @@ import { seedDistributions } from './seed-distributions.js'
  */
 export async function seedFromWorld(db: Db, truth: Iterable<GroundTruthEntry>): Promise<GroundTruthEntry[]> {
   const entries = [...truth]
-  const items = entries.map((e) => ({ iri: e.distributionIri, url: e.url, dataset: e.datasetIri, organisation: e.organisationIri, format: e.declaredFormat }))
+  const items = entries.map((e) => ({ iri: e.distributionIri, url: e.url, dataset: e.datasetIri, organisation: e.organisationIri, format: e.declaredFormat, landingPage: e.landingPage }))
   await seedDistributions(db, items, { id: 'world', url: 'http://127.0.0.1/world' })
   return entries
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { main } from '../../src/cli.js'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
 import { send, serve, type TestServer } from './serve.js'
+import { looksEnglish, swedishWords } from '../helpers/language.js'
 
 const BIN = join(import.meta.dirname, '../../bin/datavakt.js')
 const DIR = join(import.meta.dirname, 'fixtures/dcat-ap-se/')
@@ -106,6 +107,21 @@ describe('datavakt harvest (command line)', () => {
     expect(out.warnings).toEqual([])
     // Nothing stored: the data folder was never created.
     expect(() => readFileSync(join(tmp, 'unused', 'PG_VERSION'))).toThrow()
+  })
+
+  it('--dry-run says on standard error what each document held, data services too, in the language asked for', async () => {
+    const url = `${server.origin}/hvd.ttl`
+    const sv = await datavakt(['harvest', '--dry-run', '--json', '--allow-private', '--lang', 'sv', url])
+    const en = await datavakt(['harvest', '--dry-run', '--json', '--allow-private', '--lang', 'en', url])
+    expect([sv.code, en.code]).toEqual([0, 0])
+    const services = JSON.parse(en.stdout).dataServices.length as number
+    expect(services).toBeGreaterThan(0)
+    // The progress line is the one stderr line about the document; the URL is data, not words.
+    const words = (r: { stderr: string }) => r.stderr.replaceAll(url, '<url>').trim()
+    expect(words(sv)).toMatch(new RegExp(`^<url>: \\d+ datamängde?r?, ${services} datatjänster? \\(`))
+    expect(looksEnglish(words(sv))).toBe(false)
+    expect(words(en)).toMatch(new RegExp(`^<url>: \\d+ datasets?, ${services} data services? \\(`))
+    expect(swedishWords(words(en))).toEqual([])
   })
 
   it('--dry-run --json prints every field of a data service, and HVD on datasets and distributions', async () => {

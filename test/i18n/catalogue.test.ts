@@ -14,7 +14,7 @@ const anyParams = new Proxy(
   {},
   {
     get: (_t, name) =>
-      typeof name === 'string' && /^(n|count|row|rows|field|line|points|max|min|limit|days|hours|bytes|status|size|total|score|seconds|ms|percent|share|got|expected|errors|warnings|of|width|position|byte|column|columns|urls|hosts|changes|tables|deleted|dropped|made|\w+Days)$/i.test(name)
+      typeof name === 'string' && /^(n|count|row|rows|field|line|points|max|min|limit|days|hours|bytes|status|size|total|score|seconds|ms|percent|share|got|expected|errors|warnings|of|width|position|byte|column|columns|urls|hosts|changes|tables|deleted|dropped|made|datasets|services|\w+Days)$/i.test(name)
         ? 2
         : typeof name === 'string' && /(date|since|at|day|modified|until)$/i.test(name)
           ? '2026-12-03'

@@ -19,6 +19,7 @@ import { harvestSource } from '../../src/harvest/harvest-source.js'
 import { describeFinding } from '../../src/i18n/catalogue.js'
 import { runSweep } from '../../src/queue/run-sweep.js'
 import { computeScores } from '../../src/scoring/compute-scores.js'
+import { getHvdObligations } from '../../src/read-model/hvd-obligations.js'
 import { serve, type TestServer } from '../harvest/serve.js'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
 
@@ -26,7 +27,7 @@ const ORG = 'http://127.0.0.1/org/testkommun'
 const DAY_MS = 86_400_000
 const day = (n: number) => new Date(Date.parse('2026-11-02T12:00:00Z') + n * DAY_MS)
 const CSV = 'id;namn\n1;Borås\n2;Alingsås\n'
-const REACHABILITY = new Set(['mqa-access-url-status', 'mqa-download-url-status'])
+const REACHABILITY = new Set(['mqa-access-url-status', 'mqa-download-url-status', 'hvd-bulk-download-unreachable', 'hvd-endpoint-unreachable'])
 
 let t: TestDb
 let server: TestServer
@@ -59,16 +60,21 @@ function distribution(iri: string, url: string, downloadable = true): string {
   dct:license <http://creativecommons.org/publicdomain/zero/1.0/> .`
 }
 
-/** Four datasets: a plain file, one behind a redirect, one with a file that is gone, one with an access URL only. */
+/**
+ * Five datasets: a plain file, one behind a redirect, one with a file that is gone, one with
+ * an access URL only, and a high-value dataset (regulation 2023/138) whose only bulk download
+ * is gone, and is also the endpoint of the API that serves it.
+ */
 function catalogue(base: string): string {
   const dataset = (id: string, dists: string[]) => `<${base}/ds/${id}> a dcat:Dataset ; dct:title "Datamängd ${id}"@sv ; dct:description "Testdata ${id}."@sv ;
   dct:publisher <${ORG}> ; dcat:keyword "test"@sv ; dcat:theme <http://publications.europa.eu/resource/authority/data-theme/GOVE> ;
   dcat:contactPoint [ a vcard:Organization ; vcard:hasEmail <mailto:data@example.org> ] ;
   dcat:distribution ${dists.map((d) => `<${base}/ds/${id}/${d}>`).join(', ')} .`
   return `@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .
-@prefix foaf: <http://xmlns.com/foaf/0.1/> . @prefix vcard: <http://www.w3.org/2006/vcard/ns#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> . @prefix vcard: <http://www.w3.org/2006/vcard/ns#> . @prefix dcatap: <http://data.europa.eu/r5r/> .
 <${base}/catalog> a dcat:Catalog ; dct:title "Testkatalog"@sv ; dct:publisher <${ORG}> ;
-  dcat:dataset <${base}/ds/plain>, <${base}/ds/redirected>, <${base}/ds/partly-gone>, <${base}/ds/access-only> .
+  dcat:dataset <${base}/ds/plain>, <${base}/ds/redirected>, <${base}/ds/partly-gone>, <${base}/ds/access-only>, <${base}/ds/hvd> ;
+  dcat:service <${base}/api/hvd-service> .
 <${ORG}> a foaf:Agent ; foaf:name "Testkommun"@sv .
 ${dataset('plain', ['csv'])}
 ${distribution(`${base}/ds/plain/csv`, `${base}/files/plain.csv`)}
@@ -79,6 +85,13 @@ ${distribution(`${base}/ds/partly-gone/csv`, `${base}/files/kept.csv`)}
 ${distribution(`${base}/ds/partly-gone/old`, `${base}/files/gone.csv`)}
 ${dataset('access-only', ['page'])}
 ${distribution(`${base}/ds/access-only/page`, `${base}/files/access.csv`, false)}
+${dataset('hvd', ['csv'])}
+<${base}/ds/hvd> dct:title "High-value test data"@en ; dct:description "Test data."@en ;
+  dcatap:applicableLegislation <http://data.europa.eu/eli/reg_impl/2023/138/oj> ; dcatap:hvdCategory <http://data.europa.eu/bna/c_e1da4e07> .
+${distribution(`${base}/ds/hvd/csv`, `${base}/files/hvd-gone.csv`)}
+<${base}/api/hvd-service> a dcat:DataService ; dct:title "API"@sv ; dcat:endpointURL <${base}/files/hvd-gone.csv> ;
+  dcat:endpointDescription <${base}/files/hvd-api.csv> ; dcat:servesDataset <${base}/ds/hvd> ;
+  dct:license <http://creativecommons.org/publicdomain/zero/1.0/> .
 `
 }
 
@@ -112,7 +125,7 @@ beforeAll(async () => {
       res.writeHead(302, { location: '/files/moved-here.csv' })
       return void res.end()
     }
-    if (url.pathname === '/files/gone.csv') return false
+    if (url.pathname === '/files/gone.csv' || url.pathname === '/files/hvd-gone.csv') return false
     if (url.pathname.startsWith('/files/')) return serveFile(req, res)
     return false
   })
@@ -161,6 +174,36 @@ describe(`the metadata score agrees with availability (${process.env.DATABASE_UR
     const lost = scored.flatMap((s) => s.reasons.filter((r) => r.pointsLost > 0))
     expect(lost.filter((r) => REACHABILITY.has(r.code)), 'reachability in metadata').toEqual([])
     expect(lost.filter((r) => r.dimension === 'availability').length, 'availability charges it').toBeGreaterThan(0)
+  })
+
+  it('charges the gone file once in availability: its state, not the probe code beside it', async () => {
+    const iri = `${ds('partly-gone')}/old`
+    const scored = await t.db.selectFrom('scores').select(['reasons']).where('distribution_iri', '=', iri).executeTakeFirstOrThrow()
+    expect(scored.reasons.filter((r) => r.dimension === 'availability').map((r) => r.code)).toEqual(['availability-degraded'])
+    const problems = await page(`/organisation?iri=${encodeURIComponent(ORG)}&lang=en`)
+    expect(problems).toContain('data-code="availability-degraded"')
+    expect(problems).not.toContain('data-code="http-404"')
+  })
+
+  it("shows a high-value dataset's gone bulk download, and charges it in availability only", async () => {
+    const metadata = (await latestCheckResultsAsOf(t.db, day(1))).find((r) => r.check_id === 'metadata' && r.dataset_iri === ds('hvd'))!
+    expect(metadata.findings.map((f) => f.code)).toContain('hvd-bulk-download-unreachable')
+    const scored = await t.db.selectFrom('scores').select(['reasons']).where('distribution_iri', '=', `${ds('hvd')}/csv`).executeTakeFirstOrThrow()
+    const charged = scored.reasons.filter((r) => r.pointsLost > 0)
+    expect(charged.filter((r) => r.dimension === 'metadata' && (REACHABILITY.has(r.code) || r.code === 'check-failed')).map((r) => r.code)).toEqual([])
+    expect(charged.filter((r) => r.dimension === 'availability').map((r) => r.code)).toEqual(['availability-degraded'])
+    const html = await page(`/organisation?iri=${encodeURIComponent(ORG)}&lang=en`)
+    expect(html).toContain('None of the machine-readable bulk downloads answers.')
+    expect(html).not.toContain('data-code="hvd-bulk-download-unreachable"')
+    // The file is both the download and the API's endpoint: its uptime is one reason, not two.
+    const [report] = (await getHvdObligations(t.db, ORG, 'en', day(1))).datasets
+    expect(report!.evidence.map((e) => [e.kind, e.url, e.uptime])).toEqual([
+      ['download', `${server.origin}/files/hvd-gone.csv`, 0],
+      ['service', `${server.origin}/files/hvd-gone.csv`, 0],
+    ])
+    expect(report!.obligations.availability.reasons).toEqual([
+      { code: 'hvd-availability-low', params: { url: `${server.origin}/files/hvd-gone.csv`, percent: 0, target: 99, days: 30 } },
+    ])
   })
 
   it("keeps the region's metadata score when no catalogue changed between the days", async () => {

@@ -12,7 +12,8 @@ export const DS_AIR = 'https://catalog.example/ds/luftkvalitet'
 export const DS_ADDR = 'https://catalog.example/ds/adresser'
 export const SVC_AIR = 'https://catalog.example/service/luft-api'
 export const SVC_ADDR = 'https://catalog.example/service/adress-api'
-export const AIR_CSV = 'http://127.0.0.5/luft.csv'
+/** As long as real addresses are: its words must wrap inside the section's table at a phone's width. */
+export const AIR_CSV = 'http://127.0.0.5/oppnadata/miljo/luftkvalitet/matvarden_per_timme_2026.csv'
 export const ADDR_CSV = 'http://127.0.0.5/adresser.csv'
 /** Harvested words and addresses of this seed (data, not datavakt's words). */
 export const HVD_HARVESTED = ['Luftkvalitet', 'Adresser', 'Addresses', 'Adresser i kommunen', 'Addresses in the municipality', DS_AIR, DS_ADDR, SVC_AIR, SVC_ADDR, AIR_CSV, ADDR_CSV, 'http://127.0.0.5/api/luft', 'http://127.0.0.5/api/adresser']

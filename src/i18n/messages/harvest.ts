@@ -157,6 +157,23 @@ export const harvestMessages = {
     en: (p) => `harvest ${p.source}: ok, ${count('en', p.count, 'dataset', 'datasets')}`,
   },
   'harvest.job.failed': { sv: (p) => `skördning ${p.source}: misslyckades [${p.reason}] ${p.error}`, en: (p) => `harvest ${p.source}: failed [${p.reason}] ${p.error}` },
+  'harvest.progress.source': {
+    sv: (p) => `${p.id}: ${p.kind} ${p.url}${p.publisher ? ` (utgivare ${p.publisher})` : ''}`,
+    en: (p) => `${p.id}: ${p.kind} ${p.url}${p.publisher ? ` (publisher ${p.publisher})` : ''}`,
+  },
+  'harvest.progress.dcat-document': {
+    sv: (p) =>
+      `${p.url}: ${count('sv', p.datasets, 'datamängd', 'datamängder')}, ${count('sv', p.services, 'datatjänst', 'datatjänster')} (${p.allDatasets} och ${p.allServices} hittills)`,
+    en: (p) => `${p.url}: ${count('en', p.datasets, 'dataset', 'datasets')}, ${count('en', p.services, 'data service', 'data services')} (${p.allDatasets} and ${p.allServices} so far)`,
+  },
+  'harvest.progress.ckan-page': {
+    sv: (p) => `${p.site}: paket ${p.from}–${p.to} av ${p.count}`,
+    en: (p) => `${p.site}: packages ${p.from}–${p.to} of ${p.count}`,
+  },
+  'harvest.progress.entryscape-page': {
+    sv: (p) => `${p.base}: sökning från ${p.offset}, ${p.entries} av ${count('sv', p.total, 'post', 'poster')}`,
+    en: (p) => `${p.base}: search from ${p.offset}, ${p.entries} of ${count('en', p.total, 'entry', 'entries')}`,
+  },
   'harvest.position.line-column': { sv: (p) => `rad ${p.line}, kolumn ${p.column}`, en: (p) => `line ${p.line}, column ${p.column}` },
   'harvest.position.line': { sv: (p) => `rad ${p.line}`, en: (p) => `line ${p.line}` },
   'harvest.position.byte': { sv: (p) => `byte ${p.byte}`, en: (p) => `byte ${p.byte}` },
