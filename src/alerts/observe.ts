@@ -63,7 +63,12 @@ const checkVerdict: Record<CheckStatus, Verdict> = {
   skipped: 'unverified',
 }
 
-/** After a content run stored its check results: one problem per failing check. */
+/**
+ * After a content run stored its check results: one problem per failing check. Results in
+ * the availability dimension are left out: a file that cannot be downloaded is one problem,
+ * `availability`, opened and resolved from the probes (observeProbes), which see every
+ * sweep; the content run's copy of that verdict made a second alert for the same break.
+ */
 export async function observeCheckRun(db: Db, runId: number, policy: AlertPolicy): Promise<AppliedObservations> {
   const { rows } = await sql<{
     distribution_iri: string | null
@@ -79,7 +84,7 @@ export async function observeCheckRun(db: Db, runId: number, policy: AlertPolicy
       coalesce(ds.organisation_iri, ds.publisher_iri) as organisation, ds.source_id
     from check_results r
     left join datasets ds on ds.iri = r.dataset_iri
-    where r.run_id = ${runId}`.execute(db)
+    where r.run_id = ${runId} and r.dimension <> 'availability'`.execute(db)
   const items: SubjectObservation[] = rows.map((r) => {
     const findings = typeof r.findings === 'string' ? (JSON.parse(r.findings) as StoredFinding[]) : r.findings
     return {

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
 import { openDatabase, type OpenDatabase } from '../../src/db/open-database.js'
 import { recordProbes } from '../../src/db/probe-store.js'
-import { observeHarvest, observeProbes } from '../../src/alerts/observe.js'
+import { observeCheckRun, observeHarvest, observeProbes } from '../../src/alerts/observe.js'
+import { json } from '../../src/db/json.js'
 import { defaultConfig } from '../../src/config/config.js'
 import type { Db } from '../../src/db/database.js'
 import type { ProbeCode, ProbeOutcome } from '../../src/domain/probe-codes.js'
@@ -54,6 +55,29 @@ afterAll(async () => {
     await opened.close()
     rmSync(t.dir!, { recursive: true, force: true })
   } else await t.drop()
+})
+
+describe('content alerts, stored', () => {
+  it("a content run's failing checks open their problems, but a broken file is one alert: availability's, from the probes", async () => {
+    const { id: runId } = await t.db.insertInto('check_runs').values({ kind: 'content', status: 'ok', started_at: at(0) }).returning('id').executeTakeFirstOrThrow()
+    const result = (checkId: string, dimension: 'availability' | 'format') => ({
+      run_id: runId,
+      distribution_iri: B,
+      dataset_iri: 'urn:seed:dataset',
+      check_id: checkId,
+      dimension,
+      status: 'fail' as const,
+      findings: json([{ code: checkId === 'availability' ? 'availability-broken' : 'format-mismatch', severity: 'error', params: {} }]),
+      metrics: json({}),
+      facts: json({}),
+      at: at(0),
+    })
+    await t.db.insertInto('check_results').values([result('availability', 'availability'), result('format', 'format')]).execute()
+    await observeCheckRun(t.db, runId, policy)
+    const problems = (await t.db.selectFrom('alerts').select('problem').where('subject', '=', B).execute()).map((a) => a.problem)
+    expect(problems).toContain('check:format')
+    expect(problems).not.toContain('check:availability')
+  })
 })
 
 describe('availability alerts, stored', () => {
