@@ -37,7 +37,11 @@ import { logLeftLeased } from './left-leased.js'
 export async function run(args: string[], given?: Lang): Promise<number> {
   const { values } = parseCommandArgs(args, { port: { type: 'string' }, 'allow-private': { type: 'boolean' } }, false)
   const portFlag = intFlag(values.port, 'port', 0, 65_535)
-  const { config, database } = await openFromConfig()
+  const opened = await openFromConfig()
+  const database = opened.database
+  // --port is where the server listens, so it is also where e-mails and feeds link to when
+  // no web.publicUrl is set (with --port 0, any free port, only a web.publicUrl can say).
+  const config = portFlag ? { ...opened.config, web: { ...opened.config.web, port: portFlag } } : opened.config
   const lang = given ?? config.lang
   const port = portFlag ?? config.web.port
   const log = createLogger()

@@ -62,7 +62,9 @@ export function alertRoutes(db: Db, fallback: Lang, deps: AlertWebDeps): Hono {
     app.get(`/feed/${kind}.atom`, async (c) => {
       const lang = requestLang(c, fallback)
       const iri = c.req.query('iri')
-      const body = iri ? await alertFeed(db, deps.config, { kind, iri }, lang) : null
+      // Without web.publicUrl the feed links to where it was asked for.
+      const config = deps.config.web.publicUrl ? deps.config : { web: { ...deps.config.web, publicUrl: new URL(c.req.url).origin } }
+      const body = iri ? await alertFeed(db, config, { kind, iri }, lang) : null
       if (body === null) return c.notFound()
       return c.body(body, 200, { 'content-type': 'application/atom+xml; charset=utf-8' })
     })

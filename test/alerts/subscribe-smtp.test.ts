@@ -263,6 +263,12 @@ describe('the Atom feeds of alerts', () => {
     expect(org.title).toBe('Aviseringar: Testkommun')
     expect(org.entries).toHaveLength(6)
     expect((await app.request('/feed/dataset.atom?iri=urn:nothing')).status).toBe(404)
+    // Without web.publicUrl a feed links to where it was asked for, not to web.port.
+    const unconfigured = createApp({ db: t.db, lang: 'en', alerts: { config: { ...config, web: { ...config.web, publicUrl: undefined } }, secret: SECRET } })
+    const asked = await (await unconfigured.request(`http://127.0.0.1:9431/feed/dataset.atom?iri=${encodeURIComponent(DATASET)}`)).text()
+    expect(asked).toContain('<id>http://127.0.0.1:9431/feed/dataset.atom?iri=')
+    expect(asked).toContain('href="http://127.0.0.1:9431/dataset?iri=')
+    expect(asked).not.toContain(':8080/')
 
     for (const [path, kind, iri] of [['/dataset', 'dataset', DATASET], ['/organisation', 'organisation', ORG]] as const) {
       const page = await (await app.request(`${path}?iri=${encodeURIComponent(iri)}&lang=en`)).text()
