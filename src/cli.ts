@@ -125,18 +125,21 @@ export async function main(argv: string[]): Promise<number> {
     console.log(version())
     return 0
   }
-  const lang = given.lang ?? envLang() ?? (await langOfConfig()) ?? defaultLang()
+  const chosen = given.lang ?? envLang()
+  // Only what main() itself prints needs the configuration's lang: a command reads its configuration itself.
+  const lang = async () => chosen ?? (await langOfConfig()) ?? defaultLang()
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    ;(name ? console.log : console.error)(usage(lang))
+    ;(name ? console.log : console.error)(usage(await lang()))
     return name ? 0 : 2
   }
   if (!isCommand(name)) {
-    console.error(`datavakt: ${t(lang, 'cli.error.unknown-command', { name })}\n\n${usage(lang)}`)
+    const l = await lang()
+    console.error(`datavakt: ${t(l, 'cli.error.unknown-command', { name })}\n\n${usage(l)}`)
     return 2
   }
   const end = rest.indexOf('--')
   if ((end < 0 ? rest : rest.slice(0, end)).some((a) => a === '--help' || a === '-h')) {
-    console.log(commandHelp(name, lang))
+    console.log(commandHelp(name, await lang()))
     return 0
   }
   let telemetry: { shutdown(): Promise<void> } | null = null
@@ -145,9 +148,9 @@ export async function main(argv: string[]): Promise<number> {
     if (telemetryWanted(name)) telemetry = (await import('./cli/telemetry-sdk.js')).startTelemetry({ version: version() })
     const mod: CommandModule = await commands[name]()
     // The operator's language: --lang, else DATAVAKT_LANG; a command without either takes its configuration's `lang`.
-    return await mod.run(rest, given.lang ?? envLang())
+    return await mod.run(rest, chosen)
   } catch (err) {
-    return reportError(name, err, lang)
+    return reportError(name, err, await lang())
   } finally {
     await telemetry?.shutdown()
   }
