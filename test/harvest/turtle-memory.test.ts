@@ -12,6 +12,9 @@ import { generateTurtleCatalogue } from './generate-catalogue.js'
  * statement: a 36 MB file raised the peak RSS by ~380 MB (10.5 times the file), a 191 MB
  * one took 1.89 GB. Measured in a child process with the kernel's maxRSS, which a peak
  * between samples cannot escape. Figures are printed; the bound is on memory, not time.
+ * The child runs with the young generation's size fixed (16 MB semi-spaces, Node 20's
+ * default): Node 24 grows it with the machine, and the test is about what the parser keeps,
+ * not about how much garbage V8 lets pile up before it collects (5.4 × without, 3.9 × with).
  */
 describe('parsing a large Turtle catalogue', () => {
   const dir = mkdtempSync(join(tmpdir(), 'datavakt-turtle-'))
@@ -20,7 +23,7 @@ describe('parsing a large Turtle catalogue', () => {
   it('raises the peak memory by a small multiple of the file, not by ten times it', async () => {
     const file = join(dir, 'catalog.ttl')
     writeFileSync(file, generateTurtleCatalogue({ base: 'http://127.0.0.1/x', datasets: 20_000 }))
-    const child = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'parse-memory.ts'), file], {
+    const child = await promisify(execFile)(process.execPath, ['--max-semi-space-size=16', '--import', 'tsx', join(import.meta.dirname, 'parse-memory.ts'), file], {
       cwd: join(import.meta.dirname, '../..'),
       maxBuffer: 1 << 20,
     })
