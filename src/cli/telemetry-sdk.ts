@@ -15,7 +15,9 @@ import { context, metrics, propagation, trace } from '@opentelemetry/api'
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http'
 import { PrometheusExporter, PrometheusSerializer } from '@opentelemetry/exporter-prometheus'
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http'
-import { resourceFromAttributes } from '@opentelemetry/resources'
+import { randomUUID } from 'node:crypto'
+import { hostname } from 'node:os'
+import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources'
 import { MeterProvider, PeriodicExportingMetricReader, type IMetricReader } from '@opentelemetry/sdk-metrics'
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base'
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node'
@@ -51,7 +53,7 @@ export function startTelemetry(opts: { version: string }): Telemetry {
   // process.env, as the exporters read it themselves.
   const env = process.env
   const otlp = otlpWanted(env)
-  const resource = resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME?.trim() || 'datavakt', 'service.version': opts.version })
+  const resource = processResource(env, opts.version)
   const prometheus = new PrometheusExporter({ preventServerStart: true })
   const readers: IMetricReader[] = [prometheus]
   if (otlp) readers.push(new PeriodicExportingMetricReader({ exporter: new OTLPMetricExporter(), exportIntervalMillis: intervalMs(env) }))
@@ -79,6 +81,24 @@ export function startTelemetry(opts: { version: string }): Telemetry {
   }
   running = telemetry
   return telemetry
+}
+
+/**
+ * Who is reporting: the service, its version, and this process among several (workers on
+ * several machines export to one collector, which tells them apart by
+ * `service.instance.id`: a UUID a process, as the semantic conventions ask, with the host
+ * name and pid beside it for people). OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES
+ * override any of these, as the exporters' own variables do.
+ */
+function processResource(env: NodeJS.ProcessEnv, version: string) {
+  const own = resourceFromAttributes({
+    'service.name': env.OTEL_SERVICE_NAME?.trim() || 'datavakt',
+    'service.version': version,
+    'service.instance.id': randomUUID(),
+    'host.name': hostname(),
+    'process.pid': process.pid,
+  })
+  return own.merge(detectResources({ detectors: [envDetector] }))
 }
 
 function intervalMs(env: NodeJS.ProcessEnv): number {

@@ -35,6 +35,7 @@ beforeAll(async () => {
   files = await startServer((_req, res) => res.writeHead(200, { 'content-type': 'text/csv' }).end('a,b\n1,2\n'))
   process.env.OTEL_EXPORTER_OTLP_ENDPOINT = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`
   process.env.OTEL_SERVICE_NAME = 'datavakt-otlp-test'
+  process.env.OTEL_RESOURCE_ATTRIBUTES = 'deployment.environment.name=test'
   telemetry = startTelemetry({ version: 'test' })
 })
 
@@ -90,6 +91,13 @@ describe('OTLP export', () => {
     expect(metricsExport).toContain('"datavakt.probes"')
     expect(metricsExport).toContain('"datavakt.fetch.duration"')
     expect(metricsExport).toContain('datavakt-otlp-test') // the service name from OTEL_SERVICE_NAME
+    // Each process tells itself apart from other workers exporting to the same collector.
+    type Attr = { key: string; value: { stringValue?: string; intValue?: string | number } }
+    const resource = (received.find((r) => r.path === '/v1/metrics')!.body as { resourceMetrics: { resource: { attributes: Attr[] } }[] }).resourceMetrics[0]!.resource
+    const attrs = Object.fromEntries(resource.attributes.map((a) => [a.key, a.value.stringValue ?? Number(a.value.intValue)]))
+    expect(attrs['service.instance.id']).toMatch(/^[0-9a-f-]{36}$/)
+    expect(attrs['process.pid']).toBe(process.pid)
+    expect(attrs['deployment.environment.name']).toBe('test') // OTEL_RESOURCE_ATTRIBUTES
     expect(received.every((r) => r.contentType.startsWith('application/json'))).toBe(true)
   })
 })
