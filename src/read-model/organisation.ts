@@ -52,15 +52,15 @@ export async function readOrganisation(db: Db, iri: string, lang: Lang, now: Dat
       .execute(),
   ])
   if (!org && list.length === 0) return null
+  const sources = new Set(sourceRows.map((d) => d.source_id))
   const [own, trend, problems, catalogues, sourceOrgs, hvd] = await Promise.all([
     getLatestRollup(db, 'organisation', iri),
     getTrend(db, 'organisation', iri, 90, now),
     getProblems(db, { organisationIri: iri, lang }).then((list) => withFirstSeen(db, list, now)),
     getCatalogueHealth(db, lang),
-    getSourceOrganisations(db, lang),
+    getSourceOrganisations(db, lang, [...sources]),
     getHvdObligations(db, iri, lang, now),
   ])
-  const sources = new Set(sourceRows.map((d) => d.source_id))
   return {
     iri,
     name: isUnknownOrganisation(iri) ? null : (org && pickLang(org.name, lang)) || iri,
@@ -69,7 +69,7 @@ export async function readOrganisation(db: Db, iri: string, lang: Lang, now: Dat
     datasets: list,
     problems,
     catalogues: catalogues.filter((c) => sources.has(c.sourceId)),
-    sourceOrganisations: Object.fromEntries([...sourceOrgs].filter(([id]) => sources.has(id))),
+    sourceOrganisations: Object.fromEntries(sourceOrgs),
     hvd,
   }
 }

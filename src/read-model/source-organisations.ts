@@ -13,15 +13,23 @@ export interface SourceOrganisation {
 /**
  * The organisations each catalogue source publishes for, by source id: the one its
  * configuration names first, then those of its live datasets, the most datasets first.
- * What lets a page name a catalogue by its publishers rather than its source id.
+ * What lets a page name a catalogue by its publishers rather than its source id. `only`
+ * narrows it to those sources (an organisation's page needs its own few, and counting the
+ * whole region's datasets for them cost more than the rest of its catalogue section).
  */
-export async function getSourceOrganisations(db: Db, lang: Lang): Promise<Map<string, SourceOrganisation[]>> {
+export async function getSourceOrganisations(db: Db, lang: Lang, only?: readonly string[]): Promise<Map<string, SourceOrganisation[]>> {
+  if (only?.length === 0) return new Map()
   const [sources, counts, orgs] = await Promise.all([
-    db.selectFrom('catalogue_sources').select(['id', 'organisation']).execute(),
+    db
+      .selectFrom('catalogue_sources')
+      .select(['id', 'organisation'])
+      .$if(only !== undefined, (q) => q.where('id', 'in', only!))
+      .execute(),
     db
       .selectFrom('datasets as ds')
       .select((eb) => ['ds.source_id', organisationKeyOf('ds').as('org'), eb.fn.countAll<number>().as('n')])
       .where('ds.withdrawn_at', 'is', null)
+      .$if(only !== undefined, (q) => q.where('ds.source_id', 'in', only!))
       .groupBy(['ds.source_id', organisationKeyOf('ds')])
       .execute(),
     db.selectFrom('organisations').select(['iri', 'name']).execute(),
