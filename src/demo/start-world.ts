@@ -174,13 +174,27 @@ class ServerCounters {
     s.on('connection', (socket) => {
       this.openConnections++
       if (hostIndex >= 0) {
-        const open = ++this.open[hostIndex]
-        if (open > this.maxOpen[hostIndex]) this.maxOpen[hostIndex] = open
+        ++this.open[hostIndex]
+        // Judged once the events that arrived with this connection are handled: a client
+        // that ends one connection and opens the next sends the FIN (or reset) before the
+        // SYN, but one poll of the event loop can hand the server both, the new connection
+        // first. The most open at once counts connections the client had not yet ended.
+        setImmediate(() => {
+          if (this.open[hostIndex]! > this.maxOpen[hostIndex]!) this.maxOpen[hostIndex] = this.open[hostIndex]!
+        })
       }
-      socket.once('close', () => {
+      // A connection is over for the client once it sent its FIN or reset ('end', 'error'),
+      // which can be well before the server's side of it has closed ('close').
+      let over = false
+      const end = () => {
+        if (over) return
+        over = true
         this.openConnections--
         if (hostIndex >= 0) this.open[hostIndex]--
-      })
+      }
+      socket.once('end', end)
+      socket.once('error', end)
+      socket.once('close', end)
     })
     return s
   }

@@ -194,26 +194,44 @@ interface WorkerProcess {
   pid: number
 }
 
-/** Starts `datavakt worker --id ...` and resolves once it has said it started. */
+/**
+ * Starts `datavakt worker --id ...` and resolves once it has said it started (its start
+ * line is a JSON log line on stdout; stderr is read too, for what goes wrong before it).
+ * A worker that has not said so within a minute fails the bench, rather than waiting on.
+ */
 function startWorker(id: string, env: Record<string, string>): Promise<WorkerProcess> {
   const nodeArgs = process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []
   const child = spawn(process.execPath, [...nodeArgs, join(root, 'bin', 'datavakt.js'), 'worker', '--allow-private', '--id', id], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'pipe'],
+    env: { ...process.env, DATAVAKT_LOG_FORMAT: 'json', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
   return new Promise((resolve, reject) => {
     let said = ''
-    child.stderr!.on('data', (b: Buffer) => {
+    let started = false
+    const limit = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`worker ${id} did not say it started within 60 s: ${said}`))
+    }, 60_000)
+    const listen = (out: NodeJS.WriteStream) => (b: Buffer) => {
       const text = b.toString()
-      if (said.includes(id)) {
-        // After the start line, only trouble is written: pass it on.
-        process.stderr.write(`  [${id}] ${text}`)
+      if (started) {
+        // After the start line, only trouble is passed on.
+        if (out === process.stderr || /"level":"(warn|error)"/.test(text)) out.write(`  [${id}] ${text}`)
         return
       }
       said += text
-      if (said.includes(id)) resolve({ id, child, pid: child.pid! })
+      if (said.includes('"event":"worker.started"')) {
+        started = true
+        clearTimeout(limit)
+        resolve({ id, child, pid: child.pid! })
+      }
+    }
+    child.stdout!.on('data', listen(process.stdout))
+    child.stderr!.on('data', listen(process.stderr))
+    child.once('exit', (code) => {
+      clearTimeout(limit)
+      reject(new Error(`worker ${id} exited with ${code}: ${said}`))
     })
-    child.once('exit', (code) => reject(new Error(`worker ${id} exited with ${code}: ${said}`)))
   })
 }
 
@@ -300,7 +318,7 @@ async function runWith(n: number): Promise<ScaleRun> {
     const byWorker = await database.db.selectFrom('probes').select(['worker_id', (eb) => eb.fn.countAll<number>().as('n')]).where('sweep_id', '=', sweepId).groupBy('worker_id').execute()
     const counts = new Map(byWorker.map((r) => [r.worker_id, Number(r.n)]))
     const size = await sql<{ bytes: string; rows: string }>`
-      select pg_total_relation_size('probes')::text as bytes, (select count(*) from probes)::text as rows`.execute(database.db)
+      select (select sum(pg_total_relation_size(relid)) from pg_partition_tree('probes'))::text as bytes, (select count(*) from probes)::text as rows`.execute(database.db)
     const probesBytes = Number(size.rows[0]!.bytes)
     return {
       probesBytes,
