@@ -31,13 +31,13 @@ const dup = (lang: Lang, p: MessageParams): string =>
   p.duplicateOf === undefined ? '' : lang === 'sv' ? `, samma som på rad ${p.duplicateOf}` : `, the same as in row ${p.duplicateOf}`
 
 const CONSTRAINT: Record<string, Message> = {
-  required: { sv: 'värdet saknas men är obligatoriskt', en: 'the value is missing but required' },
-  minimum: { sv: 'värdet är mindre än tillåtet minimum', en: 'the value is below the minimum' },
-  maximum: { sv: 'värdet är större än tillåtet maximum', en: 'the value is above the maximum' },
-  minLength: { sv: 'värdet är kortare än tillåtet', en: 'the value is shorter than allowed' },
-  maxLength: { sv: 'värdet är längre än tillåtet', en: 'the value is longer than allowed' },
-  pattern: { sv: 'värdet följer inte det föreskrivna mönstret', en: 'the value does not match the required pattern' },
-  enum: { sv: 'värdet finns inte bland de tillåtna värdena', en: 'the value is not one of the allowed values' },
+  'required': { sv: 'värdet saknas men är obligatoriskt', en: 'the value is missing but required' },
+  'minimum': { sv: 'värdet är mindre än tillåtet minimum', en: 'the value is below the minimum' },
+  'maximum': { sv: 'värdet är större än tillåtet maximum', en: 'the value is above the maximum' },
+  'minLength': { sv: 'värdet är kortare än tillåtet', en: 'the value is shorter than allowed' },
+  'maxLength': { sv: 'värdet är längre än tillåtet', en: 'the value is longer than allowed' },
+  'pattern': { sv: 'värdet följer inte det föreskrivna mönstret', en: 'the value does not match the required pattern' },
+  'enum': { sv: 'värdet finns inte bland de tillåtna värdena', en: 'the value is not one of the allowed values' },
 }
 
 function constraint(lang: Lang, p: MessageParams): string {
@@ -61,10 +61,7 @@ export const tableFindingMessages = {
   },
   'extra-label': {
     message: msg((w, p) => `Kolumnen${cell(p)} finns inte i specifikationen${w}.`, (w, p) => `The column${cell(p)} is not in the specification${w}.`),
-    hint: {
-      sv: 'En fil som följer en specifikation får inte lägga till egna kolumner. Ta bort kolumnen eller ange att filen avviker från specifikationen.',
-      en: 'A file that claims a specification may not add columns. Remove the column or stop claiming conformance.',
-    },
+    hint: { sv: 'En fil som följer en specifikation får inte lägga till egna kolumner. Ta bort kolumnen eller ange att filen avviker från specifikationen.', en: 'A file that claims a specification may not add columns. Remove the column or stop claiming conformance.' },
   },
   'missing-label': {
     message: msg((w, p) => `Kolumnen ${quote(p.fieldName)} som specifikationen kräver saknas${w}.`, (w, p) => `The column ${quote(p.fieldName)} required by the schema is missing${w}.`),
@@ -105,26 +102,11 @@ export const tableFindingMessages = {
       (w, p) =>
         p.inferred ? `The value${cell(p)} is not of the type of the rest of its column${w}: the other values are of type ${quote(p.fieldType)}.` : `The value${cell(p)} has the wrong type${w}: the column's type is ${quote(p.fieldType)}.`,
     ),
-    hint: {
-      sv: (p) =>
-        p.inferred
-          ? 'Skriv värdet på samma sätt som kolumnens övriga värden, eller lämna cellen tom om värdet saknas. Anteckningar hör hemma i en egen kolumn.'
-          : 'Skriv värdet i det format som schemat anger för kolumnen (t.ex. heltal, datum ÅÅÅÅ-MM-DD).',
-      en: (p) =>
-        p.inferred
-          ? "Write the value the way the column's other values are written, or leave the cell empty when there is no value. Notes belong in a column of their own."
-          : 'Write the value in the format the schema gives for the column (e.g. integer, date YYYY-MM-DD).',
-    },
+    hint: { sv: (p) => p.inferred ? 'Skriv värdet på samma sätt som kolumnens övriga värden, eller lämna cellen tom om värdet saknas. Anteckningar hör hemma i en egen kolumn.' : 'Skriv värdet i det format som schemat anger för kolumnen (t.ex. heltal, datum ÅÅÅÅ-MM-DD).', en: (p) => p.inferred ? "Write the value the way the column's other values are written, or leave the cell empty when there is no value. Notes belong in a column of their own." : 'Write the value in the format the schema gives for the column (e.g. integer, date YYYY-MM-DD).' },
   },
   'rows-above-header': {
-    message: {
-      sv: (p) => `Rubrikraden är rad ${p.headerRow}, inte rad 1: ${Number(p.rows) === 1 ? 'raden' : `de ${p.rows} raderna`} ovanför den (en titel eller en kommentar) hoppades över.`,
-      en: (p) => `The header is row ${p.headerRow}, not row 1: ${Number(p.rows) === 1 ? 'the row' : `the ${p.rows} rows`} above it (a title or a comment) ${Number(p.rows) === 1 ? 'was' : 'were'} skipped.`,
-    },
-    hint: {
-      sv: 'Låt kolumnrubrikerna stå på första raden. Titlar och kommentarer hör hemma i datamängdens beskrivning, inte i filen.',
-      en: "Put the column labels in the first row. Titles and comments belong in the dataset's description, not in the file.",
-    },
+    message: { sv: (p) => `Rubrikraden är rad ${p.headerRow}, inte rad 1: ${Number(p.rows) === 1 ? 'raden' : `de ${p.rows} raderna`} ovanför den (en titel eller en kommentar) hoppades över.`, en: (p) => `The header is row ${p.headerRow}, not row 1: ${Number(p.rows) === 1 ? 'the row' : `the ${p.rows} rows`} above it (a title or a comment) ${Number(p.rows) === 1 ? 'was' : 'were'} skipped.` },
+    hint: { sv: 'Låt kolumnrubrikerna stå på första raden. Titlar och kommentarer hör hemma i datamängdens beskrivning, inte i filen.', en: "Put the column labels in the first row. Titles and comments belong in the dataset's description, not in the file." },
   },
   'constraint-error': {
     message: msg(
@@ -146,55 +128,26 @@ export const tableFindingMessages = {
       (w, p) => (p.duplicateOf === undefined ? `Raden saknar primärnyckel${w}: nyckelns celler är tomma eller har fel typ.` : `Primärnyckeln förekommer igen${w}${dup('sv', p)}.`),
       (w, p) => (p.duplicateOf === undefined ? `The row has no primary key${w}: its key cells are empty or of the wrong type.` : `The primary key repeats${w}${dup('en', p)}.`),
     ),
-    hint: {
-      sv: (p) => (p.duplicateOf === undefined ? 'Ge varje rad ett värde i nyckelkolumnerna, av den typ schemat anger.' : 'Varje rad måste ha en unik primärnyckel; ta bort dubbletten.'),
-      en: (p) => (p.duplicateOf === undefined ? 'Give every row a value in the key columns, of the type the schema gives.' : 'Every row needs a unique primary key; remove the duplicate.'),
-    },
+    hint: { sv: (p) => (p.duplicateOf === undefined ? 'Ge varje rad ett värde i nyckelkolumnerna, av den typ schemat anger.' : 'Varje rad måste ha en unik primärnyckel; ta bort dubbletten.'), en: (p) => (p.duplicateOf === undefined ? 'Give every row a value in the key columns, of the type the schema gives.' : 'Every row needs a unique primary key; remove the duplicate.') },
   },
   'foreign-key': {
     message: msg((w, p) => `Värdet${cell(p)} hänvisar till en rad som inte finns${w}.`, (w, p) => `The value${cell(p)} refers to a row that does not exist${w}.`),
     hint: { sv: 'Hänvisningen måste matcha ett befintligt värde i den refererade kolumnen.', en: 'The reference must match an existing value in the referenced column.' },
   },
   'format-error': {
-    message: {
-      sv: (p) => (p.kind === 'json' ? `Filen är inte giltig JSON${p.position === undefined ? '' : ` (fel vid tecken ${p.position})`}.` : `Filen kunde inte tolkas som CSV${at('sv', p)}.`),
-      en: (p) => (p.kind === 'json' ? `The file is not valid JSON${p.position === undefined ? '' : ` (error at character ${p.position})`}.` : `The file could not be parsed as CSV${at('en', p)}.`),
-    },
-    hint: {
-      sv: (p) =>
-        p.kind === 'json'
-          ? 'Kontrollera att filen är komplett och giltig JSON, till exempel med en JSON-validerare.'
-          : 'Kontrollera citattecknen: ett värde som börjar med " måste avslutas med " och ett " inuti värdet skrivs "".',
-      en: (p) =>
-        p.kind === 'json'
-          ? 'Check that the file is complete, valid JSON, for example with a JSON validator.'
-          : 'Check quoting: a value that opens with " must close with ", and a " inside a value is written "".',
-    },
+    message: { sv: (p) => (p.kind === 'json' ? `Filen är inte giltig JSON${p.position === undefined ? '' : ` (fel vid tecken ${p.position})`}.` : `Filen kunde inte tolkas som CSV${at('sv', p)}.`), en: (p) => (p.kind === 'json' ? `The file is not valid JSON${p.position === undefined ? '' : ` (error at character ${p.position})`}.` : `The file could not be parsed as CSV${at('en', p)}.`) },
+    hint: { sv: (p) => p.kind === 'json' ? 'Kontrollera att filen är komplett och giltig JSON, till exempel med en JSON-validerare.' : 'Kontrollera citattecknen: ett värde som börjar med " måste avslutas med " och ett " inuti värdet skrivs "".', en: (p) => p.kind === 'json' ? 'Check that the file is complete, valid JSON, for example with a JSON validator.' : 'Check quoting: a value that opens with " must close with ", and a " inside a value is written "".' },
   },
   'source-error': {
-    message: {
-      sv: (p) => (p.kind === 'json' ? `Filen är större än ${bytes('sv', p.limit)} och kunde inte kontrolleras mot schemat.` : 'Filen kunde inte läsas: den är tom.'),
-      en: (p) => (p.kind === 'json' ? `The file is larger than ${bytes('en', p.limit)} and could not be checked against the schema.` : 'The file could not be read: it is empty.'),
-    },
-    hint: {
-      sv: (p) => (p.kind === 'json' ? 'Dela upp stora JSON-filer, eller publicera dem som GeoJSON-sekvenser eller CSV.' : 'Kontrollera att länken eller filen ger själva datafilen.'),
-      en: (p) => (p.kind === 'json' ? 'Split large JSON files, or publish them as GeoJSON sequences or CSV.' : 'Check that the link or file gives the data file itself.'),
-    },
+    message: { sv: (p) => (p.kind === 'json' ? `Filen är större än ${bytes('sv', p.limit)} och kunde inte kontrolleras mot schemat.` : 'Filen kunde inte läsas: den är tom.'), en: (p) => (p.kind === 'json' ? `The file is larger than ${bytes('en', p.limit)} and could not be checked against the schema.` : 'The file could not be read: it is empty.') },
+    hint: { sv: (p) => (p.kind === 'json' ? 'Dela upp stora JSON-filer, eller publicera dem som GeoJSON-sekvenser eller CSV.' : 'Kontrollera att länken eller filen ger själva datafilen.'), en: (p) => (p.kind === 'json' ? 'Split large JSON files, or publish them as GeoJSON sequences or CSV.' : 'Check that the link or file gives the data file itself.') },
   },
   'nesting-too-deep': {
-    message: {
-      sv: (p) => `Filen nästlar listor och objekt djupare än ${p.limit} nivåer och kontrollerades inte.`,
-      en: (p) => `The file nests arrays and objects deeper than ${p.limit} levels and was not checked.`,
-    },
+    message: { sv: (p) => `Filen nästlar listor och objekt djupare än ${p.limit} nivåer och kontrollerades inte.`, en: (p) => `The file nests arrays and objects deeper than ${p.limit} levels and was not checked.` },
     hint: { sv: 'Platta ut strukturen: så djup nästling är nästan alltid ett fel i den som skapar filen.', en: 'Flatten the structure: nesting this deep is almost always a fault in whatever writes the file.' },
   },
   'json-schema-error': {
-    message: {
-      sv: (p) =>
-        `Dokumentet följer inte JSON-schemat vid ${quote(p.pointer || '/')}: ${p.missingProperty ? `egenskapen ${quote(p.missingProperty)} saknas` : `regeln ${quote(p.keyword)} är bruten`}.`,
-      en: (p) =>
-        `The document does not follow the JSON Schema at ${quote(p.pointer || '/')}: ${p.missingProperty ? `the property ${quote(p.missingProperty)} is missing` : `the rule ${quote(p.keyword)} is broken`}.`,
-    },
+    message: { sv: (p) => `Dokumentet följer inte JSON-schemat vid ${quote(p.pointer || '/')}: ${p.missingProperty ? `egenskapen ${quote(p.missingProperty)} saknas` : `regeln ${quote(p.keyword)} är bruten`}.`, en: (p) => `The document does not follow the JSON Schema at ${quote(p.pointer || '/')}: ${p.missingProperty ? `the property ${quote(p.missingProperty)} is missing` : `the rule ${quote(p.keyword)} is broken`}.` },
     hint: { sv: 'Rätta värdet på den angivna platsen (JSON-pekare) så att det följer schemat.', en: 'Correct the value at the given place (JSON pointer) so that it follows the schema.' },
   },
   'field-too-long': {
@@ -202,23 +155,14 @@ export const tableFindingMessages = {
       (w, p) => `En post är längre än ${bytes('sv', p.limit)}${w}; resten av filen är inte kontrollerad.`,
       (w, p) => `A record is longer than ${bytes('en', p.limit)}${w}; the rest of the file was not checked.`,
     ),
-    hint: {
-      sv: 'Kontrollera citattecken och radbrytningar: ett så långt fält är nästan alltid ett citattecken som aldrig stängs.',
-      en: 'Check quotes and line breaks: a field this long is almost always a quote that never closes.',
-    },
+    hint: { sv: 'Kontrollera citattecken och radbrytningar: ett så långt fält är nästan alltid ett citattecken som aldrig stängs.', en: 'Check quotes and line breaks: a field this long is almost always a quote that never closes.' },
   },
   'too-many-columns': {
-    message: {
-      sv: (p) => `Tabellen har fler än ${count('sv', p.limit, 'kolumn', 'kolumner')}; den är inte kontrollerad.`,
-      en: (p) => `The table has more than ${count('en', p.limit, 'column', 'columns')}; it was not checked.`,
-    },
+    message: { sv: (p) => `Tabellen har fler än ${count('sv', p.limit, 'kolumn', 'kolumner')}; den är inte kontrollerad.`, en: (p) => `The table has more than ${count('en', p.limit, 'column', 'columns')}; it was not checked.` },
     hint: { sv: 'Dela upp tabellen eller kontrollera avgränsaren.', en: 'Split the table or check the delimiter.' },
   },
   'error-limit-reached': {
-    message: {
-      sv: (p) => `Kontrollen avbröts efter ${count('sv', p.limit, 'fel', 'fel')}; resten av filen är inte kontrollerad.`,
-      en: (p) => `Checking stopped after ${count('en', p.limit, 'error', 'errors')}; the rest of the file was not checked.`,
-    },
+    message: { sv: (p) => `Kontrollen avbröts efter ${count('sv', p.limit, 'fel', 'fel')}; resten av filen är inte kontrollerad.`, en: (p) => `Checking stopped after ${count('en', p.limit, 'error', 'errors')}; the rest of the file was not checked.` },
     hint: { sv: 'Rätta de rapporterade felen och kontrollera igen.', en: 'Fix the reported errors and check again.' },
   },
 } as const satisfies Record<string, FindingMessage>

@@ -22,10 +22,7 @@ function fixed(sv: string, en: string, hintSv: string, hintEn: string): FindingM
 function mqa(labelSv: string, labelEn: string, hintSv: string, hintEn: string): FindingMessage {
   const pts = (lang: Lang, v: ParamValue | undefined) => num(lang, v, 2)
   return {
-    message: {
-      sv: (p) => `MQA-indikatorn "${labelSv}": ${pts('sv', p.points)} av ${pts('sv', p.max)} poäng; ${pts('sv', p.gain)} poäng att vinna.`,
-      en: (p) => `MQA indicator "${labelEn}": ${pts('en', p.points)} of ${pts('en', p.max)} points; ${pts('en', p.gain)} points to gain.`,
-    },
+    message: { sv: (p) => `MQA-indikatorn "${labelSv}": ${pts('sv', p.points)} av ${pts('sv', p.max)} poäng; ${pts('sv', p.gain)} poäng att vinna.`, en: (p) => `MQA indicator "${labelEn}": ${pts('en', p.points)} of ${pts('en', p.max)} points; ${pts('en', p.gain)} points to gain.` },
     hint: { sv: hintSv, en: hintEn },
   }
 }
@@ -47,15 +44,9 @@ function categoryList(lang: Lang): string {
     .join(', ')
 }
 
-const HVD_LICENCE_HINT: Message = {
-  sv: 'Ange http://creativecommons.org/publicdomain/zero/1.0/ (CC0) eller http://creativecommons.org/licenses/by/4.0/ (CC BY 4.0) som dct:license (förordning 2023/138 art. 4).',
-  en: 'Declare http://creativecommons.org/publicdomain/zero/1.0/ (CC0) or http://creativecommons.org/licenses/by/4.0/ (CC BY 4.0) as dct:license (regulation 2023/138 Art. 4).',
-}
+const HVD_LICENCE_HINT: Message = { sv: 'Ange http://creativecommons.org/publicdomain/zero/1.0/ (CC0) eller http://creativecommons.org/licenses/by/4.0/ (CC BY 4.0) som dct:license (förordning 2023/138 art. 4).', en: 'Declare http://creativecommons.org/publicdomain/zero/1.0/ (CC0) or http://creativecommons.org/licenses/by/4.0/ (CC BY 4.0) as dct:license (regulation 2023/138 Art. 4).' }
 
-const NO_ACTION: Message = {
-  sv: 'Ingen åtgärd behövs; det kontrolleras vid nästa körning.',
-  en: 'No action needed; it is checked on the next run.',
-}
+const NO_ACTION: Message = { sv: 'Ingen åtgärd behövs; det kontrolleras vid nästa körning.', en: 'No action needed; it is checked on the next run.' }
 
 /** DCAT-AP-SE: mandatory properties (errors) and recommended ones (warnings). */
 const dcatApSe = {
@@ -82,17 +73,11 @@ const dcatApSe = {
   },
   'missing-license': {
     message: { sv: (p) => `Distributionen ${p.distribution} saknar licens.`, en: (p) => `Distribution ${p.distribution} has no licence.` },
-    hint: {
-      sv: 'Ange licens (dct:license), t.ex. CC0 http://creativecommons.org/publicdomain/zero/1.0/. Utan licens vet ingen om data får återanvändas.',
-      en: 'Declare a licence (dct:license), e.g. CC0 http://creativecommons.org/publicdomain/zero/1.0/. Without one nobody knows whether the data may be reused.',
-    },
+    hint: { sv: 'Ange licens (dct:license), t.ex. CC0 http://creativecommons.org/publicdomain/zero/1.0/. Utan licens vet ingen om data får återanvändas.', en: 'Declare a licence (dct:license), e.g. CC0 http://creativecommons.org/publicdomain/zero/1.0/. Without one nobody knows whether the data may be reused.' },
   },
   'missing-format': {
     message: { sv: (p) => `Distributionen ${p.distribution} saknar format.`, en: (p) => `Distribution ${p.distribution} has no format.` },
-    hint: {
-      sv: 'Ange format (dct:format) som EU-filtyp, t.ex. http://publications.europa.eu/resource/authority/file-type/CSV.',
-      en: 'Declare the format (dct:format) as an EU file type, e.g. http://publications.europa.eu/resource/authority/file-type/CSV.',
-    },
+    hint: { sv: 'Ange format (dct:format) som EU-filtyp, t.ex. http://publications.europa.eu/resource/authority/file-type/CSV.', en: 'Declare the format (dct:format) as an EU file type, e.g. http://publications.europa.eu/resource/authority/file-type/CSV.' },
   },
   'missing-service-title': {
     message: { sv: (p) => `Datatjänsten ${p.service} saknar titel (obligatorisk i DCAT-AP-SE).`, en: (p) => `Data service ${p.service} has no title (mandatory in DCAT-AP-SE).` },
@@ -115,17 +100,11 @@ const hvd = {
     hint: { sv: () => `Använd en av: ${categoryList('sv')}.`, en: () => `Use one of: ${categoryList('en')}.` },
   },
   'hvd-category-unverified': {
-    message: {
-      sv: (p) => `HVD-kategorin ${p.category} är ingen av de sex huvudkategorierna; den kan vara en underkategori som vi inte kontrollerar.`,
-      en: (p) => `The HVD category ${p.category} is not one of the six top-level categories; it may be a sub-category we do not verify.`,
-    },
+    message: { sv: (p) => `HVD-kategorin ${p.category} är ingen av de sex huvudkategorierna; den kan vara en underkategori som vi inte kontrollerar.`, en: (p) => `The HVD category ${p.category} is not one of the six top-level categories; it may be a sub-category we do not verify.` },
     hint: { sv: () => `Ange även huvudkategorin, en av: ${categoryList('sv')}.`, en: () => `Also declare the top-level category, one of: ${categoryList('en')}.` },
   },
   'hvd-licence-not-open': {
-    message: {
-      sv: (p) => (p.licence ? `Distributionen ${p.distribution} har licensen ${p.licence}, men HVD kräver CC0 eller CC BY 4.0.` : `Distributionen ${p.distribution} saknar licens; HVD kräver CC0 eller CC BY 4.0.`),
-      en: (p) => (p.licence ? `Distribution ${p.distribution} has licence ${p.licence}, but HVD requires CC0 or CC BY 4.0.` : `Distribution ${p.distribution} has no licence; HVD requires CC0 or CC BY 4.0.`),
-    },
+    message: { sv: (p) => (p.licence ? `Distributionen ${p.distribution} har licensen ${p.licence}, men HVD kräver CC0 eller CC BY 4.0.` : `Distributionen ${p.distribution} saknar licens; HVD kräver CC0 eller CC BY 4.0.`), en: (p) => (p.licence ? `Distribution ${p.distribution} has licence ${p.licence}, but HVD requires CC0 or CC BY 4.0.` : `Distribution ${p.distribution} has no licence; HVD requires CC0 or CC BY 4.0.`) },
     hint: HVD_LICENCE_HINT,
   },
   'hvd-no-bulk-download': fixed(
@@ -149,10 +128,7 @@ const hvd = {
   ),
   'hvd-missing-endpoint-description': {
     message: { sv: (p) => `Datatjänsten ${p.service} saknar beskrivning av ändpunkten.`, en: (p) => `Data service ${p.service} has no endpoint description.` },
-    hint: {
-      sv: 'Ange dcat:endpointDescription, t.ex. en OpenAPI-beskrivning eller OGC GetCapabilities-adress.',
-      en: 'Give dcat:endpointDescription, e.g. an OpenAPI document or an OGC GetCapabilities URL.',
-    },
+    hint: { sv: 'Ange dcat:endpointDescription, t.ex. en OpenAPI-beskrivning eller OGC GetCapabilities-adress.', en: 'Give dcat:endpointDescription, e.g. an OpenAPI document or an OGC GetCapabilities URL.' },
   },
   'hvd-endpoint-unreachable': {
     message: { sv: (p) => `Datatjänstens ändpunkt svarar inte (${list('sv', p.urls)}).`, en: (p) => `The data service endpoint does not answer (${list('en', p.urls)}).` },
@@ -161,10 +137,7 @@ const hvd = {
   'hvd-endpoint-unverified': { message: { sv: 'Datatjänstens ändpunkt har ännu inte kontrollerats.', en: 'The data service endpoint has not been checked yet.' }, hint: NO_ACTION },
   // Made by the obligations monitor (src/read-model/hvd-obligations.ts) from probes and the endpoint-description check.
   'hvd-description-unreadable': {
-    message: {
-      sv: (p) => `API-beskrivningen för datatjänsten ${p.service} går inte att läsa som OpenAPI, WSDL eller OGC capabilities.`,
-      en: (p) => `The API description of data service ${p.service} cannot be read as OpenAPI, WSDL or OGC capabilities.`,
-    },
+    message: { sv: (p) => `API-beskrivningen för datatjänsten ${p.service} går inte att läsa som OpenAPI, WSDL eller OGC capabilities.`, en: (p) => `The API description of data service ${p.service} cannot be read as OpenAPI, WSDL or OGC capabilities.` },
     hint: { sv: 'Se fynden för datatjänstens beskrivning och rätta dokumentet.', en: "See the findings on the service's description and fix the document." },
   },
   'hvd-description-unchecked': {
@@ -172,10 +145,7 @@ const hvd = {
     hint: NO_ACTION,
   },
   'hvd-availability-low': {
-    message: {
-      sv: (p) => `${p.url} svarade på ${num('sv', p.percent, 1)} % av kontrollerna de senaste ${p.days} dagarna; målet är ${num('sv', p.target, 1)} %.`,
-      en: (p) => `${p.url} answered ${num('en', p.percent, 1)} % of the checks in the last ${p.days} days; the target is ${num('en', p.target, 1)} %.`,
-    },
+    message: { sv: (p) => `${p.url} svarade på ${num('sv', p.percent, 1)} % av kontrollerna de senaste ${p.days} dagarna; målet är ${num('sv', p.target, 1)} %.`, en: (p) => `${p.url} answered ${num('en', p.percent, 1)} % of the checks in the last ${p.days} days; the target is ${num('en', p.target, 1)} %.` },
     hint: { sv: 'Se till att servern är i drift dygnet runt och att adressen inte ändras.', en: 'Keep the server running around the clock and the address unchanged.' },
   },
   'hvd-availability-unknown': {
@@ -183,14 +153,8 @@ const hvd = {
     hint: NO_ACTION,
   },
   'hvd-no-english': {
-    message: {
-      sv: (p) => `Datamängden saknar ${list('sv', p.properties)} på engelska, som HVD kräver.`,
-      en: (p) => `The dataset has no ${list('en', p.properties)} in English, which HVD requires.`,
-    },
-    hint: {
-      sv: 'Ange titel och beskrivning även på engelska (xml:lang="en").',
-      en: 'Give the title and description in English too (xml:lang="en").',
-    },
+    message: { sv: (p) => `Datamängden saknar ${list('sv', p.properties)} på engelska, som HVD kräver.`, en: (p) => `The dataset has no ${list('en', p.properties)} in English, which HVD requires.` },
+    hint: { sv: 'Ange titel och beskrivning även på engelska (xml:lang="en").', en: 'Give the title and description in English too (xml:lang="en").' },
   },
 } as const satisfies Record<string, FindingMessage>
 
