@@ -1,7 +1,7 @@
 import type { MessageParams, ParamValue } from '../../domain/finding.js'
 import { count, date, dateOrPeriod, num } from '../format.js'
 import type { Lang } from '../lang.js'
-import type { FindingMessage, Message } from '../message.js'
+import { wordFor, type FindingMessage, type Message, type Words } from '../message.js'
 
 /**
  * Finding texts of the freshness check (checks/freshness.ts), keyed by finding code.
@@ -14,7 +14,7 @@ import type { FindingMessage, Message } from '../message.js'
  */
 
 /** The EU update frequencies in words, by EU code (checks/vocabularies/frequencies.ts reads the codes). */
-export const frequencyLabels: Readonly<Record<string, Message>> = {
+export const frequencyLabels: Words = {
   '1MIN': { sv: 'varje minut', en: 'every minute' },
   '5MIN': { sv: 'var femte minut', en: 'every five minutes' },
   '10MIN': { sv: 'var tionde minut', en: 'every ten minutes' },
@@ -57,11 +57,7 @@ export const frequencyLabels: Readonly<Record<string, Message>> = {
   'UNKNOWN': { sv: 'okänd', en: 'unknown' },
 }
 
-function frequency(lang: Lang, p: MessageParams): string {
-  const code = String(p.frequency ?? '')
-  const label = Object.prototype.hasOwnProperty.call(frequencyLabels, code) ? frequencyLabels[code]![lang] : undefined
-  return typeof label === 'string' ? label : code
-}
+const frequency = (lang: Lang, p: MessageParams): string => wordFor(frequencyLabels, lang, p.frequency)
 
 /** "12 mars 2026" or "12 mars 2026 (oförändrad sedan första observationen)". */
 function since(lang: Lang, p: MessageParams): string {
@@ -108,30 +104,12 @@ function unchangedSince(lang: Lang, p: MessageParams): string {
 }
 
 export const freshnessFindingMessages = {
-  'missing-accrual-periodicity': {
-    message: { sv: 'Datamängden anger inte hur ofta den uppdateras.', en: 'The dataset does not say how often it is updated.' },
-    hint: { sv: 'Ange dct:accrualPeriodicity med EU:s frekvensvokabulär, t.ex. http://publications.europa.eu/resource/authority/frequency/MONTHLY.', en: 'Declare dct:accrualPeriodicity from the EU frequency vocabulary, e.g. http://publications.europa.eu/resource/authority/frequency/MONTHLY.' },
-  },
-  'unknown-accrual-periodicity': {
-    message: { sv: (p) => `Uppdateringsfrekvensen "${p.declared}" går inte att tolka.`, en: (p) => `The update frequency "${p.declared}" cannot be read.` },
-    hint: { sv: 'Använd en IRI ur EU:s frekvensvokabulär, t.ex. http://publications.europa.eu/resource/authority/frequency/WEEKLY.', en: 'Use an IRI from the EU frequency vocabulary, e.g. http://publications.europa.eu/resource/authority/frequency/WEEKLY.' },
-  },
-  'no-regular-periodicity': {
-    message: { sv: (p) => `Uppdateringsfrekvensen är "${frequency('sv', p)}"; aktualitet bedöms inte.`, en: (p) => `The update frequency is "${frequency('en', p)}"; freshness is not graded.` },
-    hint: { sv: 'Om datamängden uppdateras regelbundet, ange den faktiska frekvensen så att användare vet vad de kan vänta sig.', en: 'If the dataset is updated regularly, declare the real frequency so users know what to expect.' },
-  },
-  'last-modified-unreliable': {
-    message: { sv: 'Servern ändrar Last-Modified fast innehållet är detsamma.', en: 'The server changes Last-Modified although the content stays the same.' },
-    hint: { sv: 'Låt servern skicka filens verkliga ändringstid och en ETag, så kan användare och datavakt se när data faktiskt ändras.', en: "Let the server send the file's real modification time and an ETag, so users and datavakt can tell when data really changes." },
-  },
-  'last-modified-in-future': {
-    message: { sv: (p) => `Last-Modified ligger i framtiden (${p.lastModified}).`, en: (p) => `Last-Modified is in the future (${p.lastModified}).` },
-    hint: { sv: 'Kontrollera serverns klocka och hur Last-Modified sätts.', en: 'Check the server clock and how Last-Modified is set.' },
-  },
-  'freshness-due': {
-    message: { sv: (p) => `Filen ska uppdateras ${frequency('sv', p)} och senaste ändringen var ${since('sv', p)}; en uppdatering väntas nu.`, en: (p) => `The declared update frequency is ${frequency('en', p)}; the file last changed on ${since('en', p)}, so an update is due now.` },
-    hint: { sv: 'Publicera nästa uppdatering enligt den angivna frekvensen.', en: 'Publish the next update as the declared frequency promises.' },
-  },
+  'missing-accrual-periodicity': { message: { sv: 'Datamängden anger inte hur ofta den uppdateras.', en: 'The dataset does not say how often it is updated.' }, hint: { sv: 'Ange dct:accrualPeriodicity med EU:s frekvensvokabulär, t.ex. http://publications.europa.eu/resource/authority/frequency/MONTHLY.', en: 'Declare dct:accrualPeriodicity from the EU frequency vocabulary, e.g. http://publications.europa.eu/resource/authority/frequency/MONTHLY.' } },
+  'unknown-accrual-periodicity': { message: { sv: (p) => `Uppdateringsfrekvensen "${p.declared}" går inte att tolka.`, en: (p) => `The update frequency "${p.declared}" cannot be read.` }, hint: { sv: 'Använd en IRI ur EU:s frekvensvokabulär, t.ex. http://publications.europa.eu/resource/authority/frequency/WEEKLY.', en: 'Use an IRI from the EU frequency vocabulary, e.g. http://publications.europa.eu/resource/authority/frequency/WEEKLY.' } },
+  'no-regular-periodicity': { message: { sv: (p) => `Uppdateringsfrekvensen är "${frequency('sv', p)}"; aktualitet bedöms inte.`, en: (p) => `The update frequency is "${frequency('en', p)}"; freshness is not graded.` }, hint: { sv: 'Om datamängden uppdateras regelbundet, ange den faktiska frekvensen så att användare vet vad de kan vänta sig.', en: 'If the dataset is updated regularly, declare the real frequency so users know what to expect.' } },
+  'last-modified-unreliable': { message: { sv: 'Servern ändrar Last-Modified fast innehållet är detsamma.', en: 'The server changes Last-Modified although the content stays the same.' }, hint: { sv: 'Låt servern skicka filens verkliga ändringstid och en ETag, så kan användare och datavakt se när data faktiskt ändras.', en: "Let the server send the file's real modification time and an ETag, so users and datavakt can tell when data really changes." } },
+  'last-modified-in-future': { message: { sv: (p) => `Last-Modified ligger i framtiden (${p.lastModified}).`, en: (p) => `Last-Modified is in the future (${p.lastModified}).` }, hint: { sv: 'Kontrollera serverns klocka och hur Last-Modified sätts.', en: 'Check the server clock and how Last-Modified is set.' } },
+  'freshness-due': { message: { sv: (p) => `Filen ska uppdateras ${frequency('sv', p)} och senaste ändringen var ${since('sv', p)}; en uppdatering väntas nu.`, en: (p) => `The declared update frequency is ${frequency('en', p)}; the file last changed on ${since('en', p)}, so an update is due now.` }, hint: { sv: 'Publicera nästa uppdatering enligt den angivna frekvensen.', en: 'Publish the next update as the declared frequency promises.' } },
   'freshness-overdue': { message: { sv: (p) => stale('sv', p), en: (p) => stale('en', p) }, hint: staleFix },
   'freshness-delinquent': { message: { sv: (p) => stale('sv', p), en: (p) => stale('en', p) }, hint: staleFix },
   'observed-update-rhythm': {
@@ -155,16 +133,7 @@ export const freshnessFindingMessages = {
               : 'Declare in dct:accrualPeriodicity how often the dataset is updated, so users know what to expect.',
     },
   },
-  'no-change-observed': {
-    message: { sv: (p) => `Filen har inte ändrats på ${count('sv', p.days, 'dag', 'dagar')} (sedan ${date('sv', p.since)}).`, en: (p) => `The file has not changed in ${count('en', p.days, 'day', 'days')} (since ${date('en', p.since)}).` },
-    hint: { sv: `Ange i dct:accrualPeriodicity hur ofta datamängden uppdateras, t.ex. ${FREQ_IRI}ANNUAL, eller ${FREQ_IRI}NOT_PLANNED om den inte ska uppdateras.`, en: `Declare in dct:accrualPeriodicity how often the dataset is updated, e.g. ${FREQ_IRI}ANNUAL, or ${FREQ_IRI}NOT_PLANNED if no updates are planned.` },
-  },
-  'declared-modified-without-change': {
-    message: { sv: (p) => `Katalogen anger att ${whose('sv', p)} uppdaterades ${dateOrPeriod('sv', p.declared)}, men filen har inte ändrats sedan ${unchangedSince('sv', p)}.`, en: (p) => `The catalogue says the ${whose('en', p)} was updated ${dateOrPeriod('en', p.declared)}, but the file has not changed since ${unchangedSince('en', p)}.` },
-    hint: { sv: 'Publicera den nya filen på adressen i katalogen, eller rätta dct:modified till den dag data senast ändrades.', en: 'Publish the new file at the address in the catalogue, or correct dct:modified to the day the data last changed.' },
-  },
-  'declared-modified-behind-change': {
-    message: { sv: (p) => `Filen ändrades ${dateOrPeriod('sv', p.changed)}, men katalogen anger fortfarande att ${whose('sv', p)} senast ändrades ${dateOrPeriod('sv', p.declared)}.`, en: (p) => `The file changed ${dateOrPeriod('en', p.changed)}, but the catalogue still says the ${whose('en', p)} was last modified ${dateOrPeriod('en', p.declared)}.` },
-    hint: { sv: 'Uppdatera dct:modified när ni publicerar en ny version av filen, helst automatiskt i samma steg.', en: 'Update dct:modified whenever you publish a new version of the file, ideally automatically in the same step.' },
-  },
+  'no-change-observed': { message: { sv: (p) => `Filen har inte ändrats på ${count('sv', p.days, 'dag', 'dagar')} (sedan ${date('sv', p.since)}).`, en: (p) => `The file has not changed in ${count('en', p.days, 'day', 'days')} (since ${date('en', p.since)}).` }, hint: { sv: `Ange i dct:accrualPeriodicity hur ofta datamängden uppdateras, t.ex. ${FREQ_IRI}ANNUAL, eller ${FREQ_IRI}NOT_PLANNED om den inte ska uppdateras.`, en: `Declare in dct:accrualPeriodicity how often the dataset is updated, e.g. ${FREQ_IRI}ANNUAL, or ${FREQ_IRI}NOT_PLANNED if no updates are planned.` } },
+  'declared-modified-without-change': { message: { sv: (p) => `Katalogen anger att ${whose('sv', p)} uppdaterades ${dateOrPeriod('sv', p.declared)}, men filen har inte ändrats sedan ${unchangedSince('sv', p)}.`, en: (p) => `The catalogue says the ${whose('en', p)} was updated ${dateOrPeriod('en', p.declared)}, but the file has not changed since ${unchangedSince('en', p)}.` }, hint: { sv: 'Publicera den nya filen på adressen i katalogen, eller rätta dct:modified till den dag data senast ändrades.', en: 'Publish the new file at the address in the catalogue, or correct dct:modified to the day the data last changed.' } },
+  'declared-modified-behind-change': { message: { sv: (p) => `Filen ändrades ${dateOrPeriod('sv', p.changed)}, men katalogen anger fortfarande att ${whose('sv', p)} senast ändrades ${dateOrPeriod('sv', p.declared)}.`, en: (p) => `The file changed ${dateOrPeriod('en', p.changed)}, but the catalogue still says the ${whose('en', p)} was last modified ${dateOrPeriod('en', p.declared)}.` }, hint: { sv: 'Uppdatera dct:modified när ni publicerar en ny version av filen, helst automatiskt i samma steg.', en: 'Update dct:modified whenever you publish a new version of the file, ideally automatically in the same step.' } },
 } as const satisfies Record<string, FindingMessage>

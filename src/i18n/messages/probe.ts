@@ -87,10 +87,7 @@ export const probeMessages = {
     { sv: 'Ange filens direkta adress som downloadURL. Är adressen en sida om datamängden, ange den som datamängdens landningssida (dcat:landingPage) eller som accessURL utan dataformat.', en: "Give the file's direct address as the downloadURL. If the address is a page about the dataset, give it as the dataset's landing page (dcat:landingPage) or as an accessURL without a data format." },
   ),
   // Also the content check's finding (checks/format.ts), with the page's words as `evidence`.
-  'soft-404': {
-    message: { sv: (p) => `Adressen svarar 200 OK men visar en felsida${evidence(p)} i stället för filen ("mjuk 404").`, en: (p) => `The address answers 200 OK but shows an error page${evidence(p)} instead of the file (a "soft 404").` },
-    hint: { sv: 'Filen har troligen flyttats eller tagits bort. Uppdatera nedladdningsadressen i katalogen eller lägg tillbaka filen, och låt servern svara 404/410 när filen saknas.', en: 'The file has probably moved or been removed. Update the download URL in the catalogue or put the file back, and let the server answer 404/410 when the file is missing.' },
-  },
+  'soft-404': { message: { sv: (p) => `Adressen svarar 200 OK men visar en felsida${evidence(p)} i stället för filen ("mjuk 404").`, en: (p) => `The address answers 200 OK but shows an error page${evidence(p)} instead of the file (a "soft 404").` }, hint: { sv: 'Filen har troligen flyttats eller tagits bort. Uppdatera nedladdningsadressen i katalogen eller lägg tillbaka filen, och låt servern svara 404/410 när filen saknas.', en: 'The file has probably moved or been removed. Update the download URL in the catalogue or put the file back, and let the server answer 404/410 when the file is missing.' } },
   'invalid-url': probe('Adressen är ingen giltig http- eller https-adress.', 'The address is not a valid http or https URL.'),
   'forbidden-target': probe('Adressen pekar på ett privat, lokalt eller reserverat nät och hämtas inte.', 'The address points at a private, local or reserved network and is not fetched.'),
   'rate-limited': probe('Servern ber oss vänta (429/503 med Retry-After); kunde inte avgöras nu.', 'The server asks us to wait (429/503 with Retry-After); could not be judged now.'),
