@@ -39,7 +39,9 @@ import { validateMessages } from './messages/validate.js'
  *   file's name (common.ts aside, which holds the words several areas share).
  * Each area keeps its texts in its own file under messages/; a key may appear in one file
  * only (test/i18n/catalogue.test.ts checks that, and that no text is empty or missing a
- * language).
+ * language). The files are tables: one entry a line, its languages side by side (a
+ * finding's message and hint on the same line), so a key's words are read and changed
+ * together; only a text that is a small program (nested conditions) takes more lines.
  */
 
 /** The finding texts' files, by area: every finding code's words. */
