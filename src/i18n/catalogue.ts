@@ -39,51 +39,13 @@ import { validateMessages } from './messages/validate.js'
  *   file's name (common.ts aside, which holds the words several areas share).
  * Each area keeps its texts in its own file under messages/; a key may appear in one file
  * only (test/i18n/catalogue.test.ts checks that, and that no text is empty or missing a
- * language).
+ * language). The files are tables: one entry a line, its languages side by side (a
+ * finding's message and hint on the same line), so a key's words are read and changed
+ * together; only a text that is a small program (nested conditions) takes more lines.
  */
 
-/** Every finding code's words. */
-export const findingMessages = {
-  ...probeMessages,
-  ...fetchFindingMessages,
-  ...checksFindingMessages,
-  ...contentFindingMessages,
-  ...columnFindingMessages,
-  ...freshnessFindingMessages,
-  ...metadataFindingMessages,
-  ...serviceFindingMessages,
-  ...availabilityFindingMessages,
-  ...scoringFindingMessages,
-} as const satisfies Record<string, FindingMessage>
-
-/** A finding code that has words in the catalogue. */
-export type FindingCode = keyof typeof findingMessages
-
-/** Every other text, by key. */
-export const messages = {
-  ...commonMessages,
-  ...fetchMessages,
-  ...dbMessages,
-  ...dumpMessages,
-  ...configMessages,
-  ...harvestMessages,
-  ...checksMessages,
-  ...scoringMessages,
-  ...validateMessages,
-  ...apiMessages,
-  ...pagesMessages,
-  ...badgesMessages,
-  ...cliMessages,
-  ...demoMessages,
-  ...alertsMessages,
-  ...adminMessages,
-} as const satisfies Record<string, Message>
-
-/** The key of a text in the catalogue. */
-export type MessageKey = keyof typeof messages
-
-/** The catalogue's files by area, for the completeness test. */
-export const catalogueAreas: Record<string, Record<string, Message | FindingMessage>> = {
+/** The finding texts' files, by area: every finding code's words. */
+const findingAreas = {
   'probe': probeMessages,
   'findings-fetch': fetchFindingMessages,
   'findings-checks': checksFindingMessages,
@@ -94,6 +56,10 @@ export const catalogueAreas: Record<string, Record<string, Message | FindingMess
   'findings-services': serviceFindingMessages,
   'findings-availability': availabilityFindingMessages,
   'findings-scoring': scoringFindingMessages,
+} as const satisfies Record<string, Readonly<Record<string, FindingMessage>>>
+
+/** The other texts' files, by area. */
+const messageAreas = {
   'common': commonMessages,
   'fetch': fetchMessages,
   'db': dbMessages,
@@ -110,7 +76,31 @@ export const catalogueAreas: Record<string, Record<string, Message | FindingMess
   'demo': demoMessages,
   'alerts': alertsMessages,
   'admin': adminMessages,
+} as const satisfies Record<string, Readonly<Record<string, Message>>>
+
+/** One table holding every area's entries: each area's keys, with their exact types. */
+type Joined<Areas> = UnionToIntersection<Areas[keyof Areas]>
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never
+
+/** The areas' tables as one (a key lives in one area only: test/i18n/catalogue.test.ts checks that). */
+function joined<Areas extends Record<string, object>>(areas: Areas): Joined<Areas> {
+  return Object.assign({}, ...Object.values(areas)) as Joined<Areas>
 }
+
+/** Every finding code's words. */
+export const findingMessages = joined(findingAreas)
+
+/** A finding code that has words in the catalogue. */
+export type FindingCode = keyof typeof findingMessages
+
+/** Every other text, by key. */
+export const messages = joined(messageAreas)
+
+/** The key of a text in the catalogue. */
+export type MessageKey = keyof typeof messages
+
+/** The catalogue's files by area, for the completeness test. */
+export const catalogueAreas: Readonly<Record<string, Readonly<Record<string, Message | FindingMessage>>>> = { ...findingAreas, ...messageAreas }
 
 /** The text of `key` in `lang`, made with `params`. */
 export function t(lang: Lang, key: MessageKey, params?: MessageParams): string {

@@ -13,6 +13,15 @@ export interface FindingMessage {
   readonly hint?: Message
 }
 
+/** Words for the values of a vocabulary (column types, EU frequencies, ...), by value, in every language. */
+export type Words = Readonly<Record<string, Readonly<Record<Lang, string>>>>
+
+/** The words for `value` in `lang`, or the value itself when the table has none for it. */
+export function wordFor(words: Words, lang: Lang, value: unknown): string {
+  const key = String(value ?? '')
+  return Object.prototype.hasOwnProperty.call(words, key) ? words[key]![lang] : key
+}
+
 /** Renders one message in a language with its params. */
 export function render(m: Message, lang: Lang, params: MessageParams = {}): string {
   const text = m[lang]

@@ -19,42 +19,15 @@ function probeText(lang: Lang, code: MessageParams[string]): string {
 
 /** How to fix a failing URL, by the probe code that failed it. */
 const FIX_BY_CODE: Record<string, Message> = {
-  missing: {
-    sv: 'Kontrollera adressen i katalogen: har filen flyttats eller bytt namn? Uppdatera länken eller lägg tillbaka filen.',
-    en: 'Check the address in the catalogue: was the file moved or renamed? Update the link or put the file back.',
-  },
-  server: {
-    sv: 'Servern eller tjänsten har fel. Be den som driftar servern titta i sina loggar.',
-    en: 'The server or service is failing. Ask whoever runs the server to check its logs.',
-  },
-  login: {
-    sv: 'Öppna data ska gå att hämta utan inloggning. Ta bort behörighetskravet för filen, eller ange rätt åtkomsträttigheter i katalogen.',
-    en: 'Open data should download without a login. Lift the access restriction, or declare the access rights in the catalogue.',
-  },
-  unreachable: {
-    sv: 'Servern går inte att nå. Kontrollera att den är igång och att värdnamnet stämmer.',
-    en: 'The server cannot be reached. Check that it is running and that the host name is right.',
-  },
-  tls: {
-    sv: 'Förnya eller rätta serverns TLS-certifikat (t.ex. med Let’s Encrypt).',
-    en: "Renew or fix the server's TLS certificate (e.g. with Let's Encrypt).",
-  },
-  redirects: {
-    sv: 'Rätta omdirigeringarna på servern och ange filens slutliga https-adress i katalogen.',
-    en: "Fix the server's redirects and put the file's final https address in the catalogue.",
-  },
-  partial: {
-    sv: 'Filen levereras inte hel. Kontrollera att den finns kvar på servern och att ingen proxy klipper den.',
-    en: 'The file is not delivered whole. Check that it is still on the server and that no proxy cuts it off.',
-  },
-  address: {
-    sv: 'Rätta adressen i katalogen så att den är en fullständig http- eller https-adress på det öppna internet.',
-    en: 'Correct the address in the catalogue to a full http or https URL on the public internet.',
-  },
-  other: {
-    sv: 'Rätta länken eller servern så att filen går att hämta.',
-    en: 'Fix the link or the server so the file can be downloaded.',
-  },
+  'missing': { sv: 'Kontrollera adressen i katalogen: har filen flyttats eller bytt namn? Uppdatera länken eller lägg tillbaka filen.', en: 'Check the address in the catalogue: was the file moved or renamed? Update the link or put the file back.' },
+  'server': { sv: 'Servern eller tjänsten har fel. Be den som driftar servern titta i sina loggar.', en: 'The server or service is failing. Ask whoever runs the server to check its logs.' },
+  'login': { sv: 'Öppna data ska gå att hämta utan inloggning. Ta bort behörighetskravet för filen, eller ange rätt åtkomsträttigheter i katalogen.', en: 'Open data should download without a login. Lift the access restriction, or declare the access rights in the catalogue.' },
+  'unreachable': { sv: 'Servern går inte att nå. Kontrollera att den är igång och att värdnamnet stämmer.', en: 'The server cannot be reached. Check that it is running and that the host name is right.' },
+  'tls': { sv: 'Förnya eller rätta serverns TLS-certifikat (t.ex. med Let’s Encrypt).', en: "Renew or fix the server's TLS certificate (e.g. with Let's Encrypt)." },
+  'redirects': { sv: 'Rätta omdirigeringarna på servern och ange filens slutliga https-adress i katalogen.', en: "Fix the server's redirects and put the file's final https address in the catalogue." },
+  'partial': { sv: 'Filen levereras inte hel. Kontrollera att den finns kvar på servern och att ingen proxy klipper den.', en: 'The file is not delivered whole. Check that it is still on the server and that no proxy cuts it off.' },
+  'address': { sv: 'Rätta adressen i katalogen så att den är en fullständig http- eller https-adress på det öppna internet.', en: 'Correct the address in the catalogue to a full http or https URL on the public internet.' },
+  'other': { sv: 'Rätta länken eller servern så att filen går att hämta.', en: 'Fix the link or the server so the file can be downloaded.' },
 }
 
 const FIX_GROUP: Record<string, keyof typeof FIX_BY_CODE> = {
@@ -102,34 +75,7 @@ function failureRun(lang: Lang, p: MessageParams): string {
 }
 
 export const availabilityFindingMessages = {
-  'availability-broken': {
-    message: {
-      sv: (p) => `Trasig: ${probeText('sv', p.probeCode)} ${failureRun('sv', p)}.`,
-      en: (p) => `Broken: ${probeText('en', p.probeCode)} ${failureRun('en', p)}.`,
-    },
-    hint: { sv: (p) => fixFor('sv', p), en: (p) => fixFor('en', p) },
-  },
-  'availability-degraded': {
-    message: {
-      sv: (p) => `Instabil: ${probeText('sv', p.probeCode)} ${failureRun('sv', p)}; räknas som trasig först om felet består.`,
-      en: (p) => `Degraded: ${probeText('en', p.probeCode)} ${failureRun('en', p)}; counted as broken only if it persists.`,
-    },
-    hint: { sv: (p) => fixFor('sv', p), en: (p) => fixFor('en', p) },
-  },
-  'availability-unverified': {
-    message: {
-      sv: (p) => `Tillgängligheten kunde inte avgöras: ${probeText('sv', p.probeCode)}`,
-      en: (p) => `Availability could not be judged: ${probeText('en', p.probeCode)}`,
-    },
-    hint: {
-      sv: (p) =>
-        p.probeCode === 'blocked'
-          ? 'En bot-spärr stoppar automatiska kontroller. Undanta öppna data från spärren så att de går att hämta maskinellt.'
-          : 'Ingen åtgärd behövs; adressen prövas igen vid nästa kontroll.',
-      en: (p) =>
-        p.probeCode === 'blocked'
-          ? 'A bot wall stops automated checks. Exempt open data from it so that machines can download them.'
-          : 'No action needed; the address is tried again at the next check.',
-    },
-  },
+  'availability-broken': { message: { sv: (p) => `Trasig: ${probeText('sv', p.probeCode)} ${failureRun('sv', p)}.`, en: (p) => `Broken: ${probeText('en', p.probeCode)} ${failureRun('en', p)}.` }, hint: { sv: (p) => fixFor('sv', p), en: (p) => fixFor('en', p) } },
+  'availability-degraded': { message: { sv: (p) => `Instabil: ${probeText('sv', p.probeCode)} ${failureRun('sv', p)}; räknas som trasig först om felet består.`, en: (p) => `Degraded: ${probeText('en', p.probeCode)} ${failureRun('en', p)}; counted as broken only if it persists.` }, hint: { sv: (p) => fixFor('sv', p), en: (p) => fixFor('en', p) } },
+  'availability-unverified': { message: { sv: (p) => `Tillgängligheten kunde inte avgöras: ${probeText('sv', p.probeCode)}`, en: (p) => `Availability could not be judged: ${probeText('en', p.probeCode)}` }, hint: { sv: (p) => p.probeCode === 'blocked' ? 'En bot-spärr stoppar automatiska kontroller. Undanta öppna data från spärren så att de går att hämta maskinellt.' : 'Ingen åtgärd behövs; adressen prövas igen vid nästa kontroll.', en: (p) => p.probeCode === 'blocked' ? 'A bot wall stops automated checks. Exempt open data from it so that machines can download them.' : 'No action needed; the address is tried again at the next check.' } },
 } as const satisfies Record<string, FindingMessage>

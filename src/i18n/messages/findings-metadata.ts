@@ -21,13 +21,7 @@ function fixed(sv: string, en: string, hintSv: string, hintEn: string): FindingM
 /** The words of one MQA indicator: what it scores and how to gain its points. */
 function mqa(labelSv: string, labelEn: string, hintSv: string, hintEn: string): FindingMessage {
   const pts = (lang: Lang, v: ParamValue | undefined) => num(lang, v, 2)
-  return {
-    message: {
-      sv: (p) => `MQA-indikatorn "${labelSv}": ${pts('sv', p.points)} av ${pts('sv', p.max)} poäng; ${pts('sv', p.gain)} poäng att vinna.`,
-      en: (p) => `MQA indicator "${labelEn}": ${pts('en', p.points)} of ${pts('en', p.max)} points; ${pts('en', p.gain)} points to gain.`,
-    },
-    hint: { sv: hintSv, en: hintEn },
-  }
+  return { message: { sv: (p) => `MQA-indikatorn "${labelSv}": ${pts('sv', p.points)} av ${pts('sv', p.max)} poäng; ${pts('sv', p.gain)} poäng att vinna.`, en: (p) => `MQA indicator "${labelEn}": ${pts('en', p.points)} of ${pts('en', p.max)} points; ${pts('en', p.gain)} points to gain.` }, hint: { sv: hintSv, en: hintEn } }
 }
 
 /** The six HVD categories of regulation 2023/138 (EU Vocabularies' table), IRI → name. */
@@ -47,15 +41,9 @@ function categoryList(lang: Lang): string {
     .join(', ')
 }
 
-const HVD_LICENCE_HINT: Message = {
-  sv: 'Ange http://creativecommons.org/publicdomain/zero/1.0/ (CC0) eller http://creativecommons.org/licenses/by/4.0/ (CC BY 4.0) som dct:license (förordning 2023/138 art. 4).',
-  en: 'Declare http://creativecommons.org/publicdomain/zero/1.0/ (CC0) or http://creativecommons.org/licenses/by/4.0/ (CC BY 4.0) as dct:license (regulation 2023/138 Art. 4).',
-}
+const HVD_LICENCE_HINT: Message = { sv: 'Ange http://creativecommons.org/publicdomain/zero/1.0/ (CC0) eller http://creativecommons.org/licenses/by/4.0/ (CC BY 4.0) som dct:license (förordning 2023/138 art. 4).', en: 'Declare http://creativecommons.org/publicdomain/zero/1.0/ (CC0) or http://creativecommons.org/licenses/by/4.0/ (CC BY 4.0) as dct:license (regulation 2023/138 Art. 4).' }
 
-const NO_ACTION: Message = {
-  sv: 'Ingen åtgärd behövs; det kontrolleras vid nästa körning.',
-  en: 'No action needed; it is checked on the next run.',
-}
+const NO_ACTION: Message = { sv: 'Ingen åtgärd behövs; det kontrolleras vid nästa körning.', en: 'No action needed; it is checked on the next run.' }
 
 /** DCAT-AP-SE: mandatory properties (errors) and recommended ones (warnings). */
 const dcatApSe = {
@@ -76,58 +64,19 @@ const dcatApSe = {
   'missing-keyword': fixed('Datamängden saknar nyckelord (rekommenderade).', 'The dataset has no keywords (recommended).', 'Lägg till några nyckelord (dcat:keyword) som användare söker på.', 'Add a few keywords (dcat:keyword) users search for.'),
   'missing-theme': fixed('Datamängden saknar tema (rekommenderat).', 'The dataset has no theme (recommended).', 'Ange tema ur EU:s datatemavokabulär (dcat:theme).', 'Add a theme from the EU data-theme vocabulary (dcat:theme).'),
   'missing-distribution': fixed('Datamängden har ingen distribution.', 'The dataset has no distribution.', 'Lägg till minst en distribution med länk till data.', 'Add at least one distribution linking to the data.'),
-  'missing-access-url': {
-    message: { sv: (p) => `Distributionen ${p.distribution} saknar åtkomstadress (obligatorisk i DCAT-AP-SE).`, en: (p) => `Distribution ${p.distribution} has no access URL (mandatory in DCAT-AP-SE).` },
-    hint: { sv: 'Ange dcat:accessURL (samma som nedladdningsadressen går bra).', en: 'Give dcat:accessURL (the download URL will do).' },
-  },
-  'missing-license': {
-    message: { sv: (p) => `Distributionen ${p.distribution} saknar licens.`, en: (p) => `Distribution ${p.distribution} has no licence.` },
-    hint: {
-      sv: 'Ange licens (dct:license), t.ex. CC0 http://creativecommons.org/publicdomain/zero/1.0/. Utan licens vet ingen om data får återanvändas.',
-      en: 'Declare a licence (dct:license), e.g. CC0 http://creativecommons.org/publicdomain/zero/1.0/. Without one nobody knows whether the data may be reused.',
-    },
-  },
-  'missing-format': {
-    message: { sv: (p) => `Distributionen ${p.distribution} saknar format.`, en: (p) => `Distribution ${p.distribution} has no format.` },
-    hint: {
-      sv: 'Ange format (dct:format) som EU-filtyp, t.ex. http://publications.europa.eu/resource/authority/file-type/CSV.',
-      en: 'Declare the format (dct:format) as an EU file type, e.g. http://publications.europa.eu/resource/authority/file-type/CSV.',
-    },
-  },
-  'missing-service-title': {
-    message: { sv: (p) => `Datatjänsten ${p.service} saknar titel (obligatorisk i DCAT-AP-SE).`, en: (p) => `Data service ${p.service} has no title (mandatory in DCAT-AP-SE).` },
-    hint: { sv: 'Ange en titel (dct:title) på datatjänsten.', en: 'Give the data service a title (dct:title).' },
-  },
-  'missing-endpoint-url': {
-    message: { sv: (p) => `Datatjänsten ${p.service} saknar ändpunkt (obligatorisk i DCAT-AP-SE).`, en: (p) => `Data service ${p.service} has no endpoint URL (mandatory in DCAT-AP-SE).` },
-    hint: { sv: 'Ange API:ets basadress som dcat:endpointURL.', en: "Give the API's base address as dcat:endpointURL." },
-  },
+  'missing-access-url': { message: { sv: (p) => `Distributionen ${p.distribution} saknar åtkomstadress (obligatorisk i DCAT-AP-SE).`, en: (p) => `Distribution ${p.distribution} has no access URL (mandatory in DCAT-AP-SE).` }, hint: { sv: 'Ange dcat:accessURL (samma som nedladdningsadressen går bra).', en: 'Give dcat:accessURL (the download URL will do).' } },
+  'missing-license': { message: { sv: (p) => `Distributionen ${p.distribution} saknar licens.`, en: (p) => `Distribution ${p.distribution} has no licence.` }, hint: { sv: 'Ange licens (dct:license), t.ex. CC0 http://creativecommons.org/publicdomain/zero/1.0/. Utan licens vet ingen om data får återanvändas.', en: 'Declare a licence (dct:license), e.g. CC0 http://creativecommons.org/publicdomain/zero/1.0/. Without one nobody knows whether the data may be reused.' } },
+  'missing-format': { message: { sv: (p) => `Distributionen ${p.distribution} saknar format.`, en: (p) => `Distribution ${p.distribution} has no format.` }, hint: { sv: 'Ange format (dct:format) som EU-filtyp, t.ex. http://publications.europa.eu/resource/authority/file-type/CSV.', en: 'Declare the format (dct:format) as an EU file type, e.g. http://publications.europa.eu/resource/authority/file-type/CSV.' } },
+  'missing-service-title': { message: { sv: (p) => `Datatjänsten ${p.service} saknar titel (obligatorisk i DCAT-AP-SE).`, en: (p) => `Data service ${p.service} has no title (mandatory in DCAT-AP-SE).` }, hint: { sv: 'Ange en titel (dct:title) på datatjänsten.', en: 'Give the data service a title (dct:title).' } },
+  'missing-endpoint-url': { message: { sv: (p) => `Datatjänsten ${p.service} saknar ändpunkt (obligatorisk i DCAT-AP-SE).`, en: (p) => `Data service ${p.service} has no endpoint URL (mandatory in DCAT-AP-SE).` }, hint: { sv: 'Ange API:ets basadress som dcat:endpointURL.', en: "Give the API's base address as dcat:endpointURL." } },
 } as const satisfies Record<string, FindingMessage>
 
 /** High-value datasets (regulation 2023/138). */
 const hvd = {
-  'hvd-missing-category': {
-    message: { sv: 'Datamängden omfattas av HVD-förordningen 2023/138 men saknar HVD-kategori.', en: 'The dataset falls under HVD regulation 2023/138 but has no HVD category.' },
-    hint: { sv: () => `Ange dcatap:hvdCategory, en av: ${categoryList('sv')}.`, en: () => `Declare dcatap:hvdCategory, one of: ${categoryList('en')}.` },
-  },
-  'hvd-invalid-category': {
-    message: { sv: (p) => `HVD-kategorin ${p.category} finns inte i EU:s vokabulär för HVD-kategorier.`, en: (p) => `The HVD category ${p.category} is not in the EU HVD category vocabulary.` },
-    hint: { sv: () => `Använd en av: ${categoryList('sv')}.`, en: () => `Use one of: ${categoryList('en')}.` },
-  },
-  'hvd-category-unverified': {
-    message: {
-      sv: (p) => `HVD-kategorin ${p.category} är ingen av de sex huvudkategorierna; den kan vara en underkategori som vi inte kontrollerar.`,
-      en: (p) => `The HVD category ${p.category} is not one of the six top-level categories; it may be a sub-category we do not verify.`,
-    },
-    hint: { sv: () => `Ange även huvudkategorin, en av: ${categoryList('sv')}.`, en: () => `Also declare the top-level category, one of: ${categoryList('en')}.` },
-  },
-  'hvd-licence-not-open': {
-    message: {
-      sv: (p) => (p.licence ? `Distributionen ${p.distribution} har licensen ${p.licence}, men HVD kräver CC0 eller CC BY 4.0.` : `Distributionen ${p.distribution} saknar licens; HVD kräver CC0 eller CC BY 4.0.`),
-      en: (p) => (p.licence ? `Distribution ${p.distribution} has licence ${p.licence}, but HVD requires CC0 or CC BY 4.0.` : `Distribution ${p.distribution} has no licence; HVD requires CC0 or CC BY 4.0.`),
-    },
-    hint: HVD_LICENCE_HINT,
-  },
+  'hvd-missing-category': { message: { sv: 'Datamängden omfattas av HVD-förordningen 2023/138 men saknar HVD-kategori.', en: 'The dataset falls under HVD regulation 2023/138 but has no HVD category.' }, hint: { sv: () => `Ange dcatap:hvdCategory, en av: ${categoryList('sv')}.`, en: () => `Declare dcatap:hvdCategory, one of: ${categoryList('en')}.` } },
+  'hvd-invalid-category': { message: { sv: (p) => `HVD-kategorin ${p.category} finns inte i EU:s vokabulär för HVD-kategorier.`, en: (p) => `The HVD category ${p.category} is not in the EU HVD category vocabulary.` }, hint: { sv: () => `Använd en av: ${categoryList('sv')}.`, en: () => `Use one of: ${categoryList('en')}.` } },
+  'hvd-category-unverified': { message: { sv: (p) => `HVD-kategorin ${p.category} är ingen av de sex huvudkategorierna; den kan vara en underkategori som vi inte kontrollerar.`, en: (p) => `The HVD category ${p.category} is not one of the six top-level categories; it may be a sub-category we do not verify.` }, hint: { sv: () => `Ange även huvudkategorin, en av: ${categoryList('sv')}.`, en: () => `Also declare the top-level category, one of: ${categoryList('en')}.` } },
+  'hvd-licence-not-open': { message: { sv: (p) => (p.licence ? `Distributionen ${p.distribution} har licensen ${p.licence}, men HVD kräver CC0 eller CC BY 4.0.` : `Distributionen ${p.distribution} saknar licens; HVD kräver CC0 eller CC BY 4.0.`), en: (p) => (p.licence ? `Distribution ${p.distribution} has licence ${p.licence}, but HVD requires CC0 or CC BY 4.0.` : `Distribution ${p.distribution} has no licence; HVD requires CC0 or CC BY 4.0.`) }, hint: HVD_LICENCE_HINT },
   'hvd-no-bulk-download': fixed(
     'Datamängden saknar nedladdningsbar fil (bulk) i maskinläsbart format, som HVD kräver.',
     'The dataset has no bulk download in a machine-readable format, which HVD requires.',
@@ -147,51 +96,15 @@ const hvd = {
     'Beskriv API:et som dcat:DataService med dcat:endpointURL och dcat:endpointDescription, och koppla det via dcat:accessService.',
     'Describe the API as a dcat:DataService with dcat:endpointURL and dcat:endpointDescription, linked through dcat:accessService.',
   ),
-  'hvd-missing-endpoint-description': {
-    message: { sv: (p) => `Datatjänsten ${p.service} saknar beskrivning av ändpunkten.`, en: (p) => `Data service ${p.service} has no endpoint description.` },
-    hint: {
-      sv: 'Ange dcat:endpointDescription, t.ex. en OpenAPI-beskrivning eller OGC GetCapabilities-adress.',
-      en: 'Give dcat:endpointDescription, e.g. an OpenAPI document or an OGC GetCapabilities URL.',
-    },
-  },
-  'hvd-endpoint-unreachable': {
-    message: { sv: (p) => `Datatjänstens ändpunkt svarar inte (${list('sv', p.urls)}).`, en: (p) => `The data service endpoint does not answer (${list('en', p.urls)}).` },
-    hint: { sv: 'Kontrollera att API:et är i drift och att adressen i katalogen stämmer.', en: 'Check that the API is running and that the catalogue has the right address.' },
-  },
+  'hvd-missing-endpoint-description': { message: { sv: (p) => `Datatjänsten ${p.service} saknar beskrivning av ändpunkten.`, en: (p) => `Data service ${p.service} has no endpoint description.` }, hint: { sv: 'Ange dcat:endpointDescription, t.ex. en OpenAPI-beskrivning eller OGC GetCapabilities-adress.', en: 'Give dcat:endpointDescription, e.g. an OpenAPI document or an OGC GetCapabilities URL.' } },
+  'hvd-endpoint-unreachable': { message: { sv: (p) => `Datatjänstens ändpunkt svarar inte (${list('sv', p.urls)}).`, en: (p) => `The data service endpoint does not answer (${list('en', p.urls)}).` }, hint: { sv: 'Kontrollera att API:et är i drift och att adressen i katalogen stämmer.', en: 'Check that the API is running and that the catalogue has the right address.' } },
   'hvd-endpoint-unverified': { message: { sv: 'Datatjänstens ändpunkt har ännu inte kontrollerats.', en: 'The data service endpoint has not been checked yet.' }, hint: NO_ACTION },
   // Made by the obligations monitor (src/read-model/hvd-obligations.ts) from probes and the endpoint-description check.
-  'hvd-description-unreadable': {
-    message: {
-      sv: (p) => `API-beskrivningen för datatjänsten ${p.service} går inte att läsa som OpenAPI, WSDL eller OGC capabilities.`,
-      en: (p) => `The API description of data service ${p.service} cannot be read as OpenAPI, WSDL or OGC capabilities.`,
-    },
-    hint: { sv: 'Se fynden för datatjänstens beskrivning och rätta dokumentet.', en: "See the findings on the service's description and fix the document." },
-  },
-  'hvd-description-unchecked': {
-    message: { sv: (p) => `API-beskrivningen för datatjänsten ${p.service} har ännu inte kontrollerats.`, en: (p) => `The API description of data service ${p.service} has not been checked yet.` },
-    hint: NO_ACTION,
-  },
-  'hvd-availability-low': {
-    message: {
-      sv: (p) => `${p.url} svarade på ${num('sv', p.percent, 1)} % av kontrollerna de senaste ${p.days} dagarna; målet är ${num('sv', p.target, 1)} %.`,
-      en: (p) => `${p.url} answered ${num('en', p.percent, 1)} % of the checks in the last ${p.days} days; the target is ${num('en', p.target, 1)} %.`,
-    },
-    hint: { sv: 'Se till att servern är i drift dygnet runt och att adressen inte ändras.', en: 'Keep the server running around the clock and the address unchanged.' },
-  },
-  'hvd-availability-unknown': {
-    message: { sv: (p) => `${p.url} har ännu inte kontrollerats under perioden.`, en: (p) => `${p.url} has not been checked in the period yet.` },
-    hint: NO_ACTION,
-  },
-  'hvd-no-english': {
-    message: {
-      sv: (p) => `Datamängden saknar ${list('sv', p.properties)} på engelska, som HVD kräver.`,
-      en: (p) => `The dataset has no ${list('en', p.properties)} in English, which HVD requires.`,
-    },
-    hint: {
-      sv: 'Ange titel och beskrivning även på engelska (xml:lang="en").',
-      en: 'Give the title and description in English too (xml:lang="en").',
-    },
-  },
+  'hvd-description-unreadable': { message: { sv: (p) => `API-beskrivningen för datatjänsten ${p.service} går inte att läsa som OpenAPI, WSDL eller OGC capabilities.`, en: (p) => `The API description of data service ${p.service} cannot be read as OpenAPI, WSDL or OGC capabilities.` }, hint: { sv: 'Se fynden för datatjänstens beskrivning och rätta dokumentet.', en: "See the findings on the service's description and fix the document." } },
+  'hvd-description-unchecked': { message: { sv: (p) => `API-beskrivningen för datatjänsten ${p.service} har ännu inte kontrollerats.`, en: (p) => `The API description of data service ${p.service} has not been checked yet.` }, hint: NO_ACTION },
+  'hvd-availability-low': { message: { sv: (p) => `${p.url} svarade på ${num('sv', p.percent, 1)} % av kontrollerna de senaste ${p.days} dagarna; målet är ${num('sv', p.target, 1)} %.`, en: (p) => `${p.url} answered ${num('en', p.percent, 1)} % of the checks in the last ${p.days} days; the target is ${num('en', p.target, 1)} %.` }, hint: { sv: 'Se till att servern är i drift dygnet runt och att adressen inte ändras.', en: 'Keep the server running around the clock and the address unchanged.' } },
+  'hvd-availability-unknown': { message: { sv: (p) => `${p.url} har ännu inte kontrollerats under perioden.`, en: (p) => `${p.url} has not been checked in the period yet.` }, hint: NO_ACTION },
+  'hvd-no-english': { message: { sv: (p) => `Datamängden saknar ${list('sv', p.properties)} på engelska, som HVD kräver.`, en: (p) => `The dataset has no ${list('en', p.properties)} in English, which HVD requires.` }, hint: { sv: 'Ange titel och beskrivning även på engelska (xml:lang="en").', en: 'Give the title and description in English too (xml:lang="en").' } },
 } as const satisfies Record<string, FindingMessage>
 
 /** One text per MQA indicator (checks/vocabularies/mqa-points.ts holds their points). */

@@ -44,10 +44,7 @@ export const pagesMessages = {
 
   // The region page.
   'pages.region.title': { sv: 'Regionen', en: 'Region' },
-  'pages.region.no-data': {
-    sv: 'Inga resultat ännu. Kör en skördning och kontroller (datavakt harvest, datavakt sweep) eller prova npm run demo.',
-    en: 'No results yet. Run a harvest and the checks (datavakt harvest, datavakt sweep) or try npm run demo.',
-  },
+  'pages.region.no-data': { sv: 'Inga resultat ännu. Kör en skördning och kontroller (datavakt harvest, datavakt sweep) eller prova npm run demo.', en: 'No results yet. Run a harvest and the checks (datavakt harvest, datavakt sweep) or try npm run demo.' },
   'pages.region.organisations': { sv: 'Organisationer', en: 'Organisations' },
   'pages.region.catalogue-health': { sv: 'Katalogernas hälsa', en: 'Catalogue health' },
   'pages.region.column.source': { sv: 'Källa', en: 'Source' },
@@ -60,86 +57,41 @@ export const pagesMessages = {
   'pages.region.search.label': { sv: 'Sök organisation', en: 'Search organisations' },
   'pages.region.search.button': { sv: 'Sök', en: 'Search' },
   'pages.region.search.clear': { sv: 'Visa alla', en: 'Show all' },
-  'pages.region.search.count': {
-    sv: (p) => `${count('sv', p.n, 'organisation', 'organisationer')} av ${num('sv', p.total, 0)} visas.`,
-    en: (p) => `${count('en', p.n, 'organisation', 'organisations')} of ${num('en', p.total, 0)} shown.`,
-  },
+  'pages.region.search.count': { sv: (p) => `${count('sv', p.n, 'organisation', 'organisationer')} av ${num('sv', p.total, 0)} visas.`, en: (p) => `${count('en', p.n, 'organisation', 'organisations')} of ${num('en', p.total, 0)} shown.` },
   'pages.region.search.none': { sv: (p) => `Ingen organisation heter något med ”${p.q}”.`, en: (p) => `No organisation's name holds "${p.q}".` },
-  'pages.region.sort.hint': {
-    sv: 'Välj en kolumnrubrik för att sortera; välj den igen för omvänd ordning.',
-    en: 'Choose a column heading to sort by it; choose it again to reverse the order.',
-  },
+  'pages.region.sort.hint': { sv: 'Välj en kolumnrubrik för att sortera; välj den igen för omvänd ordning.', en: 'Choose a column heading to sort by it; choose it again to reverse the order.' },
   'pages.region.trends': { sv: 'Utveckling per dimension', en: 'Trend of each dimension' },
   'pages.region.common-problems': { sv: 'Vanligaste problemen i regionen', en: 'Most common problems in the region' },
   'pages.region.column.problem': { sv: 'Vad är fel', en: "What's wrong" },
   'pages.region.column.where': { sv: 'Var', en: 'Where' },
-  'pages.region.common-where': {
-    sv: (p) => `${count('sv', p.n, 'fil', 'filer')} hos ${count('sv', p.count, 'organisation', 'organisationer')}`,
-    en: (p) => `${count('en', p.n, 'file', 'files')} at ${count('en', p.count, 'organisation', 'organisations')}`,
-  },
+  'pages.region.common-where': { sv: (p) => `${count('sv', p.n, 'fil', 'filer')} hos ${count('sv', p.count, 'organisation', 'organisationer')}`, en: (p) => `${count('en', p.n, 'file', 'files')} at ${count('en', p.count, 'organisation', 'organisations')}` },
 
   // An organisation's page.
   'pages.organisation.crumb': { sv: 'Organisation', en: 'Organisation' },
   'pages.organisation.unknown-name': { sv: 'Datamängder utan organisation', en: 'Datasets without an organisation' },
   'pages.organisation.problems': { sv: 'Problem, värst först', en: 'Problems, worst first' },
-  'pages.organisation.groups-shown': {
-    sv: (p) => `Orsak ${num('sv', p.from, 0)}–${num('sv', p.to, 0)} av ${num('sv', p.count, 0)}, sammanlagt ${count('sv', p.total, 'problem', 'problem')}.`,
-    en: (p) => `Causes ${num('en', p.from, 0)}–${num('en', p.to, 0)} of ${num('en', p.count, 0)}, ${count('en', p.total, 'problem', 'problems')} in all.`,
-  },
-  'pages.organisation.group-heading': {
-    sv: (p) => `${count('sv', p.n, 'fil', 'filer')}: ${p.message}`,
-    en: (p) => `${count('en', p.n, 'file', 'files')}: ${p.message}`,
-  },
-  'pages.organisation.gain': {
-    sv: (p) => `+${num('sv', p.points, 1)} poäng att vinna`,
-    en: (p) => `+${num('en', p.points, 1)} points to gain`,
-  },
-  'pages.organisation.points-explained': {
-    sv: 'Poäng att vinna: hur mycket en fils totalpoäng (0–100) stiger när problemet åtgärdas. För en orsak är det summan över dess filer.',
-    en: "Points to gain: how much a file's total score (0–100) rises when the problem is fixed. For a cause, it is the sum over its files.",
-  },
+  'pages.organisation.groups-shown': { sv: (p) => `Orsak ${num('sv', p.from, 0)}–${num('sv', p.to, 0)} av ${num('sv', p.count, 0)}, sammanlagt ${count('sv', p.total, 'problem', 'problem')}.`, en: (p) => `Causes ${num('en', p.from, 0)}–${num('en', p.to, 0)} of ${num('en', p.count, 0)}, ${count('en', p.total, 'problem', 'problems')} in all.` },
+  'pages.organisation.group-heading': { sv: (p) => `${count('sv', p.n, 'fil', 'filer')}: ${p.message}`, en: (p) => `${count('en', p.n, 'file', 'files')}: ${p.message}` },
+  'pages.organisation.gain': { sv: (p) => `+${num('sv', p.points, 1)} poäng att vinna`, en: (p) => `+${num('en', p.points, 1)} points to gain` },
+  'pages.organisation.points-explained': { sv: 'Poäng att vinna: hur mycket en fils totalpoäng (0–100) stiger när problemet åtgärdas. För en orsak är det summan över dess filer.', en: "Points to gain: how much a file's total score (0–100) rises when the problem is fixed. For a cause, it is the sum over its files." },
   'pages.organisation.column.file': { sv: 'Fil', en: 'File' },
   'pages.organisation.column.what': { sv: 'Vad är fel', en: "What's wrong" },
   'pages.organisation.column.points-to-gain': { sv: 'Poäng att vinna', en: 'Points to gain' },
   'pages.organisation.fix': { sv: 'Så åtgärdar du', en: 'How to fix' },
-  'pages.organisation.occurrences': {
-    sv: (p) => count('sv', p.n, 'förekomst', 'förekomster'),
-    en: (p) => count('en', p.n, 'occurrence', 'occurrences'),
-  },
-  'pages.organisation.rows-shown': {
-    sv: (p) => `Här visas de ${num('sv', p.shown, 0)} värsta av ${num('sv', p.total, 0)}.`,
-    en: (p) => `The ${num('en', p.shown, 0)} worst of ${num('en', p.total, 0)} are shown here.`,
-  },
-  'pages.organisation.all-rows': {
-    sv: (p) => `Visa alla ${num('sv', p.n, 0)}`,
-    en: (p) => `Show all ${num('en', p.n, 0)}`,
-  },
-  'pages.organisation.cause-rows': {
-    sv: (p) => `En orsak: rad ${num('sv', p.from, 0)}–${num('sv', p.to, 0)} av ${num('sv', p.count, 0)}.`,
-    en: (p) => `One cause: rows ${num('en', p.from, 0)}–${num('en', p.to, 0)} of ${num('en', p.count, 0)}.`,
-  },
-  'pages.organisation.all-causes': {
-    sv: (p) => `Tillbaka till alla orsaker (${count('sv', p.total, 'problem', 'problem')})`,
-    en: (p) => `Back to every cause (${count('en', p.total, 'problem', 'problems')})`,
-  },
-  'pages.organisation.cause-gone': {
-    sv: 'Orsaken i länken finns inte längre bland organisationens problem. Här är alla orsaker som finns nu.',
-    en: "The cause in the link is no longer among the organisation's problems. Here are all the causes there are now.",
-  },
+  'pages.organisation.occurrences': { sv: (p) => count('sv', p.n, 'förekomst', 'förekomster'), en: (p) => count('en', p.n, 'occurrence', 'occurrences') },
+  'pages.organisation.rows-shown': { sv: (p) => `Här visas de ${num('sv', p.shown, 0)} värsta av ${num('sv', p.total, 0)}.`, en: (p) => `The ${num('en', p.shown, 0)} worst of ${num('en', p.total, 0)} are shown here.` },
+  'pages.organisation.all-rows': { sv: (p) => `Visa alla ${num('sv', p.n, 0)}`, en: (p) => `Show all ${num('en', p.n, 0)}` },
+  'pages.organisation.cause-rows': { sv: (p) => `En orsak: rad ${num('sv', p.from, 0)}–${num('sv', p.to, 0)} av ${num('sv', p.count, 0)}.`, en: (p) => `One cause: rows ${num('en', p.from, 0)}–${num('en', p.to, 0)} of ${num('en', p.count, 0)}.` },
+  'pages.organisation.all-causes': { sv: (p) => `Tillbaka till alla orsaker (${count('sv', p.total, 'problem', 'problem')})`, en: (p) => `Back to every cause (${count('en', p.total, 'problem', 'problems')})` },
+  'pages.organisation.cause-gone': { sv: 'Orsaken i länken finns inte längre bland organisationens problem. Här är alla orsaker som finns nu.', en: "The cause in the link is no longer among the organisation's problems. Here are all the causes there are now." },
   'pages.organisation.datasets': { sv: 'Datamängder', en: 'Datasets' },
-  'pages.organisation.datasets-shown': {
-    sv: (p) => `Datamängd ${num('sv', p.from, 0)}–${num('sv', p.to, 0)} av ${num('sv', p.count, 0)}.`,
-    en: (p) => `Datasets ${num('en', p.from, 0)}–${num('en', p.to, 0)} of ${num('en', p.count, 0)}.`,
-  },
+  'pages.organisation.datasets-shown': { sv: (p) => `Datamängd ${num('sv', p.from, 0)}–${num('sv', p.to, 0)} av ${num('sv', p.count, 0)}.`, en: (p) => `Datasets ${num('en', p.from, 0)}–${num('en', p.to, 0)} of ${num('en', p.count, 0)}.` },
 
   // Paging through a long list.
   'pages.paging.label': { sv: 'Sidor', en: 'Pages' },
   'pages.paging.previous': { sv: 'Föregående', en: 'Previous' },
   'pages.paging.next': { sv: 'Nästa', en: 'Next' },
-  'pages.paging.position': {
-    sv: (p) => `Sida ${num('sv', p.page, 0)} av ${num('sv', p.pages, 0)}`,
-    en: (p) => `Page ${num('en', p.page, 0)} of ${num('en', p.pages, 0)}`,
-  },
+  'pages.paging.position': { sv: (p) => `Sida ${num('sv', p.page, 0)} av ${num('sv', p.pages, 0)}`, en: (p) => `Page ${num('en', p.page, 0)} of ${num('en', p.pages, 0)}` },
 
   // A dataset's page.
   'pages.dataset.crumb': { sv: 'Datamängd', en: 'Dataset' },
@@ -153,20 +105,14 @@ export const pagesMessages = {
   'pages.dataset.no-checks': { sv: 'Inga innehållskontroller har körts ännu.', en: 'No content checks have run yet.' },
   'pages.dataset.file-page': { sv: 'Filens sida', en: "The file's page" },
   'pages.dataset.embed': { sv: 'Bädda in märket', en: 'Embed the badge' },
-  'pages.dataset.embed-hint': {
-    sv: 'Klistra in raden i en README (Markdown) eller på en webbsida (HTML).',
-    en: 'Paste the line into a README (Markdown) or a web page (HTML).',
-  },
+  'pages.dataset.embed-hint': { sv: 'Klistra in raden i en README (Markdown) eller på en webbsida (HTML).', en: 'Paste the line into a README (Markdown) or a web page (HTML).' },
 
   // A distribution's (a file's) page.
   'pages.distribution.crumb': { sv: 'Fil', en: 'File' },
   'pages.distribution.address': { sv: 'Adress', en: 'Address' },
   'pages.distribution.no-address': { sv: 'Filen saknar adress.', en: 'The file has no address.' },
   'pages.distribution.uptime': { sv: (p) => `Svarade, ${num('sv', p.days, 0)} dagar`, en: (p) => `Answered, ${num('en', p.days, 0)} days` },
-  'pages.distribution.uptime-explained': {
-    sv: (p) => `Andelen kontroller som fick ett svar, av ${count('sv', p.n, 'kontroll', 'kontroller')} de senaste 90 dagarna; de som inte kunde avgöra något räknas inte.`,
-    en: (p) => `The share of probes that got an answer, of ${count('en', p.n, 'probe', 'probes')} in the last 90 days; those that could not tell are not counted.`,
-  },
+  'pages.distribution.uptime-explained': { sv: (p) => `Andelen kontroller som fick ett svar, av ${count('sv', p.n, 'kontroll', 'kontroller')} de senaste 90 dagarna; de som inte kunde avgöra något räknas inte.`, en: (p) => `The share of probes that got an answer, of ${count('en', p.n, 'probe', 'probes')} in the last 90 days; those that could not tell are not counted.` },
   'pages.distribution.response-times': { sv: 'Svarstider', en: 'Response times' },
   'pages.distribution.response-label': { sv: 'Svarstid per dag (median, millisekunder)', en: 'Response time per day (median, milliseconds)' },
   'pages.distribution.changes': { sv: 'Ändringar av tillståndet', en: 'Changes of state' },
@@ -183,42 +129,19 @@ export const pagesMessages = {
   'pages.error.bad-request': { sv: 'Felaktig förfrågan', en: 'Bad request' },
   'pages.error.iri-missing': { sv: 'Adressen saknar parametern iri.', en: 'The address lacks its iri parameter.' },
   'pages.error.not-found': { sv: 'Hittades inte', en: 'Not found' },
-  'pages.error.unknown-organisation': {
-    sv: (p) => `Ingen organisation med IRI ${p.iri} är känd här.`,
-    en: (p) => `No organisation with the IRI ${p.iri} is known here.`,
-  },
-  'pages.error.unknown-dataset': {
-    sv: (p) => `Ingen datamängd med IRI ${p.iri} är känd här.`,
-    en: (p) => `No dataset with the IRI ${p.iri} is known here.`,
-  },
-  'pages.error.unknown-distribution': {
-    sv: (p) => `Ingen fil med IRI ${p.iri} är känd här.`,
-    en: (p) => `No file with the IRI ${p.iri} is known here.`,
-  },
+  'pages.error.unknown-organisation': { sv: (p) => `Ingen organisation med IRI ${p.iri} är känd här.`, en: (p) => `No organisation with the IRI ${p.iri} is known here.` },
+  'pages.error.unknown-dataset': { sv: (p) => `Ingen datamängd med IRI ${p.iri} är känd här.`, en: (p) => `No dataset with the IRI ${p.iri} is known here.` },
+  'pages.error.unknown-distribution': { sv: (p) => `Ingen fil med IRI ${p.iri} är känd här.`, en: (p) => `No file with the IRI ${p.iri} is known here.` },
   'pages.error.no-page': { sv: (p) => `Det finns ingen sida på ${p.path}.`, en: (p) => `There is no page at ${p.path}.` },
   'pages.error.internal': { sv: 'Något gick fel', en: 'Something went wrong' },
-  'pages.error.internal-text': {
-    sv: (p) => `Sidan kunde inte visas på grund av ett internt fel. Uppge felnumret ${p.id} om du kontaktar oss.`,
-    en: (p) => `The page could not be shown because of an internal error. Quote the error id ${p.id} if you contact us.`,
-  },
+  'pages.error.internal-text': { sv: (p) => `Sidan kunde inte visas på grund av ett internt fel. Uppge felnumret ${p.id} om du kontaktar oss.`, en: (p) => `The page could not be shown because of an internal error. Quote the error id ${p.id} if you contact us.` },
   'pages.error.home': { sv: 'Till regionens sida', en: "To the region's page" },
 
   // The High-Value Datasets obligations on an organisation's page (dashboards/hvd-section.tsx).
   'pages.hvd.title': { sv: 'Högvärdesdatamängder (HVD)', en: 'High-value datasets (HVD)' },
-  'pages.hvd.intro': {
-    sv: (p) =>
-      `Datamängder som enligt katalogen omfattas av EU:s förordning 2023/138 om värdefulla datamängder. För varje datamängd visas om skyldigheterna är uppfyllda och på vilket underlag. Tillgängligheten gäller de senaste ${p.days} dagarna, med målet ${num('sv', p.target, 0)} %.`,
-    en: (p) =>
-      `Datasets that the catalogue puts under EU regulation 2023/138 on high-value datasets. For each, whether its obligations are met and on what evidence. Availability covers the last ${p.days} days, with a target of ${num('en', p.target, 0)} %.`,
-  },
-  'pages.hvd.none': {
-    sv: 'Ingen datamängd anger HVD-förordningen (dcatap:applicableLegislation) som tillämplig lagstiftning.',
-    en: 'No dataset declares the HVD regulation (dcatap:applicableLegislation) as applicable legislation.',
-  },
-  'pages.hvd.summary': {
-    sv: (p) => `${num('sv', p.met, 0)} av ${count('sv', p.total, 'högvärdesdatamängd', 'högvärdesdatamängder')} uppfyller alla skyldigheter.`,
-    en: (p) => `${num('en', p.met, 0)} of ${count('en', p.total, 'high-value dataset', 'high-value datasets')} meet every obligation.`,
-  },
+  'pages.hvd.intro': { sv: (p) => `Datamängder som enligt katalogen omfattas av EU:s förordning 2023/138 om värdefulla datamängder. För varje datamängd visas om skyldigheterna är uppfyllda och på vilket underlag. Tillgängligheten gäller de senaste ${p.days} dagarna, med målet ${num('sv', p.target, 0)} %.`, en: (p) => `Datasets that the catalogue puts under EU regulation 2023/138 on high-value datasets. For each, whether its obligations are met and on what evidence. Availability covers the last ${p.days} days, with a target of ${num('en', p.target, 0)} %.` },
+  'pages.hvd.none': { sv: 'Ingen datamängd anger HVD-förordningen (dcatap:applicableLegislation) som tillämplig lagstiftning.', en: 'No dataset declares the HVD regulation (dcatap:applicableLegislation) as applicable legislation.' },
+  'pages.hvd.summary': { sv: (p) => `${num('sv', p.met, 0)} av ${count('sv', p.total, 'högvärdesdatamängd', 'högvärdesdatamängder')} uppfyller alla skyldigheter.`, en: (p) => `${num('en', p.met, 0)} of ${count('en', p.total, 'high-value dataset', 'high-value datasets')} meet every obligation.` },
   'pages.hvd.export-csv': { sv: 'Ladda ner underlaget som CSV', en: 'Download the evidence as CSV' },
   'pages.hvd.export-json': { sv: 'som JSON', en: 'as JSON' },
   'pages.hvd.obligation.api': { sv: 'Ett API som svarar och har en läsbar beskrivning', en: 'An API that answers and has a readable description' },
@@ -236,10 +159,7 @@ export const pagesMessages = {
   'pages.hvd.evidence': { sv: 'Filer och API:er', en: 'Files and APIs' },
   'pages.hvd.kind.download': { sv: 'Nedladdning', en: 'Download' },
   'pages.hvd.kind.service': { sv: 'API', en: 'API' },
-  'pages.hvd.uptime': {
-    sv: (p) => `svarade på ${num('sv', p.percent, 1)} % av ${count('sv', p.n, 'kontroll', 'kontroller')}`,
-    en: (p) => `answered ${num('en', p.percent, 1)} % of ${count('en', p.n, 'check', 'checks')}`,
-  },
+  'pages.hvd.uptime': { sv: (p) => `svarade på ${num('sv', p.percent, 1)} % av ${count('sv', p.n, 'kontroll', 'kontroller')}`, en: (p) => `answered ${num('en', p.percent, 1)} % of ${count('en', p.n, 'check', 'checks')}` },
   'pages.hvd.uptime-none': { sv: 'inga kontroller ännu', en: 'no checks yet' },
   'pages.hvd.description': { sv: (p) => `beskrivning: ${descriptionKind(p.kind)}`, en: (p) => `description: ${descriptionKind(p.kind)}` },
   'pages.hvd.description-bad': { sv: 'beskrivningen går inte att läsa', en: 'the description cannot be read' },

@@ -5,9 +5,9 @@ import type { Lang } from '../lang.js'
 import type { FindingMessage, Message } from '../message.js'
 
 const WAITED_FOR: Record<NonNullable<ProbeDetail['waitedFor']>, Record<Lang, string>> = {
-  connect: { sv: 'ingen anslutning kom till stånd', en: 'no connection was made' },
-  headers: { sv: 'inget svar kom', en: 'no answer came' },
-  body: { sv: 'ingen data kom under läsningen', en: 'no data arrived while reading' },
+  'connect': { sv: 'ingen anslutning kom till stånd', en: 'no connection was made' },
+  'headers': { sv: 'inget svar kom', en: 'no answer came' },
+  'body': { sv: 'ingen data kom under läsningen', en: 'no data arrived while reading' },
 }
 
 /**
@@ -79,30 +79,15 @@ export const probeMessages = {
   'login-wall': probe(
     'En datafil väntades men adressen leder till ett inloggningsformulär (SAML/OIDC-inloggning, en login-sida eller ett lösenordsfält): utan konto går filen inte att hämta.',
     'A data file was expected but the address leads to a sign-in form (a SAML/OIDC sign-in, a login page or a password field): without an account the file cannot be downloaded.',
-    {
-      sv: 'Öppna data ska gå att hämta utan inloggning. Lägg filen utanför inloggningen (eller undanta den), och ange filens direkta adress som downloadURL i katalogen.',
-      en: "Open data should download without signing in. Move the file outside the sign-in (or exempt it), and give the file's direct address as the downloadURL in the catalogue.",
-    },
+    { sv: 'Öppna data ska gå att hämta utan inloggning. Lägg filen utanför inloggningen (eller undanta den), och ange filens direkta adress som downloadURL i katalogen.', en: "Open data should download without signing in. Move the file outside the sign-in (or exempt it), and give the file's direct address as the downloadURL in the catalogue." },
   ),
   'landing-page': probe(
     'En datafil väntades men adressen leder till en webbsida (t.ex. portalens startsida), inte till filen.',
     'A data file was expected but the address leads to a web page (such as the portal front page), not to the file.',
-    {
-      sv: 'Ange filens direkta adress som downloadURL. Är adressen en sida om datamängden, ange den som datamängdens landningssida (dcat:landingPage) eller som accessURL utan dataformat.',
-      en: "Give the file's direct address as the downloadURL. If the address is a page about the dataset, give it as the dataset's landing page (dcat:landingPage) or as an accessURL without a data format.",
-    },
+    { sv: 'Ange filens direkta adress som downloadURL. Är adressen en sida om datamängden, ange den som datamängdens landningssida (dcat:landingPage) eller som accessURL utan dataformat.', en: "Give the file's direct address as the downloadURL. If the address is a page about the dataset, give it as the dataset's landing page (dcat:landingPage) or as an accessURL without a data format." },
   ),
   // Also the content check's finding (checks/format.ts), with the page's words as `evidence`.
-  'soft-404': {
-    message: {
-      sv: (p) => `Adressen svarar 200 OK men visar en felsida${evidence(p)} i stället för filen ("mjuk 404").`,
-      en: (p) => `The address answers 200 OK but shows an error page${evidence(p)} instead of the file (a "soft 404").`,
-    },
-    hint: {
-      sv: 'Filen har troligen flyttats eller tagits bort. Uppdatera nedladdningsadressen i katalogen eller lägg tillbaka filen, och låt servern svara 404/410 när filen saknas.',
-      en: 'The file has probably moved or been removed. Update the download URL in the catalogue or put the file back, and let the server answer 404/410 when the file is missing.',
-    },
-  },
+  'soft-404': { message: { sv: (p) => `Adressen svarar 200 OK men visar en felsida${evidence(p)} i stället för filen ("mjuk 404").`, en: (p) => `The address answers 200 OK but shows an error page${evidence(p)} instead of the file (a "soft 404").` }, hint: { sv: 'Filen har troligen flyttats eller tagits bort. Uppdatera nedladdningsadressen i katalogen eller lägg tillbaka filen, och låt servern svara 404/410 när filen saknas.', en: 'The file has probably moved or been removed. Update the download URL in the catalogue or put the file back, and let the server answer 404/410 when the file is missing.' } },
   'invalid-url': probe('Adressen är ingen giltig http- eller https-adress.', 'The address is not a valid http or https URL.'),
   'forbidden-target': probe('Adressen pekar på ett privat, lokalt eller reserverat nät och hämtas inte.', 'The address points at a private, local or reserved network and is not fetched.'),
   'rate-limited': probe('Servern ber oss vänta (429/503 med Retry-After); kunde inte avgöras nu.', 'The server asks us to wait (429/503 with Retry-After); could not be judged now.'),
