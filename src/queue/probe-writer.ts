@@ -28,11 +28,20 @@ interface Batch {
  * `add` returns the promise of the batch the probe went into: it resolves once the batch
  * is committed and rejects if writing it failed (every host with a probe in it then
  * sees the error, as a database error is seldom about one host).
+ *
+ * The writer also paces the probing: `room` makes a probe wait while `maxQueued` probes
+ * already wait to be written. Without it, a worker holding hundreds of hosts probed faster
+ * than one connection could write (100,000 URLs on 1,000 hosts: the queue of batches grew
+ * without end), hosts waited longer than the write deadline for their last batch, gave
+ * themselves back as failed, and were probed again: more work, a longer queue.
  */
 export class ProbeWriter {
   private batch: Batch | null = null
   private chain: Promise<void> = Promise.resolve()
   private readonly timer: NodeJS.Timeout
+  /** Probes added whose batch is not yet written (or failed), and the probes waiting for room. */
+  private queued = 0
+  private waiting: (() => void)[] = []
   /** The availability state machine and the next check: they run here, in the writer, and the store applies their steps. */
   private readonly step: AvailabilityStep
 
@@ -46,6 +55,8 @@ export class ProbeWriter {
     private readonly alertPolicy: AlertPolicy = defaultConfig.alerts,
     /** The longest one batch's write may take before it counts as failed (a dropped connection). */
     private readonly writeTimeoutMs = 30_000,
+    /** How many probes may wait to be written before `room` holds new ones back: a few batches. */
+    private readonly maxQueued = 4 * flushEvery,
   ) {
     this.step = availabilityStep(policy)
     this.timer = setInterval(() => this.flush(), flushMs)
@@ -59,9 +70,19 @@ export class ProbeWriter {
     if (!list) b.bySweep.set(sweepId, (list = []))
     list.push(probe)
     b.size++
+    this.queued++
     const written = b.written
     if (b.size >= this.flushEvery) this.flush()
     return written
+  }
+
+  /**
+   * Undefined when a new probe may start now; else a promise that resolves once the
+   * writer has caught up below `maxQueued` (a batch written or failed, or `close`).
+   */
+  room(): Promise<void> | undefined {
+    if (this.queued < this.maxQueued) return undefined
+    return new Promise((resolve) => this.waiting.push(resolve))
   }
 
   /** Starts writing what has been queued; returns when everything queued so far is written. */
@@ -77,6 +98,12 @@ export class ProbeWriter {
   /** Stops the timer (call once the worker is done; `flush` first). */
   close(): void {
     clearInterval(this.timer)
+    this.release(Infinity)
+  }
+
+  /** Lets waiting probes go, while there is room (all of them on close). */
+  private release(limit: number): void {
+    while (this.waiting.length > 0 && this.queued < limit) this.waiting.shift()!()
   }
 
   private async write(b: Batch): Promise<void> {
@@ -88,6 +115,9 @@ export class ProbeWriter {
       b.resolve()
     } catch (err) {
       b.reject(err as Error)
+    } finally {
+      this.queued -= b.size
+      this.release(this.maxQueued)
     }
   }
 }

@@ -218,7 +218,7 @@ async function workHost(opts: WorkerOptions, claim: ClaimedHost, stats: WorkerSt
   const take = duePager(opts, claim, run)
   const record = recorder(opts, claim, run, writer)
   try {
-    await Promise.all(Array.from({ length: Math.max(1, opts.perHostConnections) }, () => probeLane(opts, claim, run, take, record)))
+    await Promise.all(Array.from({ length: Math.max(1, opts.perHostConnections) }, () => probeLane(opts, claim, run, take, record, () => writer.room())))
     if (abandoned.aborted) return
     // Write what this host still has queued now rather than at the next tick, and wait
     // for it (batches are written in order, so the last one settling means all did).
@@ -322,12 +322,15 @@ async function probeLane(
   run: HostRun,
   take: () => Promise<DueDistribution | null>,
   record: (distributionIri: string, result: ProbeResult) => void,
+  /** The writer's pace: a probe starts only once its result can be written soon (ProbeWriter.room). */
+  room: () => Promise<void> | undefined,
 ): Promise<void> {
   const deferAfter = opts.deferRetryAfterSeconds ?? 300
   const stop = () => opts.signal?.aborted || run.lost || run.deferUntil !== null || run.failure !== null
   while (!stop()) {
-    const d = await take()
-    // Reading the page took a moment: look again before starting a probe.
+    await room()
+    const d = stop() ? null : await take()
+    // Waiting for the writer or reading the page took a moment: look again before starting a probe.
     if (!d || stop()) break
     const conditional = d.etag || d.lastModified ? { etag: d.etag, lastModified: d.lastModified } : undefined
     const result = await opts.engine.probe(d.url, { ...(conditional ? { conditional } : {}), expectData: d.expectData })

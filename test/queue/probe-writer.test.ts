@@ -1,0 +1,58 @@
+import { beforeAll, expect, it } from 'vitest'
+import { describeEachDb, type TestDb } from '../helpers/test-db.js'
+import { defaultConfig } from '../../src/config/config.js'
+import { createSweep } from '../../src/queue/create-sweep.js'
+import { ProbeWriter } from '../../src/queue/probe-writer.js'
+import { probeResult, seedDistributions } from '../availability/seed-distributions.js'
+
+let t: TestDb
+
+/** Whether `p` has settled by the time the events already queued have run. */
+async function settled(p: Promise<void>): Promise<boolean> {
+  let done = false
+  void p.then(() => (done = true))
+  await new Promise((resolve) => setImmediate(resolve))
+  return done
+}
+
+describeEachDb('probe writer', (db) => {
+  beforeAll(() => {
+    t = db()
+  })
+
+  it('holds new probes back while maxQueued wait to be written, and lets them go once a batch is written', async () => {
+    const urls = Array.from({ length: 4 }, (_, i) => `http://127.0.0.1:9/w/${i}`)
+    await seedDistributions(t.db, urls.map((url, i) => ({ iri: `urn:writer:${i}`, url })))
+    const { sweepId } = await createSweep(t.db, { trigger: 'test' })
+    // Batches of 100 or an hour: nothing is written until flush() is called.
+    const writer = new ProbeWriter(t.db, 'w', defaultConfig.availability, 100, 3_600_000, () => {}, defaultConfig.alerts, 30_000, 3)
+    try {
+      const at = new Date()
+      const add = (i: number) => writer.add(sweepId, { distributionIri: `urn:writer:${i}`, host: '127.0.0.1:9', result: probeResult(urls[i]!, 'ok', 'ok', at) })
+      expect(writer.room()).toBeUndefined()
+      const written = [add(0), add(1)]
+      expect(writer.room()).toBeUndefined()
+      written.push(add(2))
+      const room = writer.room()
+      expect(room).toBeInstanceOf(Promise)
+      expect(await settled(room!)).toBe(false)
+      await writer.flush()
+      await Promise.all(written)
+      expect(await settled(room!)).toBe(true)
+      expect(writer.room()).toBeUndefined()
+      const rows = await t.db.selectFrom('probes').select('distribution_iri').where('sweep_id', '=', sweepId).execute()
+      expect(rows.map((r) => r.distribution_iri).sort()).toEqual(['urn:writer:0', 'urn:writer:1', 'urn:writer:2'])
+    } finally {
+      writer.close()
+    }
+  })
+
+  it('close() lets every waiting probe go', async () => {
+    const writer = new ProbeWriter(t.db, 'w', defaultConfig.availability, 100, 3_600_000, () => {}, defaultConfig.alerts, 30_000, 0)
+    const room = writer.room()
+    expect(room).toBeInstanceOf(Promise)
+    expect(await settled(room!)).toBe(false)
+    writer.close()
+    expect(await settled(room!)).toBe(true)
+  })
+})
