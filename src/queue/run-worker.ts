@@ -296,22 +296,40 @@ function duePager(opts: WorkerOptions, claim: ClaimedHost, run: HostRun): () => 
   let next = 0
   let cursor: DueCursor | undefined
   let exhausted = false
-  let loading: Promise<void> | null = null
+  /** The next page, asked for once half of this one is taken, so a lane seldom waits for a read. */
+  let pending: Promise<DueDistribution[]> | null = null
+  /** Moving to the next page: one swap, however many lanes wait for it. */
+  let advancing: Promise<void> | null = null
+  const readNext = () => {
+    pending = withDeadline('read due URLs', dbMs, dueDistributions(opts.db, claim.sweepId, claim.host, { ...(cursor === undefined ? {} : { after: cursor }), limit: DUE_PAGE, dueBefore: claim.dueBefore })).then((r) => {
+      run.lastProgress = Date.now()
+      if (r.next === null) exhausted = true
+      else cursor = r.next
+      return r.due
+    })
+    // Read ahead, it may fail after the host has stopped and nobody waits for it: no unhandled rejection.
+    pending.catch(() => undefined)
+  }
   return async () => {
     while (next >= page.length) {
-      if (exhausted) return null
-      loading ??= withDeadline('read due URLs', dbMs, dueDistributions(opts.db, claim.sweepId, claim.host, { ...(cursor === undefined ? {} : { after: cursor }), limit: DUE_PAGE, dueBefore: claim.dueBefore }))
-        .then((r) => {
-          run.lastProgress = Date.now()
-          page = r.due
+      if (!pending) {
+        if (exhausted) return null
+        readNext()
+      }
+      advancing ??= pending!
+        .then((due) => {
+          page = due
           next = 0
-          if (r.next === null) exhausted = true
-          else cursor = r.next
         })
-        .finally(() => (loading = null))
-      await loading
+        .finally(() => {
+          pending = null
+          advancing = null
+        })
+      await advancing
     }
-    return page[next++]!
+    const d = page[next++]!
+    if (!pending && !exhausted && page.length - next <= DUE_PAGE / 2) readNext()
+    return d
   }
 }
 
