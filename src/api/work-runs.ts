@@ -16,8 +16,7 @@ export const harvestRunsQuery = defineQuery({ ...LIST_PARAMS, source: { type: 's
 export const sweepsQuery = defineQuery(LIST_PARAMS)
 
 const HARVEST_COLUMNS: CsvColumn<HarvestRun>[] = [
-  ...fieldColumns('id'),
-  { name: 'source', value: (r) => r.source_id },
+  ...fieldColumns('id', ['source', 'source_id']),
   ...timeColumns('started_at', 'finished_at'),
   ...fieldColumns('status', 'http_status', 'datasets', 'distributions', 'added', 'changed', 'withdrawn'),
 ]

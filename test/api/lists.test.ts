@@ -125,10 +125,10 @@ describe('lists', () => {
     expect(csvDocument([{ v: 1.5 }], [{ name: 'v', value: (r) => r.v }], 'semicolon')).toBe('\uFEFFv\r\n1,5\r\n')
   })
 
-  it('makes columns of a row’s own fields, as they are or as ISO times, headed by the field’s name', () => {
+  it('makes columns of a row’s own fields, as they are or as ISO times, headed by the field’s name or another', () => {
     type Row = { id: number; at: Date; done: string | null; note: string | null }
     const rows: Row[] = [{ id: 7, at: new Date(Date.UTC(2026, 11, 1, 3)), done: null, note: 'x' }]
-    const columns = [...fieldColumns<Row>('id', 'note'), ...timeColumns<Row>('at', 'done')]
-    expect(csvDocument(rows, columns, 'comma')).toBe('\uFEFFid,note,at,done\r\n7,x,2026-12-01T03:00:00.000Z,\r\n')
+    const columns = [...fieldColumns<Row>('id', ['remark', 'note']), ...timeColumns<Row>('at', 'done')]
+    expect(csvDocument(rows, columns, 'comma')).toBe('\uFEFFid,remark,at,done\r\n7,x,2026-12-01T03:00:00.000Z,\r\n')
   })
 })
