@@ -49,9 +49,7 @@ function Bounces(props: { bouncing: BouncingRecipient[]; rules: { times: number;
       <DataTable
         label={title}
         id="bounces"
-        head={(['recipient', 'bounces', 'last', 'response', 'paused'] as const).map((c) => (
-          <th>{t(lang, `admin.bounces.column.${c}`)}</th>
-        ))}
+        columns={(['recipient', 'bounces', 'last', 'response', 'paused'] as const).map((c) => t(lang, `admin.bounces.column.${c}`))}
       >
         {props.bouncing.map((b) => (
           <tr class={b.pausedUntil ? 'bounce-paused' : 'bounce'}>
@@ -82,9 +80,7 @@ export function AdminOutboxPage(props: { listing: OutboxListing; emlDir: string;
         <DataTable
           label={title}
           id="outbox"
-          head={(['created', 'recipient', 'subject', 'state', 'attempts'] as const).map((c) => (
-            <th>{t(lang, `admin.outbox.column.${c}`)}</th>
-          ))}
+          columns={(['created', 'recipient', 'subject', 'state', 'attempts'] as const).map((c) => t(lang, `admin.outbox.column.${c}`))}
         >
           {listing.entries.map((e) => (
             <Row e={e} lang={lang} />

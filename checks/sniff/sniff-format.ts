@@ -12,6 +12,7 @@
  */
 import { fileTypeFromBuffer } from 'file-type'
 import { classifyZipEntries, zipEntriesFromHead, zipEntriesFromTail } from './zip-entries.js'
+import { FILE_TYPES } from '../vocabularies/file-types.js'
 
 /** What the bytes are. Stable: stored as the `detectedFormat` fact. */
 export type SniffedFormat =
@@ -61,43 +62,53 @@ export interface SniffResult {
   text?: string
 }
 
-const FORMAT_INFO: Record<SniffedFormat, { mediaType: string; fileType: string | null }> = {
-  empty: { mediaType: 'application/octet-stream', fileType: null },
-  csv: { mediaType: 'text/csv', fileType: 'CSV' },
-  text: { mediaType: 'text/plain', fileType: 'TXT' },
-  json: { mediaType: 'application/json', fileType: 'JSON' },
-  geojson: { mediaType: 'application/geo+json', fileType: 'GEOJSON' },
-  'json-ld': { mediaType: 'application/ld+json', fileType: 'JSON_LD' },
-  xml: { mediaType: 'application/xml', fileType: 'XML' },
-  'rdf-xml': { mediaType: 'application/rdf+xml', fileType: 'RDF_XML' },
-  kml: { mediaType: 'application/vnd.google-earth.kml+xml', fileType: 'KML' },
-  gml: { mediaType: 'application/gml+xml', fileType: 'GML' },
-  atom: { mediaType: 'application/atom+xml', fileType: 'ATOM' },
-  rss: { mediaType: 'application/rss+xml', fileType: 'RSS' },
-  turtle: { mediaType: 'text/turtle', fileType: 'RDF_TURTLE' },
-  'n-triples': { mediaType: 'application/n-triples', fileType: 'RDF_N_TRIPLES' },
-  html: { mediaType: 'text/html', fileType: 'HTML' },
-  xlsx: { mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileType: 'XLSX' },
-  xls: { mediaType: 'application/vnd.ms-excel', fileType: 'XLS' },
-  ods: { mediaType: 'application/vnd.oasis.opendocument.spreadsheet', fileType: 'ODS' },
-  docx: { mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', fileType: 'DOCX' },
-  doc: { mediaType: 'application/msword', fileType: 'DOC' },
-  odt: { mediaType: 'application/vnd.oasis.opendocument.text', fileType: 'ODT' },
-  pptx: { mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', fileType: 'PPTX' },
-  kmz: { mediaType: 'application/vnd.google-earth.kmz', fileType: 'KMZ' },
-  zip: { mediaType: 'application/zip', fileType: 'ZIP' },
-  'shapefile-zip': { mediaType: 'application/zip', fileType: 'SHP' },
-  pdf: { mediaType: 'application/pdf', fileType: 'PDF' },
-  parquet: { mediaType: 'application/vnd.apache.parquet', fileType: 'PARQUET' },
-  gzip: { mediaType: 'application/gzip', fileType: 'GZIP' },
-  sqlite: { mediaType: 'application/vnd.sqlite3', fileType: 'SQLITE' },
-  image: { mediaType: 'application/octet-stream', fileType: null },
-  binary: { mediaType: 'application/octet-stream', fileType: null },
+/**
+ * The EU file type each format is (null: none fits). Its media type is that file type's
+ * canonical one in the vocabulary (vocabularies/file-types.ts), but for a zipped shapefile,
+ * whose bytes are a ZIP archive, and for a format with no file type (octet-stream).
+ */
+const FILE_TYPE: Record<SniffedFormat, string | null> = {
+  empty: null,
+  csv: 'CSV',
+  text: 'TXT',
+  json: 'JSON',
+  geojson: 'GEOJSON',
+  'json-ld': 'JSON_LD',
+  xml: 'XML',
+  'rdf-xml': 'RDF_XML',
+  kml: 'KML',
+  gml: 'GML',
+  atom: 'ATOM',
+  rss: 'RSS',
+  turtle: 'RDF_TURTLE',
+  'n-triples': 'RDF_N_TRIPLES',
+  html: 'HTML',
+  xlsx: 'XLSX',
+  xls: 'XLS',
+  ods: 'ODS',
+  docx: 'DOCX',
+  doc: 'DOC',
+  odt: 'ODT',
+  pptx: 'PPTX',
+  kmz: 'KMZ',
+  zip: 'ZIP',
+  'shapefile-zip': 'SHP',
+  pdf: 'PDF',
+  parquet: 'PARQUET',
+  gzip: 'GZIP',
+  sqlite: 'SQLITE',
+  image: null,
+  binary: null,
+}
+
+function mediaTypeOf(format: SniffedFormat): string {
+  const fileType = FILE_TYPE[format]
+  if (format === 'shapefile-zip') return 'application/zip'
+  return fileType === null ? 'application/octet-stream' : FILE_TYPES[fileType].mediaTypes[0]
 }
 
 function result(format: SniffedFormat, extra: Partial<SniffResult> = {}, mediaType?: string): SniffResult {
-  const info = FORMAT_INFO[format]
-  return { format, mediaType: mediaType ?? info.mediaType, fileType: info.fileType, ...extra }
+  return { format, mediaType: mediaType ?? mediaTypeOf(format), fileType: FILE_TYPE[format], ...extra }
 }
 
 /** file-type extensions we trust as the answer (text formats are left to our own sniffing). */

@@ -17,6 +17,22 @@ export function scoreColumns<R>(scores: (row: R) => Partial<Record<'total' | Dim
 /** A time as a CSV cell: ISO 8601 in UTC, empty for none. */
 export const isoCell = (v: Date | string | null): string | null => (v === null ? null : new Date(v).toISOString())
 
+/** The names of R's fields whose values are of type V. */
+type FieldsOf<R, V> = { [K in keyof R]-?: R[K] extends V ? K : never }[keyof R] & string
+
+/** Columns that are fields of the row as they are, each headed by its field's name or, given as [heading, field], another. */
+export function fieldColumns<R>(...fields: (FieldsOf<R, CellValue> | [name: string, field: FieldsOf<R, CellValue>])[]): CsvColumn<R>[] {
+  return fields.map((f) => {
+    const [name, field]: [string, keyof R] = typeof f === 'string' ? [f, f] : f
+    return { name, value: (row: R) => row[field] as CellValue }
+  })
+}
+
+/** Columns that are times of the row, as ISO 8601 cells (isoCell), each headed by its field's name. */
+export function timeColumns<R>(...fields: FieldsOf<R, Date | string | null>[]): CsvColumn<R>[] {
+  return fields.map((name) => ({ name, value: (row: R) => isoCell(row[name] as Date | string | null) }))
+}
+
 /** `comma`: `,` and a decimal point; `semicolon`: `;` and a decimal comma, as Swedish Excel reads. */
 export type CsvSeparator = 'comma' | 'semicolon'
 

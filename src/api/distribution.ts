@@ -2,7 +2,7 @@ import type { Hono } from 'hono'
 import { readDistributionHistory, type ProbeView } from '../read-model/distribution-history.js'
 import type { ApiDeps } from './api-deps.js'
 import { apiError } from './api-error.js'
-import { isoCell, type CsvColumn } from './csv.js'
+import { fieldColumns, timeColumns, type CsvColumn } from './csv.js'
 import { findingJson } from './finding-json.js'
 import { LIST_PARAMS, listAnswer, listApi } from './list-answer.js'
 import { defineQuery } from './query-schema.js'
@@ -19,14 +19,8 @@ export const distributionQuery = defineQuery(
 
 
 const PROBE_COLUMNS: CsvColumn<ProbeView>[] = [
-  { name: 'at', value: (p) => isoCell(p.at) },
-  { name: 'outcome', value: (p) => p.outcome },
-  { name: 'code', value: (p) => p.code },
-  { name: 'http_status', value: (p) => p.http_status },
-  { name: 'elapsed_ms', value: (p) => p.elapsed_ms },
-  { name: 'final_url', value: (p) => p.final_url },
-  { name: 'content_type', value: (p) => p.content_type },
-  { name: 'state_after', value: (p) => p.state_after },
+  ...timeColumns('at'),
+  ...fieldColumns('outcome', 'code', 'http_status', 'elapsed_ms', 'final_url', 'content_type', 'state_after'),
 ]
 
 const probeJson = (p: ProbeView, lang: Lang) => ({ ...p, findings: p.findings.map((f) => findingJson(f, lang)) })

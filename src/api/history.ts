@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import { getScoreHistory, type HistoryPoint, type Resolution } from '../read-model/score-history.js'
 import type { ApiDeps } from './api-deps.js'
 import { apiError } from './api-error.js'
-import { scoreColumns, type CsvColumn } from './csv.js'
+import { fieldColumns, scoreColumns, type CsvColumn } from './csv.js'
 import { csvAnswer, LIST_PARAMS, wantsCsv } from './list-answer.js'
 import { defineQuery } from './query-schema.js'
 import { requestLang } from './request-lang.js'
@@ -25,7 +25,7 @@ export const historyQuery = defineQuery(
   ['level', 'key'],
 )
 
-const COLUMNS: CsvColumn<HistoryPoint>[] = [{ name: 'period', value: (p) => p.period }, { name: 'days', value: (p) => p.days }, ...scoreColumns((p: HistoryPoint) => p)]
+const COLUMNS: CsvColumn<HistoryPoint>[] = [...fieldColumns<HistoryPoint>('period', 'days'), ...scoreColumns((p: HistoryPoint) => p)]
 
 const isRealDay = (d: string) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d
 

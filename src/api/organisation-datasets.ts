@@ -2,7 +2,7 @@ import type { Hono } from 'hono'
 import { getOrganisationDatasets, type DatasetSummary } from '../read-model/organisation-datasets.js'
 import type { ApiDeps } from './api-deps.js'
 import { apiError } from './api-error.js'
-import { scoreColumns, type CsvColumn } from './csv.js'
+import { fieldColumns, scoreColumns, type CsvColumn } from './csv.js'
 import { LIST_PARAMS, listAnswer, listApi } from './list-answer.js'
 import { defineQuery } from './query-schema.js'
 
@@ -12,8 +12,7 @@ export const organisationDatasetsQuery = defineQuery(
 )
 
 const COLUMNS: CsvColumn<DatasetSummary>[] = [
-  { name: 'dataset', value: (d) => d.title },
-  { name: 'iri', value: (d) => d.iri },
+  ...fieldColumns<DatasetSummary>(['dataset', 'title'], 'iri'),
   { name: 'day', value: (d) => d.scores?.day },
   ...scoreColumns((d: DatasetSummary) => d.scores),
 ]

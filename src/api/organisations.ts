@@ -1,7 +1,7 @@
 import type { Hono } from 'hono'
 import { getOrganisationLeague, type OrganisationSummary } from '../read-model/organisation-league.js'
 import type { ApiDeps } from './api-deps.js'
-import { scoreColumns, type CsvColumn } from './csv.js'
+import { fieldColumns, scoreColumns, type CsvColumn } from './csv.js'
 import { LIST_PARAMS, listAnswer, listApi } from './list-answer.js'
 import { defineQuery } from './query-schema.js'
 
@@ -9,13 +9,10 @@ export const organisationsQuery = defineQuery(LIST_PARAMS)
 
 /** The league as CSV: one row per organisation, its latest rollup, datasets and broken/degraded files. */
 export const ORGANISATION_COLUMNS: readonly CsvColumn<OrganisationSummary>[] = [
-  { name: 'organisation', value: (r) => r.name },
-  { name: 'iri', value: (r) => r.iri },
+  ...fieldColumns<OrganisationSummary>(['organisation', 'name'], 'iri'),
   { name: 'day', value: (r) => r.scores?.day },
   ...scoreColumns((r: OrganisationSummary) => r.scores),
-  { name: 'datasets', value: (r) => r.datasets },
-  { name: 'broken', value: (r) => r.broken },
-  { name: 'degraded', value: (r) => r.degraded },
+  ...fieldColumns<OrganisationSummary>('datasets', 'broken', 'degraded'),
 ]
 
 /**

@@ -4,7 +4,7 @@ import { PROBLEM_STATES, problemStandings, type ProblemStanding } from '../read-
 import { getProblems, type Problem } from '../read-model/problems.js'
 import type { ApiDeps } from './api-deps.js'
 import { apiError } from './api-error.js'
-import type { CsvColumn } from './csv.js'
+import { fieldColumns, type CsvColumn } from './csv.js'
 import { findingJson } from './finding-json.js'
 import { LIST_PARAMS, listAnswer, listApi } from './list-answer.js'
 import { defineQuery } from './query-schema.js'
@@ -27,19 +27,21 @@ type StandingProblem = Problem & ProblemStanding
 
 function problemColumns(lang: Lang): CsvColumn<StandingProblem>[] {
   return [
-    { name: 'organisation', value: (p) => p.organisationIri },
-    { name: 'dataset', value: (p) => p.datasetIri },
-    { name: 'dataset_title', value: (p) => p.datasetTitle },
-    { name: 'distribution', value: (p) => p.distributionIri },
-    { name: 'url', value: (p) => p.url },
-    { name: 'dimension', value: (p) => p.dimension },
-    { name: 'check', value: (p) => p.checkId },
-    { name: 'code', value: (p) => p.code },
-    { name: 'severity', value: (p) => p.severity },
-    { name: 'count', value: (p) => p.count },
-    { name: 'points_to_gain', value: (p) => p.totalPointsToGain },
-    { name: 'state', value: (p) => p.state },
-    { name: 'since', value: (p) => p.since },
+    ...fieldColumns<StandingProblem>(
+      ['organisation', 'organisationIri'],
+      ['dataset', 'datasetIri'],
+      ['dataset_title', 'datasetTitle'],
+      ['distribution', 'distributionIri'],
+      'url',
+      'dimension',
+      ['check', 'checkId'],
+      'code',
+      'severity',
+      'count',
+      ['points_to_gain', 'totalPointsToGain'],
+      'state',
+      'since',
+    ),
     { name: 'message', value: (p) => describeFinding(p, lang).message },
   ]
 }

@@ -1,7 +1,7 @@
 import type { Hono } from 'hono'
 import { listHarvestRuns, listSweeps } from '../read-model/work-runs.js'
 import type { ApiDeps } from './api-deps.js'
-import { isoCell, type CsvColumn } from './csv.js'
+import { fieldColumns, timeColumns, type CsvColumn } from './csv.js'
 import { LIST_PARAMS, listAnswer, listApi } from './list-answer.js'
 import { defineQuery } from './query-schema.js'
 
@@ -16,29 +16,17 @@ export const harvestRunsQuery = defineQuery({ ...LIST_PARAMS, source: { type: 's
 export const sweepsQuery = defineQuery(LIST_PARAMS)
 
 const HARVEST_COLUMNS: CsvColumn<HarvestRun>[] = [
-  { name: 'id', value: (r) => r.id },
-  { name: 'source', value: (r) => r.source_id },
-  { name: 'started_at', value: (r) => isoCell(r.started_at) },
-  { name: 'finished_at', value: (r) => isoCell(r.finished_at) },
-  { name: 'status', value: (r) => r.status },
-  { name: 'http_status', value: (r) => r.http_status },
-  { name: 'datasets', value: (r) => r.datasets },
-  { name: 'distributions', value: (r) => r.distributions },
-  { name: 'added', value: (r) => r.added },
-  { name: 'changed', value: (r) => r.changed },
-  { name: 'withdrawn', value: (r) => r.withdrawn },
+  ...fieldColumns('id', ['source', 'source_id']),
+  ...timeColumns('started_at', 'finished_at'),
+  ...fieldColumns('status', 'http_status', 'datasets', 'distributions', 'added', 'changed', 'withdrawn'),
 ]
 
 const SWEEP_COLUMNS: CsvColumn<Sweep>[] = [
-  { name: 'id', value: (s) => s.id },
-  { name: 'kind', value: (s) => s.kind },
-  { name: 'status', value: (s) => s.status },
-  { name: 'trigger', value: (s) => s.trigger },
-  { name: 'created_at', value: (s) => isoCell(s.created_at) },
-  { name: 'finished_at', value: (s) => isoCell(s.finished_at) },
-  { name: 'hosts', value: (s) => s.hosts },
+  ...fieldColumns('id', 'kind', 'status', 'trigger'),
+  ...timeColumns('created_at', 'finished_at'),
+  ...fieldColumns('hosts'),
   { name: 'hosts_done', value: (s) => Number(s.hosts_done ?? 0) },
-  { name: 'urls', value: (s) => s.urls },
+  ...fieldColumns('urls'),
 ]
 
 /** `GET /api/harvest-runs[?source=][&limit=&cursor=][&format=csv&sep=]`: the latest 1000 harvest runs, newest first, paged. */

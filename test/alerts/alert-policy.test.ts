@@ -8,15 +8,14 @@ import {
   type ProblemKind,
   type Verdict,
 } from '../../src/alerts/alert-policy.js'
+import { defaultConfig } from '../../src/config/config.js'
 
-const policy: AlertPolicy = {
-  contentOpenAfter: 2,
-  harvestOpenAfter: 1,
-  resolveAfter: 2,
-  reminderDays: 7,
-  flapWindowDays: 7,
-  flapOpenAfter: 3,
-}
+/**
+ * The default thresholds, read from their one home: content opens after 2 bad days, a
+ * harvest after 1 failure, 2 good checks resolve, reminders every 7 days, 3 bad checks in
+ * 7 days open an intermittent alert. The cases below are written for these numbers.
+ */
+const policy: AlertPolicy = defaultConfig.alerts
 
 const T0 = Date.parse('2026-12-01T03:00:00Z')
 const H = 3_600_000

@@ -9,7 +9,9 @@ import type { WebhookSender } from '../../src/alerts/webhook.js'
 import type { Config } from '../../src/config/config.js'
 import type { ProbeCode, ProbeOutcome } from '../../src/domain/probe-codes.js'
 import { probeResult, SEED_DATASET, seedDistributions } from '../availability/seed-distributions.js'
-import { withSmtp } from '../helpers/smtp-inbox.js'
+import { afterAll, beforeAll } from 'vitest'
+import { Inbox, withSmtp } from '../helpers/smtp-inbox.js'
+import { createTestDb, type TestDb } from '../helpers/test-db.js'
 
 /**
  * A small world for the alert tests: one organisation, one dataset (urn:seed:dataset) and
@@ -25,6 +27,32 @@ export const T0 = Date.parse('2026-12-01T00:00:00Z')
 export const at = (h: number) => new Date(T0 + h * 3_600_000)
 /** The address of a seeded distribution. */
 export const url = (iri: string) => `http://127.0.0.1:9/${iri.split(':').pop()}.csv`
+
+/**
+ * A test file's database and loopback SMTP inbox: before its tests the database is made and
+ * `seed`ed, then the inbox started; after them, the inbox stopped and the database dropped.
+ * `db` is there from the file's first test (and in later hooks).
+ */
+export function dbAndInbox(seed: (db: Db) => Promise<void> = async () => {}, timeoutMs?: number): { readonly db: Db; readonly inbox: Inbox } {
+  let t: TestDb | undefined
+  const inbox = new Inbox()
+  beforeAll(async () => {
+    t = await createTestDb()
+    await seed(t.db)
+    await inbox.start()
+  }, timeoutMs)
+  afterAll(async () => {
+    await inbox.stop()
+    await t?.drop()
+  })
+  return {
+    get db() {
+      if (!t) throw new Error('dbAndInbox: the database is made before the first test')
+      return t.db
+    },
+    inbox,
+  }
+}
 
 export async function seedWorld(db: Db, distributions: string[]): Promise<void> {
   await seedDistributions(db, distributions.map((iri) => ({ iri, url: url(iri) })))

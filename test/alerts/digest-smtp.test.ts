@@ -1,11 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { Inbox } from '../helpers/smtp-inbox.js'
-import { createTestDb, type TestDb } from '../helpers/test-db.js'
+import { describe, expect, it } from 'vitest'
 import { json } from '../../src/db/json.js'
 import { defaultConfig, type Config } from '../../src/config/config.js'
 import type { ProbeCode, ProbeOutcome } from '../../src/domain/probe-codes.js'
 import { seedDistributions } from '../availability/seed-distributions.js'
-import { digestAndSend as sendDigests, ORG, probe as probeWith, url } from './alert-world.js'
+import { dbAndInbox, digestAndSend as sendDigests, ORG, probe as probeWith, url } from './alert-world.js'
 
 const A = 'urn:test:dist:a'
 const B = 'urn:test:dist:b'
@@ -17,25 +15,17 @@ const config: Config = {
   alerts: { ...defaultConfig.alerts, contacts: [{ email: 'kontakt@kommun.test', organisation: ORG }] },
 }
 
-let t: TestDb
-const inbox = new Inbox()
-
-const probe = (iri: string, h: number, outcome: ProbeOutcome, code: ProbeCode) => probeWith(t.db, config, iri, h, outcome, code)
-const digestAndSend = (h: number) => sendDigests(t.db, config, inbox.port, h)
-
-beforeAll(async () => {
-  t = await createTestDb()
-  await seedDistributions(t.db, [A, B, C, D].map((iri) => ({ iri, url: url(iri) })))
-  await t.db
+const world = dbAndInbox(async (db) => {
+  await seedDistributions(db, [A, B, C, D].map((iri) => ({ iri, url: url(iri) })))
+  await db
     .updateTable('datasets')
     .set({ organisation_iri: ORG, title: json({ sv: 'Badplatser\r\nBcc: evil@attacker.test\r\nX-Injected: yes' }) })
     .execute()
-  await inbox.start()
 })
-afterAll(async () => {
-  await inbox.stop()
-  await t.drop()
-})
+const { inbox } = world
+
+const probe = (iri: string, h: number, outcome: ProbeOutcome, code: ProbeCode) => probeWith(world.db, config, iri, h, outcome, code)
+const digestAndSend = (h: number) => sendDigests(world.db, config, inbox.port, h)
 
 describe('digests over a real SMTP server on loopback', () => {
   it('a URL breaks, crosses the threshold, gets one digest, recovers, and gets one resolved notice', async () => {
@@ -115,7 +105,7 @@ describe('digests over a real SMTP server on loopback', () => {
       for (const h of [0, 8, 16]) await probe(D, 500 + d * 24 + h, 'unverified', 'rate-limited')
       await digestAndSend(500 + d * 24 + 20)
     }
-    expect(await t.db.selectFrom('alerts').selectAll().where('subject', '=', D).executeTakeFirst()).toBeUndefined()
+    expect(await world.db.selectFrom('alerts').selectAll().where('subject', '=', D).executeTakeFirst()).toBeUndefined()
     // What did go out meanwhile is the weekly reminder of the flapping file, nothing new.
     for (const m of inbox.received.slice(before)) {
       expect(m.subject).toContain('0 nya problem')

@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { deliverOutbox } from '../../src/alerts/deliver-outbox.js'
 import { queueImmediate } from '../../src/alerts/immediate-policy.js'
 import { defaultConfig, type Config } from '../../src/config/config.js'
 import { json } from '../../src/db/json.js'
 import { seedDistributions } from '../availability/seed-distributions.js'
-import { Inbox, withSmtp } from '../helpers/smtp-inbox.js'
-import { createTestDb, type TestDb } from '../helpers/test-db.js'
-import { probeAt, SECRET, url } from './alert-world.js'
+import { withSmtp } from '../helpers/smtp-inbox.js'
+import { dbAndInbox, probeAt, SECRET, url } from './alert-world.js'
 
 /**
  * Immediate mode and quiet hours over a real SMTP server on loopback: a high-value (or
@@ -26,29 +25,21 @@ const base: Config = {
   alerts: { ...defaultConfig.alerts, immediate: true, contacts: [{ email: 'gis@region.test', organisation: ORG }] },
 }
 let config = base
-let t: TestDb
-const inbox = new Inbox()
-
-const probe = (iri: string, h: number) => probeAt(t.db, config, iri, at(h), 'failing', 'http-404')
-
-async function immediateAndSend(h: number) {
-  const queued = await queueImmediate(t.db, config, at(h), SECRET)
-  return { queued, ...(await withSmtp(inbox.port, (tx) => deliverOutbox(t.db, tx, config.alerts.from, at(h), undefined, config.alerts.quietHours))) }
-}
-
-beforeAll(async () => {
-  t = await createTestDb()
-  await seedDistributions(t.db, [A, B].map((iri) => ({ iri, url: url(iri) })))
-  await t.db
+const world = dbAndInbox(async (db) => {
+  await seedDistributions(db, [A, B].map((iri) => ({ iri, url: url(iri) })))
+  await db
     .updateTable('datasets')
     .set({ organisation_iri: ORG, title: json({ sv: 'Adresser' }), applicable_legislation: json(['https://data.europa.eu/eli/reg_impl/2023/138/oj']) })
     .execute()
-  await inbox.start()
 })
-afterAll(async () => {
-  await inbox.stop()
-  await t.drop()
-})
+const { inbox } = world
+
+const probe = (iri: string, h: number) => probeAt(world.db, config, iri, at(h), 'failing', 'http-404')
+
+async function immediateAndSend(h: number) {
+  const queued = await queueImmediate(world.db, config, at(h), SECRET)
+  return { queued, ...(await withSmtp(inbox.port, (tx) => deliverOutbox(world.db, tx, config.alerts.from, at(h), undefined, config.alerts.quietHours))) }
+}
 
 describe('immediate mode for high-value and critical datasets', () => {
   it('a high-value dataset that breaks at night is told at 07:00, once, not the next day', async () => {
@@ -73,7 +64,7 @@ describe('immediate mode for high-value and critical datasets', () => {
   })
 
   it('off by default, and for a dataset neither high-value nor critical', async () => {
-    await t.db.updateTable('datasets').set({ applicable_legislation: json([]) }).execute()
+    await world.db.updateTable('datasets').set({ applicable_legislation: json([]) }).execute()
     config = { ...base, alerts: { ...base.alerts, immediate: false } }
     for (const h of [50, 62, 75]) await probe(B, h)
     expect(await immediateAndSend(75)).toMatchObject({ queued: 0 })

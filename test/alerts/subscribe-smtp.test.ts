@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Hono } from 'hono'
 import type { ParsedMail } from 'mailparser'
 import { SaxesParser } from '@rubensworks/saxes'
-import { createTestDb, type TestDb } from '../helpers/test-db.js'
 import { createApp } from '../../src/web/create-app.js'
 import { signLink } from '../../src/alerts/links.js'
 import { deliverOutbox } from '../../src/alerts/deliver-outbox.js'
 import { defaultConfig, type Config } from '../../src/config/config.js'
-import { Inbox, withSmtp } from '../helpers/smtp-inbox.js'
-import { at, breakFile, DATASET, digestAndSend, FROM, ORG, pathOf, SECRET, seedWorld } from './alert-world.js'
+import { withSmtp } from '../helpers/smtp-inbox.js'
+import { at, breakFile, DATASET, dbAndInbox, digestAndSend, FROM, ORG, pathOf, SECRET, seedWorld } from './alert-world.js'
 
 /**
  * Unsubscribe, snooze and following, end to end: the web app's routes over a real
@@ -26,14 +25,17 @@ const config: Config = {
   alerts: { ...defaultConfig.alerts, contacts: [{ email: CONTACT, organisation: ORG }], followPerClientPerHour: 4, followPerAddressPerDay: 3 },
 }
 
-let t: TestDb
 let app: Hono
 let clockH = 0
 let client = '192.0.2.1'
-const inbox = new Inbox()
+const world = dbAndInbox(async (db) => {
+  await seedWorld(db, files)
+  app = createApp({ db, lang: 'sv', alerts: { config, secret: SECRET, now: () => at(clockH), clientAddress: () => client } })
+}, 120_000)
+const { inbox } = world
 
 const mailsTo = (email: string) => inbox.received.filter((m) => m.to && 'text' in m.to && m.to.text === email)
-const send = (h: number) => digestAndSend(t.db, config, inbox.port, h)
+const send = (h: number) => digestAndSend(world.db, config, inbox.port, h)
 const header = (m: ParsedMail, name: string) =>
   m.headerLines.find((l) => l.key === name)?.line.replace(/\r?\n[ \t]+/g, ' ').replace(/^[^:]+:\s*/, '') ?? null
 const linkIn = (text: string, label: string) => {
@@ -47,23 +49,13 @@ const form = (fields: Record<string, string>) => ({
 })
 const follow = (email: string, extra: Record<string, string> = {}) =>
   app.request('/alerts/follow', form({ email, kind: 'dataset', iri: DATASET, lang: 'en', ...extra }))
-const sendNow = (h: number) => withSmtp(inbox.port, (tx) => deliverOutbox(t.db, tx, FROM, at(h)))
-const subscription = (email: string) => t.db.selectFrom('alert_subscriptions').selectAll().where('email', '=', email).executeTakeFirst()
+const sendNow = (h: number) => withSmtp(inbox.port, (tx) => deliverOutbox(world.db, tx, FROM, at(h)))
+const subscription = (email: string) => world.db.selectFrom('alert_subscriptions').selectAll().where('email', '=', email).executeTakeFirst()
 
-beforeAll(async () => {
-  t = await createTestDb()
-  await seedWorld(t.db, files)
-  app = createApp({ db: t.db, lang: 'sv', alerts: { config, secret: SECRET, now: () => at(clockH), clientAddress: () => client } })
-  await inbox.start()
-}, 120_000)
-afterAll(async () => {
-  await inbox.stop()
-  await t.drop()
-})
 
 describe('unsubscribe, snooze and follow through signed links', () => {
   it('every digest carries List-Unsubscribe and List-Unsubscribe-Post, and the one-click POST unsubscribes', async () => {
-    await breakFile(t.db, config, A, 0)
+    await breakFile(world.db, config, A, 0)
     expect(await send(25)).toMatchObject({ queued: 1, sent: 1 })
     const m = mailsTo(CONTACT)[0]!
     expect(header(m, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click')
@@ -76,7 +68,7 @@ describe('unsubscribe, snooze and follow through signed links', () => {
     const res = await app.request(pathOf(unsubscribe), form({ 'List-Unsubscribe': 'One-Click' }))
     expect(res.status).toBe(200)
     expect(await res.text()).toContain('Klart: inga fler aviseringar skickas om detta.')
-    await breakFile(t.db, config, B, 30)
+    await breakFile(world.db, config, B, 30)
     expect(await send(55)).toMatchObject({ queued: 0, sent: 0 })
     expect(mailsTo(CONTACT)).toHaveLength(1)
   })
@@ -98,7 +90,7 @@ describe('unsubscribe, snooze and follow through signed links', () => {
     const confirm = confirmations[0]!.text!.match(/http:\/\/127\.0\.0\.1:8080\/alerts\/link\?token=\S+/)![0]
 
     // Not confirmed yet: a new problem reaches nobody (the contact unsubscribed).
-    await breakFile(t.db, config, C, 60)
+    await breakFile(world.db, config, C, 60)
     expect(await send(85)).toMatchObject({ queued: 0 })
 
     // Opening the link only asks; the POST confirms.
@@ -117,7 +109,7 @@ describe('unsubscribe, snooze and follow through signed links', () => {
     expect(await known.text()).toBe(answer)
     expect(await sendNow(87)).toMatchObject({ sent: 0 })
 
-    await breakFile(t.db, config, D, 90)
+    await breakFile(world.db, config, D, 90)
     expect(await send(115)).toMatchObject({ queued: 1, sent: 1 })
     const digest = mailsTo(FOLLOWER).at(-1)!
     expect(digest.subject).toContain('new problem')
@@ -152,7 +144,7 @@ describe('unsubscribe, snooze and follow through signed links', () => {
     clockH = 116
     const paused = await app.request(pathOf(snooze), form({ token: new URL(snooze).searchParams.get('token')! }))
     expect(await paused.text()).toContain('Done: the alerts are paused until')
-    await breakFile(t.db, config, E, 120)
+    await breakFile(world.db, config, E, 120)
     expect(await send(145)).toMatchObject({ queued: 0 })
     // After the snooze, the news kept meanwhile arrives.
     const after = await send(116 + 7 * 24 + 1)
@@ -165,7 +157,7 @@ describe('unsubscribe, snooze and follow through signed links', () => {
     expect(stopped.status).toBe(200)
     expect(await subscription(FOLLOWER)).toBeUndefined()
     const before = mailsTo(FOLLOWER).length
-    await breakFile(t.db, config, F, 300)
+    await breakFile(world.db, config, F, 300)
     expect(await send(325)).toMatchObject({ queued: 0 })
     expect(mailsTo(FOLLOWER)).toHaveLength(before)
   })
@@ -190,7 +182,7 @@ describe('unsubscribe, snooze and follow through signed links', () => {
       const post = await app.request('/alerts/link?lang=en', form({ token }))
       expect(post.status).toBe(status)
     }
-    expect(await t.db.selectFrom('alert_suppressions').selectAll().where('recipient', 'in', ['x@y.test', 'victim@y.test']).execute()).toEqual([])
+    expect(await world.db.selectFrom('alert_suppressions').selectAll().where('recipient', 'in', ['x@y.test', 'victim@y.test']).execute()).toEqual([])
     const ok = await app.request(`/alerts/link?lang=en&token=${good}`)
     expect(ok.status).toBe(200)
   })
@@ -206,7 +198,7 @@ describe('unsubscribe, snooze and follow through signed links', () => {
       client = `192.0.2.${100 + i}`
       expect((await follow('same@reuse.test')).status).toBe(200)
     }
-    const mails = await t.db.selectFrom('outbox').select('id').where('recipient', '=', 'same@reuse.test').execute()
+    const mails = await world.db.selectFrom('outbox').select('id').where('recipient', '=', 'same@reuse.test').execute()
     expect(mails).toHaveLength(3)
     client = '192.0.2.200'
     expect((await follow('x@reuse.test', { iri: 'urn:nothing' })).status).toBe(400)
@@ -264,7 +256,7 @@ describe('the Atom feeds of alerts', () => {
     expect(org.entries).toHaveLength(6)
     expect((await app.request('/feed/dataset.atom?iri=urn:nothing')).status).toBe(404)
     // Without web.publicUrl a feed links to where it was asked for, not to web.port.
-    const unconfigured = createApp({ db: t.db, lang: 'en', alerts: { config: { ...config, web: { ...config.web, publicUrl: undefined } }, secret: SECRET } })
+    const unconfigured = createApp({ db: world.db, lang: 'en', alerts: { config: { ...config, web: { ...config.web, publicUrl: undefined } }, secret: SECRET } })
     const asked = await (await unconfigured.request(`http://127.0.0.1:9431/feed/dataset.atom?iri=${encodeURIComponent(DATASET)}`)).text()
     expect(asked).toContain('<id>http://127.0.0.1:9431/feed/dataset.atom?iri=')
     expect(asked).toContain('href="http://127.0.0.1:9431/dataset?iri=')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { csvCell, csvDocument } from '../../src/api/csv.js'
+import { csvCell, csvDocument, fieldColumns, timeColumns } from '../../src/api/csv.js'
 import { encodeCursor } from '../../src/api/list-answer.js'
 import { json } from '../../src/db/json.js'
 import { DS_A, ORG_A } from '../web/seed-pages.js'
@@ -123,5 +123,12 @@ describe('lists', () => {
     expect(csvCell('a;b', 'semicolon')).toBe('"a;b"')
     expect(csvCell('say "hi"\nthere', 'comma')).toBe('"say ""hi""\nthere"')
     expect(csvDocument([{ v: 1.5 }], [{ name: 'v', value: (r) => r.v }], 'semicolon')).toBe('\uFEFFv\r\n1,5\r\n')
+  })
+
+  it('makes columns of a row’s own fields, as they are or as ISO times, headed by the field’s name or another', () => {
+    type Row = { id: number; at: Date; done: string | null; note: string | null }
+    const rows: Row[] = [{ id: 7, at: new Date(Date.UTC(2026, 11, 1, 3)), done: null, note: 'x' }]
+    const columns = [...fieldColumns<Row>('id', ['remark', 'note']), ...timeColumns<Row>('at', 'done')]
+    expect(csvDocument(rows, columns, 'comma')).toBe('\uFEFFid,remark,at,done\r\n7,x,2026-12-01T03:00:00.000Z,\r\n')
   })
 })

@@ -4,31 +4,18 @@
  * command runs as a child process against a loopback server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { startServer, type LoopbackServer } from '../fetch/loopback-server.js'
-
-const root = resolve(import.meta.dirname, '../..')
-const bin = join(root, 'bin/datavakt.js')
+import { jsonLines, runDatavakt } from '../helpers/run-command.js'
+import { tempFolder } from '../helpers/temp-folder.js'
 
 // No configuration file: the built-in defaults, whatever the developer's environment says.
-const noConfig = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'DATAVAKT_CONFIG'))
-
-function datavakt(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [bin, ...args], { cwd: root, timeout: 60_000, env: { ...noConfig, ...env } }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0
-      done({ code, stdout, stderr })
-    })
-  })
-}
-const jsonLines = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>)
+const datavakt = (args: string[], env: NodeJS.ProcessEnv = {}) => runDatavakt(args, { DATAVAKT_CONFIG: undefined, ...env })
 
 const portal = '<!DOCTYPE html><html><head><title>Exempelstad – Öppna data</title></head><body><h1>Välkommen</h1></body></html>'
 let server: LoopbackServer
-let dir: string
+const dir = tempFolder('datavakt-check-pages-')
 
 beforeAll(async () => {
   server = await startServer((req, res) => {
@@ -38,12 +25,8 @@ beforeAll(async () => {
     if (req.url?.startsWith('/f')) return void res.writeHead(200, { 'content-type': 'text/csv' }).end('a\n1\n')
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(portal)
   })
-  dir = mkdtempSync(join(tmpdir(), 'datavakt-check-pages-'))
 })
-afterAll(async () => {
-  await server.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => server.close())
 
 describe('datavakt check: what a user gets', () => {
   it('prints the content type, and says when a .csv address gave a web page (still exit 0)', async () => {

@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
+import { tempFolder } from '../helpers/temp-folder.js'
 
-const dir = mkdtempSync(join(tmpdir(), 'datavakt-pipe-'))
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+const dir = tempFolder('datavakt-pipe-')
 
 /**
  * `datavakt validate big.csv | head`: the reader closes the pipe after a few lines. The

@@ -1,19 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { datavakt, killStarted } from '../faults/datavakt-process.js'
+import { tempFolder } from '../helpers/temp-folder.js'
 
 /**
  * bin/datavakt.js runs the TypeScript through tsx when dist/ is stale (an edited clone) or
  * DATAVAKT_FROM_SOURCE=1. Started from another folder, tsx used to miss the package's
  * tsconfig.json and compile the pages' JSX for React: every page answered 500.
  */
-const dir = mkdtempSync(join(tmpdir(), 'datavakt-from-source-'))
-afterAll(() => {
-  killStarted()
-  rmSync(dir, { recursive: true, force: true })
-})
+const dir = tempFolder('datavakt-from-source-', killStarted)
 
 describe('datavakt run from its TypeScript, from another working folder', () => {
   it('serves its pages', async () => {

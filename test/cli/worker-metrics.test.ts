@@ -7,9 +7,8 @@
  * binds through the same listener, ends on a port in use instead of hanging.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { writeFileSync, existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describeEachDb, type TestDb } from '../helpers/test-db.js'
 import { openDatabase, type OpenDatabase } from '../../src/db/open-database.js'
@@ -19,17 +18,9 @@ import { seedDistributions } from '../availability/seed-distributions.js'
 import { startLoopbackHosts, type LoopbackHost } from '../queue/loopback-hosts.js'
 import { datavakt, killStarted, type DatavaktProcess } from '../faults/datavakt-process.js'
 import { dashboard, panelNames, servedNames } from '../dashboards/grafana-queries.js'
+import { tempFolder } from '../helpers/temp-folder.js'
 
-let dir: string
-
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'datavakt-worker-metrics-'))
-})
-
-afterAll(() => {
-  killStarted()
-  rmSync(dir, { recursive: true, force: true })
-})
+const dir = tempFolder('datavakt-worker-metrics-', killStarted)
 
 /** A config file of its own (the data folder inside `dir`), and its path. */
 function configFile(name: string, config: Record<string, unknown>): string {

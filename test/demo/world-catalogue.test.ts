@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Agent } from 'undici'
+import { describe, expect, it } from 'vitest'
 import { RdfXmlParser } from 'rdfxml-streaming-parser'
 import type { Quad } from '@rdfjs/types'
-import { startWorld, type World } from '../../src/demo/start-world.js'
 import { vastraGotaland } from '../../src/demo/vastra-gotaland.js'
 import { DCAT, DCATAP, DCT, FOAF, VCARD } from '../../src/harvest/dcat-values.js'
-import { fetchRaw, header, testAgent } from './world-helpers.js'
+import { fetchRaw, header, useWorld } from './world-helpers.js'
 
 const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#'
 const HVD = 'http://data.europa.eu/eli/reg_impl/2023/138/oj'
 
-let world: World
-let agent: Agent
+const demo = useWorld({ seed: 3 })
 
 function parseRdfXml(text: string, baseIRI: string): Promise<Quad[]> {
   return new Promise((resolve, reject) => {
@@ -25,30 +22,21 @@ function parseRdfXml(text: string, baseIRI: string): Promise<Quad[]> {
   })
 }
 
-beforeAll(async () => {
-  world = await startWorld({ seed: 3 })
-  agent = testAgent()
-})
-afterAll(async () => {
-  await agent.close()
-  await world.close()
-})
-
 describe('catalogues', () => {
   it('has the 49 municipalities and the region with their real names', () => {
-    expect(world.catalogues).toHaveLength(50)
-    const names = world.catalogues.map((c) => c.name)
+    expect(demo.world.catalogues).toHaveLength(50)
+    const names = demo.world.catalogues.map((c) => c.name)
     expect(names).toContain('Göteborgs Stad')
     expect(names).toContain('Härryda kommun')
     expect(names).toContain('Västra Götalandsregionen')
     expect(names).toContain('Alingsås kommun')
-    expect(world.catalogues.find((c) => c.name === 'Göteborgs Stad')?.organisationIri).toBe('http://dataportal.se/organisation/SE2120001355')
-    expect(world.catalogues.find((c) => c.name === 'Västra Götalandsregionen')?.organisationIri).toBe('http://dataportal.se/organisation/SE2321000131')
+    expect(demo.world.catalogues.find((c) => c.name === 'Göteborgs Stad')?.organisationIri).toBe('http://dataportal.se/organisation/SE2120001355')
+    expect(demo.world.catalogues.find((c) => c.name === 'Västra Götalandsregionen')?.organisationIri).toBe('http://dataportal.se/organisation/SE2321000131')
     expect(vastraGotaland.filter((o) => o.code.length === 4)).toHaveLength(49)
   })
 
   it('every catalogue is valid RDF/XML with the counts the ground truth promises', async () => {
-    const truth = [...world.truth()]
+    const truth = [...demo.world.truth()]
     let datasets = 0
     let distributions = 0
     let services = 0
@@ -57,8 +45,8 @@ describe('catalogues', () => {
     const themes = new Set<string>()
     const frequencies = new Set<string>()
     const formats = new Set<string>()
-    for (const c of world.catalogues) {
-      const res = await fetchRaw(agent, c.url)
+    for (const c of demo.world.catalogues) {
+      const res = await fetchRaw(demo.agent, c.url)
       expect(res.status).toBe(200)
       expect(header(res.headers, 'content-type')).toMatch(/application\/rdf\+xml/)
       const quads = await parseRdfXml(res.body.toString(), c.url)
@@ -110,10 +98,10 @@ describe('catalogues', () => {
       const emails = quads.filter((q) => q.predicate.value === `${VCARD}hasEmail`)
       expect(emails.length).toBeGreaterThan(0)
     }
-    expect(distributions).toBe(world.distributionCount)
-    expect(datasets).toBe(world.datasetCount)
+    expect(distributions).toBe(demo.world.distributionCount)
+    expect(datasets).toBe(demo.world.datasetCount)
     expect(services).toBeGreaterThan(0)
-    // High-value datasets with their services, some without English (src/demo/hvd-world.ts).
+    // High-value datasets with their services, some without English (src/demo/hvd-demo.world.ts).
     expect(hvd.services).toBe(hvd.datasets)
     expect(hvd.datasets).toBeGreaterThan(hvd.noEnglish)
     expect(hvd.noEnglish).toBeGreaterThan(0)
@@ -127,10 +115,10 @@ describe('catalogues', () => {
   })
 
   it('serves each specification as CSVW at its URI and at <uri>/schema.json', async () => {
-    expect(world.specs.map((s) => s.name)).toEqual(['World badplatser 1.0', 'World lekplatser 1.0', 'World offentliga toaletter 1.0', 'World laddplatser 1.0'])
-    for (const s of world.specs) {
+    expect(demo.world.specs.map((s) => s.name)).toEqual(['World badplatser 1.0', 'World lekplatser 1.0', 'World offentliga toaletter 1.0', 'World laddplatser 1.0'])
+    for (const s of demo.world.specs) {
       for (const url of [s.uri, `${s.uri}/schema.json`]) {
-        const res = await fetchRaw(agent, url)
+        const res = await fetchRaw(demo.agent, url)
         expect(res.status).toBe(200)
         expect(header(res.headers, 'content-type')).toMatch(/json/)
         const doc = JSON.parse(res.body.toString())
@@ -147,10 +135,10 @@ describe('catalogues', () => {
 
   it('spreads distributions over the hosts and keeps ground truth consistent with the table', () => {
     const byHost = new Map<string, number>()
-    for (const e of world.truth()) byHost.set(e.host, (byHost.get(e.host) ?? 0) + 1)
+    for (const e of demo.world.truth()) byHost.set(e.host, (byHost.get(e.host) ?? 0) + 1)
     expect(byHost.size).toBeGreaterThan(50)
-    for (const h of world.hosts) expect(h).toMatch(/^127\.0\.\d+\.\d+:\d+$/)
-    for (const e of world.truth()) {
+    for (const h of demo.world.hosts) expect(h).toMatch(/^127\.0\.\d+\.\d+:\d+$/)
+    for (const e of demo.world.truth()) {
       if (e.defects.includes('http-404')) expect(e.expected).toMatchObject({ outcome: 'failing', code: 'http-404' })
       if (e.defects.includes('bot-challenge')) expect(e.expected).toMatchObject({ outcome: 'unverified', code: 'blocked' })
       if (e.defects.includes('redirect-chain')) expect(e.expected).toMatchObject({ outcome: 'ok', code: 'redirected' })

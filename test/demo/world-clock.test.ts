@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Agent } from 'undici'
-import { startWorld, type GroundTruthEntry, type World } from '../../src/demo/start-world.js'
-import { fetchRaw, header, testAgent } from './world-helpers.js'
+import { describe, expect, it } from 'vitest'
+import { startWorld, type GroundTruthEntry } from '../../src/demo/start-world.js'
+import { fetchRaw, header, useWorld } from './world-helpers.js'
 
-let world: World
-let agent: Agent
-
-beforeAll(async () => {
-  world = await startWorld({ seed: 5 })
-  agent = testAgent()
-})
-afterAll(async () => {
-  await agent.close()
-  await world.close()
-})
+const demo = useWorld({ seed: 5 })
 
 const days = new Map<number, GroundTruthEntry[]>()
 function truthOf(day: number): GroundTruthEntry[] {
-  if (!days.has(day)) days.set(day, [...world.truth(day)])
+  if (!days.has(day)) days.set(day, [...demo.world.truth(day)])
   return days.get(day)!
 }
 
@@ -47,30 +36,30 @@ describe('clock', () => {
   })
 
   it('a defect that starts later is served on the wire from that day', async () => {
-    const e = [...world.truth(0)].find((x) => x.lifecycle?.kind === 'from' && x.baseDefect === 'http-404')
+    const e = [...demo.world.truth(0)].find((x) => x.lifecycle?.kind === 'from' && x.baseDefect === 'http-404')
     expect(e).toBeDefined()
-    world.setDay(0)
-    expect((await fetchRaw(agent, e!.url)).status).toBe(200)
-    world.setDay(e!.lifecycle!.from!)
-    expect((await fetchRaw(agent, e!.url)).status).toBe(404)
-    world.setDay(0)
+    demo.world.setDay(0)
+    expect((await fetchRaw(demo.agent, e!.url)).status).toBe(200)
+    demo.world.setDay(e!.lifecycle!.from!)
+    expect((await fetchRaw(demo.agent, e!.url)).status).toBe(404)
+    demo.world.setDay(0)
   })
 
   it('setDay changes Last-Modified, ETag and content of DAILY files, never of stale ones', async () => {
-    const day0 = [...world.truth(0)]
+    const day0 = [...demo.world.truth(0)]
     const daily = day0.find((e) => e.periodicity === 'DAILY' && e.defects.length === 0 && e.baseDefect === null && e.kind === 'csv')!
     const stale = day0.find((e) => e.defects.includes('stale'))!
     expect(daily).toBeDefined()
     expect(stale).toBeDefined()
     expect(stale.periodicity).toBe('DAILY')
-    world.setDay(0)
-    const d0 = await fetchRaw(agent, daily.url)
-    const s0 = await fetchRaw(agent, stale.url)
-    world.setDay(4)
-    expect(world.day).toBe(4)
-    const d4 = await fetchRaw(agent, daily.url)
-    const s4 = await fetchRaw(agent, stale.url)
-    world.setDay(0)
+    demo.world.setDay(0)
+    const d0 = await fetchRaw(demo.agent, daily.url)
+    const s0 = await fetchRaw(demo.agent, stale.url)
+    demo.world.setDay(4)
+    expect(demo.world.day).toBe(4)
+    const d4 = await fetchRaw(demo.agent, daily.url)
+    const s4 = await fetchRaw(demo.agent, stale.url)
+    demo.world.setDay(0)
     expect(header(d4.headers, 'last-modified')).not.toBe(header(d0.headers, 'last-modified'))
     expect(header(d4.headers, 'etag')).not.toBe(header(d0.headers, 'etag'))
     expect(d4.body.equals(d0.body)).toBe(false)
@@ -78,14 +67,14 @@ describe('clock', () => {
     expect(header(s4.headers, 'etag')).toBe(header(s0.headers, 'etag'))
     expect(s4.body.equals(s0.body)).toBe(true)
     // The truth says what the wire says, and calls the stale file delinquent.
-    expect(header(d4.headers, 'last-modified')).toBe([...world.truth(4)].find((e) => e.url === daily.url)!.lastModified)
-    expect([...world.truth(4)].find((e) => e.url === stale.url)!.expected.freshness).toBe('delinquent')
-    expect([...world.truth(4)].find((e) => e.url === daily.url)!.expected.freshness).toBe('fresh')
+    expect(header(d4.headers, 'last-modified')).toBe([...demo.world.truth(4)].find((e) => e.url === daily.url)!.lastModified)
+    expect([...demo.world.truth(4)].find((e) => e.url === stale.url)!.expected.freshness).toBe('delinquent')
+    expect([...demo.world.truth(4)].find((e) => e.url === daily.url)!.expected.freshness).toBe('fresh')
   })
 
   it('refuses a negative or fractional day', () => {
-    expect(() => world.setDay(-1)).toThrow(RangeError)
-    expect(() => world.setDay(1.5)).toThrow(RangeError)
+    expect(() => demo.world.setDay(-1)).toThrow(RangeError)
+    expect(() => demo.world.setDay(1.5)).toThrow(RangeError)
   })
 })
 
@@ -103,10 +92,10 @@ describe('scale', () => {
         last = e
       }
       expect(n).toBe(100_000)
-      const res = await fetchRaw(agent, big.catalogues[0].url)
+      const res = await fetchRaw(demo.agent, big.catalogues[0].url)
       expect(res.status).toBe(200)
       if (last && last.expected.code === 'ok' && !last.defects.includes('huge-body') && !last.defects.includes('gzip-bomb')) {
-        expect((await fetchRaw(agent, last.url)).status).toBeLessThan(400)
+        expect((await fetchRaw(demo.agent, last.url)).status).toBeLessThan(400)
       }
     } finally {
       await big.close()

@@ -1,10 +1,38 @@
 import { connect } from 'node:net'
 import { request, Agent } from 'undici'
-import type { GroundTruthEntry, World } from '../../src/demo/start-world.js'
+import { afterAll, beforeAll } from 'vitest'
+import { startWorld, type GroundTruthEntry, type World, type WorldOptions } from '../../src/demo/start-world.js'
 
 /** An agent that does not pool aggressively, so connection-level defects are seen per request. */
 export function testAgent(): Agent {
   return new Agent({ connections: 4, headersTimeout: 10_000, bodyTimeout: 10_000, keepAliveTimeout: 1000 })
+}
+
+/**
+ * A test file's world, started with `options` before its tests, and a testAgent to read it
+ * with; both closed after them. `world` and `agent` are there from the file's first test.
+ */
+export function useWorld(options: WorldOptions): { readonly world: World; readonly agent: Agent } {
+  let world: World | undefined
+  let agent: Agent | undefined
+  beforeAll(async () => {
+    world = await startWorld(options)
+    agent = testAgent()
+  })
+  afterAll(async () => {
+    await agent?.close()
+    await world?.close()
+  })
+  return {
+    get world() {
+      if (!world) throw new Error('useWorld: the world starts before the first test')
+      return world
+    },
+    get agent() {
+      if (!agent) throw new Error('useWorld: the agent is made before the first test')
+      return agent
+    },
+  }
 }
 
 /** First ground-truth entry of the day whose active defects include `defect`; fails the test when none. */

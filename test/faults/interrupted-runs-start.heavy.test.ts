@@ -5,21 +5,18 @@
  * (this test) is left alone. On PGlite, the embedded case.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { hostname, tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startCheckRun } from '../../src/db/content-store.js'
 import { startHarvestRun, syncCatalogueSources } from '../../src/db/harvest-runs.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
 import { openDatabase } from '../../src/db/open-database.js'
+import { tempFolder } from '../helpers/temp-folder.js'
 import { datavakt, killStarted } from './datavakt-process.js'
 
-const dir = mkdtempSync(join(tmpdir(), 'datavakt-interrupted-'))
-afterAll(() => {
-  killStarted()
-  rmSync(dir, { recursive: true, force: true })
-})
+const dir = tempFolder('datavakt-interrupted-', killStarted)
 
 describe('runs left running, on start', () => {
   it('start marks a gone process’s harvest and content runs interrupted, and leaves a live one running', async () => {

@@ -1,31 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { execFile, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { spawn } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { startServer, startSlowServer, type LoopbackServer } from './loopback-server.js'
+import { bin, jsonLines as lines, root, runCommand } from '../helpers/run-command.js'
+import { tempFolder } from '../helpers/temp-folder.js'
 
-const root = resolve(import.meta.dirname, '../..')
-const bin = join(root, 'bin/datavakt.js')
-
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}, timeout = 45_000): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(cmd, args, { cwd: root, timeout, env: { ...process.env, DATAVAKT_CONFIG: '/nonexistent/never-read.json', ...env } }, (err, stdout, stderr) => {
-      const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? (err as { code: number }).code : -1) : 0
-      done({ code, stdout, stderr })
-    })
-  })
-}
+const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv = {}, timeout = 45_000) =>
+  runCommand(cmd, args, { DATAVAKT_CONFIG: '/nonexistent/never-read.json', ...env }, timeout)
 const check = (...args: string[]) => run(process.execPath, [bin, 'check', ...args])
-const lines = (stdout: string) =>
-  stdout
-    .trim()
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as Record<string, unknown>)
 
 let server: LoopbackServer
-let dir: string
+const dir = tempFolder('datavakt-check-')
 let release: () => void = () => {}
 const slowAnswer = new Promise<void>((r) => {
   release = r
@@ -41,12 +27,8 @@ beforeAll(async () => {
     if (req.url === '/slow.csv') return void slowAnswer.then(() => res.writeHead(200, { 'content-type': 'text/csv' }).end('a\n1\n'))
     res.writeHead(404).end()
   })
-  dir = mkdtempSync(join(tmpdir(), 'datavakt-check-'))
 })
-afterAll(async () => {
-  await server.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => server.close())
 
 describe('datavakt check', () => {
   it('--json prints one object per URL in input order; exit 1 when any is failing', async () => {

@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { tempFolder } from '../helpers/temp-folder.js'
 import { generateTurtleCatalogue } from './generate-catalogue.js'
 
 /**
@@ -17,8 +17,7 @@ import { generateTurtleCatalogue } from './generate-catalogue.js'
  * not about how much garbage V8 lets pile up before it collects (5.4 × without, 3.9 × with).
  */
 describe('parsing a large Turtle catalogue', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'datavakt-turtle-'))
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const dir = tempFolder('datavakt-turtle-')
 
   it('raises the peak memory by a small multiple of the file, not by ten times it', async () => {
     const file = join(dir, 'catalog.ttl')

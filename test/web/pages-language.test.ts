@@ -56,21 +56,18 @@ async function read(address: string, lang: Lang): Promise<{ status: number; word
 }
 
 describe('pages, badges and errors speak one language', () => {
-  it.each(ADDRESSES)('%s in English has no Swedish words', async (address, status) => {
-    const r = await read(address, 'en')
-    expect(r.status).toBe(status)
-    expect(r.words.length).toBeGreaterThan(0)
-    expect(swedishWords(r.words), r.words).toEqual([])
-    if (r.body.startsWith('<html')) expect(r.body).toMatch(/^<html lang="en">/)
-  })
-
-  it.each(ADDRESSES)('%s in Swedish has no English words', async (address, status) => {
-    const r = await read(address, 'sv')
-    expect(r.status).toBe(status)
-    expect(r.words.length).toBeGreaterThan(0)
-    expect(englishWords(r.words), r.words).toEqual([])
-    if (r.body.startsWith('<html')) expect(r.body).toMatch(/^<html lang="sv">/)
-  })
+  for (const [lang, language, other, otherWords] of [
+    ['en', 'English', 'Swedish', swedishWords],
+    ['sv', 'Swedish', 'English', englishWords],
+  ] as const) {
+    it.each(ADDRESSES)(`%s in ${language} has no ${other} words`, async (address, status) => {
+      const r = await read(address, lang)
+      expect(r.status).toBe(status)
+      expect(r.words.length).toBeGreaterThan(0)
+      expect(otherWords(r.words), r.words).toEqual([])
+      if (r.body.startsWith('<html')) expect(r.body).toMatch(new RegExp(`^<html lang="${lang}">`))
+    })
+  }
 
   it("renders stored findings from their codes in the reader's language, with plurals", async () => {
     const en = (await read(`/organisation?iri=${q(ORG_A)}`, 'en')).words

@@ -44,25 +44,32 @@ export interface HarvestedRecordColumns {
   withdrawn_at: Timestamp | null
 }
 
-/** What a dataset's and a data service's rows have besides: the catalogue it came from, who publishes it, title and description. */
+/**
+ * What a dataset's and a data service's rows have besides: the catalogue it came from, who
+ * publishes it, title and description, contact, licence, rights, specifications and HVD
+ * (written by `sharedColumns` in src/db/harvest-rows.ts).
+ */
 export interface PublishedRecordColumns extends HarvestedRecordColumns {
   source_id: string
   organisation_iri: string | null
   publisher_iri: string | null
   title: Json<LangText>
   description: Json<LangText>
+  contact_email: string | null
+  license: string | null
+  access_rights: string | null
+  conforms_to: Json<string[]>
+  /** dcatap:hvdCategory and dcatap:applicableLegislation ('[]' when not given). */
+  hvd_categories: Json<string[]>
+  applicable_legislation: Json<string[]>
 }
 
 /** A dcat:Dataset. */
 export interface DatasetTable extends PublishedRecordColumns {
-  contact_email: string | null
   contact_name: string | null
-  license: string | null
-  access_rights: string | null
   /** dct:rights (migration 0005). */
   rights: string | null
   accrual_periodicity: string | null
-  conforms_to: Json<string[]>
   spatial: Json<string[]>
   temporal: Json<{ start?: string; end?: string }[]>
   keywords: Json<LangText[]>
@@ -70,8 +77,6 @@ export interface DatasetTable extends PublishedRecordColumns {
   landing_page: string | null
   issued: string | null
   modified: string | null
-  hvd_categories: Json<string[]>
-  applicable_legislation: Json<string[]>
 }
 
 /** A dcat:Distribution of a dataset. */
@@ -108,13 +113,7 @@ export interface DistributionTable extends HarvestedRecordColumns {
 export interface DataServiceTable extends PublishedRecordColumns {
   endpoint_urls: Json<string[]>
   endpoint_description: string | null
-  contact_email: string | null
-  license: string | null
-  access_rights: string | null
-  conforms_to: Json<string[]>
   serves_datasets: Json<string[]>
-  hvd_categories: Json<string[]>
-  applicable_legislation: Json<string[]>
   /** Host of the first endpoint URL, the unit of work when the endpoint is probed (migration 0014-hvd-services); null when none parses. */
   host: ColumnType<string | null, string | null | undefined, string | null>
   /** When the endpoint is due to be probed again, as a distribution's next_check_at (migration 0014-hvd-services). */
