@@ -95,14 +95,19 @@ export type ProblemsCache = Map<string, ReturnType<typeof getProblems>>
 /** One alert as a digest (or an immediate notice) shows it. */
 export async function toItem(db: Db, a: AlertRow, lang: Lang, cache: ProblemsCache = new Map()): Promise<DigestItem> {
   const title = typeof a.dataset_title === 'string' ? (JSON.parse(a.dataset_title) as Record<string, string>) : a.dataset_title
-  const evidence: StoredFinding[] = typeof a.evidence === 'string' ? JSON.parse(a.evidence) : a.evidence
+  let evidence: StoredFinding[] = typeof a.evidence === 'string' ? JSON.parse(a.evidence) : a.evidence
   let pointsToGain: number | null = null
   if (a.dataset_iri && a.subject_kind === 'distribution') {
-    const codes = new Set(evidence.map((f) => f.code))
     const key = `${lang}\u0000${a.dataset_iri}`
     if (!cache.has(key)) cache.set(key, getProblems(db, { datasetIri: a.dataset_iri, lang }))
-    const problems = await cache.get(key)!
-    const gains = problems.filter((p) => p.distributionIri === a.subject && codes.has(p.code)).map((p) => p.totalPointsToGain)
+    const own = (await cache.get(key)!).filter((p) => p.distributionIri === a.subject)
+    // An availability alert's evidence is the latest failing probe (its code, URL and status);
+    // what the pages say of it, with the fix and the points, is the availability verdict's
+    // finding (availability-broken, the one error) in the problems read model: the e-mail says the same.
+    const verdict = a.problem === 'availability' ? own.find((p) => p.dimension === 'availability' && p.severity === 'error') : undefined
+    if (verdict) evidence = [{ code: verdict.code, severity: verdict.severity, params: { ...verdict.params, ...evidence[0]?.params } }]
+    const codes = new Set(evidence.map((f) => f.code))
+    const gains = own.filter((p) => codes.has(p.code)).map((p) => p.totalPointsToGain)
     if (gains.length) pointsToGain = Math.max(...gains)
   }
   return {

@@ -87,7 +87,9 @@ function itemLines(item: DigestItem, lang: Lang, publicUrl: string | undefined, 
     ? t(lang, 'alerts.problem.resolved-on', { at: item.resolvedAt?.toISOString() ?? '' })
     : t(lang, 'alerts.problem.since', { since: item.badSince?.toISOString() ?? '' })
   const lines = [`${name}: ${problemTitle(item, lang)} (${when})`]
-  if (item.subjectKind !== 'catalogue' && item.subject !== item.datasetIri) lines.push(item.subject)
+  // Where the problem is: the file's address when the evidence has it (what a publisher can open), else the distribution's IRI.
+  const url = item.evidence.map((f) => f.params?.url).find((u): u is string => typeof u === 'string')
+  if (item.subjectKind !== 'catalogue' && item.subject !== item.datasetIri) lines.push(url ?? item.subject)
   if (!resolved) {
     if (item.intermittent) lines.push(t(lang, 'alerts.problem.intermittent'))
     for (const f of item.evidence.slice(0, 3)) {

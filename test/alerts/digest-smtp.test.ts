@@ -3,7 +3,9 @@ import { json } from '../../src/db/json.js'
 import { defaultConfig, type Config } from '../../src/config/config.js'
 import type { ProbeCode, ProbeOutcome } from '../../src/domain/probe-codes.js'
 import { seedDistributions } from '../availability/seed-distributions.js'
-import { dbAndInbox, digestAndSend as sendDigests, ORG, probe as probeWith, url } from './alert-world.js'
+import { computeScores } from '../../src/scoring/compute-scores.js'
+import { describeFinding } from '../../src/i18n/catalogue.js'
+import { at, dbAndInbox, digestAndSend as sendDigests, ORG, probe as probeWith, url } from './alert-world.js'
 
 const A = 'urn:test:dist:a'
 const B = 'urn:test:dist:b'
@@ -111,5 +113,28 @@ describe('digests over a real SMTP server on loopback', () => {
       expect(m.subject).toContain('0 nya problem')
       expect(m.text).not.toContain('/d.csv')
     }
+  })
+
+  it("a broken file's e-mail says what its page says: the file's address, the fix and the points", async () => {
+    const E = 'urn:test:dist:e'
+    await seedDistributions(world.db, [{ iri: E, url: url(E) }])
+    for (const h of [1008, 1020, 1032]) await probe(E, h, 'failing', 'refused')
+    await computeScores({ db: world.db, now: at(1032.5) })
+    const before = inbox.received.length
+    expect(await digestAndSend(1033)).toMatchObject({ queued: 1, sent: 1 })
+    const m = inbox.received[before]!
+    const text = m.text ?? ''
+    const item = text.slice(text.indexOf('Nya problem'))
+    expect(item).toContain(`${url(E)}\n`)
+    expect(item).toContain('Trasig: Servern vägrar ansluta')
+    expect(item).toContain('Så åtgärdar ni det: Servern går inte att nå.')
+    expect(item).toMatch(/Att åtgärda det ger [\d,]+ poäng i totalbetyget/)
+    expect(text).not.toContain('null')
+  })
+
+  it('a probe finding without an HTTP status says nothing of one (not "HTTP null")', () => {
+    const f = { code: 'refused', severity: 'error' as const, params: { url: url('urn:x:y'), status: null } }
+    expect(describeFinding(f, 'sv').message).not.toContain('null')
+    expect(describeFinding(f, 'en').message).not.toContain('null')
   })
 })

@@ -7,7 +7,7 @@ import { signLink } from '../../src/alerts/links.js'
 import { deliverOutbox } from '../../src/alerts/deliver-outbox.js'
 import { defaultConfig, type Config } from '../../src/config/config.js'
 import { withSmtp } from '../helpers/smtp-inbox.js'
-import { at, breakFile, DATASET, dbAndInbox, digestAndSend, FROM, ORG, pathOf, SECRET, seedWorld } from './alert-world.js'
+import { at, breakFile, DATASET, dbAndInbox, digestAndSend, FROM, ORG, pathOf, SECRET, seedWorld, url } from './alert-world.js'
 
 /**
  * Unsubscribe, snooze and following, end to end: the web app's routes over a real
@@ -114,7 +114,7 @@ describe('unsubscribe, snooze and follow through signed links', () => {
     const digest = mailsTo(FOLLOWER).at(-1)!
     expect(digest.subject).toContain('new problem')
     expect(digest.text).toContain('You receive this because you chose to follow the dataset or organisation')
-    expect(digest.text).toContain('urn:test:dist:d')
+    expect(digest.text).toContain(url('urn:test:dist:d'))
     expect(header(digest, 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click')
   })
 
@@ -149,7 +149,7 @@ describe('unsubscribe, snooze and follow through signed links', () => {
     // After the snooze, the news kept meanwhile arrives.
     const after = await send(116 + 7 * 24 + 1)
     expect(after).toMatchObject({ queued: 1, sent: 1 })
-    expect(mailsTo(FOLLOWER).at(-1)!.text).toContain('urn:test:dist:e')
+    expect(mailsTo(FOLLOWER).at(-1)!.text).toContain(url('urn:test:dist:e'))
 
     const stop = linkIn(mailsTo(FOLLOWER).at(-1)!.text!, 'Stop alerts about this dataset')!
     clockH = 300

@@ -19,17 +19,17 @@ function detail(lang: Lang, p: MessageParams): string {
   const d = p as ProbeDetail
   const sv = lang === 'sv'
   const parts: string[] = []
-  if (d.status !== undefined) parts.push(`HTTP ${d.status}`)
-  if (d.retryAfterSeconds !== undefined) parts.push(`Retry-After ${num(lang, d.retryAfterSeconds)} s`)
-  if (d.bytes !== undefined && d.expected !== undefined) {
+  if (d.status != null) parts.push(`HTTP ${d.status}`)
+  if (d.retryAfterSeconds != null) parts.push(`Retry-After ${num(lang, d.retryAfterSeconds)} s`)
+  if (d.bytes != null && d.expected != null) {
     parts.push(`${num(lang, d.bytes, 0)} ${sv ? 'av' : 'of'} ${count(lang, d.expected, 'byte', sv ? 'byte' : 'bytes')}`)
-  } else if (d.bytes !== undefined) {
+  } else if (d.bytes != null) {
     parts.push(`${count(lang, d.bytes, 'byte', sv ? 'byte' : 'bytes')}, ${sv ? 'sedan bröts anslutningen' : 'then the connection broke'}`)
   }
-  const waited = d.waitedFor !== undefined ? WAITED_FOR[d.waitedFor] : undefined
+  const waited = d.waitedFor != null ? WAITED_FOR[d.waitedFor] : undefined
   if (waited) parts.push(waited[lang])
-  if (d.host !== undefined) parts.push(d.address !== undefined && d.address !== d.host ? `${d.host} → ${d.address}` : d.host)
-  if (d.errorCode !== undefined) parts.push(d.errorCode)
+  if (d.host != null) parts.push(d.address != null && d.address !== d.host ? `${d.host} → ${d.address}` : d.host)
+  if (d.errorCode != null) parts.push(d.errorCode)
   return parts.length > 0 ? ` (${parts.join(', ')})` : ''
 }
 
