@@ -14,9 +14,13 @@
  * (`onDeadlineMissed`): "if you miss your deadline, replace my pool". Replacing makes a
  * fresh postgres.js pool the current one, so the next call connects anew; the old one gets
  * `graceMs` (30 s) for calls still running on it and is then ended with `end({ timeout: 0
- * })`, which cuts its connections (a wedged one included). A call that fails to connect
- * in time (CONNECT_TIMEOUT) replaces its pool too. Only the pool the late call used is
- * replaced, once: calls that missed on an already replaced pool change nothing.
+ * })`, which cuts its connections (a wedged one included). Only the pool the late call
+ * used is replaced, once: calls that missed on an already replaced pool change nothing.
+ *
+ * A call that fails because its connection went away (PostgreSQL restarted) or could not
+ * connect in time replaces its pool too, at once (see REPLACE_ON): that is how the wedge
+ * comes about, and with fresh connections it does not; the deadline is what catches the
+ * rest.
  *
  * What it costs: everything on the old pool is cut after the grace period, healthy
  * connections included; the scheduler's leader session (src/scheduler/leader-lock.ts) is one,
@@ -104,8 +108,18 @@ export class ReplaceablePostgresDialect implements Dialect {
   }
 }
 
-/** A postgres.js error saying a connection could not be made in time. */
-const isConnectTimeout = (err: unknown) => (err as { code?: unknown } | null)?.code === 'CONNECT_TIMEOUT'
+/**
+ * Errors after which the pool a call used is replaced at once, without waiting for a
+ * deadline: a connection could not be made in time (CONNECT_TIMEOUT), or one went away
+ * under the call (closed, reset, or the server shut down: 57P01, 57P02). The latter is
+ * what sets up the wedge: postgres.js reconnects a closed connection by reusing its
+ * object, and one that closed while a small write was deferred keeps a cancelled timer
+ * that is never cleared, so none of its writes is ever sent again (porsager/postgres#1209,
+ * `closed()` in postgres/src/connection.js). A fresh pool has fresh connection objects.
+ * Refused connections (the server is down) replace nothing: those just fail again.
+ */
+const REPLACE_ON = new Set(['CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE', '57P01', '57P02'])
+const poolIsSuspect = (err: unknown) => REPLACE_ON.has(String((err as { code?: unknown } | null)?.code))
 
 class ReplaceablePostgresDriver implements Driver {
   constructor(private readonly pool: ReplaceablePostgresPool) {}
@@ -117,7 +131,7 @@ class ReplaceablePostgresDriver implements Driver {
     try {
       return new ReservedConnection(await from.sql.reserve(), from)
     } catch (err) {
-      if (isConnectTimeout(err)) from.replace()
+      if (poolIsSuspect(err)) from.replace()
       throw err
     }
   }
@@ -159,7 +173,7 @@ class ReservedConnection implements DatabaseConnection {
         ...(command === 'INSERT' || command === 'UPDATE' || command === 'DELETE' || command === 'MERGE' ? { numAffectedRows: BigInt(count) } : {}),
       }
     } catch (err) {
-      if (isConnectTimeout(err)) this.from.replace()
+      if (poolIsSuspect(err)) this.from.replace()
       throw err
     }
   }

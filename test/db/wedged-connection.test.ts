@@ -100,6 +100,19 @@ describe.skipIf(testDbKinds.find((k) => k.kind === 'postgres')!.skip)('a wedged 
     expect(next.ms).toBeLessThan(2000)
   })
 
+  it('a call whose connection is cut under it (a restart) replaces the pool at once, before anything can wedge', async () => {
+    const before = database.replacedPools?.() ?? 0
+    const sleeping = withDeadline('a slow call', 5000, () => sql`select pg_sleep(2)`.execute(database.db)).catch((e: unknown) => e)
+    expect(await until(() => proxy.open() >= 1, 2000)).toBe(true)
+    await sleep(200)
+    proxy.cutOpen()
+    const err = (await sleeping) as { code?: string }
+    expect(err).not.toBeInstanceOf(DbCallTimeoutError)
+    expect(['CONNECTION_CLOSED', 'ECONNRESET']).toContain(err.code)
+    expect(database.replacedPools?.()).toBe(before + 1)
+    expect(await ask('after the cut', 5000)).toEqual([{ one: 1 }])
+  })
+
   it('closing cuts a replaced pool still in its grace period at once', async () => {
     const closed = await timed(() => database.close())
     expect(closed.ms).toBeLessThan(3000)

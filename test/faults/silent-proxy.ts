@@ -19,6 +19,8 @@ export interface SilentProxy {
   silence(): void
   /** From now on nothing passes on the connections open now; new connections pass as usual. */
   silenceOpen(): void
+  /** Cuts the connections open now, as a server that restarts does; new connections pass as usual. */
+  cutOpen(): void
   /** Connections open now (each pair of client and upstream socket counts once). */
   open(): number
   /** Connections it has accepted so far. */
@@ -32,7 +34,7 @@ export async function startSilentProxy(target: { host: string; port: number }): 
   let accepted = 0
   const sockets = new Set<Socket>()
   /** The open connections: their client socket, and whether they were silenced. */
-  const pairs = new Map<Socket, { silent: boolean }>()
+  const pairs = new Map<Socket, { silent: boolean; upstream: Socket }>()
   const track = (s: Socket) => {
     sockets.add(s)
     s.on('close', () => sockets.delete(s))
@@ -58,7 +60,7 @@ export async function startSilentProxy(target: { host: string; port: number }): 
     }
     const upstream = connect(target.port, target.host)
     track(upstream)
-    const pair = { silent: false }
+    const pair = { silent: false, upstream }
     pairs.set(client, pair)
     client.on('close', () => pairs.delete(client))
     forward(client, upstream, pair)
@@ -80,6 +82,12 @@ export async function startSilentProxy(target: { host: string; port: number }): 
     },
     silenceOpen() {
       for (const pair of pairs.values()) pair.silent = true
+    },
+    cutOpen() {
+      for (const [client, pair] of pairs) {
+        client.destroy()
+        pair.upstream.destroy()
+      }
     },
     open: () => pairs.size,
     accepted: () => accepted,
