@@ -1,5 +1,4 @@
 import { Kysely } from 'kysely'
-import { PostgresJSDialect } from 'kysely-postgres-js'
 import postgres from 'postgres'
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
@@ -11,6 +10,7 @@ import { PGliteDialect } from './pglite-dialect.js'
 import { lockDataDir } from './data-dir-lock.js'
 import { guardPostgresJsClosedSocketWrite } from './postgres-js-guard.js'
 import { withDeadline } from './deadline.js'
+import { ReplaceablePostgresDialect, ReplaceablePostgresPool } from './postgres-js-pool.js'
 
 /** Which engine a handle talks to. */
 export type DatabaseKind = 'pglite' | 'postgres'
@@ -22,6 +22,8 @@ export interface OpenDatabase {
   /** Where it lives: the data folder, or the URL with the password hidden. */
   location: string
   close(): Promise<void>
+  /** PostgreSQL: how many times a missed deadline made it replace its connection pool (see postgres-js-pool.ts). */
+  replacedPools?: () => number
 }
 
 export interface OpenDatabaseOptions {
@@ -31,6 +33,8 @@ export interface OpenDatabaseOptions {
   dataDir?: string
   /** postgres.js pool size (default 10). */
   maxConnections?: number
+  /** How long a pool replaced after a missed deadline lives on for the calls still on it (default 30 s; see postgres-js-pool.ts). */
+  replacedPoolGraceMs?: number
 }
 
 const INT8 = 20
@@ -45,7 +49,9 @@ const NUMERIC = 1700
 export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<OpenDatabase> {
   if (opts.databaseUrl) {
     guardPostgresJsClosedSocketWrite()
-    const client = postgres(opts.databaseUrl, {
+    const databaseUrl = opts.databaseUrl
+    // A pool that a call missing its deadline replaces with a fresh one (see postgres-js-pool.ts).
+    const pool = new ReplaceablePostgresPool(() => postgres(databaseUrl, {
       max: opts.maxConnections ?? 10,
       onnotice: () => {},
       // A server that does not answer is noticed, not waited on: connecting gives up after
@@ -60,18 +66,18 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Open
         bigint: { to: INT8, from: [INT8], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
         numeric: { to: NUMERIC, from: [NUMERIC], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
       },
-    })
-    const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: client }) })
+    }), opts.replacedPoolGraceMs)
+    const db = new Kysely<Database>({ dialect: new ReplaceablePostgresDialect(pool) })
     const url = new URL(opts.databaseUrl)
     if (url.password) url.password = '***'
     // Closing waits at most 1 s for queries in flight, then cuts their connections: by the
     // time a command closes it has waited for every call it cares about, so what is still in
     // flight was given up on (its deadline passed, a stopping worker left it), and one on a
     // wedged connection never settles (porsager/postgres#1209): the 5 s this used to wait
-    // were a third of a stopped worker's exit (test/cli/worker-stop.test.ts).
-    // (Not through db.destroy(): it ends the client again without a timeout, and waits.)
-    const close = () => withDeadline('close the database', 5_000, client.end({ timeout: 1 })).catch(() => {})
-    return { db, kind: 'postgres', location: url.toString(), close }
+    // were a third of a stopped worker's exit (test/cli/worker-stop.test.ts). Pools replaced
+    // after a missed deadline and still in their grace period are cut at once.
+    const close = () => withDeadline('close the database', 5_000, () => pool.end(1)).catch(() => {})
+    return { db, kind: 'postgres', location: url.toString(), close, replacedPools: () => pool.replaced }
   }
   const { PGlite } = await import('@electric-sql/pglite')
   const dataDir = opts.dataDir ?? './data'

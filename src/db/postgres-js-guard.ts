@@ -9,7 +9,8 @@
  *
  * By then the connection's `closed()` has already rejected its queries with
  * CONNECTION_CLOSED, so the lost write is moot; a call that would wait for it forever is
- * ended by its deadline (src/db/deadline.ts). So that one exception is swallowed, with a
+ * ended by its deadline (src/db/deadline.ts), which also takes the pool out of use
+ * (src/db/postgres-js-pool.ts). So that one exception is swallowed, with a
  * line on stderr; so is a postgres.js "connection closed" rejection nobody waited for
  * (isPostgresJsUnheardClose). Any other uncaught exception ends the process as Node would, unless
  * someone else (a test runner) listens for them. Remove once postgres.js ships the fix.

@@ -109,8 +109,8 @@ export class ProbeWriter {
   private async write(b: Batch): Promise<void> {
     try {
       for (const [sweepId, probes] of b.bySweep) {
-        this.onWritten(await withDeadline('write probes', this.writeTimeoutMs, recordProbes(this.db, sweepId, this.workerId, probes, this.step)))
-        await withDeadline('observe probes for alerts', this.writeTimeoutMs, observeProbes(this.db, probes.map(probeRef), this.alertPolicy))
+        this.onWritten(await withDeadline('write probes', this.writeTimeoutMs, () => recordProbes(this.db, sweepId, this.workerId, probes, this.step)))
+        await withDeadline('observe probes for alerts', this.writeTimeoutMs, () => observeProbes(this.db, probes.map(probeRef), this.alertPolicy))
       }
       b.resolve()
     } catch (err) {

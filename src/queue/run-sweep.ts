@@ -95,9 +95,9 @@ async function sweepHere(opts: RunSweepOptions): Promise<SweepRun> {
     })
   } finally {
     if (timer) clearInterval(timer)
-    await withDeadline('sweep progress', callMs(opts), reporting).catch(() => {})
+    await withDeadline('sweep progress', callMs(opts), () => reporting).catch(() => {})
   }
-  const summary = await withDeadline('sweep summary', callMs(opts), sweepSummary(opts.db, sweepId))
+  const summary = await withDeadline('sweep summary', callMs(opts), () => sweepSummary(opts.db, sweepId))
   opts.onProgress?.({ sweepId, probed: summary.probed, urls: summary.urls, elapsedMs: Date.now() - started })
   const elapsedMs = Date.now() - started
   return { summary, worker, elapsedMs, urlsPerSecond: summary.probed / Math.max(0.001, elapsedMs / 1000) }

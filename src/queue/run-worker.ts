@@ -135,7 +135,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
       let claim: ClaimedHost | null | undefined
       try {
         // A stop does not wait for a claim under way; one that lands before the hosts are given back is given back with them.
-        const claiming = withDeadline('claim host', dbMs, claimHost(opts.db, { workerId, leaseSeconds: opts.leaseSeconds, sweepId: opts.sweepId }))
+        const claiming = withDeadline('claim host', dbMs, () => claimHost(opts.db, { workerId, leaseSeconds: opts.leaseSeconds, sweepId: opts.sweepId }))
         claim = await unlessStopped(signal, claiming, (late) => late && !abandon.signal.aborted && held.set(keyOf(late), late))
       } catch (err) {
         // The database may be back at the next poll; a long-running worker should not die of it.
@@ -158,8 +158,9 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
       active.add(task)
     }
     if (signal?.aborted) break
-    if (active.size === 0 && opts.untilSweepDone && opts.sweepId !== undefined) {
-      const finishing = withDeadline('finish sweep', dbMs, finishSweepIfComplete(opts.db, opts.sweepId))
+    const sweepId = opts.sweepId
+    if (active.size === 0 && opts.untilSweepDone && sweepId !== undefined) {
+      const finishing = withDeadline('finish sweep', dbMs, () => finishSweepIfComplete(opts.db, sweepId))
       const done = await unlessStopped(signal, finishing, () => {}).catch((err: unknown) => {
         opts.onError?.(err as Error, '(queue)')
         return false
@@ -184,7 +185,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
     stats.leftLeased = await stopWorking({ db: opts.db, active, held, writer, abandon, ...(opts.onError ? { onError: opts.onError } : {}) }, opts.stopGraceMs ?? 5000)
   } else {
     await Promise.all(active)
-    await withDeadline('write probes', dbMs, writer.flush()).catch((err: unknown) => opts.onError?.(err as Error, '(queue)'))
+    await withDeadline('write probes', dbMs, () => writer.flush()).catch((err: unknown) => opts.onError?.(err as Error, '(queue)'))
   }
   writer.close()
   return stats
@@ -222,18 +223,19 @@ async function workHost(opts: WorkerOptions, claim: ClaimedHost, stats: WorkerSt
     if (abandoned.aborted) return
     // Write what this host still has queued now rather than at the next tick, and wait
     // for it (batches are written in order, so the last one settling means all did).
-    if (run.lastBatch) {
+    const lastBatch = run.lastBatch
+    if (lastBatch) {
       void writer.flush()
-      await withDeadline('write probes', dbMs, run.lastBatch).catch((err: unknown) => (run.failure ??= err as Error))
+      await withDeadline('write probes', dbMs, () => lastBatch).catch((err: unknown) => (run.failure ??= err as Error))
     }
     if (run.failure) throw run.failure
     if (run.lost || abandoned.aborted) return
     const finished = !signal?.aborted && !run.deferUntil
-    await withDeadline('release host', dbMs, releaseHost(db, claim, { done: finished, notBefore: run.deferUntil }))
+    await withDeadline('release host', dbMs, () => releaseHost(db, claim, { done: finished, notBefore: run.deferUntil }))
     if (finished) stats.hostsDone++
   } catch (err) {
     // Give the host back at once rather than making the next worker wait for the lease.
-    if (!abandoned.aborted) await withDeadline('release host', dbMs, releaseHost(db, claim, { done: false, notBefore: new Date(Date.now() + 30_000) })).catch(() => {})
+    if (!abandoned.aborted) await withDeadline('release host', dbMs, () => releaseHost(db, claim, { done: false, notBefore: new Date(Date.now() + 30_000) })).catch(() => {})
     throw err
   } finally {
     clearInterval(renewTimer)
@@ -259,7 +261,7 @@ function startRenewing(opts: WorkerOptions, claim: ClaimedHost, run: HostRun): R
         run.lost = true
         return
       }
-      withDeadline('renew lease', dbMs, renewLease(opts.db, claim, opts.leaseSeconds))
+      withDeadline('renew lease', dbMs, () => renewLease(opts.db, claim, opts.leaseSeconds))
         .then((ok) => {
           if (!ok && !run.lost) countLeaseExpiry('lost')
           if (!ok) run.lost = true
@@ -301,7 +303,7 @@ function duePager(opts: WorkerOptions, claim: ClaimedHost, run: HostRun): () => 
   /** Moving to the next page: one swap, however many lanes wait for it. */
   let advancing: Promise<void> | null = null
   const readNext = () => {
-    pending = withDeadline('read due URLs', dbMs, dueDistributions(opts.db, claim.sweepId, claim.host, { ...(cursor === undefined ? {} : { after: cursor }), limit: DUE_PAGE, dueBefore: claim.dueBefore })).then((r) => {
+    pending = withDeadline('read due URLs', dbMs, () => dueDistributions(opts.db, claim.sweepId, claim.host, { ...(cursor === undefined ? {} : { after: cursor }), limit: DUE_PAGE, dueBefore: claim.dueBefore })).then((r) => {
       run.lastProgress = Date.now()
       if (r.next === null) exhausted = true
       else cursor = r.next

@@ -41,12 +41,12 @@ export async function stopWorking(w: WorkInHand, graceMs: number): Promise<numbe
   await withinGrace(Promise.all(w.active).then(() => true), graceMs)
   w.abandon.abort()
   const releases = [...w.held.values()].map((c) =>
-    withDeadline('release host', STOP_CALL_MS, releaseHost(w.db, c, { done: false })).then(
+    withDeadline('release host', STOP_CALL_MS, () => releaseHost(w.db, c, { done: false })).then(
       () => 0,
       (err: unknown) => (w.onError?.(err as Error, c.host), 1),
     ),
   )
-  const flushed = withDeadline('write probes', STOP_CALL_MS, w.writer.flush()).catch((err: unknown) => w.onError?.(err as Error, '(queue)'))
+  const flushed = withDeadline('write probes', STOP_CALL_MS, () => w.writer.flush()).catch((err: unknown) => w.onError?.(err as Error, '(queue)'))
   const [left] = await Promise.all([Promise.all(releases).then((r) => r.reduce((a, b) => a + b, 0)), flushed])
   return left
 }

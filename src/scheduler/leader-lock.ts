@@ -105,8 +105,8 @@ function advisoryLeaderLock(db: Db, key: number): LeaderLock {
     async tryAcquire() {
       if (leading) return true
       try {
-        const conn = await withDeadline('open the leader session', LOCK_CALL_MS, session.open())
-        const { rows } = await withDeadline('take the leader lock', LOCK_CALL_MS, sql<{ ok: boolean }>`select pg_try_advisory_lock(${key}::bigint) as ok`.execute(conn))
+        const conn = await withDeadline('open the leader session', LOCK_CALL_MS, () => session.open())
+        const { rows } = await withDeadline('take the leader lock', LOCK_CALL_MS, () => sql<{ ok: boolean }>`select pg_try_advisory_lock(${key}::bigint) as ok`.execute(conn))
         leading = rows[0]?.ok === true
       } catch (err) {
         await dropSession()
@@ -118,7 +118,7 @@ function advisoryLeaderLock(db: Db, key: number): LeaderLock {
     async heartbeat() {
       if (!session.isOpen) return false
       try {
-        await withDeadline('check the leader session', LOCK_CALL_MS, sql`select 1`.execute(await session.open()))
+        await withDeadline('check the leader session', LOCK_CALL_MS, async () => sql`select 1`.execute(await session.open()))
         return leading
       } catch {
         // The session is gone, and with it the lock.
@@ -129,8 +129,7 @@ function advisoryLeaderLock(db: Db, key: number): LeaderLock {
     async release() {
       if (session.isOpen && leading) {
         try {
-          const unlock = session.open().then((conn) => sql`select pg_advisory_unlock(${key}::bigint)`.execute(conn))
-          await withDeadline('give up the leader lock', LOCK_RELEASE_MS, unlock)
+          await withDeadline('give up the leader lock', LOCK_RELEASE_MS, () => session.open().then((conn) => sql`select pg_advisory_unlock(${key}::bigint)`.execute(conn)))
         } catch {
           // A dead session has already released the lock; one that does not answer loses it when the process ends.
         }

@@ -12,8 +12,8 @@ import { DbCallTimeoutError, withDeadline } from '../../src/db/deadline.js'
 
 describe('withDeadline', () => {
   it('passes a settled call through and rejects one that does not settle in time', async () => {
-    await expect(withDeadline('quick', 1000, Promise.resolve(7))).resolves.toBe(7)
-    const err = await withDeadline('never', 50, new Promise(() => {})).catch((e: unknown) => e)
+    await expect(withDeadline('quick', 1000, () => Promise.resolve(7))).resolves.toBe(7)
+    const err = await withDeadline('never', 50, () => new Promise(() => {})).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(DbCallTimeoutError)
     expect((err as DbCallTimeoutError).params).toEqual({ what: 'never', seconds: 0 })
   })
@@ -21,7 +21,7 @@ describe('withDeadline', () => {
   it('keeps a process with nothing else to do alive until the deadline, so the caller hears of it', async () => {
     const module = new URL('../../src/db/deadline.ts', import.meta.url).href
     const script = `const { withDeadline } = await import(${JSON.stringify(module)});
-      try { await withDeadline('claim host', 300, new Promise(() => {})) } catch (e) { console.log('caught ' + e.name); process.exitCode = 3 }`
+      try { await withDeadline('claim host', 300, () => new Promise(() => {})) } catch (e) { console.log('caught ' + e.name); process.exitCode = 3 }`
     const r = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script]).catch((e: { code: number; stdout: string }) => e)
     expect((r as { stdout: string }).stdout.trim()).toBe('caught DbCallTimeoutError')
     expect((r as { code?: number }).code).toBe(3)

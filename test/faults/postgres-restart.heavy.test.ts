@@ -10,11 +10,17 @@
  *
  * After restarts, postgres.js 3.4.9 can leave a pooled connection whose writes are never
  * flushed (its teardown cancels the deferred write without clearing it; LanternOps/breeze#3225,
- * porsager/postgres#1209), so calls on it wait for their 30 s deadline and a sweep can take
- * a minute. A stop no longer waits on such calls (src/queue/worker-stop.ts, bin/datavakt.js):
- * it used to take 30 s to over 90 s, and now takes under 10 (the time is printed). Whether
- * a worker holds a wedged connection when SIGTERM comes is chance here;
- * test/cli/worker-stop.test.ts makes a database that never answers on purpose.
+ * porsager/postgres#1209), so a call on it waits for its 30 s deadline. A missed deadline,
+ * or a call whose connection went away, now replaces the worker's whole postgres.js pool
+ * (src/db/postgres-js-pool.ts), so later calls no longer land on the wedged connection one
+ * after another; test/db/wedged-connection.test.ts shows that on its own. What a wedge
+ * still costs here is the first call's 30 s, plus the 30 s a host whose write failed is
+ * left alone (releaseHost's notBefore in run-worker.ts): rounds took 5-70 s both before
+ * and after the change on a loaded 2-core machine (printed per round). A stop does not wait
+ * on such calls (src/queue/worker-stop.ts, bin/datavakt.js): it used to take 30 s to over
+ * 90 s, and now takes under 10 (1.5-7.7 s measured; the time is printed). Whether a worker
+ * holds a wedged connection when SIGTERM comes is chance here; test/cli/worker-stop.test.ts
+ * makes a database that never answers on purpose.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
