@@ -3,7 +3,7 @@
  * pooled connection that never answers (porsager/postgres#1209). One call on it missing
  * its deadline must be enough: the next call gets a fresh connection at once, rather than
  * landing on the wedged one and waiting out a deadline of its own (which is what happened
- * with kysely-postgres-js over one postgres.js pool). Real PostgreSQL, through a loopback
+ * with the kysely-postgres-js dialect this project used before, over one postgres.js pool). Real PostgreSQL, through a loopback
  * proxy that silences the connections open at that moment and forwards new ones
  * (../faults/silent-proxy.ts). The pool has one connection, so a call can only get a
  * fresh one from a fresh pool (src/db/postgres-js-pool.ts).
