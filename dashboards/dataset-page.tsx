@@ -2,13 +2,13 @@ import { DIMENSIONS } from '../src/domain/dimension.js'
 import { WebLink } from './web-link.js'
 import { describeFinding, t } from '../src/i18n/catalogue.js'
 import type { Lang } from '../src/i18n/lang.js'
-import type { DatasetView, DistributionView } from '../src/read-model/dataset.js'
+import type { DatasetPageView, DistributionView } from '../src/read-model/dataset.js'
 import { BadgeEmbed } from './badge-embed.js'
 import { CheckResultsTable } from './check-results.js'
 import { FollowBox } from './follow-box.js'
 import { Layout } from './layout.js'
 import { entityHref, type PageAddress } from './page-address.js'
-import { ScoreCards } from './score-cards.js'
+import { ScoreCards, Trend } from './score-cards.js'
 import { ScoreChip } from './score-chip.js'
 import { shownTime } from './shown-time.js'
 
@@ -59,7 +59,7 @@ function DistributionCard(props: { d: DistributionView; lang: Lang }) {
  * and latest result per check (linking to the file's page), and how to embed its badge.
  * `site` is the public address the embed lines use.
  */
-export function DatasetPage(props: { data: DatasetView; lang: Lang; here: PageAddress; site: string }) {
+export function DatasetPage(props: { data: DatasetPageView; lang: Lang; here: PageAddress; site: string }) {
   const { data, lang } = props
   return (
     <Layout title={data.title} lang={lang} here={props.here}>
@@ -75,6 +75,7 @@ export function DatasetPage(props: { data: DatasetView; lang: Lang; here: PageAd
         <img src={`/badge/dataset.svg?${new URLSearchParams({ iri: data.iri, lang }).toString()}`} alt={t(lang, 'pages.badge')} />
       </p>
       <ScoreCards scores={data.scores} lang={lang} />
+      <Trend rows={data.trend} lang={lang} />
       {data.datasetResults.length ? (
         <>
           <h2>{t(lang, 'dimension.metadata')}</h2>

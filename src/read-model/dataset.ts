@@ -6,6 +6,7 @@ import { getLatestCheckResults, type CheckResultView, type TargetedCheckResult }
 import { UNKNOWN_ORGANISATION } from '../scoring/score-region.js'
 import { isUnknownOrganisation } from './organisation-key.js'
 import { getLatestRollup, type RollupRow } from './rollup-row.js'
+import { getTrend } from './trend.js'
 import { probedUrl } from '../domain/probed-url.js'
 
 /** A file's current scores per dimension and in total (null = unknown); its reasons are in the problems read. */
@@ -96,4 +97,15 @@ export async function readDataset(db: Db, iri: string, lang: Lang): Promise<Data
     }),
     datasetResults: resultsOf(null),
   }
+}
+
+/** A dataset's page: the dataset as the API gives it, and its total's trend over the last 90 days. */
+export interface DatasetPageView extends DatasetView {
+  trend: RollupRow[]
+}
+
+/** The dataset page's read model (readDataset plus the trend); null when not harvested. Only reads. */
+export async function readDatasetPage(db: Db, iri: string, lang: Lang, now: Date = new Date()): Promise<DatasetPageView | null> {
+  const [dataset, trend] = await Promise.all([readDataset(db, iri, lang), getTrend(db, 'dataset', iri, 90, now)])
+  return dataset && { ...dataset, trend }
 }

@@ -10,7 +10,7 @@ import { trendDays } from '../../dashboards/region-trends.js'
 import { requestLang } from '../api/request-lang.js'
 import { t } from '../i18n/catalogue.js'
 import type { Lang } from '../i18n/lang.js'
-import { readDataset } from '../read-model/dataset.js'
+import { readDatasetPage } from '../read-model/dataset.js'
 import { readDistributionPage } from '../read-model/distribution-page.js'
 import { leagueQuery } from '../read-model/league-query.js'
 import { readOrganisation } from '../read-model/organisation.js'
@@ -71,7 +71,7 @@ export function pageRoutes({ db, lang: fallback, publicUrl }: WebDeps): Hono {
   )
   app.get(
     '/dataset',
-    entityPage(fallback, 'pages.error.unknown-dataset', (iri, lang) => readDataset(db, iri, lang), (data, lang, here, c) => (
+    entityPage(fallback, 'pages.error.unknown-dataset', (iri, lang) => readDatasetPage(db, iri, lang), (data, lang, here, c) => (
       <DatasetPage data={data} lang={lang} here={here} site={siteOf(c, publicUrl)} />
     )),
   )

@@ -133,6 +133,13 @@ describe('the dataset page', () => {
     expect(card).toMatch(/<tr data-check="csv-structure">[\s\S]*?failed/)
   })
 
+  it("shows the trend of the dataset's total, a row a scored day", async () => {
+    const page = await html(`/dataset?iri=${q(DS_A)}`)
+    expect(page).toMatch(/id="trend-total-title">[^<]+<\/title>/)
+    const table = /<details class="chart-data">([\s\S]*?)<\/details>/.exec(page)?.[1] ?? ''
+    expect([...table.matchAll(/<tr><td>\d{4}-\d{2}-\d{2}<\/td>/g)]).toHaveLength(2)
+  })
+
   it("gives the badge's embed lines with the public address from config, else the request's origin", async () => {
     const embedded = `https://datavakt.example/badge/dataset.svg?iri=${q(DS_A)}&amp;lang=en`
     const configured = await html(`/dataset?iri=${q(DS_A)}`, createApp({ db: web.t.db, lang: 'en', publicUrl: 'https://datavakt.example/' }))
