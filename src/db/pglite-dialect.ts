@@ -1,36 +1,19 @@
-import {
-  CompiledQuery,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  type DatabaseConnection,
-  type Dialect,
-  type Driver,
-  type Kysely,
-  type QueryResult,
-  type TransactionSettings,
-} from 'kysely'
+import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings } from 'kysely'
 import type { PGlite } from '@electric-sql/pglite'
+import { PostgresDialectBase } from './postgres-dialect-base.js'
 
 /**
- * A Kysely dialect for embedded PGlite. Written here (60 lines) rather than taken from
+ * A Kysely dialect for embedded PGlite (its driver; the SQL side is PostgresDialectBase). Written here rather than taken from
  * kysely-pglite-dialect because that package's peer range stops before the PGlite
  * version we pin. PGlite is one connection: queries are serialised through a mutex, and a
  * transaction holds the mutex until it ends, so no other query can interleave with it.
  */
-export class PGliteDialect implements Dialect {
-  constructor(private readonly pg: PGlite) {}
-  createAdapter() {
-    return new PostgresAdapter()
+export class PGliteDialect extends PostgresDialectBase {
+  constructor(private readonly pg: PGlite) {
+    super()
   }
   createDriver(): Driver {
     return new PGliteDriver(this.pg)
-  }
-  createQueryCompiler() {
-    return new PostgresQueryCompiler()
-  }
-  createIntrospector(db: Kysely<unknown>) {
-    return new PostgresIntrospector(db)
   }
 }
 

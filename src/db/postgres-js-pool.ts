@@ -28,9 +28,10 @@
  * deadline is rare (a server gone away or restarted, a network cut), and then the old
  * connections are seldom worth keeping.
  */
-import { CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type DatabaseConnection, type Dialect, type Driver, type Kysely, type QueryResult, type TransactionSettings } from 'kysely'
+import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings } from 'kysely'
 import type { ReservedSql, Sql } from 'postgres'
 import { onDeadlineMissed } from './deadline.js'
+import { PostgresDialectBase } from './postgres-dialect-base.js'
 
 /** One postgres.js pool, and how to stop using it. */
 interface Generation {
@@ -92,19 +93,12 @@ export class ReplaceablePostgresPool {
 }
 
 /** The Kysely dialect over a ReplaceablePostgresPool. */
-export class ReplaceablePostgresDialect implements Dialect {
-  constructor(private readonly pool: ReplaceablePostgresPool) {}
-  createAdapter() {
-    return new PostgresAdapter()
+export class ReplaceablePostgresDialect extends PostgresDialectBase {
+  constructor(private readonly pool: ReplaceablePostgresPool) {
+    super()
   }
   createDriver(): Driver {
     return new ReplaceablePostgresDriver(this.pool)
-  }
-  createQueryCompiler() {
-    return new PostgresQueryCompiler()
-  }
-  createIntrospector(db: Kysely<unknown>) {
-    return new PostgresIntrospector(db)
   }
 }
 
