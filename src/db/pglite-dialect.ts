@@ -1,6 +1,6 @@
-import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings } from 'kysely'
+import type { CompiledQuery, DatabaseConnection, Driver, QueryResult } from 'kysely'
 import type { PGlite } from '@electric-sql/pglite'
-import { PostgresDialectBase } from './postgres-dialect-base.js'
+import { PostgresDialectBase, PostgresDriverBase } from './postgres-dialect-base.js'
 
 /**
  * A Kysely dialect for embedded PGlite (its driver; the SQL side is PostgresDialectBase). Written here rather than taken from
@@ -17,9 +17,11 @@ export class PGliteDialect extends PostgresDialectBase {
   }
 }
 
-class PGliteDriver implements Driver {
+class PGliteDriver extends PostgresDriverBase {
   #queue: Promise<void> = Promise.resolve()
-  constructor(private readonly pg: PGlite) {}
+  constructor(private readonly pg: PGlite) {
+    super()
+  }
   async init() {}
   async acquireConnection(): Promise<DatabaseConnection> {
     let release!: () => void
@@ -27,16 +29,6 @@ class PGliteDriver implements Driver {
     this.#queue = new Promise<void>((r) => (release = r))
     await previous
     return new PGliteConnection(this.pg, release)
-  }
-  async beginTransaction(conn: DatabaseConnection, settings: TransactionSettings) {
-    const iso = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : ''
-    await conn.executeQuery(CompiledQuery.raw(`begin${iso}`))
-  }
-  async commitTransaction(conn: DatabaseConnection) {
-    await conn.executeQuery(CompiledQuery.raw('commit'))
-  }
-  async rollbackTransaction(conn: DatabaseConnection) {
-    await conn.executeQuery(CompiledQuery.raw('rollback'))
   }
   async releaseConnection(conn: DatabaseConnection) {
     ;(conn as PGliteConnection).release()

@@ -28,10 +28,10 @@
  * deadline is rare (a server gone away or restarted, a network cut), and then the old
  * connections are seldom worth keeping.
  */
-import { CompiledQuery, type DatabaseConnection, type Driver, type QueryResult, type TransactionSettings } from 'kysely'
+import type { CompiledQuery, DatabaseConnection, Driver, QueryResult } from 'kysely'
 import type { ReservedSql, Sql } from 'postgres'
 import { onDeadlineMissed } from './deadline.js'
-import { PostgresDialectBase } from './postgres-dialect-base.js'
+import { PostgresDialectBase, PostgresDriverBase } from './postgres-dialect-base.js'
 
 /** One postgres.js pool, and how to stop using it. */
 interface Generation {
@@ -115,8 +115,10 @@ export class ReplaceablePostgresDialect extends PostgresDialectBase {
 const REPLACE_ON = new Set(['CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_DESTROYED', 'ECONNRESET', 'EPIPE', '57P01', '57P02'])
 const poolIsSuspect = (err: unknown) => REPLACE_ON.has(String((err as { code?: unknown } | null)?.code))
 
-class ReplaceablePostgresDriver implements Driver {
-  constructor(private readonly pool: ReplaceablePostgresPool) {}
+class ReplaceablePostgresDriver extends PostgresDriverBase {
+  constructor(private readonly pool: ReplaceablePostgresPool) {
+    super()
+  }
   async init() {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
@@ -130,17 +132,6 @@ class ReplaceablePostgresDriver implements Driver {
     }
   }
 
-  async beginTransaction(conn: DatabaseConnection, settings: TransactionSettings) {
-    const iso = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : ''
-    const mode = settings.accessMode ? ` ${settings.accessMode}` : ''
-    await conn.executeQuery(CompiledQuery.raw(iso || mode ? `start transaction${iso}${mode}` : 'begin'))
-  }
-  async commitTransaction(conn: DatabaseConnection) {
-    await conn.executeQuery(CompiledQuery.raw('commit'))
-  }
-  async rollbackTransaction(conn: DatabaseConnection) {
-    await conn.executeQuery(CompiledQuery.raw('rollback'))
-  }
   async releaseConnection(conn: DatabaseConnection) {
     ;(conn as ReservedConnection).release()
   }
