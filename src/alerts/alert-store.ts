@@ -53,6 +53,7 @@ export function rowToAlertState(r: Selectable<AlertTable>): AlertState {
   }
 }
 
+/** The state's columns as plain values (recent_bad a list; the insert casts it to jsonb, the update reads it from a jsonb recordset). */
 function stateColumns(s: AlertState) {
   return {
     open: s.open,
@@ -60,7 +61,7 @@ function stateColumns(s: AlertState) {
     consecutive_bad: s.consecutiveBad,
     consecutive_good: s.consecutiveGood,
     bad_since: s.badSince,
-    recent_bad: json(s.recentBad.map((t) => t.toISOString())),
+    recent_bad: s.recentBad.map((t) => t.toISOString()),
     opened_at: s.openedAt,
     resolved_at: s.resolvedAt,
     last_observed_at: s.lastObservedAt,
@@ -133,7 +134,6 @@ async function writeAlerts(
     updates.push({
       id: existing.id,
       ...stateColumns(s),
-      recent_bad: s.recentBad.map((t) => t.toISOString()),
       evidence: item.obs.verdict === 'bad' ? item.evidence : null,
       organisation: item.organisation,
       source_id: item.sourceId,
@@ -158,16 +158,20 @@ async function writeAlerts(
     const rows = await trx
       .insertInto('alerts')
       .values(
-        inserts.map(({ k, item }) => ({
-          ...stateColumns(states.get(k)!),
-          subject_kind: item.subjectKind,
-          subject: item.subject,
-          problem: item.problem,
-          kind: item.kind,
-          organisation: item.organisation,
-          source_id: item.sourceId,
-          evidence: json(item.evidence),
-        })),
+        inserts.map(({ k, item }) => {
+          const cols = stateColumns(states.get(k)!)
+          return {
+            ...cols,
+            recent_bad: json(cols.recent_bad),
+            subject_kind: item.subjectKind,
+            subject: item.subject,
+            problem: item.problem,
+            kind: item.kind,
+            organisation: item.organisation,
+            source_id: item.sourceId,
+            evidence: json(item.evidence),
+          }
+        }),
       )
       .returning(['id', 'subject', 'problem'])
       .execute()

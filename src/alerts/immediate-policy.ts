@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Config } from '../config/config.js'
 import type { Db } from '../db/database.js'
 import { json } from '../db/json.js'
+import { probedUrlOf } from '../db/probed-url.js'
 import { deliverDue, type DeliveryResult } from './deliver-outbox.js'
 import { digestLinks } from './digest-links.js'
 import { enqueueMessage } from './outbox-enqueue.js'
@@ -32,7 +33,7 @@ const HVD_REGULATION_PATH = '%/eli/reg_impl/2023/138%'
 export async function queueImmediate(db: Db, config: Pick<Config, 'alerts' | 'web'>, now: Date, secret: string): Promise<number> {
   if (!config.alerts.immediate) return 0
   const { rows } = await sql<AlertRow & { event_id: number }>`
-    select a.*, e.id as event_id, ds.iri as dataset_iri, ds.title as dataset_title
+    select a.*, e.id as event_id, ds.iri as dataset_iri, ds.title as dataset_title, ${probedUrlOf('d')} as url
     from alert_events e
     join alerts a on a.id = e.alert_id
     left join distributions d on a.subject_kind = 'distribution' and d.iri = a.subject

@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely'
 import type { Config } from '../config/config.js'
 import type { Db } from '../db/database.js'
 import { json } from '../db/json.js'
+import { probedUrlOf } from '../db/probed-url.js'
 import type { AlertTable } from '../db/tables/alerts.js'
 import type { StoredFinding } from '../db/tables/content.js'
 import { pickLang } from '../domain/lang-text.js'
@@ -22,7 +23,7 @@ import { listHeaders, renderDigest, type Digest, type DigestItem } from './rende
  * nothing on a day without news, except when an open alert is due a reminder.
  */
 
-export type AlertRow = Selectable<AlertTable> & { dataset_iri: string | null; dataset_title: Record<string, string> | string | null }
+export type AlertRow = Selectable<AlertTable> & { dataset_iri: string | null; dataset_title: Record<string, string> | string | null; url: string | null }
 
 /** How many digests were queued. */
 export async function queueDigests(db: Db, config: Pick<Config, 'alerts' | 'web'>, now: Date, secret: string): Promise<number> {
@@ -57,7 +58,7 @@ async function queueOne(db: Db, r: Recipient, config: Pick<Config, 'alerts' | 'w
     const cursor = await sql<{ last_event_id: number }>`select last_event_id from alert_cursors where recipient = ${r.email} for update`.execute(trx)
     const after = Number(cursor.rows[0]!.last_event_id)
     const mine = mineOf(r)
-    const alertCols = sql`a.*, coalesce(ds.iri, dd.iri) as dataset_iri, coalesce(ds.title, dd.title) as dataset_title`
+    const alertCols = sql`a.*, coalesce(ds.iri, dd.iri) as dataset_iri, coalesce(ds.title, dd.title) as dataset_title, ${probedUrlOf('d')} as url`
     const joins = sql`left join distributions d on a.subject_kind = 'distribution' and d.iri = a.subject
       left join datasets ds on ds.iri = d.dataset_iri
       left join datasets dd on a.subject_kind = 'dataset' and dd.iri = a.subject`
@@ -116,6 +117,7 @@ export async function toItem(db: Db, a: AlertRow, lang: Lang, cache: ProblemsCac
     problem: a.problem,
     datasetIri: a.dataset_iri,
     datasetTitle: title ? pickLang(title, lang) || null : null,
+    url: a.url,
     intermittent: a.intermittent,
     badSince: a.bad_since ? new Date(a.bad_since) : null,
     resolvedAt: a.resolved_at ? new Date(a.resolved_at) : null,

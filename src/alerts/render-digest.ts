@@ -14,6 +14,8 @@ export interface DigestItem {
   problem: string
   datasetIri: string | null
   datasetTitle: string | null
+  /** The file's address (the URL probed for the distribution); null for a dataset or catalogue. */
+  url: string | null
   intermittent: boolean
   badSince: Date | null
   resolvedAt: Date | null
@@ -87,9 +89,8 @@ function itemLines(item: DigestItem, lang: Lang, publicUrl: string | undefined, 
     ? t(lang, 'alerts.problem.resolved-on', { at: item.resolvedAt?.toISOString() ?? '' })
     : t(lang, 'alerts.problem.since', { since: item.badSince?.toISOString() ?? '' })
   const lines = [`${name}: ${problemTitle(item, lang)} (${when})`]
-  // Where the problem is: the file's address when the evidence has it (what a publisher can open), else the distribution's IRI.
-  const url = item.evidence.map((f) => f.params?.url).find((u): u is string => typeof u === 'string')
-  if (item.subjectKind !== 'catalogue' && item.subject !== item.datasetIri) lines.push(url ?? item.subject)
+  // Where the problem is: the file's address (what a publisher can open), else the subject's IRI.
+  if (item.subjectKind !== 'catalogue' && item.subject !== item.datasetIri) lines.push(item.url ?? item.subject)
   if (!resolved) {
     if (item.intermittent) lines.push(t(lang, 'alerts.problem.intermittent'))
     for (const f of item.evidence.slice(0, 3)) {
