@@ -26,6 +26,7 @@ import { defaultLang, type Lang } from '../i18n/lang.js'
 import { parseCommandArgs } from './parse.js'
 import { politenessOptions, withPolitenessFlags } from './politeness-flags.js'
 import { UsageError } from './usage-error.js'
+import { hostOf } from '../domain/url-host.js'
 
 function parse(args: string[]) {
   return parseCommandArgs(args, {
@@ -114,12 +115,8 @@ async function probeInOrder(
 function byHost(urls: string[]): Map<string, number[]> {
   const hosts = new Map<string, number[]>()
   urls.forEach((url, i) => {
-    let host = ''
-    try {
-      host = new URL(url).host
-    } catch {
-      // not a URL: the probe says so (invalid-url)
-    }
+    // Addresses that are not URLs share the key '': their probes fail at once (invalid-url).
+    const host = hostOf(url) ?? ''
     const line = hosts.get(host)
     if (line) line.push(i)
     else hosts.set(host, [i])

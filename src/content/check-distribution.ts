@@ -21,6 +21,7 @@ import { resultRows } from './result-rows.js'
 import { runChecks, type RanCheck } from './run-checks.js'
 import { inSpan, SPANS } from '../telemetry/spans.js'
 import { SpoolError, spoolContentSource, type SpooledContent } from './spool-content-source.js'
+import { hostOf } from '../domain/url-host.js'
 
 /** One earlier observation of the content, as freshness reads it. */
 type Observation = NonNullable<CheckContext['history']>[number]
@@ -70,7 +71,7 @@ const UNVERIFIED_CODES = new Set(['rate-limited', 'blocked', 'budget-exceeded'])
  */
 export function checkDistribution(o: CheckDistributionOptions): Promise<DistributionOutcome> {
   const url = o.distribution.url
-  return inSpan(SPANS.contentCheck, { host: url && URL.canParse(url) ? new URL(url).host : '' }, async (span) => {
+  return inSpan(SPANS.contentCheck, { host: hostOf(url) ?? '' }, async (span) => {
     const r = await checkDistributionHere(o)
     span.setAttributes({ outcome: r.kind, bytes: r.bytes, ...(r.errorCode ? { code: r.errorCode } : {}) })
     return r

@@ -4,6 +4,7 @@ import type { Db } from '../db/database.js'
 import { latestProbes } from '../db/latest-probes.js'
 import type { DataServiceTable, DatasetTable, DistributionTable } from '../db/tables/core.js'
 import { probedUrl } from '../domain/probed-url.js'
+import { hostOf } from '../domain/url-host.js'
 
 /** A distribution to check, with what the sweep needs beyond what checks see. */
 export interface DistributionTarget {
@@ -89,15 +90,6 @@ function serviceInfoOf(r: Selectable<DataServiceTable>): DataServiceInfo {
   }
 }
 
-/** host:port of a URL, lower-case, default ports left out; null when it does not parse. */
-export function hostOf(url: string): string | null {
-  try {
-    return new URL(url).host.toLowerCase() || null
-  } catch {
-    return null
-  }
-}
-
 /**
  * Reads every live (not withdrawn) dataset with its live distributions, the data services
  * that serve it, and the latest probes, optionally limited to some distributions (their
@@ -125,7 +117,7 @@ export async function loadContentTargets(db: Db, opts: { distributionIris?: stri
     const target = byDataset.get(d.dataset_iri)
     if (!target) continue
     const url = probedUrl(d.download_url, d.access_url)
-    target.distributions.push({ info: distributionInfoOf(d), url, host: url ? hostOf(url) : null, recordHash: d.record_hash })
+    target.distributions.push({ info: distributionInfoOf(d), url, host: hostOf(url), recordHash: d.record_hash })
     // A service a distribution points at serves its dataset, whether or not it says so.
     const svc = d.access_service_iri ? servicesByIri.get(d.access_service_iri) : undefined
     if (svc && !target.dataServices.includes(svc)) target.dataServices.push(svc)

@@ -1,6 +1,7 @@
 import { recordProbe } from '../telemetry/instruments.js'
 import { inSpan, SPANS } from '../telemetry/spans.js'
 import type { ProbeResult } from './probe-types.js'
+import { hostOf } from '../domain/url-host.js'
 
 /**
  * One probe as telemetry sees it: a `datavakt.probe` span (host, outcome, code, bytes,
@@ -10,18 +11,10 @@ import type { ProbeResult } from './probe-types.js'
 export function tracedProbe(url: string, probe: () => Promise<ProbeResult>): Promise<ProbeResult> {
   return inSpan(SPANS.probe, {}, async (span) => {
     // Only a recording span pays for parsing the address (no SDK: nothing is recorded).
-    if (span.isRecording()) span.setAttribute('host', hostOf(url))
+    if (span.isRecording()) span.setAttribute('host', hostOf(url) ?? '')
     const r = await probe()
     span.setAttributes({ outcome: r.outcome, code: r.code, bytes: r.bytesRead, ...(r.httpStatus === null ? {} : { 'http.response.status_code': r.httpStatus }) })
     recordProbe(r)
     return r
   })
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host
-  } catch {
-    return ''
-  }
 }

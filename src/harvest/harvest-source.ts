@@ -14,6 +14,7 @@ import { readDcatCatalogue, type CatalogueReadResult } from './read-dcat-catalog
 import { readEntryscape } from './read-entryscape.js'
 import { countHarvest } from '../telemetry/instruments.js'
 import { inSpan, markFailed, SPANS } from '../telemetry/spans.js'
+import { hostOf } from '../domain/url-host.js'
 
 /** The outcome of harvesting one source. */
 export type HarvestResult =
@@ -113,7 +114,7 @@ export async function harvestAll(
 
 /** One source's harvest in a `datavakt.harvest` span (source, host, outcome, code: the failure's reason), counted; its report inside the span. */
 function tracedHarvest(db: Db, s: SourceConfig, deps: HarvestDeps & { onSourceDone?: (r: HarvestResult, source: SourceConfig) => void }): Promise<HarvestResult> {
-  return inSpan(SPANS.harvest, { source: s.id, kind: s.kind, host: URL.canParse(s.url) ? new URL(s.url).host : '' }, async (span) => {
+  return inSpan(SPANS.harvest, { source: s.id, kind: s.kind, host: hostOf(s.url) ?? '' }, async (span) => {
     const r = await harvestSource(db, s, deps)
     countHarvest(r.status)
     if (r.status === 'ok') span.setAttributes({ outcome: 'ok', datasets: r.datasets, distributions: r.distributions })

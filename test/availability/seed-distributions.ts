@@ -2,6 +2,7 @@ import type { Db } from '../../src/db/database.js'
 import type { ProbeCode, ProbeOutcome } from '../../src/domain/probe-codes.js'
 import type { ProbeResult } from '../../src/fetch/probe-types.js'
 import { emptyDatasetColumns, emptyDistributionColumns } from '../helpers/empty-dataset-columns.js'
+import { hostOf } from '../../src/domain/url-host.js'
 
 /** The dataset of the seeded distributions that name none. */
 export const SEED_DATASET = 'urn:seed:dataset'
@@ -60,14 +61,6 @@ export async function seedDistributions(db: Db, items: SeedItem[], source = { id
 
 function* batches<T>(rows: T[]): Generator<T[]> {
   for (let i = 0; i < rows.length; i += 500) yield rows.slice(i, i + 500)
-}
-
-function hostOf(url: string | null): string | null {
-  try {
-    return url ? new URL(url).host.toLowerCase() : null
-  } catch {
-    return null
-  }
 }
 
 /** A ProbeResult as the engine would give, for store-level tests of the state machine. */
