@@ -3,6 +3,7 @@ import { sql, type RawBuilder, type Selectable } from 'kysely'
 import type { DataService, Dataset, Distribution } from '../domain/catalogue-records.js'
 import type { DataServiceTable, DatasetTable, DistributionTable } from './tables/core.js'
 import { probedUrl } from '../domain/probed-url.js'
+import { hostOf } from '../domain/url-host.js'
 
 /**
  * What a harvested record becomes as a row of datasets, distributions or data_services:
@@ -14,16 +15,6 @@ type RowOf<T> = Omit<Selectable<T>, 'first_seen' | 'last_seen' | 'withdrawn_at' 
 
 function hash(v: unknown): string {
   return createHash('sha256').update(JSON.stringify(v)).digest('hex')
-}
-
-function hostOf(url: string | null): string | null {
-  if (!url) return null
-  try {
-    const u = new URL(url)
-    return u.host.toLowerCase() || null
-  } catch {
-    return null
-  }
 }
 
 /**
@@ -51,16 +42,12 @@ function withHash<R extends object>(row: R, names: readonly string[], table = ''
   return { ...row, record_hash: hash(ordered) }
 }
 
-/** The columns a dataset and a data service share: source and owner, names, contact, licence, rights, specifications. */
-function sharedColumns(x: Dataset | DataService, sourceId: string, organisation: string | null) {
+/** The columns every record shares (datasets, distributions, data services): names, licence, rights, specifications. */
+function describedColumns(x: Dataset | Distribution | DataService) {
   return {
     iri: x.iri,
-    source_id: sourceId,
-    organisation_iri: organisation ?? x.publisherIri,
-    publisher_iri: x.publisherIri,
     title: x.title,
     description: x.description,
-    contact_email: x.contactEmail,
     license: x.license,
     access_rights: x.accessRights,
     conforms_to: x.conformsTo,
@@ -69,51 +56,50 @@ function sharedColumns(x: Dataset | DataService, sourceId: string, organisation:
   }
 }
 
+/** The columns of what a catalogue publishes on its own (datasets, data services): source, owner, contact. */
+function publishedColumns(x: Dataset | DataService, sourceId: string, organisation: string | null) {
+  return { ...describedColumns(x), source_id: sourceId, organisation_iri: organisation ?? x.publisherIri, publisher_iri: x.publisherIri, contact_email: x.contactEmail }
+}
+
+/** The columns datasets and distributions share beyond describedColumns: dct:rights and the dates. */
+function recordColumns(x: Dataset | Distribution) {
+  return { rights: x.rights, issued: x.issued, modified: x.modified }
+}
+
 export function datasetRow(d: Dataset, sourceId: string, organisation: string | null) {
   const row: RowOf<DatasetTable> = {
-    ...sharedColumns(d, sourceId, organisation),
+    ...publishedColumns(d, sourceId, organisation),
+    ...recordColumns(d),
     contact_name: d.contactName,
-    rights: d.rights,
     accrual_periodicity: d.accrualPeriodicity,
     spatial: d.spatial,
     temporal: d.temporal,
     keywords: d.keywords,
     themes: d.themes,
     landing_page: d.landingPage,
-    issued: d.issued,
-    modified: d.modified,
   }
   return withHash(row, DATASET_COLUMNS.list)
 }
 
 export function distributionRow(x: Distribution) {
   const row: RowOf<DistributionTable> = {
-    iri: x.iri,
+    ...describedColumns(x),
+    ...recordColumns(x),
     dataset_iri: x.datasetIri,
-    title: x.title,
-    description: x.description,
     access_url: x.accessUrl,
     download_url: x.downloadUrl,
     host: hostOf(probedUrl(x.downloadUrl, x.accessUrl)),
     format: x.format,
     media_type: x.mediaType,
     byte_size: x.byteSize,
-    license: x.license,
-    access_rights: x.accessRights,
-    rights: x.rights,
-    conforms_to: x.conformsTo,
     access_service_iri: x.accessServiceIri,
-    issued: x.issued,
-    modified: x.modified,
-    hvd_categories: x.hvdCategories,
-    applicable_legislation: x.applicableLegislation,
   }
   return withHash(row, DIST_COLUMNS.list, 'distributions')
 }
 
 export function serviceRow(s: DataService, sourceId: string, organisation: string | null) {
   const row: RowOf<DataServiceTable> = {
-    ...sharedColumns(s, sourceId, organisation),
+    ...publishedColumns(s, sourceId, organisation),
     endpoint_urls: s.endpointUrls,
     endpoint_description: s.endpointDescription,
     serves_datasets: s.servesDatasets,
