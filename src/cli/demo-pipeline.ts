@@ -13,8 +13,9 @@ import { runContentSweep } from '../content/run-content-sweep.js'
 import { computeScores } from '../scoring/compute-scores.js'
 import { createApp } from '../web/create-app.js'
 import { defaultHostCount } from '../demo/demo-size.js'
-import { t } from '../i18n/catalogue.js'
+import { t, type MessageKey } from '../i18n/catalogue.js'
 import type { Lang } from '../i18n/lang.js'
+import type { MessageParams } from '../domain/finding.js'
 import { resolveLinkSecret } from '../alerts/links.js'
 import { processMetrics } from './telemetry-sdk.js'
 import { listen, type Listening } from './listen.js'
@@ -196,75 +197,74 @@ async function playDay(ctx: DemoContext, day: number): Promise<void> {
   if (day === 0) await harvestDay0(ctx, now)
   await availabilityStep(ctx, now, label)
   await contentStep(ctx, now, label)
-  let started = performance.now()
-  const scores = await computeScores({ db: database.db, now })
-  opts.log(t(lang, 'demo.step.scores', { label, score: scores.regionTotal ?? '–', took: ms(started) }))
-  started = performance.now()
-  const mail = await demoAlertsDay(database.db, config, ctx.secret, now, day % 7 === 6)
-  opts.log(t(lang, 'demo.step.alerts', { label, queued: mail.queued, written: mail.written, took: ms(started) }))
+  await timedStep(ctx, 'demo.step.scores', () => computeScores({ db: database.db, now }), (scores) => ({ label, score: scores.regionTotal ?? '–' }))
+  await timedStep(ctx, 'demo.step.alerts', () => demoAlertsDay(database.db, config, ctx.secret, now, day % 7 === 6), (mail) => ({ label, queued: mail.queued, written: mail.written }))
+}
+
+/**
+ * Runs one step of a simulated day, then logs the step's line (`key`) with what `report`
+ * draws from its result and how long it took. A step that shows progress has it cleared first.
+ */
+async function timedStep<T>(ctx: DemoContext, key: MessageKey, run: () => Promise<T>, report: (result: T) => MessageParams): Promise<T> {
+  const started = performance.now()
+  const result = await run()
+  endProgress()
+  ctx.opts.log(t(ctx.opts.lang, key, { ...report(result), took: ms(started) }))
+  return result
 }
 
 /** Day 0: harvests every catalogue, and a reuser follows the first organisation. */
 async function harvestDay0(ctx: DemoContext, now: Date): Promise<void> {
-  const started = performance.now()
-  const results = await harvestAll(ctx.database.db, ctx.config, { fetchDocument: ctx.engine.fetchDocument.bind(ctx.engine), harvest: ctx.config.harvest })
-  const ok = results.filter((r) => r.status === 'ok').length
-  const datasets = results.reduce((a, r) => a + (r.status === 'ok' ? r.datasets : 0), 0)
-  ctx.opts.log(t(ctx.opts.lang, 'demo.step.harvest', { ok, catalogues: results.length, datasets, took: ms(started) }))
+  const harvest = () => harvestAll(ctx.database.db, ctx.config, { fetchDocument: ctx.engine.fetchDocument.bind(ctx.engine), harvest: ctx.config.harvest })
+  await timedStep(ctx, 'demo.step.harvest', harvest, (results) => ({
+    ok: results.filter((r) => r.status === 'ok').length,
+    catalogues: results.length,
+    datasets: results.reduce((a, r) => a + (r.status === 'ok' ? r.datasets : 0), 0),
+  }))
   const first = ctx.world.catalogues[0]
   if (first) await followInDemo(ctx.database.db, ctx.config, ctx.secret, first.organisationIri, now)
 }
 
 async function availabilityStep(ctx: DemoContext, now: Date, label: string): Promise<void> {
-  const { opts } = ctx
-  const started = performance.now()
-  const sweep = await runSweep({
-    db: ctx.database.db,
-    engine: ctx.engine,
-    http: ctx.config.http,
-    availability: ctx.config.availability,
-    trigger: 'demo',
-    worker: { now: () => now },
-    onProgress: (p) => progress(t(opts.lang, 'demo.progress.availability', { label, done: p.probed, total: p.urls }), p.probed, p.urls),
-  })
-  endProgress()
-  const s = sweep.summary
-  opts.log(
-    t(opts.lang, 'demo.step.availability', {
-      label,
-      probed: s.probed,
-      hosts: s.hosts,
-      ok: s.byOutcome.ok ?? 0,
-      failing: s.byOutcome.failing ?? 0,
-      unverified: s.byOutcome.unverified ?? 0,
-      broken: s.newlyBroken,
-      healed: s.healed,
-      took: ms(started),
-    }),
-  )
+  const { opts, config } = ctx
+  const sweep = () =>
+    runSweep({
+      db: ctx.database.db,
+      engine: ctx.engine,
+      config,
+      trigger: 'demo',
+      worker: { now: () => now },
+      onProgress: (p) => progress(t(opts.lang, 'demo.progress.availability', { label, done: p.probed, total: p.urls }), p.probed, p.urls),
+    })
+  await timedStep(ctx, 'demo.step.availability', sweep, ({ summary: s }) => ({
+    label,
+    probed: s.probed,
+    hosts: s.hosts,
+    ok: s.byOutcome.ok ?? 0,
+    failing: s.byOutcome.failing ?? 0,
+    unverified: s.byOutcome.unverified ?? 0,
+    broken: s.newlyBroken,
+    healed: s.healed,
+  }))
 }
 
 async function contentStep(ctx: DemoContext, now: Date, label: string): Promise<void> {
   const { opts } = ctx
-  const started = performance.now()
-  const content = await runContentSweep({
-    db: ctx.database.db,
-    engine: ctx.engine,
-    config: ctx.config,
-    now,
-    onProgress: (p) => progress(t(opts.lang, 'demo.progress.content', { label, done: p.done, total: p.total }), p.done, p.total),
-  })
-  endProgress()
-  opts.log(
-    t(opts.lang, 'demo.step.content', {
-      label,
-      n: content.downloaded,
-      notModified: content.notModified,
-      failed: content.failed,
-      results: content.results,
-      took: ms(started),
-    }),
-  )
+  const sweep = () =>
+    runContentSweep({
+      db: ctx.database.db,
+      engine: ctx.engine,
+      config: ctx.config,
+      now,
+      onProgress: (p) => progress(t(opts.lang, 'demo.progress.content', { label, done: p.done, total: p.total }), p.done, p.total),
+    })
+  await timedStep(ctx, 'demo.step.content', sweep, (content) => ({
+    label,
+    n: content.downloaded,
+    notModified: content.notModified,
+    failed: content.failed,
+    results: content.results,
+  }))
 }
 
 /** Serves the dashboard (and the admin page of the outbox) on loopback. */

@@ -45,8 +45,7 @@ export async function run(args: string[], given?: Lang): Promise<number> {
     const result = await runSweep({
       db: database.db,
       engine,
-      http,
-      availability: config.availability,
+      config: { ...config, http },
       trigger: 'cli',
       signal: stop.signal,
       ...(bar ? { onProgress: bar } : {}),

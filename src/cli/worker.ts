@@ -7,7 +7,7 @@
  * to the queue at once. With a metrics port it serves its own /metrics (and /healthz) for
  * Prometheus: the probes, fetch durations and lease expiries are counted in this process.
  */
-import { defaultMaxHosts, defaultWorkerId, runWorker } from '../queue/run-worker.js'
+import { defaultWorkerId, runWorker } from '../queue/run-worker.js'
 import { loadConfig } from '../config/load-config.js'
 import type { Config } from '../config/config.js'
 import { commandEngine } from './command-engine.js'
@@ -90,10 +90,8 @@ async function work(config: Config, opts: { allowPrivate: boolean; id: string | 
       db: database.db,
       engine,
       workerId,
-      policy: config.availability,
-      leaseSeconds: config.availability.leaseSeconds,
-      perHostConnections: config.http.perHostConnections,
-      maxHosts: opts.maxHosts ?? defaultMaxHosts(config.http),
+      config,
+      ...(opts.maxHosts ? { maxHosts: opts.maxHosts } : {}),
       signal: stop.signal,
       onError: (err, host) => log.error('worker.error', `${host}: ${errorText(err, lang)}`, { host }, err),
     })

@@ -1,9 +1,8 @@
 import type { Db } from '../db/database.js'
 import type { FetchEngine } from '../fetch/fetch-engine.js'
-import type { AvailabilityConfig, HttpConfig } from '../config/config.js'
 import { sweepProgress, sweepSummary, type SweepSummary } from '../db/sweep-summary.js'
 import { createSweep } from './create-sweep.js'
-import { defaultMaxHosts, runWorker, type WorkerOptions, type WorkerStats } from './run-worker.js'
+import { runWorker, type WorkerConfig, type WorkerOptions, type WorkerStats } from './run-worker.js'
 import { inSpan, SPANS } from '../telemetry/spans.js'
 import { withDeadline } from '../db/deadline.js'
 import { STOP_CALL_MS } from './worker-stop.js'
@@ -20,8 +19,7 @@ export interface SweepProgress {
 export interface RunSweepOptions {
   db: Db
   engine: Pick<FetchEngine, 'probe'>
-  http: Pick<HttpConfig, 'perHostConnections' | 'globalConcurrency'>
-  availability: AvailabilityConfig
+  config: WorkerConfig
   /** Run this existing sweep instead of creating one. */
   sweepId?: number
   trigger?: string
@@ -83,10 +81,7 @@ async function sweepHere(opts: RunSweepOptions): Promise<SweepRun> {
     worker = await runWorker({
       db: opts.db,
       engine: opts.engine,
-      policy: opts.availability,
-      leaseSeconds: opts.availability.leaseSeconds,
-      perHostConnections: opts.http.perHostConnections,
-      maxHosts: defaultMaxHosts(opts.http),
+      config: opts.config,
       sweepId,
       untilSweepDone: true,
       pollMs: 1000,

@@ -8,10 +8,21 @@ import { dueDistributions, type DueCursor, type DueDistribution } from '../db/du
 import { ProbeWriter } from './probe-writer.js'
 import { withDeadline } from '../db/deadline.js'
 import type { AlertPolicy } from '../alerts/alert-policy.js'
+import type { AvailabilityConfig, HttpConfig } from '../config/config.js'
 import { claimHost, finishSweepIfComplete, releaseHost, renewLease, type ClaimedHost } from './claim-host.js'
 import { stopWorking, unlessStopped } from './worker-stop.js'
 import { countLeaseExpiry } from '../telemetry/instruments.js'
 import { inSpan, SPANS } from '../telemetry/spans.js'
+
+/** What a worker reads of the configuration (src/config/config.ts). */
+export interface WorkerConfig {
+  /** When a URL breaks, when it is due again, how long a host's lease lasts. */
+  availability: AvailabilityPolicy & Pick<AvailabilityConfig, 'leaseSeconds'>
+  /** Probes in flight per host (perHostConnections); hosts worked at once follow from globalConcurrency. */
+  http: Pick<HttpConfig, 'perHostConnections' | 'globalConcurrency'>
+  /** When alerts open and resolve (the defaults when not given). */
+  alerts?: AlertPolicy
+}
 
 /** How a worker runs. */
 export interface WorkerOptions {
@@ -20,14 +31,8 @@ export interface WorkerOptions {
   engine: Pick<FetchEngine, 'probe'>
   /** Stored on every probe and lease; default `<hostname>:<pid>:<random>`. */
   workerId?: string
-  /** When a URL breaks and when it is due again (config.availability). */
-  policy: AvailabilityPolicy
-  /** When alerts open and resolve (config.alerts; the defaults when not given). */
-  alerts?: AlertPolicy
-  leaseSeconds: number
-  /** Probes in flight per host (config.http.perHostConnections). */
-  perHostConnections: number
-  /** Hosts worked at once (default 256; the commands pass `defaultMaxHosts(config.http)`). */
+  config: WorkerConfig
+  /** Hosts worked at once (default `defaultMaxHosts(config.http)`). */
   maxHosts?: number
   /** Work only on this sweep. */
   sweepId?: number
@@ -83,7 +88,7 @@ export interface WorkerStats {
  * global limit, not the number of hosts, is what bounds work in flight; holding fewer
  * hosts would leave the global limit unused and stretch the sweep.
  */
-export function defaultMaxHosts(http: { globalConcurrency: number }): number {
+function defaultMaxHosts(http: { globalConcurrency: number }): number {
   return Math.max(1, 2 * http.globalConcurrency)
 }
 
@@ -113,7 +118,7 @@ export function defaultWorkerId(): string {
  */
 export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
   const workerId = opts.workerId ?? defaultWorkerId()
-  const maxHosts = Math.max(1, opts.maxHosts ?? 256)
+  const maxHosts = Math.max(1, opts.maxHosts ?? defaultMaxHosts(opts.config.http))
   const pollMs = opts.pollMs ?? 2000
   const stats: WorkerStats = { workerId, hostsClaimed: 0, hostsDone: 0, probes: 0, duplicates: 0, newlyBroken: 0, healed: 0, leftLeased: 0 }
   const active = new Set<Promise<void>>()
@@ -123,19 +128,19 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
   const held = new Map<string, ClaimedHost>()
   // Aborted once a stop stops waiting for the hosts at work: from then on they touch the database no more.
   const abandon = new AbortController()
-  const writer = new ProbeWriter(opts.db, workerId, opts.policy, Math.max(1, opts.flushEvery ?? 200), opts.flushMs ?? 1000, (r) => {
+  const writer = new ProbeWriter(opts.db, workerId, opts.config.availability, Math.max(1, opts.flushEvery ?? 200), opts.flushMs ?? 1000, (r) => {
     stats.probes += r.inserted
     stats.duplicates += r.duplicates
     stats.newlyBroken += r.newlyBroken.length
     stats.healed += r.healed.length
-  }, opts.alerts, dbMs)
+  }, opts.config.alerts, dbMs)
 
   while (!signal?.aborted) {
     while (active.size < maxHosts && !signal?.aborted) {
       let claim: ClaimedHost | null | undefined
       try {
         // A stop does not wait for a claim under way; one that lands before the hosts are given back is given back with them.
-        const claiming = withDeadline('claim host', dbMs, () => claimHost(opts.db, { workerId, leaseSeconds: opts.leaseSeconds, sweepId: opts.sweepId }))
+        const claiming = withDeadline('claim host', dbMs, () => claimHost(opts.db, { workerId, leaseSeconds: opts.config.availability.leaseSeconds, sweepId: opts.sweepId }))
         claim = await unlessStopped(signal, claiming, (late) => late && !abandon.signal.aborted && held.set(keyOf(late), late))
       } catch (err) {
         // The database may be back at the next poll; a long-running worker should not die of it.
@@ -219,7 +224,7 @@ async function workHost(opts: WorkerOptions, claim: ClaimedHost, stats: WorkerSt
   const take = duePager(opts, claim, run)
   const record = recorder(opts, claim, run, writer)
   try {
-    await Promise.all(Array.from({ length: Math.max(1, opts.perHostConnections) }, () => probeLane(opts, claim, run, take, record, () => writer.room())))
+    await Promise.all(Array.from({ length: Math.max(1, opts.config.http.perHostConnections) }, () => probeLane(opts, claim, run, take, record, () => writer.room())))
     if (abandoned.aborted) return
     // Write what this host still has queued now rather than at the next tick, and wait
     // for it (batches are written in order, so the last one settling means all did).
@@ -251,7 +256,7 @@ async function workHost(opts: WorkerOptions, claim: ClaimedHost, stats: WorkerSt
 function startRenewing(opts: WorkerOptions, claim: ClaimedHost, run: HostRun): ReturnType<typeof setInterval> {
   const dbMs = opts.dbTimeoutMs ?? 30_000
   // At least a minute: a loaded machine's slow write is not a wedge (the wedge seen lasted minutes).
-  const stallMs = Math.max(opts.leaseSeconds * 1000, 60_000)
+  const stallMs = Math.max(opts.config.availability.leaseSeconds * 1000, 60_000)
   const stalled = () => Date.now() - run.lastProgress > stallMs || (run.unwrittenSince !== null && Date.now() - run.unwrittenSince > stallMs)
   const timer = setInterval(
     () => {
@@ -261,14 +266,14 @@ function startRenewing(opts: WorkerOptions, claim: ClaimedHost, run: HostRun): R
         run.lost = true
         return
       }
-      withDeadline('renew lease', dbMs, () => renewLease(opts.db, claim, opts.leaseSeconds))
+      withDeadline('renew lease', dbMs, () => renewLease(opts.db, claim, opts.config.availability.leaseSeconds))
         .then((ok) => {
           if (!ok && !run.lost) countLeaseExpiry('lost')
           if (!ok) run.lost = true
         })
         .catch((err: unknown) => opts.onError?.(err as Error, claim.host))
     },
-    Math.max(250, (opts.leaseSeconds * 1000) / 3),
+    Math.max(250, (opts.config.availability.leaseSeconds * 1000) / 3),
   )
   timer.unref()
   return timer

@@ -3,7 +3,7 @@ import type { DatabaseKind } from '../db/open-database.js'
 import type { Config } from '../config/config.js'
 import type { FetchEngine } from '../fetch/fetch-engine.js'
 import { createSweep } from '../queue/create-sweep.js'
-import { defaultMaxHosts, runWorker, type WorkerStats } from '../queue/run-worker.js'
+import { runWorker, type WorkerStats } from '../queue/run-worker.js'
 import { startScheduler, type JobEvent, type ScheduledJob, type ScheduledJobName, type Scheduler } from './start-scheduler.js'
 
 /** What embedded mode needs: the database, the configuration, the engine, other parts' jobs. */
@@ -59,11 +59,7 @@ export async function startBackground(opts: StartBackgroundOptions): Promise<Bac
       : runWorker({
           db: opts.db,
           engine: opts.engine,
-          policy: opts.config.availability,
-          alerts: opts.config.alerts,
-          leaseSeconds: opts.config.availability.leaseSeconds,
-          perHostConnections: opts.config.http.perHostConnections,
-          maxHosts: defaultMaxHosts(opts.config.http),
+          config: opts.config,
           signal: stopWorker.signal,
           ...(opts.onWorkerError ? { onError: opts.onWorkerError } : {}),
         })

@@ -53,7 +53,7 @@ beforeAll(async () => {
   }
   for (let n = 0; n < 4; n++) {
     const now = day(n)
-    await runSweep({ db: t.db, engine, http: config.http, availability: config.availability, trigger: 'test', worker: { now: () => now } })
+    await runSweep({ db: t.db, engine, config, trigger: 'test', worker: { now: () => now } })
     await runContentSweep({ db: t.db, engine, config, now })
   }
 }, 120_000)

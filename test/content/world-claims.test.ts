@@ -42,7 +42,7 @@ beforeAll(async () => {
   }
   for (let day = 0; day < DAYS; day++) {
     world.setDay(day)
-    await runSweep({ db: t.db, engine, http: config.http, availability: config.availability, trigger: 'test', worker: { now: () => noon(day) } })
+    await runSweep({ db: t.db, engine, config, trigger: 'test', worker: { now: () => noon(day) } })
     await runContentSweep({ db: t.db, engine, config, now: noon(day) })
   }
 }, 300_000)

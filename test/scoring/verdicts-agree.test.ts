@@ -98,7 +98,7 @@ ${distribution(`${base}/ds/hvd/csv`, `${base}/files/hvd-gone.csv`)}
 /** One simulated day of the production pipeline: sweep, content checks, scores. */
 async function runDay(n: number): Promise<void> {
   const now = day(n)
-  await runSweep({ db: t.db, engine, http: config.http, availability: config.availability, trigger: 'test', worker: { now: () => now } })
+  await runSweep({ db: t.db, engine, config, trigger: 'test', worker: { now: () => now } })
   await runContentSweep({ db: t.db, engine, config, now })
   await computeScores({ db: t.db, now })
 }
