@@ -1,15 +1,17 @@
-import { sql } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import type { Db } from './database.js'
+import type { SweepTable } from './tables/availability.js'
 
-/** Counts of one sweep, for the progress bar and the closing summary. */
-export interface SweepSummary {
+/**
+ * Counts of one sweep, for the progress bar and the closing summary. Its status and its
+ * URL and host counts are the sweep row's own columns.
+ */
+export type SweepSummary = Pick<Selectable<SweepTable>, 'status' | 'urls' | 'hosts'> & {
   sweepId: number
-  status: 'running' | 'done' | 'cancelled'
-  urls: number
-  hosts: number
   probed: number
-  byOutcome: Record<string, number>
-  byCode: Record<string, number>
+  /** Probes per outcome and per probe code. */
+  byOutcome: Tally
+  byCode: Tally
   /** Distributions that became broken in this sweep. */
   newlyBroken: number
   /** Distributions that were degraded or broken and are ok again. */
@@ -17,6 +19,9 @@ export interface SweepSummary {
   createdAt: Date
   finishedAt: Date | null
 }
+
+/** How many of each kind. */
+type Tally = Record<string, number>
 
 /** How far a sweep has come: probes written and URLs it had when created. */
 export async function sweepProgress(db: Db, sweepId: number): Promise<{ probed: number; urls: number; status: string }> {
@@ -42,8 +47,8 @@ export async function sweepSummary(db: Db, sweepId: number): Promise<SweepSummar
     select count(*) filter (where state_after = 'broken' and coalesce(state_before, 'unknown') <> 'broken')::int as newly_broken,
            count(*) filter (where state_after = 'ok' and state_before in ('degraded', 'broken'))::int as healed
     from probes where sweep_id = ${sweepId}`.execute(db)
-  const byOutcome: Record<string, number> = {}
-  const byCode: Record<string, number> = {}
+  const byOutcome: Tally = {}
+  const byCode: Tally = {}
   let probed = 0
   for (const c of codes) {
     const n = Number(c.n)

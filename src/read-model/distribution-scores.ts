@@ -11,8 +11,7 @@ export async function getDistributionScore(db: Db, distributionIri: string): Pro
   return db
     .selectFrom('scores')
     .selectAll()
-    .where('distribution_iri', '=', distributionIri)
-    .where('scoring_version', '=', SCORING_VERSION)
+    .where((eb) => eb.and({ distribution_iri: distributionIri, scoring_version: SCORING_VERSION }))
     .executeTakeFirst()
 }
 
@@ -21,8 +20,7 @@ export async function getDistributionScoresOfDataset(db: Db, datasetIri: string)
   return db
     .selectFrom('scores')
     .selectAll()
-    .where('dataset_iri', '=', datasetIri)
-    .where('scoring_version', '=', SCORING_VERSION)
+    .where((eb) => eb.and({ dataset_iri: datasetIri, scoring_version: SCORING_VERSION }))
     .orderBy((eb) => eb.ref('total'), (ob) => ob.asc().nullsLast())
     .orderBy('distribution_iri')
     .execute()

@@ -22,11 +22,8 @@ export async function getTrend(
   return db
     .selectFrom('score_rollups')
     .selectAll()
-    .where('level', '=', level)
-    .where('key', '=', key)
-    .where('scoring_version', '=', SCORING_VERSION)
-    .where('day', '>=', first)
-    .where('day', '<=', last)
+    .where((eb) => eb.and({ level, key, scoring_version: SCORING_VERSION }))
+    .where((eb) => eb.between('day', first, last))
     .orderBy('day')
     .execute()
 }
