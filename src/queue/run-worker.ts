@@ -20,8 +20,8 @@ export interface WorkerConfig {
   availability: AvailabilityPolicy & Pick<AvailabilityConfig, 'leaseSeconds'>
   /** Probes in flight per host (perHostConnections); hosts worked at once follow from globalConcurrency. */
   http: Pick<HttpConfig, 'perHostConnections' | 'globalConcurrency'>
-  /** When alerts open and resolve (the defaults when not given). */
-  alerts?: AlertPolicy
+  /** When alerts open and resolve. */
+  alerts: AlertPolicy
 }
 
 /** How a worker runs. */

@@ -30,7 +30,7 @@ describe(`availability against the simulated region's ground truth (${process.en
     const engine = createFetchEngine(http, { allowPrivateNetworks: true })
     let run
     try {
-      run = await runSweep({ db: t.db, engine, config: { http, availability: defaultConfig.availability }, trigger: 'test' })
+      run = await runSweep({ db: t.db, engine, config: { ...defaultConfig, http, availability: defaultConfig.availability }, trigger: 'test' })
     } finally {
       await engine.close()
     }

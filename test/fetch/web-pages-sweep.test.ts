@@ -52,7 +52,7 @@ describeEachDb('a sweep judges a web page by what the catalogue promises', (getD
       .execute()
     const engine = createFetchEngine(http, { allowPrivateNetworks: true })
     try {
-      const run = await runSweep({ db, engine, config: { http, availability: defaultConfig.availability }, trigger: 'test' })
+      const run = await runSweep({ db, engine, config: { ...defaultConfig, http, availability: defaultConfig.availability }, trigger: 'test' })
       const rows = await db.selectFrom('probes').select(['distribution_iri', 'outcome', 'code']).where('sweep_id', '=', run.summary.sweepId).orderBy('distribution_iri').execute()
       expect(rows.map((r) => [r.distribution_iri, r.outcome, r.code])).toEqual([
         ['urn:access-format', 'failing', 'landing-page'],

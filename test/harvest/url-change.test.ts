@@ -92,7 +92,7 @@ describeEachDb('a distribution whose probed URL changes, or that comes back, is 
   async function sweep(dueNow: boolean): Promise<string[]> {
     const created = await createSweep(t.db, { trigger: 'test', ...(dueNow ? { dueBy: 'now' as const } : {}) })
     if (created.urls > 0) {
-      const run = await runSweep({ db: t.db, engine: deps.engine, config: { http: defaultConfig.http, availability }, sweepId: created.sweepId, worker: { pollMs: 50 } })
+      const run = await runSweep({ db: t.db, engine: deps.engine, config: { ...defaultConfig, http: defaultConfig.http, availability }, sweepId: created.sweepId, worker: { pollMs: 50 } })
       expect(run.summary.status).toBe('done')
     }
     const rows = await t.db.selectFrom('probes').select('distribution_iri').where('sweep_id', '=', created.sweepId).execute()

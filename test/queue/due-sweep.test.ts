@@ -24,7 +24,7 @@ async function sweepDueAt(at: Date): Promise<string[]> {
   const engine = createFetchEngine(http, { allowPrivateNetworks: true })
   try {
     const { sweepId, urls } = await createSweep(t.db, { trigger: 'test', dueBy: at })
-    const run = await runSweep({ db: t.db, engine, config: { http, availability }, sweepId, worker: { now: () => at, pollMs: 50 } })
+    const run = await runSweep({ db: t.db, engine, config: { ...defaultConfig, http, availability }, sweepId, worker: { now: () => at, pollMs: 50 } })
     expect(run.summary.status).toBe('done')
     const rows = await t.db.selectFrom('probes').select('distribution_iri').where('sweep_id', '=', sweepId).execute()
     expect(rows.length).toBe(urls)

@@ -54,7 +54,7 @@ describeEachDb('worker and queue', (db, kind) => {
     const engine = createFetchEngine(http, { allowPrivateNetworks: true })
     try {
       const progress: number[] = []
-      const run = await runSweep({ db: t.db, engine, config: { http, availability }, trigger: 'test', onProgress: (p) => progress.push(p.probed), progressMs: 50 })
+      const run = await runSweep({ db: t.db, engine, config: { ...defaultConfig, http, availability }, trigger: 'test', onProgress: (p) => progress.push(p.probed), progressMs: 50 })
       const s = run.summary
       expect(s.status).toBe('done')
       expect([s.urls, s.hosts, s.probed]).toEqual([25, 5, 25])
@@ -69,7 +69,7 @@ describeEachDb('worker and queue', (db, kind) => {
       expect(open).toEqual([])
 
       // Second sweep: the ETags seen are sent back; 304 is ok.
-      const again = await runSweep({ db: t.db, engine, config: { http, availability }, trigger: 'test' })
+      const again = await runSweep({ db: t.db, engine, config: { ...defaultConfig, http, availability }, trigger: 'test' })
       expect(again.summary.byCode).toEqual({ ok: 16, 'http-404': 8, 'invalid-url': 1 })
       expect(hosts[0]!.lastHeaders.get('/ok/a/0')?.['if-none-match']).toBe('"7"')
       const notModified = await t.db
@@ -91,7 +91,7 @@ describeEachDb('worker and queue', (db, kind) => {
     return runSweep({
       db: t.db,
       engine,
-      config: { http, availability },
+      config: { ...defaultConfig, http, availability },
       trigger: 'test',
       signal: stop.signal,
       worker: { onProbe: () => ++seen === n && stop.abort() },
@@ -110,7 +110,7 @@ describeEachDb('worker and queue', (db, kind) => {
       expect(first.summary.probed).toBeLessThan(20)
       const row = await t.db.selectFrom('sweep_hosts').selectAll().where('sweep_id', '=', first.summary.sweepId).executeTakeFirstOrThrow()
       expect([row.status, row.leased_by]).toEqual(['pending', null])
-      const second = await runSweep({ db: t.db, engine, config: { http, availability }, sweepId: first.summary.sweepId })
+      const second = await runSweep({ db: t.db, engine, config: { ...defaultConfig, http, availability }, sweepId: first.summary.sweepId })
       expect([second.summary.status, second.summary.probed]).toEqual(['done', 20])
       expect(second.worker.probes).toBe(20 - first.summary.probed)
       expect(hitsUnder(hosts, 'b')).toEqual(Array(20).fill(1))
@@ -128,7 +128,7 @@ describeEachDb('worker and queue', (db, kind) => {
       const first = await sweepStoppedAfter(engine, 40)
       expect(first.summary.probed).toBeGreaterThanOrEqual(40)
       expect(first.summary.probed).toBeLessThan(75)
-      const second = await runSweep({ db: t.db, engine, config: { http, availability }, sweepId: first.summary.sweepId })
+      const second = await runSweep({ db: t.db, engine, config: { ...defaultConfig, http, availability }, sweepId: first.summary.sweepId })
       expect([second.summary.status, second.summary.probed]).toEqual(['done', 75])
       expect(second.worker.probes).toBe(75 - first.summary.probed)
       expect(new Set((await probesOf(first.summary.sweepId)).map((r) => r.distribution_iri))).toEqual(new Set(iris))
@@ -154,7 +154,7 @@ describeEachDb('worker and queue', (db, kind) => {
     const e1 = createFetchEngine(http, { allowPrivateNetworks: true })
     const e2 = createFetchEngine(http, { allowPrivateNetworks: true })
     try {
-      const common = { config: { availability, http }, sweepId, untilSweepDone: true, maxHosts: 2, pollMs: 100 }
+      const common = { config: { ...defaultConfig, availability, http }, sweepId, untilSweepDone: true, maxHosts: 2, pollMs: 100 }
       const [w1, w2] = await Promise.all([
         runWorker({ ...common, db: t.db, engine: e1, workerId: 'w1' }),
         runWorker({ ...common, db: other.db, engine: e2, workerId: 'w2' }),
@@ -208,7 +208,7 @@ describeEachDb('worker and queue', (db, kind) => {
 
     const engine = createFetchEngine(http, { allowPrivateNetworks: true })
     try {
-      const w = await runWorker({ db: t.db, engine, workerId: 'rescuer', config: { availability: { ...availability, leaseSeconds: 3 }, http }, sweepId, untilSweepDone: true, pollMs: 200 })
+      const w = await runWorker({ db: t.db, engine, workerId: 'rescuer', config: { ...defaultConfig, availability: { ...availability, leaseSeconds: 3 }, http }, sweepId, untilSweepDone: true, pollMs: 200 })
       expect(w.probes).toBe(30 - byChild.size)
       expect(w.duplicates).toBe(0)
     } finally {

@@ -89,7 +89,7 @@ describeEachDb('a sweep probes data services', (getDb) => {
       .execute()
     const engine = createFetchEngine(http, { allowPrivateNetworks: true })
     try {
-      const run = await runSweep({ db, engine, config: { http, availability: defaultConfig.availability }, trigger: 'test' })
+      const run = await runSweep({ db, engine, config: { ...defaultConfig, http, availability: defaultConfig.availability }, trigger: 'test' })
       expect(run.summary.urls).toBe(4)
       const rows = await db.selectFrom('probes').select(['distribution_iri', 'url', 'outcome', 'code']).where('sweep_id', '=', run.summary.sweepId).orderBy('distribution_iri').execute()
       expect(rows.map((r) => [r.distribution_iri, r.url.replace(server.url, ''), r.outcome, r.code])).toEqual([

@@ -18,7 +18,7 @@ await runWorker({
   db: database.db,
   engine,
   workerId: process.env.WORKER_ID!,
-  config: { availability: { ...defaultConfig.availability, leaseSeconds: Number(process.env.LEASE_SECONDS) }, http: defaultConfig.http },
+  config: { ...defaultConfig, availability: { ...defaultConfig.availability, leaseSeconds: Number(process.env.LEASE_SECONDS) }, http: defaultConfig.http },
   sweepId: Number(process.env.SWEEP_ID),
   untilSweepDone: true,
   // Write every probe at once so the parent can see progress and kill mid-host.
