@@ -46,7 +46,7 @@ export type DistributionInfo = Distribution
 /** What a check may know about a data service that serves a dataset. */
 export type DataServiceInfo = Pick<
   DataService,
-  'iri' | 'title' | 'endpointUrls' | 'endpointDescription' | 'license' | 'accessRights' | 'conformsTo' | 'servesDatasets' | 'hvdCategories'
+  'iri' | 'title' | 'publisherIri' | 'contactEmail' | 'endpointUrls' | 'endpointDescription' | 'license' | 'accessRights' | 'conformsTo' | 'servesDatasets' | 'hvdCategories'
 >
 
 /** The probe summary checks read has its one home in src/domain/probe-summary.ts. */

@@ -33,9 +33,14 @@ export interface ContentTargets {
   probesByUrl: Record<string, ProbeSummary>
 }
 
-/** The columns datasets, distributions and data services share, as checks see them. */
+/** The columns datasets, distributions and data services share, as checks see them (harvest-rows.ts's describedColumns read back). */
 function describedOf(r: Selectable<DatasetTable> | Selectable<DistributionTable> | Selectable<DataServiceTable>) {
-  return { iri: r.iri, title: r.title ?? {}, license: r.license, accessRights: r.access_rights, conformsTo: r.conforms_to ?? [] }
+  return { iri: r.iri, title: r.title ?? {}, license: r.license, accessRights: r.access_rights, conformsTo: r.conforms_to ?? [], hvdCategories: r.hvd_categories ?? [] }
+}
+
+/** The columns of what a catalogue publishes on its own (datasets, data services): publisher and contact. */
+function publishedOf(r: Selectable<DatasetTable> | Selectable<DataServiceTable>) {
+  return { publisherIri: r.publisher_iri, contactEmail: r.contact_email }
 }
 
 /** The columns datasets and distributions share beyond describedOf (data services have none of these), as checks see them. */
@@ -46,7 +51,6 @@ function recordOf(r: Selectable<DatasetTable> | Selectable<DistributionTable>) {
     rights: r.rights,
     issued: r.issued,
     modified: r.modified,
-    hvdCategories: r.hvd_categories ?? [],
     applicableLegislation: r.applicable_legislation ?? [],
   }
 }
@@ -55,8 +59,7 @@ function recordOf(r: Selectable<DatasetTable> | Selectable<DistributionTable>) {
 export function datasetInfoOf(r: Selectable<DatasetTable>): DatasetInfo {
   return {
     ...recordOf(r),
-    publisherIri: r.publisher_iri,
-    contactEmail: r.contact_email,
+    ...publishedOf(r),
     accrualPeriodicity: r.accrual_periodicity,
     spatial: r.spatial ?? [],
     temporal: r.temporal ?? [],
@@ -83,10 +86,10 @@ export function distributionInfoOf(r: Selectable<DistributionTable>): Distributi
 function serviceInfoOf(r: Selectable<DataServiceTable>): DataServiceInfo {
   return {
     ...describedOf(r),
+    ...publishedOf(r),
     endpointUrls: r.endpoint_urls ?? [],
     endpointDescription: r.endpoint_description,
     servesDatasets: r.serves_datasets ?? [],
-    hvdCategories: r.hvd_categories ?? [],
   }
 }
 

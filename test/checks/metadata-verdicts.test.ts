@@ -91,7 +91,7 @@ describe('the metadata check speaks in codes and params', () => {
   it('has words, without stored text, for every DCAT-AP-SE and HVD finding it makes', async () => {
     const target: CheckTarget = {
       dataset: dataset({ title: {}, description: {}, publisherIri: null, contactEmail: null, keywords: [], themes: [], applicableLegislation: [HVD_LEGISLATION], hvdCategories: ['http://example.org/not-hvd'] }),
-      dataServices: [{ iri: 'http://127.0.0.1/api', title: {}, endpointUrls: ['http://127.0.0.1/api/v1'], endpointDescription: null, license: null, accessRights: null, conformsTo: [], servesDatasets: [], hvdCategories: [] }],
+      dataServices: [{ iri: 'http://127.0.0.1/api', title: {}, publisherIri: null, contactEmail: null, endpointUrls: ['http://127.0.0.1/api/v1'], endpointDescription: null, license: null, accessRights: null, conformsTo: [], servesDatasets: [], hvdCategories: [] }],
       distributions: [{ ...dist(0, null), downloadUrl: 'http://127.0.0.1/file.csv', format: 'http://publications.europa.eu/resource/authority/file-type/CSV' }],
       probesByUrl: { 'http://127.0.0.1/file.csv': probe('broken', 404), 'http://127.0.0.1/api/v1': probe('degraded', 503, 'http-5xx') },
     }

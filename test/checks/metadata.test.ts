@@ -191,6 +191,8 @@ describe('HVD rules (regulation 2023/138)', () => {
     const api: DataServiceInfo = {
       iri: 'http://127.0.0.1/api-service',
       title: { sv: 'API' },
+      publisherIri: null,
+      contactEmail: null,
       endpointUrls: ['http://127.0.0.1:9/api'],
       endpointDescription: 'http://127.0.0.1:9/api/openapi.json',
       license: null,
