@@ -112,7 +112,7 @@ function formatResult(r: HarvestResult, lang: Lang): string {
 /** One failed harvest: source or command, reason code, HTTP status, and why (with where) in `lang`. */
 function failedLine(lang: Lang, who: string, failure: HarvestFailure, httpStatus: number | null): string {
   const http = httpStatus !== null ? ` [HTTP ${httpStatus}]` : ''
-  return `${who}: ${t(lang, 'cli.harvest.failed')} [${failure.reason}]${http}: ${describeHarvestError(failure, lang)}`
+  return `${who}: ${t(lang, 'cli.harvest.failed')} [${failure.code}]${http}: ${describeHarvestError(failure, lang)}`
 }
 
 async function dryRun(url: string, kind: Kind, publisher: string | undefined, asJson: boolean, allowPrivate: boolean, given?: Lang): Promise<number> {

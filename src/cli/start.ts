@@ -127,7 +127,7 @@ async function observeHarvests(db: Db, results: HarvestResult[], policy: AlertPo
   for (const r of results) {
     const source = sources.get(r.sourceId)
     const failed = r.status === 'failed'
-    await observeHarvest(db, { sourceId: r.sourceId, organisation: source?.organisation ?? null, ok: !failed, at, errorCode: failed ? r.failure.reason : null, url: source?.url ?? '' }, policy)
+    await observeHarvest(db, { sourceId: r.sourceId, organisation: source?.organisation ?? null, ok: !failed, at, errorCode: failed ? r.failure.code : null, url: source?.url ?? '' }, policy)
   }
 }
 

@@ -77,7 +77,7 @@ export async function failHarvestRun(db: Db, runId: number, run: { failure: Harv
     .set({
       status: 'failed',
       finished_at: sql`now()`,
-      error_code: run.failure.reason,
+      error_code: run.failure.code,
       error_params: json(run.failure.params),
       http_status: run.httpStatus,
       bytes: run.bytes,
@@ -98,10 +98,10 @@ export function storedFailure(row: { error_code: string | null; error_params: Me
   if (row.error_params !== null && row.error_code !== null) {
     const reason = HARVEST_ERROR_REASONS.find((r) => r === row.error_code)
     // A reason this version has no words for (a newer version stored it) shows as its code.
-    return reason ? { reason, params: row.error_params } : { reason: 'legacy-text', params: { text: row.error_code } }
+    return reason ? { code: reason, params: row.error_params } : { code: 'legacy-text', params: { text: row.error_code } }
   }
-  if (row.error !== null) return { reason: 'legacy-text', params: { text: row.error_position ? `${row.error} (${row.error_position})` : row.error } }
-  if (row.error_code === 'interrupted') return { reason: 'interrupted', params: {} }
+  if (row.error !== null) return { code: 'legacy-text', params: { text: row.error_position ? `${row.error} (${row.error_position})` : row.error } }
+  if (row.error_code === 'interrupted') return { code: 'interrupted', params: {} }
   return null
 }
 

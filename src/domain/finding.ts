@@ -16,6 +16,15 @@ export type ParamValue = string | number | boolean | null | readonly (string | n
 /** The values a message is made from, by name. */
 export type MessageParams = Readonly<Record<string, ParamValue | undefined>>
 
+/**
+ * Words for a reader kept as data: a stable code and the values its text needs. The message
+ * catalogue makes the words in the reader's language. Harvest warnings and failures have this shape.
+ */
+export interface CodedText<C extends string> {
+  code: C
+  params: MessageParams
+}
+
 /** Where in the data a finding points. Row and field numbers count as Frictionless does (header = row 1, fields from 1). */
 export interface FindingLocation {
   rowNumber?: number

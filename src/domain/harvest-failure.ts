@@ -1,4 +1,4 @@
-import type { MessageParams } from './finding.js'
+import type { CodedText } from './finding.js'
 
 /**
  * Stable reasons a harvest fails, stored in harvest_runs.error_code (with the params in
@@ -35,7 +35,4 @@ export type HarvestErrorReason = (typeof HARVEST_ERROR_REASONS)[number]
  * library's own message: data for the JSON answers, never part of the words), and what
  * each reason's text names (limit, ms, max, ...).
  */
-export interface HarvestFailure {
-  reason: HarvestErrorReason
-  params: MessageParams
-}
+export type HarvestFailure = CodedText<HarvestErrorReason>

@@ -1,4 +1,4 @@
-import type { MessageParams } from './finding.js'
+import type { CodedText } from './finding.js'
 
 /**
  * Something in a catalogue a harvest skipped or could not fully understand, as data: a
@@ -36,9 +36,7 @@ export const HARVEST_WARNING_CODES = [
 export type HarvestWarningCode = (typeof HARVEST_WARNING_CODES)[number]
 
 /** One warning of a harvest. */
-export interface HarvestWarning {
-  code: HarvestWarningCode
+export interface HarvestWarning extends CodedText<HarvestWarningCode> {
   /** The IRI (or address) of the record it concerns. */
   subject: string
-  params: MessageParams
 }

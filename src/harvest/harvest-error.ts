@@ -25,7 +25,7 @@ export class HarvestError extends DatavaktError {
 
   /** The failure as it is stored and shown. */
   get failure(): HarvestFailure {
-    return { reason: this.reason, params: this.params }
+    return { code: this.reason, params: this.params }
   }
 }
 

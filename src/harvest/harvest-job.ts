@@ -31,7 +31,7 @@ export function createHarvestJob(opts: {
           opts.log?.(
             r.status === 'ok'
               ? t(opts.lang ?? 'en', 'harvest.job.ok', { source: r.sourceId, count: r.datasets })
-              : t(opts.lang ?? 'en', 'harvest.job.failed', { source: r.sourceId, reason: r.failure.reason, error: describeHarvestError(r.failure, opts.lang ?? 'en') }),
+              : t(opts.lang ?? 'en', 'harvest.job.failed', { source: r.sourceId, reason: r.failure.code, error: describeHarvestError(r.failure, opts.lang ?? 'en') }),
           ),
       },
       { signal: ctx.signal },

@@ -112,15 +112,15 @@ export async function harvestAll(
   return results
 }
 
-/** One source's harvest in a `datavakt.harvest` span (source, host, outcome, code: the failure's reason), counted; its report inside the span. */
+/** One source's harvest in a `datavakt.harvest` span (source, host, outcome, code: the failure's code), counted; its report inside the span. */
 function tracedHarvest(db: Db, s: SourceConfig, deps: HarvestDeps & { onSourceDone?: (r: HarvestResult, source: SourceConfig) => void }): Promise<HarvestResult> {
   return inSpan(SPANS.harvest, { source: s.id, kind: s.kind, host: hostOf(s.url) ?? '' }, async (span) => {
     const r = await harvestSource(db, s, deps)
     countHarvest(r.status)
     if (r.status === 'ok') span.setAttributes({ outcome: 'ok', datasets: r.datasets, distributions: r.distributions })
     else {
-      span.setAttributes({ outcome: 'failed', code: r.failure.reason, ...(r.httpStatus === null ? {} : { 'http.response.status_code': r.httpStatus }) })
-      markFailed(span, r.failure.reason)
+      span.setAttributes({ outcome: 'failed', code: r.failure.code, ...(r.httpStatus === null ? {} : { 'http.response.status_code': r.httpStatus }) })
+      markFailed(span, r.failure.code)
     }
     deps.onSourceDone?.(r, s)
     return r

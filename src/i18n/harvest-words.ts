@@ -29,7 +29,7 @@ export function describeHarvestPosition(f: HarvestFailure, lang: Lang): string |
  * kept for the JSON answers and the logs.
  */
 export function describeHarvestError(f: HarvestFailure, lang: Lang): string {
-  const text = t(lang, `harvest.error.${f.reason}`, f.params)
+  const text = t(lang, `harvest.error.${f.code}`, f.params)
   const where = describeHarvestPosition(f, lang)
   return where ? `${text} (${where})` : text
 }

@@ -40,7 +40,7 @@ export async function getCatalogueHealth(db: Db, lang: Lang): Promise<CatalogueH
       kind: s.kind,
       status: run?.status ?? null,
       httpStatus: run?.http_status ?? null,
-      errorCode: failure?.reason ?? null,
+      errorCode: failure?.code ?? null,
       error: failure ? describeHarvestError(failure, lang) : null,
       at: run?.finished_at ?? null,
       datasets: run?.datasets ?? null,

@@ -17,7 +17,7 @@ export async function listHarvestRuns(db: Db, opts: { sourceId?: string; limit: 
   if (opts.sourceId) q = q.where('source_id', '=', opts.sourceId)
   return (await q.execute()).map((r) => {
     const failure = storedFailure(r)
-    return { ...r, error_code: failure?.reason ?? null, error_params: failure?.params ?? null, error: failure ? describeHarvestError(failure, opts.lang) : null }
+    return { ...r, error_code: failure?.code ?? null, error_params: failure?.params ?? null, error: failure ? describeHarvestError(failure, opts.lang) : null }
   })
 }
 

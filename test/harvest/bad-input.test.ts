@@ -42,7 +42,7 @@ describe(`harvesting does not trust the catalogue (${process.env.DATABASE_URL ? 
     const r = await harvestSource(t.db, source(), deps)
     expect(r.status).toBe('failed')
     if (r.status !== 'failed') throw new Error('expected a failed run')
-    expect(r.failure.reason).toBe(code)
+    expect(r.failure.code).toBe(code)
     const run = await t.db.selectFrom('harvest_runs').selectAll().where('id', '=', r.runId).executeTakeFirstOrThrow()
     expect(run.status).toBe('failed')
     // Stored as data: the reason and its params, never words.

@@ -82,7 +82,7 @@ describe(`a harvest that never ends fails on its deadline and withdraws nothing 
     const endless = await harvestSource(t.db, { ...source, url: `${server.origin}/catalog` }, deps)
     const took = Date.now() - started
     if (endless.status !== 'failed') throw new Error('expected the endless harvest to fail')
-    expect(endless.failure).toMatchObject({ reason: 'deadline', params: { ms: 1500 } })
+    expect(endless.failure).toMatchObject({ code: 'deadline', params: { ms: 1500 } })
     expect(Number(endless.failure.params.count)).toBeGreaterThan(3)
     const run = await t.db.selectFrom('harvest_runs').select(['status', 'error_code', 'error_params']).where('id', '=', endless.runId).executeTakeFirstOrThrow()
     expect(run).toMatchObject({ status: 'failed', error_code: 'deadline' })

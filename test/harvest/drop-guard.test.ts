@@ -14,7 +14,7 @@ describe(`a large drop waits for confirmation (${process.env.DATABASE_URL ? 'Pos
 
     cat.body = generateRdfXmlCatalogue({ base: cat.server.origin, datasets: 10, omit: new Set([1, 3, 5, 7]) })
     const cut = await harvestSource(cat.t.db, source(), deps)
-    expect(cut).toMatchObject({ status: 'failed', failure: { reason: 'dataset-drop' } })
+    expect(cut).toMatchObject({ status: 'failed', failure: { code: 'dataset-drop' } })
     expect(await live()).toBe(10)
 
     const confirmed = await harvestSource(cat.t.db, source(), deps)

@@ -34,7 +34,7 @@ export async function harvestedTargets(): Promise<HarvestedTargets> {
       body = opts.edit ? opts.edit(text) : text
       type = file.endsWith('.ttl') ? 'text/turtle' : 'application/rdf+xml'
       const run = await harvestSource(db.db, { id: 'fixture', kind: 'dcat', url: `${server.origin}/${file}` }, deps)
-      if (run.status !== 'ok') throw new Error(`harvest of ${file} failed: ${run.failure.reason}`)
+      if (run.status !== 'ok') throw new Error(`harvest of ${file} failed: ${run.failure.code}`)
       const { datasets } = await loadContentTargets(db.db)
       if (datasets.length !== 1) throw new Error(`${file}: expected one live dataset, got ${datasets.length}`)
       const ds = datasets[0]!
