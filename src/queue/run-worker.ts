@@ -93,6 +93,17 @@ function defaultMaxHosts(http: { globalConcurrency: number }): number {
 }
 
 /**
+ * How long a host whose work failed (a write or read the database did not answer) waits
+ * before it may be claimed again: 1 s after its first claim in the sweep, doubling with each
+ * claim, at most 30 s. Most failures are one dropped connection that the pool replaces at
+ * once (src/db/postgres-js-pool.ts), so the host should be back within seconds; a failure
+ * that repeats backs off rather than spinning.
+ */
+export function failureBackoffMs(attempts: number): number {
+  return Math.min(30_000, 1000 * 2 ** Math.max(0, attempts - 1))
+}
+
+/**
  * Due URLs read per query for one host. Small: a worker holds hundreds of hosts, each
  * with its page in memory, and a page of 32 is read in well under a millisecond.
  */
@@ -240,7 +251,7 @@ async function workHost(opts: WorkerOptions, claim: ClaimedHost, stats: WorkerSt
     if (finished) stats.hostsDone++
   } catch (err) {
     // Give the host back at once rather than making the next worker wait for the lease.
-    if (!abandoned.aborted) await withDeadline('release host', dbMs, () => releaseHost(db, claim, { done: false, notBefore: new Date(Date.now() + 30_000) })).catch(() => {})
+    if (!abandoned.aborted) await withDeadline('release host', dbMs, () => releaseHost(db, claim, { done: false, notBefore: new Date(Date.now() + failureBackoffMs(claim.attempts)) })).catch(() => {})
     throw err
   } finally {
     clearInterval(renewTimer)

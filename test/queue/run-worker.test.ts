@@ -8,7 +8,7 @@ import { defaultConfig, type HttpConfig } from '../../src/config/config.js'
 import { createSweep } from '../../src/queue/create-sweep.js'
 import { claimHost } from '../../src/queue/claim-host.js'
 import { runSweep } from '../../src/queue/run-sweep.js'
-import { runWorker } from '../../src/queue/run-worker.js'
+import { failureBackoffMs, runWorker } from '../../src/queue/run-worker.js'
 import { seedDistributions } from '../availability/seed-distributions.js'
 import { startLoopbackHosts, type LoopbackHost } from './loopback-hosts.js'
 
@@ -257,4 +257,8 @@ describeEachDb('worker and queue', (db, kind) => {
     expect(await lease()).toEqual({ status: 'pending', leased_by: null })
     expect(await claimHost(t.db, { workerId: 'next', leaseSeconds: 3, sweepId })).toMatchObject({ host: hosts[0]!.host })
   }, 90_000)
+})
+
+it('a host whose work failed is back within a second the first time, backing off to 30 s when it keeps failing', () => {
+  expect([1, 2, 3, 4, 5, 6, 7, 50].map(failureBackoffMs)).toEqual([1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000])
 })
