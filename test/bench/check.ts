@@ -79,6 +79,18 @@ async function runCheck(truth: GroundTruthEntry[], dir: string): Promise<ToolRep
   }
 }
 
+/**
+ * The truth `datavakt check --expect csv` is judged against. The world's truth is the
+ * sweep's, which reads the catalogue: an access URL without a download URL may be a
+ * landing page (DCAT allows it), so it is ok there, with a metadata finding. `--expect csv`
+ * tells check that every address promises a data file, so at such an address a web page is
+ * failing (`landing-page`), as it is in a sweep when a downloadURL leads to it. Both tools
+ * are judged against this same truth.
+ */
+function truthUnderExpect(truth: GroundTruthEntry[]): GroundTruthEntry[] {
+  return truth.map((e) => (e.landingPage ? { ...e, expected: { ...e.expected, outcome: 'failing', code: 'landing-page' } } : e))
+}
+
 async function main(): Promise<void> {
   ensureBuilt()
   const world = await startBenchWorld({
@@ -87,7 +99,7 @@ async function main(): Promise<void> {
     seed: Number(argv.seed),
     defectRate: Number(argv['defect-rate']),
   })
-  const { truth } = world
+  const truth = truthUnderExpect(world.truth)
   const ra = retryAfterBound(truth, PER_HOST)
   if (ra) {
     console.log(
