@@ -46,14 +46,7 @@ export async function run(args: string[], given?: Lang): Promise<number> {
   const port = portFlag ?? config.web.port
   const log = createLogger()
   log.info('database', t(lang, 'cli.database', { kind: database.kind, location: database.location }), { kind: database.kind })
-  // Runs a killed process left 'running' (a harvest, a content run) are closed before any new one starts.
-  const interrupted = await interruptOrphanedRuns(database.db)
-  if (interrupted.harvestRuns.length + interrupted.checkRuns.length > 0) {
-    log.warn('interrupted-runs', t(lang, 'cli.start.interrupted', { harvests: interrupted.harvestRuns.length, content: interrupted.checkRuns.length }), {
-      harvests: interrupted.harvestRuns.length,
-      content: interrupted.checkRuns.length,
-    })
-  }
+  await closeOrphanedRuns(database.db, log, lang)
   if (config.sources.length === 0) log.warn('no-sources', t(lang, 'cli.start.no-sources'))
   // Without a link secret nothing is sent (the alerts job refuses, naming alerts.linkSecret)
   // and the follow form and link pages are not served; the rest runs.
@@ -118,6 +111,13 @@ export async function run(args: string[], given?: Lang): Promise<number> {
     await database.close()
   }
   return 0
+}
+
+/** Closes the runs a killed process left 'running' (a harvest, a content run) before any new one starts, and says how many. */
+async function closeOrphanedRuns(db: Db, log: Logger, lang: Lang): Promise<void> {
+  const interrupted = await interruptOrphanedRuns(db)
+  const counts = { harvests: interrupted.harvestRuns.length, content: interrupted.checkRuns.length }
+  if (counts.harvests + counts.content > 0) log.warn('interrupted-runs', t(lang, 'cli.start.interrupted', counts), counts)
 }
 
 /** Tells the alerts how each catalogue's harvest went: a catalogue that cannot be harvested is a problem of its own. */

@@ -25,6 +25,45 @@ export function isCachedRead(path: string): boolean {
   return path.startsWith('/api/') && !LIVE_API.some((p) => path === p || path.startsWith(`${p}/`))
 }
 
+/** Kept answers, bounded by their bytes: the one used longest ago leaves first (a Map's order is the order of use). */
+class KeptAnswers {
+  private readonly entries = new Map<string, Entry>()
+  private bytes = 0
+
+  constructor(private readonly maxBytes: number) {}
+
+  get(key: string): Entry | undefined {
+    return this.entries.get(key)
+  }
+
+  /** Marks the answer under `key` as just used. */
+  touch(key: string): void {
+    const entry = this.entries.get(key)
+    if (!entry) return
+    this.entries.delete(key)
+    this.entries.set(key, entry)
+  }
+
+  /** Keeps `entry` under `key` (an answer over an eighth of the budget is not kept), then makes room. */
+  keep(key: string, entry: Entry): void {
+    this.forget(key)
+    if (entry.body.byteLength > this.maxBytes / 8) return
+    this.entries.set(key, entry)
+    this.bytes += entry.body.byteLength
+    for (const [k] of this.entries) {
+      if (this.bytes <= this.maxBytes) break
+      this.forget(k)
+    }
+  }
+
+  private forget(key: string): void {
+    const old = this.entries.get(key)
+    if (!old) return
+    this.bytes -= old.body.byteLength
+    this.entries.delete(key)
+  }
+}
+
 /**
  * The answer cache of public reads. A GET of a page, a badge, a feed or the public API that
  * was answered 200 is kept, as sent (compressed), under its address, Accept and
@@ -42,10 +81,8 @@ export function isCachedRead(path: string): boolean {
  * matching If-None-Match with 304.
  */
 export function readCache(db: Db, config: ReadCacheConfig, now: () => number = Date.now): MiddlewareHandler {
-  const entries = new Map<string, Entry>()
+  const entries = new KeptAnswers(config.maxMb * 1024 * 1024)
   const pending = new Map<string, Promise<Entry | null>>()
-  const maxBytes = config.maxMb * 1024 * 1024
-  let bytes = 0
   // The generation last read, with the time its read began, and a read under way.
   let known: { value: string; at: number } | undefined
   let looking: Promise<string> | undefined
@@ -72,20 +109,6 @@ export function readCache(db: Db, config: ReadCacheConfig, now: () => number = D
     const next = look(t)
     return age < config.checkMs ? known!.value : next
   }
-  const forget = (key: string) => {
-    const old = entries.get(key)
-    if (old) (bytes -= old.body.byteLength), entries.delete(key)
-  }
-  const keep = (key: string, entry: Entry) => {
-    forget(key)
-    if (entry.body.byteLength > maxBytes / 8) return
-    entries.set(key, entry)
-    bytes += entry.body.byteLength
-    for (const [k] of entries) {
-      if (bytes <= maxBytes) break
-      forget(k)
-    }
-  }
 
   return async (c, next) => {
     if (config.maxMb <= 0 || c.req.method !== 'GET' || c.req.header('authorization') || !isCachedRead(c.req.path)) return next()
@@ -93,8 +116,7 @@ export function readCache(db: Db, config: ReadCacheConfig, now: () => number = D
     const gen = await currentGeneration()
     const kept = entries.get(key)
     if (kept && kept.generation === gen && now() - kept.storedAt < config.maxAgeSeconds * 1000) {
-      entries.delete(key) // re-inserted: the Map's order is the order of use
-      entries.set(key, kept)
+      entries.touch(key)
       return answer(c, kept)
     }
     const running = pending.get(key)
@@ -112,7 +134,7 @@ export function readCache(db: Db, config: ReadCacheConfig, now: () => number = D
       const headers: [string, string][] = []
       res.headers.forEach((value, name) => headers.push([name, value]))
       const entry: Entry = { generation: gen, storedAt: now(), headers, body }
-      keep(key, entry)
+      entries.keep(key, entry)
       return entry
     })()
     pending.set(key, work)
