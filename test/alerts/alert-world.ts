@@ -9,7 +9,8 @@ import type { WebhookSender } from '../../src/alerts/webhook.js'
 import type { Config } from '../../src/config/config.js'
 import type { ProbeCode, ProbeOutcome } from '../../src/domain/probe-codes.js'
 import { probeResult, SEED_DATASET, seedDistributions } from '../availability/seed-distributions.js'
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
+import { missingPhrases } from '../helpers/phrases.js'
 import { Inbox, withSmtp } from '../helpers/smtp-inbox.js'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
 
@@ -82,6 +83,22 @@ export async function breakFile(db: Db, config: Config, iri: string, h: number):
 export async function digestAndSend(db: Db, config: Config, port: number, h: number, webhook?: WebhookSender) {
   const queued = await queueDigests(db, config, at(h), SECRET)
   return { queued, ...(await withSmtp(port, (tx) => deliverOutbox(db, tx, FROM, at(h), webhook))) }
+}
+
+/** What a test expects of an e-mail: words of its subject, and phrases of its text. */
+export interface Said {
+  subject: string
+  text: string[]
+}
+
+/**
+ * Expects `inbox` to hold exactly the messages `said` describes, in order: each subject
+ * with its words, each text with its phrases. A failure shows every message's subject and
+ * the phrases its text lacks.
+ */
+export function expectReceived(inbox: Inbox, said: Said[]): void {
+  const got = inbox.received.map((m, i) => ({ subject: m.subject ?? '', missing: missingPhrases(m.text, said[i]?.text ?? []) }))
+  expect(got).toEqual(said.map((s) => ({ subject: expect.stringContaining(s.subject), missing: [] })))
 }
 
 /** The path and query of an absolute link, for app.request. */

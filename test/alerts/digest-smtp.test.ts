@@ -5,7 +5,7 @@ import type { ProbeCode, ProbeOutcome } from '../../src/domain/probe-codes.js'
 import { seedDistributions } from '../availability/seed-distributions.js'
 import { computeScores } from '../../src/scoring/compute-scores.js'
 import { describeFinding } from '../../src/i18n/catalogue.js'
-import { at, dbAndInbox, digestAndSend as sendDigests, ORG, probe as probeWith, url } from './alert-world.js'
+import { at, dbAndInbox, digestAndSend as sendDigests, expectReceived, ORG, probe as probeWith, url } from './alert-world.js'
 
 const A = 'urn:test:dist:a'
 const B = 'urn:test:dist:b'
@@ -38,20 +38,15 @@ describe('digests over a real SMTP server on loopback', () => {
     expect(await digestAndSend(25)).toMatchObject({ queued: 1, sent: 1, waiting: 0 })
     // Later the same day, and the next day with nothing new: nothing more.
     expect(await digestAndSend(30)).toMatchObject({ queued: 0, sent: 0 })
-    expect(inbox.received).toHaveLength(1)
-    const first = inbox.received[0]!
-    expect(first.subject).toContain('1 nytt problem')
-    expect(first.text).toContain('Filen går inte att hämta')
-    expect(first.text).toContain('http://127.0.0.1:8080/dataset?iri=urn%3Aseed%3Adataset')
-    expect(first.html).toContain('<h2>Nya problem</h2>')
+    const broke = { subject: '1 nytt problem', text: ['Filen går inte att hämta', 'http://127.0.0.1:8080/dataset?iri=urn%3Aseed%3Adataset'] }
+    expectReceived(inbox, [broke])
+    expect(inbox.received[0]!.html).toContain('<h2>Nya problem</h2>')
 
     await probe(A, 40, 'ok', 'ok')
     await probe(A, 46, 'ok', 'ok')
     expect(await digestAndSend(49)).toMatchObject({ queued: 1, sent: 1 })
     expect(await digestAndSend(73)).toMatchObject({ queued: 0, sent: 0 })
-    expect(inbox.received).toHaveLength(2)
-    expect(inbox.received[1]!.subject).toContain('1 åtgärdade')
-    expect(inbox.received[1]!.text).toContain('Åtgärdade')
+    expectReceived(inbox, [broke, { subject: '1 åtgärdade', text: ['Åtgärdade'] }])
   })
 
   it('a dataset title with CR/LF injects no header', () => {

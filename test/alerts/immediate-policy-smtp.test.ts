@@ -5,7 +5,7 @@ import { defaultConfig, type Config } from '../../src/config/config.js'
 import { json } from '../../src/db/json.js'
 import { seedDistributions } from '../availability/seed-distributions.js'
 import { withSmtp } from '../helpers/smtp-inbox.js'
-import { dbAndInbox, probeAt, SECRET, url } from './alert-world.js'
+import { dbAndInbox, expectReceived, probeAt, SECRET, url } from './alert-world.js'
 
 /**
  * Immediate mode and quiet hours over a real SMTP server on loopback: a high-value (or
@@ -55,11 +55,7 @@ describe('immediate mode for high-value and critical datasets', () => {
     // 07:00 Stockholm.
     expect(await immediateAndSend(43)).toMatchObject({ queued: 0, sent: 1, waiting: 0 })
     expect(await immediateAndSend(44)).toMatchObject({ queued: 0, sent: 0 })
-    expect(inbox.received).toHaveLength(1)
-    const m = inbox.received[0]!
-    expect(m.subject).toContain('1 nytt problem')
-    expect(m.text).toContain('Adresser')
-    expect(m.text).toContain('Filen går inte att hämta')
+    expectReceived(inbox, [{ subject: '1 nytt problem', text: ['Adresser', 'Filen går inte att hämta'] }])
     expect(inbox.raw[0]).toMatch(/^List-Unsubscribe:\s+<http/m)
   })
 

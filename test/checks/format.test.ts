@@ -9,7 +9,7 @@ import type { CheckContext, CheckTarget, DistributionInfo } from '../../checks/t
 import { resolveDeclaredFileType } from '../../checks/vocabularies/file-types.js'
 import { contentFromBuffer } from '../helpers/content-from-buffer.js'
 import { said } from './helpers/said.js'
-import { datasetRecord, distributionRecord } from '../helpers/check-records.js'
+import { describedDataset, describedDistribution } from '../helpers/check-records.js'
 
 const work = mkdtempSync(join(tmpdir(), 'datavakt-format-'))
 afterAll(() => rmSync(work, { recursive: true, force: true }))
@@ -49,23 +49,10 @@ const SOFT_404 =
 const LANDING =
   '<!DOCTYPE html>\n<html lang="sv"><head><title>Lekplatser i Lerum</title></head><body><h1>Lekplatser</h1><p>Ladda ner filen nedan.</p></body></html>'
 
-const dataset = datasetRecord({
-  iri: 'http://127.0.0.1/dataset/1',
-  title: { sv: 'Lekplatser' },
-  description: { sv: 'Alla lekplatser' },
-  publisherIri: 'http://127.0.0.1/org/1',
-  contactEmail: 'oppnadata@example.org',
-})
+const dataset = describedDataset('Lekplatser', 'Alla lekplatser')
 
 function dist(over: Partial<DistributionInfo> = {}): DistributionInfo {
-  return distributionRecord({
-    iri: 'http://127.0.0.1/dist/1',
-    datasetIri: dataset.iri,
-    accessUrl: 'http://127.0.0.1/file',
-    downloadUrl: 'http://127.0.0.1/file',
-    license: 'http://creativecommons.org/publicdomain/zero/1.0/',
-    ...over,
-  })
+  return describedDistribution('http://127.0.0.1/file', { license: 'http://creativecommons.org/publicdomain/zero/1.0/', ...over })
 }
 
 const ctx: CheckContext = {

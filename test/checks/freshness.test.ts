@@ -4,28 +4,15 @@ import type { CheckContext, CheckTarget } from '../../checks/types.js'
 import { FREQUENCIES, resolveFrequency, thresholdsForInterval } from '../../checks/vocabularies/frequencies.js'
 import { contentFromBuffer } from '../helpers/content-from-buffer.js'
 import { said } from './helpers/said.js'
-import { datasetRecord, distributionRecord } from '../helpers/check-records.js'
+import { describedDataset, describedDistribution } from '../helpers/check-records.js'
 
 const NOW = new Date('2026-11-26T12:00:00Z')
 const DAY = 86_400_000
 const daysAgo = (n: number): string => new Date(NOW.getTime() - n * DAY).toISOString()
 const httpDate = (iso: string): string => new Date(iso).toUTCString()
 
-const baseDataset = datasetRecord({
-  iri: 'http://127.0.0.1/dataset/1',
-  title: { sv: 'Luftkvalitet' },
-  description: { sv: 'Mätvärden' },
-  publisherIri: 'http://127.0.0.1/org/1',
-  contactEmail: 'x@example.org',
-  accrualPeriodicity: 'http://publications.europa.eu/resource/authority/frequency/DAILY',
-})
-const distribution = distributionRecord({
-  iri: 'http://127.0.0.1/dist/1',
-  datasetIri: baseDataset.iri,
-  accessUrl: 'http://127.0.0.1/luft.csv',
-  downloadUrl: 'http://127.0.0.1/luft.csv',
-  format: 'CSV',
-})
+const baseDataset = describedDataset('Luftkvalitet', 'Mätvärden', { accrualPeriodicity: 'http://publications.europa.eu/resource/authority/frequency/DAILY' })
+const distribution = describedDistribution('http://127.0.0.1/luft.csv', { format: 'CSV' })
 
 function run(periodicity: string | null, history: Observation[], content?: { etag?: string; lastModified?: string }, lang: 'sv' | 'en' = 'sv') {
   const target: CheckTarget = {

@@ -18,9 +18,14 @@ let server: Server
 let base: string
 let t: TestDb
 let engine: FetchEngine
-let config: Config
 
 const CAP = 1_000_000
+const config: Config = {
+  ...defaultConfig,
+  allowPrivateNetworks: true,
+  http: { ...defaultConfig.http, perHostGapMs: 5 },
+  content: { ...defaultConfig.content, maxBytes: CAP },
+}
 
 /** A content check: streams the whole body (as real checks do) and flags the bytes "BAD". */
 const bytesCheck: Check = {
@@ -74,12 +79,6 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   t = await createTestDb()
-  config = {
-    ...defaultConfig,
-    allowPrivateNetworks: true,
-    http: { ...defaultConfig.http, perHostGapMs: 5 },
-    content: { ...defaultConfig.content, maxBytes: CAP },
-  }
   engine = createFetchEngine(config.http, { allowPrivateNetworks: true })
 
   await t.db.insertInto('catalogue_sources').values({ id: 's', kind: 'dcat', url: `${base}/catalog` }).execute()

@@ -8,20 +8,20 @@
  * a harvest starts, not when `datavakt start` does).
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/db/open-database.js'
 import { generateRdfXmlCatalogue } from '../harvest/generate-catalogue.js'
 import { send, serve, type TestServer } from '../harvest/serve.js'
+import { tempFolder } from '../helpers/temp-folder.js'
 import { datavakt, killStarted, portOf } from './datavakt-process.js'
 
 const FIRST = 10
 const SECOND = 3000
-let dir: string
-let data: string
-let config: string
+const dir = tempFolder('datavakt-kill-', killStarted)
+const data = join(dir, 'data')
+const config = join(dir, 'config.json')
 let server: TestServer
 let big = false
 let sentAt = 0
@@ -29,9 +29,6 @@ let sentAt = 0
 const asPid1 = process.getuid?.() === 0 && existsSync('/usr/bin/unshare')
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'datavakt-kill-'))
-  data = join(dir, 'data')
-  config = join(dir, 'config.json')
   let second = ''
   server = await serve((_req, res, url) => {
     if (url.pathname !== '/catalog.rdf') return false
@@ -44,9 +41,7 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
-  killStarted()
   await server?.close()
-  if (dir) rmSync(dir, { recursive: true, force: true })
 })
 
 /** The host pid of the datavakt process: the unshare's forked child when wrapped. */

@@ -3,7 +3,7 @@
  * connections (now and at peak) and records when each request arrived, so politeness
  * can be checked from the server's side.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http'
 import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 
@@ -20,6 +20,19 @@ export interface LoopbackServer {
   /** Arrival time (performance.now()) and path of every request. */
   requests: { at: number; path: string; method: string; headers: IncomingMessage['headers'] }[]
   close(): Promise<void>
+}
+
+/** A handler that answers `status` with `headers` and `body` (none by default), whatever was asked. */
+export function reply(status: number, headers: OutgoingHttpHeaders = {}, body?: string | Buffer): Handler {
+  return (_req, res) => void res.writeHead(status, headers).end(body)
+}
+
+/** A handler that answers each path (its query aside) with `table`'s handler for it, and a bare 404 where it has none. */
+export function byPath(table: Record<string, Handler>): Handler {
+  return (req, res) => {
+    const path = (req.url ?? '').split('?')[0]!
+    ;(Object.hasOwn(table, path) ? table[path]! : reply(404))(req, res)
+  }
 }
 
 /** Starts a server on `address` (default 127.0.0.1); `tls` makes it https with the given key/cert. */

@@ -5,7 +5,7 @@ import { defaultConfig, type HttpConfig } from '../../src/config/config.js'
 import { createFetchEngine, type CreatedFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import { PROBE_CODES } from '../../src/domain/probe-codes.js'
 import { describeFinding } from '../../src/i18n/catalogue.js'
-import { closedPort, startServer, type LoopbackServer } from './loopback-server.js'
+import { byPath, closedPort, reply, startServer, type LoopbackServer } from './loopback-server.js'
 import { makeTestCerts, type TestCerts } from './test-certs.js'
 
 // Short timeouts so stalling servers are judged quickly; no gap so the file runs fast.
@@ -26,134 +26,110 @@ const delayedArrivals: number[] = []
 const DELAY_MS = 300
 let resetOnce = false
 
-function routes(req: IncomingMessage, res: ServerResponse): void {
-  const path = (req.url ?? '').split('?')[0]
-  const n = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('n') ?? 0)
-  switch (path) {
-    case '/delay':
-      // Answers DELAY_MS after the request arrived: the probe's elapsed time must show it.
-      delayedArrivals.push(Date.now())
-      return void setTimeout(() => res.writeHead(200, { 'content-type': 'text/csv' }).end(csv), DELAY_MS)
-    case '/ok':
-      res.setHeader('content-type', 'text/csv')
-      res.setHeader('etag', '"v1"')
-      res.setHeader('last-modified', 'Wed, 21 Oct 2026 07:28:00 GMT')
-      return void res.end(csv)
-    case '/range': {
-      // Honours Range properly: 206 with Content-Range.
-      const body = Buffer.alloc(5000, 'x')
-      const m = /bytes=(\d+)-(\d+)/.exec(String(req.headers.range ?? ''))
-      if (!m) return void res.end(body)
-      const a = Number(m[1])
-      const b = Math.min(Number(m[2]), body.length - 1)
-      res.writeHead(206, { 'content-range': `bytes ${a}-${b}/${body.length}`, 'content-length': String(b - a + 1) })
-      return void res.end(body.subarray(a, b + 1))
-    }
-    case '/head-405':
-      if (req.method === 'HEAD') return void res.writeHead(405).end()
-      return void res.end(csv)
-    case '/hop':
-      // Relative Location, 3 hops then the file.
-      if (n < 3) return void res.writeHead(302, { location: `hop?n=${n + 1}` }).end()
-      return void res.end(csv)
-    case '/loop-a':
-      return void res.writeHead(301, { location: '/loop-b' }).end()
-    case '/loop-b':
-      return void res.writeHead(307, { location: '/loop-a' }).end()
-    case '/chain':
-      return void res.writeHead(302, { location: `/chain?n=${n + 1}` }).end()
-    case '/no-location':
-      return void res.writeHead(302).end()
-    case '/404':
-      return void res.writeHead(404, { 'content-type': 'text/html' }).end('<h1>Not found</h1>')
-    case '/410':
-      return void res.writeHead(410).end()
-    case '/418':
-      return void res.writeHead(418).end()
-    case '/500':
-      return void res.writeHead(500).end('boom')
-    case '/502':
-      return void res.writeHead(502).end()
-    case '/503-plain':
-      return void res.writeHead(503).end()
-    case '/401':
-      return void res.writeHead(401, { 'www-authenticate': 'Basic realm="x"' }).end()
-    case '/403':
-      return void res.writeHead(403, { 'content-type': 'text/html' }).end('<h1>Forbidden</h1>')
-    case '/challenge':
-      return void res.writeHead(403, { 'cf-mitigated': 'challenge', 'content-type': 'text/html' }).end('<html></html>')
-    case '/just-a-moment':
-      return void res
-        .writeHead(503, { 'content-type': 'text/html' })
-        .end('<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><script src="/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1"></script></body></html>')
-    case '/akamai':
-      return void res
-        .writeHead(403, { 'content-type': 'text/html' })
-        .end('<HTML><HEAD><TITLE>Access Denied</TITLE></HEAD><BODY><H1>Access Denied</H1>You don\'t have permission to access "http://x/a.csv" on this server.<P>Reference #18.1234</BODY></HTML>')
-    case '/429':
-      return void res.writeHead(429, { 'retry-after': '0' }).end()
-    case '/503-retry':
-      return void res.writeHead(503, { 'retry-after': '0' }).end()
-    case '/stall-headers':
-      stalled.push(res) // accepts, never answers
-      return
-    case '/slow-body': {
-      // Headers at once, then a byte every 100 ms: never idle long enough for bodyTimeout,
-      // but longer than the URL budget.
-      res.writeHead(200, { 'content-type': 'text/csv', 'content-length': '100000' })
-      const t = setInterval(() => res.write('x'), 100)
-      res.on('close', () => clearInterval(t))
-      return
-    }
-    case '/reset':
-      return void req.socket.destroy()
-    case '/reset-once':
-      if (!resetOnce) {
-        resetOnce = true
-        return void req.socket.destroy()
-      }
-      return void res.end(csv)
-    case '/rst': {
-      // On https the TCP socket is the TLS socket's parent; a RST must go out on that one.
-      const tcp = (req.socket as typeof req.socket & { _parent?: typeof req.socket })._parent ?? req.socket
-      return void tcp.resetAndDestroy()
-    }
-    case '/truncated':
-      res.writeHead(200, { 'content-type': 'text/csv', 'content-length': '900' })
-      res.write(Buffer.alloc(300, 'a'))
-      return void setTimeout(() => req.socket.destroy(), 20)
-    case '/truncated-206':
-      res.writeHead(206, { 'content-range': 'bytes 0-1023/50000', 'content-length': '1024' })
-      res.write(Buffer.alloc(100, 'a'))
-      return void setTimeout(() => req.socket.end(), 20)
-    case '/empty':
-      return void res.writeHead(200, { 'content-type': 'text/csv', 'content-length': '0' }).end()
-    case '/empty-416':
-      // A strict server: an empty file cannot satisfy bytes=0-1023.
-      if (req.headers.range) return void res.writeHead(416, { 'content-range': 'bytes */0' }).end()
-      return void res.writeHead(200, { 'content-length': '0' }).end()
-    case '/ogc':
-      return void res
-        .writeHead(200, { 'content-type': 'application/vnd.ogc.se_xml' })
-        .end('<?xml version="1.0" encoding="UTF-8"?>\n<ServiceExceptionReport version="1.3.0" xmlns="http://www.opengis.net/ogc"><ServiceException code="LayerNotDefined">Unknown layer</ServiceException></ServiceExceptionReport>')
-    case '/ows':
-      return void res
-        .writeHead(200, { 'content-type': 'text/xml' })
-        .end('<?xml version="1.0"?><ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows/1.1" version="2.0.0"><ows:Exception exceptionCode="InvalidParameterValue"/></ows:ExceptionReport>')
-    case '/arcgis':
-      return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"error":{"code":400,"message":"Invalid or missing input parameters."}}')
-    case '/soft-404':
-      // An HTML "not found" page with 200 is a content finding, not a probe failure.
-      return void res.writeHead(200, { 'content-type': 'text/html' }).end('<html><title>Sidan hittades inte</title></html>')
-    case '/conditional':
-      if (req.headers['if-none-match'] === '"v1"' || req.headers['if-modified-since']) return void res.writeHead(304, { etag: '"v1"' }).end()
-      return void res.writeHead(200, { etag: '"v1"' }).end(csv)
-    case '/gzip-csv':
-      return void res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'text/csv' }).end(gzipSync(csv))
-    default:
-      return void res.writeHead(404).end()
-  }
-}
+const CSV_TYPE = { 'content-type': 'text/csv' }
+const HTML_TYPE = { 'content-type': 'text/html' }
+/** The hop number `n` of a redirect chain's request (0 when it has none). */
+const hopOf = (req: IncomingMessage) => Number(new URL(req.url ?? '/', 'http://x').searchParams.get('n') ?? 0)
+
+const routes = byPath({
+  '/delay': (_req, res) => {
+    // Answers DELAY_MS after the request arrived: the probe's elapsed time must show it.
+    delayedArrivals.push(Date.now())
+    setTimeout(() => res.writeHead(200, CSV_TYPE).end(csv), DELAY_MS)
+  },
+  '/ok': reply(200, { ...CSV_TYPE, 'content-length': String(Buffer.byteLength(csv)), etag: '"v1"', 'last-modified': 'Wed, 21 Oct 2026 07:28:00 GMT' }, csv),
+  '/range': (req, res) => {
+    // Honours Range properly: 206 with Content-Range.
+    const body = Buffer.alloc(5000, 'x')
+    const m = /bytes=(\d+)-(\d+)/.exec(String(req.headers.range ?? ''))
+    if (!m) return void res.end(body)
+    const a = Number(m[1])
+    const b = Math.min(Number(m[2]), body.length - 1)
+    res.writeHead(206, { 'content-range': `bytes ${a}-${b}/${body.length}`, 'content-length': String(b - a + 1) })
+    res.end(body.subarray(a, b + 1))
+  },
+  '/head-405': (req, res) => void (req.method === 'HEAD' ? res.writeHead(405).end() : res.end(csv)),
+  '/hop': (req, res) => {
+    // Relative Location, 3 hops then the file.
+    const n = hopOf(req)
+    if (n < 3) return void res.writeHead(302, { location: `hop?n=${n + 1}` }).end()
+    res.end(csv)
+  },
+  '/loop-a': reply(301, { location: '/loop-b' }),
+  '/loop-b': reply(307, { location: '/loop-a' }),
+  '/chain': (req, res) => void res.writeHead(302, { location: `/chain?n=${hopOf(req) + 1}` }).end(),
+  '/no-location': reply(302),
+  '/404': reply(404, HTML_TYPE, '<h1>Not found</h1>'),
+  '/410': reply(410),
+  '/418': reply(418),
+  '/500': reply(500, {}, 'boom'),
+  '/502': reply(502),
+  '/503-plain': reply(503),
+  '/401': reply(401, { 'www-authenticate': 'Basic realm="x"' }),
+  '/403': reply(403, HTML_TYPE, '<h1>Forbidden</h1>'),
+  '/challenge': reply(403, { 'cf-mitigated': 'challenge', ...HTML_TYPE }, '<html></html>'),
+  '/just-a-moment': reply(
+    503,
+    HTML_TYPE,
+    '<!DOCTYPE html><html><head><title>Just a moment...</title></head><body><script src="/cdn-cgi/challenge-platform/h/b/orchestrate/chl_page/v1"></script></body></html>',
+  ),
+  '/akamai': reply(
+    403,
+    HTML_TYPE,
+    '<HTML><HEAD><TITLE>Access Denied</TITLE></HEAD><BODY><H1>Access Denied</H1>You don\'t have permission to access "http://x/a.csv" on this server.<P>Reference #18.1234</BODY></HTML>',
+  ),
+  '/429': reply(429, { 'retry-after': '0' }),
+  '/503-retry': reply(503, { 'retry-after': '0' }),
+  // Accepts, never answers.
+  '/stall-headers': (_req, res) => void stalled.push(res),
+  '/slow-body': (_req, res) => {
+    // Headers at once, then a byte every 100 ms: never idle long enough for bodyTimeout,
+    // but longer than the URL budget.
+    res.writeHead(200, { ...CSV_TYPE, 'content-length': '100000' })
+    const t = setInterval(() => res.write('x'), 100)
+    res.on('close', () => clearInterval(t))
+  },
+  '/reset': (req) => void req.socket.destroy(),
+  '/reset-once': (req, res) => {
+    if (resetOnce) return void res.end(csv)
+    resetOnce = true
+    req.socket.destroy()
+  },
+  '/rst': (req) => {
+    // On https the TCP socket is the TLS socket's parent; a RST must go out on that one.
+    const tcp = (req.socket as typeof req.socket & { _parent?: typeof req.socket })._parent ?? req.socket
+    tcp.resetAndDestroy()
+  },
+  '/truncated': (req, res) => {
+    res.writeHead(200, { ...CSV_TYPE, 'content-length': '900' })
+    res.write(Buffer.alloc(300, 'a'))
+    setTimeout(() => req.socket.destroy(), 20)
+  },
+  '/truncated-206': (req, res) => {
+    res.writeHead(206, { 'content-range': 'bytes 0-1023/50000', 'content-length': '1024' })
+    res.write(Buffer.alloc(100, 'a'))
+    setTimeout(() => req.socket.end(), 20)
+  },
+  '/empty': reply(200, { ...CSV_TYPE, 'content-length': '0' }),
+  // A strict server: an empty file cannot satisfy bytes=0-1023.
+  '/empty-416': (req, res) => (req.headers.range ? reply(416, { 'content-range': 'bytes */0' }) : reply(200, { 'content-length': '0' }))(req, res),
+  '/ogc': reply(
+    200,
+    { 'content-type': 'application/vnd.ogc.se_xml' },
+    '<?xml version="1.0" encoding="UTF-8"?>\n<ServiceExceptionReport version="1.3.0" xmlns="http://www.opengis.net/ogc"><ServiceException code="LayerNotDefined">Unknown layer</ServiceException></ServiceExceptionReport>',
+  ),
+  '/ows': reply(
+    200,
+    { 'content-type': 'text/xml' },
+    '<?xml version="1.0"?><ows:ExceptionReport xmlns:ows="http://www.opengis.net/ows/1.1" version="2.0.0"><ows:Exception exceptionCode="InvalidParameterValue"/></ows:ExceptionReport>',
+  ),
+  '/arcgis': reply(200, { 'content-type': 'application/json' }, '{"error":{"code":400,"message":"Invalid or missing input parameters."}}'),
+  // An HTML "not found" page with 200 is a content finding, not a probe failure.
+  '/soft-404': reply(200, HTML_TYPE, '<html><title>Sidan hittades inte</title></html>'),
+  '/conditional': (req, res) =>
+    (req.headers['if-none-match'] === '"v1"' || req.headers['if-modified-since'] ? reply(304, { etag: '"v1"' }) : reply(200, { etag: '"v1"' }, csv))(req, res),
+  '/gzip-csv': reply(200, { 'content-encoding': 'gzip', ...CSV_TYPE }, gzipSync(csv)),
+})
 
 let server: LoopbackServer
 let tlsServer: LoopbackServer

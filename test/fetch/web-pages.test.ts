@@ -4,52 +4,33 @@
  * without it they are only noted. On a loopback server.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { IncomingMessage, ServerResponse } from 'node:http'
 import { defaultConfig } from '../../src/config/config.js'
 import { expectsDataFile } from '../../src/domain/expects-data-file.js'
 import { createFetchEngine, type CreatedFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import { describeFinding } from '../../src/i18n/catalogue.js'
-import { startServer, type LoopbackServer } from './loopback-server.js'
+import { byPath, reply, startServer, type LoopbackServer } from './loopback-server.js'
 
 const page = (title: string, body = '') => `<!DOCTYPE html><html lang="sv"><head><title>${title}</title></head><body>${body}</body></html>`
 const signInForm = page('Logga in', '<form method="post"><input name="user"><input type="password" name="pw"></form>')
-const html = (res: ServerResponse, body: string) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body)
-const to = (res: ServerResponse, location: string) => void res.writeHead(302, { location }).end()
+const html = (body: string) => reply(200, { 'content-type': 'text/html; charset=utf-8' }, body)
+const to = (location: string) => reply(302, { location })
 
-function routes(req: IncomingMessage, res: ServerResponse): void {
-  const path = (req.url ?? '').split('?')[0]
-  switch (path) {
-    case '/':
-      return html(res, page('Välkommen till Exempelstads kommun', '<nav><a href="/nyheter">Nyheter</a></nav><h1>Startsida</h1>'))
-    case '/data/skolor.csv':
-      return to(res, '/')
-    case '/portal/dataset/skolor':
-      return html(res, page('Skolor – Öppna data', '<h1>Skolor</h1><a href="/x.csv">Ladda ner</a>'))
-    case '/saml.csv':
-      return to(res, '/adfs/ls/?SAMLRequest=fZJNb9swDIb%2F&RelayState=x')
-    case '/adfs/ls/':
-      return html(res, page('Sign In', '<form method="post" action="/adfs/ls/"><input type="hidden" name="SAMLRequest" value="x"></form>'))
-    case '/oidc.xlsx':
-      return to(res, '/realms/kommun/protocol/openid-connect/auth?client_id=portal&redirect_uri=%2Foidc.xlsx&response_type=code')
-    case '/realms/kommun/protocol/openid-connect/auth':
-      return html(res, page('Kommun-ID', '<p>Välj inloggningsmetod</p>'))
-    case '/login-path.csv':
-      return to(res, '/Account/Login?ReturnUrl=%2Flogin-path.csv')
-    case '/Account/Login':
-      return html(res, page('Inloggning', '<p>Ange användarnamn</p>'))
-    case '/password.csv':
-      return html(res, signInForm)
-    case '/gone.csv':
-      return html(res, page('Exempelstad', '<h1>Sidan kunde inte hittas</h1><p>Sök på webbplatsen.</p>'))
-    case '/missing.json':
-      return html(res, page('Page not found | Portal'))
-    case '/real.csv':
-      // A CSV file served with the wrong Content-Type is still the file.
-      return html(res, 'skola,elever\nÄlvskolan,320\n')
-    default:
-      return void res.writeHead(404).end()
-  }
-}
+const routes = byPath({
+  '/': html(page('Välkommen till Exempelstads kommun', '<nav><a href="/nyheter">Nyheter</a></nav><h1>Startsida</h1>')),
+  '/data/skolor.csv': to('/'),
+  '/portal/dataset/skolor': html(page('Skolor – Öppna data', '<h1>Skolor</h1><a href="/x.csv">Ladda ner</a>')),
+  '/saml.csv': to('/adfs/ls/?SAMLRequest=fZJNb9swDIb%2F&RelayState=x'),
+  '/adfs/ls/': html(page('Sign In', '<form method="post" action="/adfs/ls/"><input type="hidden" name="SAMLRequest" value="x"></form>')),
+  '/oidc.xlsx': to('/realms/kommun/protocol/openid-connect/auth?client_id=portal&redirect_uri=%2Foidc.xlsx&response_type=code'),
+  '/realms/kommun/protocol/openid-connect/auth': html(page('Kommun-ID', '<p>Välj inloggningsmetod</p>')),
+  '/login-path.csv': to('/Account/Login?ReturnUrl=%2Flogin-path.csv'),
+  '/Account/Login': html(page('Inloggning', '<p>Ange användarnamn</p>')),
+  '/password.csv': html(signInForm),
+  '/gone.csv': html(page('Exempelstad', '<h1>Sidan kunde inte hittas</h1><p>Sök på webbplatsen.</p>')),
+  '/missing.json': html(page('Page not found | Portal')),
+  // A CSV file served with the wrong Content-Type is still the file.
+  '/real.csv': html('skola,elever\nÄlvskolan,320\n'),
+})
 
 let server: LoopbackServer
 let engine: CreatedFetchEngine

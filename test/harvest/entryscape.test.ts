@@ -37,41 +37,56 @@ interface Entry {
   service?: { serves: string }
 }
 
-/** A data service entry's graph, as EntryScape keeps it: an entry of its own. */
-function serviceRdf(e: Entry): string {
+/** An RDF/XML document of `descriptions`, declaring the namespaces EntryScape's graphs use. */
+function rdfXml(...descriptions: string[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dcterms="http://purl.org/dc/terms/"
-  xmlns:dcat="http://www.w3.org/ns/dcat#" xmlns:dcatap="http://data.europa.eu/r5r/">
-  <rdf:Description rdf:about="${e.resource}">
-    <rdf:type rdf:resource="http://www.w3.org/ns/dcat#DataService"/>
+  xmlns:dcat="http://www.w3.org/ns/dcat#" xmlns:foaf="http://xmlns.com/foaf/0.1/" xmlns:vcard="http://www.w3.org/2006/vcard/ns#"
+  xmlns:dcatap="http://data.europa.eu/r5r/">
+${descriptions.join('\n')}
+</rdf:RDF>`
+}
+
+/** The entry's own resource, a dcat:`type`: its Swedish title and publisher, then `properties` (lines of RDF/XML). */
+function entryDescription(e: Entry, type: 'Dataset' | 'DataService', properties: string): string {
+  return `  <rdf:Description rdf:about="${e.resource}">
+    <rdf:type rdf:resource="http://www.w3.org/ns/dcat#${type}"/>
     <dcterms:title xml:lang="sv">${e.title}</dcterms:title>
     <dcterms:publisher rdf:resource="${e.publisher}"/>
-    <dcat:endpointURL rdf:resource="https://api.goteborg.se/${e.id}/v1"/>
+${properties}
+  </rdf:Description>`
+}
+
+/** A data service entry's graph, as EntryScape keeps it: an entry of its own. */
+function serviceRdf(e: Entry): string {
+  return rdfXml(
+    entryDescription(
+      e,
+      'DataService',
+      `    <dcat:endpointURL rdf:resource="https://api.goteborg.se/${e.id}/v1"/>
     <dcat:endpointDescription rdf:resource="https://api.goteborg.se/${e.id}/openapi.json"/>
     <dcat:servesDataset rdf:resource="${e.service!.serves}"/>
     <dcterms:conformsTo rdf:resource="https://spec.openapis.org/oas/v3.0.3"/>
     <dcterms:license rdf:resource="http://creativecommons.org/licenses/by/4.0/"/>
     <dcatap:hvdCategory rdf:resource="http://data.europa.eu/bna/c_b79e35eb"/>
-    <dcatap:applicableLegislation rdf:resource="http://data.europa.eu/eli/reg_impl/2023/138/oj"/>
-  </rdf:Description>
-</rdf:RDF>`
+    <dcatap:applicableLegislation rdf:resource="http://data.europa.eu/eli/reg_impl/2023/138/oj"/>`,
+    ),
+  )
 }
 
+/** A dataset entry's graph (`?recursive=dcat`): the dataset, its distribution, contact point and publisher. */
 function entryRdf(e: Entry): string {
   const dist = `https://catalog.goteborg.se/store/${e.ctx}/resource/${Number(e.id) + 100000}`
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dcterms="http://purl.org/dc/terms/"
-  xmlns:dcat="http://www.w3.org/ns/dcat#" xmlns:foaf="http://xmlns.com/foaf/0.1/" xmlns:vcard="http://www.w3.org/2006/vcard/ns#"
-  xmlns:dcatap="http://data.europa.eu/r5r/">
-  <rdf:Description rdf:about="${e.resource}">
-    <rdf:type rdf:resource="http://www.w3.org/ns/dcat#Dataset"/>
-    <dcterms:title xml:lang="sv">${e.title}</dcterms:title>
-    <dcterms:publisher rdf:resource="${e.publisher}"/>
-    <dcterms:accrualPeriodicity rdf:resource="http://publications.europa.eu/resource/authority/frequency/ANNUAL"/>
-    <dcat:contactPoint rdf:resource="https://catalog.goteborg.se/store/${e.ctx}/resource/46"/>
-    <dcat:distribution rdf:resource="${dist}"/>
-  </rdf:Description>
-  <rdf:Description rdf:about="${dist}">
+  const contact = `https://catalog.goteborg.se/store/${e.ctx}/resource/46`
+  return rdfXml(
+    entryDescription(
+      e,
+      'Dataset',
+      `    <dcterms:accrualPeriodicity rdf:resource="http://publications.europa.eu/resource/authority/frequency/ANNUAL"/>
+    <dcat:contactPoint rdf:resource="${contact}"/>
+    <dcat:distribution rdf:resource="${dist}"/>`,
+    ),
+    `  <rdf:Description rdf:about="${dist}">
     <rdf:type rdf:resource="http://www.w3.org/ns/dcat#Distribution"/>
     <dcat:accessURL rdf:resource="https://data.goteborg.se/files/${e.id}.csv"/>
     <dcat:downloadURL rdf:resource="https://data.goteborg.se/files/${e.id}.csv"/>
@@ -79,7 +94,7 @@ function entryRdf(e: Entry): string {
     <dcterms:license rdf:resource="http://creativecommons.org/publicdomain/zero/1.0/"/>
     <dcatap:availability rdf:resource="http://data.europa.eu/r5r/availability/stable"/>
   </rdf:Description>
-  <rdf:Description rdf:about="https://catalog.goteborg.se/store/${e.ctx}/resource/46">
+  <rdf:Description rdf:about="${contact}">
     <rdf:type rdf:resource="http://www.w3.org/2006/vcard/ns#Organization"/>
     <vcard:fn>Statistikservice</vcard:fn>
     <vcard:hasEmail rdf:resource="mailto:opendata@goteborg.se"/>
@@ -88,8 +103,8 @@ function entryRdf(e: Entry): string {
     <rdf:type rdf:resource="http://xmlns.com/foaf/0.1/Agent"/>
     <foaf:name xml:lang="sv">Göteborgs Stad</foaf:name>
     <dcterms:identifier>${e.publisher.slice(-10)}</dcterms:identifier>
-  </rdf:Description>
-</rdf:RDF>`
+  </rdf:Description>`,
+  )
 }
 
 function searchChild(base: string, e: Entry) {

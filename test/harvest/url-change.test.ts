@@ -49,6 +49,26 @@ ${dists.map(dist).join('')}</dcat:Dataset>
 `
 }
 
+/** The catalogue at first. */
+const V1: Dist[] = [
+  // Its file is missing: a failure run builds up on the old URL.
+  { id: 'moved', access: '/page/moved', download: '/files/moved-404.csv' },
+  // Only its landing page moves: the probed (download) URL stays.
+  { id: 'kept', access: '/page/kept', download: '/files/kept.csv' },
+  // No downloadURL: the accessURL is probed, and it moves.
+  { id: 'api', access: '/api/old' },
+  // Leaves the catalogue and comes back, at the same URL.
+  { id: 'back', access: '/page/back', download: '/files/back.csv' },
+]
+/** `back` as it was and comes back. */
+const BACK = V1.find((d) => d.id === 'back')!
+/** The catalogue once the URLs changed: `back` is withdrawn. */
+const V2: Dist[] = [
+  { id: 'moved', access: '/page/moved', download: '/files/moved.csv' },
+  { id: 'kept', access: '/page/kept-2', download: '/files/kept.csv' },
+  { id: 'api', access: '/api/new' },
+]
+
 const availability = { ...defaultConfig.availability, leaseSeconds: 30 }
 
 describeEachDb('a distribution whose probed URL changes, or that comes back, is due at once and starts afresh', (db) => {
@@ -108,17 +128,7 @@ describeEachDb('a distribution whose probed URL changes, or that comes back, is 
     t.db.selectFrom('probes').select(['url', 'outcome', 'state_before']).where('distribution_iri', '=', iri(id)).orderBy('at').orderBy('id').execute()
 
   it('schedules the moved and the returning distribution for the next sweep; drops the moved one’s state, keeps its probes', async () => {
-    const v1: Dist[] = [
-      // Its file is missing: a failure run builds up on the old URL.
-      { id: 'moved', access: '/page/moved', download: '/files/moved-404.csv' },
-      // Only its landing page moves: the probed (download) URL stays.
-      { id: 'kept', access: '/page/kept', download: '/files/kept.csv' },
-      // No downloadURL: the accessURL is probed, and it moves.
-      { id: 'api', access: '/api/old' },
-      // Leaves the catalogue and comes back, at the same URL.
-      { id: 'back', access: '/page/back', download: '/files/back.csv' },
-    ]
-    expect((await harvest(v1)).distributions).toMatchObject({ added: 4 })
+    expect((await harvest(V1)).distributions).toMatchObject({ added: 4 })
     const all = ['api', 'back', 'kept', 'moved'].map(iri).sort()
     // Two sweeps of everything: the missing file fails twice, the others answer with ETags.
     expect(await sweep(false)).toEqual(all)
@@ -130,12 +140,7 @@ describeEachDb('a distribution whose probed URL changes, or that comes back, is 
     expect(await dueNow()).toEqual({ moved: false, kept: false, api: false, back: false })
 
     // The URLs change; `back` is withdrawn.
-    const v2: Dist[] = [
-      { id: 'moved', access: '/page/moved', download: '/files/moved.csv' },
-      { id: 'kept', access: '/page/kept-2', download: '/files/kept.csv' },
-      { id: 'api', access: '/api/new' },
-    ]
-    expect((await harvest(v2)).distributions).toMatchObject({ changed: 3, withdrawn: 1 })
+    expect((await harvest(V2)).distributions).toMatchObject({ changed: 3, withdrawn: 1 })
     expect(await dueNow()).toEqual({ moved: true, kept: false, api: true, back: false })
     expect(await stateOf('moved')).toBeUndefined()
     expect(await stateOf('api')).toBeUndefined()
@@ -160,7 +165,7 @@ describeEachDb('a distribution whose probed URL changes, or that comes back, is 
     // `back` returns at its old URL: due at once, its state kept (the same URL).
     const backState = await stateOf('back')
     expect(backState?.last_etag).toBe('"/files/back.csv"')
-    expect((await harvest([...v2, v1[3]!])).distributions).toMatchObject({ restored: 1, unchanged: 3 })
+    expect((await harvest([...V2, BACK])).distributions).toMatchObject({ restored: 1, unchanged: 3 })
     expect(await dueNow()).toEqual({ moved: false, kept: false, api: false, back: true })
     expect(await stateOf('back')).toEqual(backState)
     expect(await sweep(true)).toEqual([iri('back')])
@@ -170,12 +175,7 @@ describeEachDb('a distribution whose probed URL changes, or that comes back, is 
 
   it('a probe of the old URL that lands after the move is history only: the new URL keeps its fresh state and stays due', async () => {
     // What the catalogue holds after the test above, plus one more.
-    const others: Dist[] = [
-      { id: 'moved', access: '/page/moved', download: '/files/moved.csv' },
-      { id: 'kept', access: '/page/kept-2', download: '/files/kept.csv' },
-      { id: 'api', access: '/api/new' },
-      { id: 'back', access: '/page/back', download: '/files/back.csv' },
-    ]
+    const others = [...V2, BACK]
     await harvest([...others, { id: 'late', download: '/files/late-404.csv' }])
     expect(await sweep(true)).toEqual([iri('late')])
     expect(await stateOf('late')).toMatchObject({ last_outcome: 'failing', consecutive_failures: 1 })

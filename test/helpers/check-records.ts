@@ -52,3 +52,26 @@ export function distributionRecord(over: Partial<DistributionInfo> & Pick<Distri
     ...over,
   }
 }
+
+/** The IRI of describedDataset. */
+const DESCRIBED_DATASET = 'http://127.0.0.1/dataset/1'
+
+/**
+ * A dataset on loopback that says what a check not about metadata takes for granted: its
+ * Swedish title and description, a publisher and a contact; `over` on top.
+ */
+export function describedDataset(title: string, description: string, over: Partial<DatasetInfo> = {}): DatasetInfo {
+  return datasetRecord({
+    iri: DESCRIBED_DATASET,
+    title: { sv: title },
+    description: { sv: description },
+    publisherIri: 'http://127.0.0.1/org/1',
+    contactEmail: 'oppnadata@example.org',
+    ...over,
+  })
+}
+
+/** The one distribution of describedDataset: its file at `url`, as both access and download URL; `over` on top. */
+export function describedDistribution(url: string, over: Partial<DistributionInfo> = {}): DistributionInfo {
+  return distributionRecord({ iri: 'http://127.0.0.1/dist/1', datasetIri: DESCRIBED_DATASET, accessUrl: url, downloadUrl: url, ...over })
+}

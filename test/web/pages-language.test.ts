@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { englishWords, swedishWords } from '../helpers/language.js'
+import { missingPhrases } from '../helpers/phrases.js'
 import { createApp } from '../../src/web/create-app.js'
 import type { Lang } from '../../src/i18n/lang.js'
 import { UNKNOWN_ORGANISATION } from '../../src/scoring/score-region.js'
@@ -70,29 +71,30 @@ describe('pages, badges and errors speak one language', () => {
   }
 
   it("renders stored findings from their codes in the reader's language, with plurals", async () => {
+    /** The same words in English and in Swedish. */
+    const said: [en: string, sv: string][] = [
+      ['The server answers OK but sends an empty file.', 'Servern svarar OK men skickar en tom fil.'],
+      // csv-structure found `truncated` twice in one file: one reason, counted.
+      ['(2 occurrences)', '(2 förekomster)'],
+      ['Causes 1–3 of 3, 4 problems in all.', 'Orsak 1–3 av 3, sammanlagt 4 problem.'],
+      // Two files with one cause are one group, counted.
+      ['2 files: The address is not a valid http or https URL.', '2 filer: Adressen är ingen giltig http- eller https-adress.'],
+    ]
     const en = (await read(`/organisation?iri=${q(ORG_A)}`, 'en')).words
     const sv = (await read(`/organisation?iri=${q(ORG_A)}`, 'sv')).words
-    expect(en).toContain('The server answers OK but sends an empty file.')
-    expect(sv).toContain('Servern svarar OK men skickar en tom fil.')
-    // csv-structure found `truncated` twice in one file: one reason, counted.
-    expect(en).toContain('(2 occurrences)')
-    expect(sv).toContain('(2 förekomster)')
-    expect(en).toContain('Causes 1–3 of 3, 4 problems in all.')
-    expect(sv).toContain('Orsak 1–3 av 3, sammanlagt 4 problem.')
-    // Two files with one cause are one group, counted.
-    expect(en).toContain('2 files: The address is not a valid http or https URL.')
-    expect(sv).toContain('2 filer: Adressen är ingen giltig http- eller https-adress.')
+    expect(missingPhrases(en, said.map(([english]) => english))).toEqual([])
+    expect(missingPhrases(sv, said.map(([, swedish]) => swedish))).toEqual([])
     const dataset = (await read(`/dataset?iri=${q(DS_A)}`, 'en')).words
     expect(dataset).toContain('broken · http-404 The server answers 404: the file is not at this address.')
   })
 
-  it('names the badge and its states from the catalogue', async () => {
-    expect((await read(`/badge/dataset.svg?iri=${q(DS_A)}`, 'en')).body).toMatch(/data quality: \d+\/100/)
-    expect((await read(`/badge/dataset.svg?iri=${q(DS_A)}`, 'sv')).body).toMatch(/datakvalitet: \d+\/100/)
-    expect((await read(`/badge/organisation.svg?iri=${q(ORG_C)}`, 'en')).body).toContain('data quality: not scored')
-    expect((await read(`/badge/organisation.svg?iri=${q(ORG_C)}`, 'sv')).body).toContain('datakvalitet: ej bedömd')
-    expect((await read('/badge/dataset.svg?iri=urn:none', 'en')).body).toContain('data quality: unknown')
-    expect((await read('/badge/dataset.svg?iri=urn:none', 'sv')).body).toContain('datakvalitet: okänd')
+  it.each<[address: string, en: string | RegExp, sv: string | RegExp]>([
+    [`/badge/dataset.svg?iri=${q(DS_A)}`, /data quality: \d+\/100/, /datakvalitet: \d+\/100/],
+    [`/badge/organisation.svg?iri=${q(ORG_C)}`, 'data quality: not scored', 'datakvalitet: ej bedömd'],
+    ['/badge/dataset.svg?iri=urn:none', 'data quality: unknown', 'datakvalitet: okänd'],
+  ])('names the badge %s and its state from the catalogue', async (address, en, sv) => {
+    expect((await read(address, 'en')).body).toMatch(en)
+    expect((await read(address, 'sv')).body).toMatch(sv)
   })
 
   it('answers with the default language when a request names none', async () => {

@@ -1,6 +1,6 @@
 import type { Db } from '../../src/db/database.js'
 import { json } from '../../src/db/json.js'
-import { datasetRow, DAY_2, distributionRow, ORG_B } from './seed-pages.js'
+import { catalogIri, datasetRow, DAY_2, distributionRow, ORG_B } from './seed-pages.js'
 
 /**
  * Two high-value datasets of Ale kommun (ORG_B) on top of seedPages' region, stored as the
@@ -8,15 +8,18 @@ import { datasetRow, DAY_2, distributionRow, ORG_B } from './seed-pages.js'
  * bulk file that answered 27 of its last 30 daily probes; Adresser meets every obligation
  * (its API serves it through dcat:accessService and its OpenAPI description parses).
  */
-export const DS_AIR = 'https://catalog.example/ds/luftkvalitet'
-export const DS_ADDR = 'https://catalog.example/ds/adresser'
-export const SVC_AIR = 'https://catalog.example/service/luft-api'
-export const SVC_ADDR = 'https://catalog.example/service/adress-api'
+export const DS_AIR = catalogIri('ds', 'luftkvalitet')
+export const DS_ADDR = catalogIri('ds', 'adresser')
+export const SVC_AIR = catalogIri('service', 'luft-api')
+export const SVC_ADDR = catalogIri('service', 'adress-api')
 /** As long as real addresses are: its words must wrap inside the section's table at a phone's width. */
 export const AIR_CSV = 'http://127.0.0.5/oppnadata/miljo/luftkvalitet/matvarden_per_timme_2026.csv'
 export const ADDR_CSV = 'http://127.0.0.5/adresser.csv'
+/** The endpoints of the two APIs. */
+const AIR_API = 'http://127.0.0.5/api/luft'
+const ADDR_API = 'http://127.0.0.5/api/adresser'
 /** Harvested words and addresses of this seed (data, not datavakt's words). */
-export const HVD_HARVESTED = ['Luftkvalitet', 'Adresser', 'Addresses', 'Adresser i kommunen', 'Addresses in the municipality', DS_AIR, DS_ADDR, SVC_AIR, SVC_ADDR, AIR_CSV, ADDR_CSV, 'http://127.0.0.5/api/luft', 'http://127.0.0.5/api/adresser']
+export const HVD_HARVESTED = ['Luftkvalitet', 'Adresser', 'Addresses', 'Adresser i kommunen', 'Addresses in the municipality', DS_AIR, DS_ADDR, SVC_AIR, SVC_ADDR, AIR_CSV, ADDR_CSV, AIR_API, ADDR_API]
 
 const DAY = 86_400_000
 
@@ -33,7 +36,7 @@ export async function seedHvd(db: Db, now: Date = new Date()): Promise<void> {
     iri, source_id: 'vg', organisation_iri: ORG_B, publisher_iri: ORG_B, title: json({ sv: 'API' }), description: json({}), endpoint_urls: json([endpoint]),
     endpoint_description: `${endpoint}/openapi.json`, conforms_to: json([]), serves_datasets: json(serves), hvd_categories: json([]), applicable_legislation: json([]), host: new URL(endpoint).host, record_hash: 'x',
   })
-  await db.insertInto('data_services').values([svc(SVC_AIR, 'http://127.0.0.5/api/luft', [DS_AIR]), svc(SVC_ADDR, 'http://127.0.0.5/api/adresser', [])]).execute()
+  await db.insertInto('data_services').values([svc(SVC_AIR, AIR_API, [DS_AIR]), svc(SVC_ADDR, ADDR_API, [])]).execute()
   const result = (target: string | null, dataset: string, checkId: string, findings: unknown[], facts: Record<string, unknown>) => ({
     run_id: null, distribution_iri: target, dataset_iri: dataset, check_id: checkId, dimension: checkId === 'metadata' ? ('metadata' as const) : ('conformance' as const),
     status: findings.length ? ('fail' as const) : ('pass' as const), findings: json(findings), metrics: json({}), facts: json(facts), at: DAY_2,
@@ -49,7 +52,7 @@ export async function seedHvd(db: Db, now: Date = new Date()): Promise<void> {
     .execute()
   // One probe a day for 30 days; Luftkvalitet's file failed on three of them.
   const probes = []
-  for (const [iri, url, failing] of [[`${DS_AIR}/csv`, AIR_CSV, 3], [`${DS_ADDR}/csv`, ADDR_CSV, 0], [SVC_AIR, 'http://127.0.0.5/api/luft', 0], [SVC_ADDR, 'http://127.0.0.5/api/adresser', 0]] as const) {
+  for (const [iri, url, failing] of [[`${DS_AIR}/csv`, AIR_CSV, 3], [`${DS_ADDR}/csv`, ADDR_CSV, 0], [SVC_AIR, AIR_API, 0], [SVC_ADDR, ADDR_API, 0]] as const) {
     for (let i = 0; i < 30; i++) {
       const ok = i < 30 - failing
       probes.push({

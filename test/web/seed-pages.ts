@@ -8,14 +8,20 @@ import { emptyDatasetColumns, emptyDistributionColumns } from '../helpers/empty-
  * tests know, so they can strip them before asking whether datavakt's own words are in
  * the page's language. Findings are stored as codes with params, as the checks store them.
  */
-export const ORG_A = 'http://dataportal.se/organisation/SE2120001355'
-export const ORG_B = 'http://dataportal.se/organisation/SE2120001439'
+
+/** An organisation's IRI at dataportal.se, by its organisation number. */
+const organisation = (orgNumber: string) => `http://dataportal.se/organisation/SE${orgNumber}`
+/** An IRI of the seeded catalogue: a dataset (`ds`) or a data service (`service`), by its name. */
+export const catalogIri = (kind: 'ds' | 'service', name: string) => `https://catalog.example/${kind}/${name}`
+
+export const ORG_A = organisation('2120001355')
+export const ORG_B = organisation('2120001439')
 /** Harvested, but with no datasets: known, never scored. */
-export const ORG_C = 'http://dataportal.se/organisation/SE2120001500'
-export const DS_A = 'https://catalog.example/ds/badplatser'
-export const DS_B = 'https://catalog.example/ds/budget'
+export const ORG_C = organisation('2120001500')
+export const DS_A = catalogIri('ds', 'badplatser')
+export const DS_B = catalogIri('ds', 'budget')
 /** A dataset that names neither an organisation nor a publisher. */
-export const DS_C = 'https://catalog.example/ds/utan-agare'
+export const DS_C = catalogIri('ds', 'utan-agare')
 export const DIST_A = `${DS_A}/csv`
 export const DIST_A_JSON = `${DS_A}/json`
 export const DIST_B = `${DS_B}/csv`
