@@ -13,6 +13,20 @@ export interface FindingMessage {
   readonly hint?: Message
 }
 
+/**
+ * One catalogue file's table of texts (an area's keys with their words, see catalogue.ts):
+ * every entry checked to be a Message, the keys and words kept as written, so that the
+ * catalogue's MessageKey knows each key. Every file of messages/ makes its table with this.
+ */
+export function defineMessages<const T extends Readonly<Record<string, Message>>>(table: T): T {
+  return table
+}
+
+/** One catalogue file's table of finding texts (finding code to its words), as defineMessages. */
+export function defineFindingMessages<const T extends Readonly<Record<string, FindingMessage>>>(table: T): T {
+  return table
+}
+
 /** Words for the values of a vocabulary (column types, EU frequencies, ...), by value, in every language. */
 export type Words = Readonly<Record<string, Readonly<Record<Lang, string>>>>
 

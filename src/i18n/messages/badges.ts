@@ -1,7 +1,7 @@
-import type { Message } from '../message.js'
+import { defineMessages } from '../message.js'
 
 /** Texts of the public SVG badges, keyed by a stable dotted key starting with "badges.". */
-export const badgesMessages = {
+export const badgesMessages = defineMessages({
   'badges.label': { sv: 'datakvalitet', en: 'data quality' },
   /** Known (harvested) but without a score yet: not the same as a score of 0. */
   'badges.not-scored': { sv: 'ej bedömd', en: 'not scored' },
@@ -15,4 +15,4 @@ export const badgesMessages = {
   'badges.conformance.unknown': { sv: 'okänd', en: 'unknown' },
   'badges.checked-at': { sv: (p) => `senast kontrollerad ${p.time}`, en: (p) => `last checked ${p.time}` },
   'badges.never-checked': { sv: 'aldrig kontrollerad', en: 'never checked' },
-} as const satisfies Record<string, Message>
+})
