@@ -2,7 +2,7 @@ import { count, date } from '../format.js'
 import { defineMessages } from '../message.js'
 
 /** Texts of the alert e-mails (digests), keyed by a stable dotted key starting with "alerts.". */
-export const alertsMessages = defineMessages({
+export const alertsMessages = defineMessages('alerts', {
   'alerts.digest.subject': { sv: (p) => `datavakt: ${p.summary}`, en: (p) => `datavakt: ${p.summary}` },
   'alerts.digest.count-new': { sv: (p) => count('sv', p.n, 'nytt problem', 'nya problem'), en: (p) => count('en', p.n, 'new problem', 'new problems') },
   'alerts.digest.count-open': { sv: (p) => `${p.n} öppna`, en: (p) => `${p.n} open` },

@@ -5,7 +5,7 @@ import { defineMessages } from '../message.js'
 const joined = (v: ParamValue | undefined): string => (Array.isArray(v) ? v.join(', ') : String(v ?? ''))
 
 /** Texts of the JSON API: its errors, keyed by a stable dotted key starting with "api.". */
-export const apiMessages = defineMessages({
+export const apiMessages = defineMessages('api', {
   'api.error.param-required': { sv: (p) => `Frågeparametern "${p.name}" krävs.`, en: (p) => `The query parameter "${p.name}" is required.` },
   'api.error.param-one-of': { sv: (p) => `Frågeparametern "${p.name}" måste vara en av ${joined(p.allowed)}; fick "${p.got}".`, en: (p) => `The query parameter "${p.name}" must be one of ${joined(p.allowed)}; got "${p.got}".` },
   'api.error.param-integer': { sv: (p) => `Frågeparametern "${p.name}" måste vara ett heltal från ${p.min} till ${p.max}; fick "${p.got}".`, en: (p) => `The query parameter "${p.name}" must be a whole number from ${p.min} to ${p.max}; got "${p.got}".` },

@@ -1,7 +1,7 @@
 import { defineMessages } from '../message.js'
 
 /** Texts of the public SVG badges, keyed by a stable dotted key starting with "badges.". */
-export const badgesMessages = defineMessages({
+export const badgesMessages = defineMessages('badges', {
   'badges.label': { sv: 'datakvalitet', en: 'data quality' },
   /** Known (harvested) but without a score yet: not the same as a score of 0. */
   'badges.not-scored': { sv: 'ej bedömd', en: 'not scored' },

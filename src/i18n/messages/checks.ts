@@ -1,7 +1,7 @@
 import { defineMessages } from '../message.js'
 
 /** Texts of the checks as operations: schema and registry errors, spool errors, keyed by a stable dotted key starting with "checks.". */
-export const checksMessages = defineMessages({
+export const checksMessages = defineMessages('checks', {
   // The schema registry (an operator's folder of schemas): an operational problem, not bad data.
   'checks.schema-registry.index-not-json': { sv: (p) => `${p.path} är inte giltig JSON`, en: (p) => `${p.path} is not valid JSON` },
   'checks.schema-registry.schema-not-json': { sv: (p) => `${p.path} (angiven för ${p.specification}) kan inte läsas som JSON`, en: (p) => `${p.path} (listed for ${p.specification}) cannot be read as JSON` },

@@ -7,7 +7,7 @@ import { defineMessages } from '../message.js'
  * `datavakt --help`), `cli.<name>.usage` (its synopsis, also shown after a usage error)
  * and `cli.<name>.help` (what its options do).
  */
-export const cliMessages = defineMessages({
+export const cliMessages = defineMessages('cli', {
   'cli.usage': { sv: 'Användning: datavakt <kommando> [flaggor]   (datavakt <kommando> --help för mer)', en: 'Usage: datavakt <command> [options]   (datavakt <command> --help for more)' },
   'cli.commands': { sv: 'Kommandon:', en: 'Commands:' },
   'cli.global-options': { sv: 'Flaggor för alla kommandon:\n  --lang sv|en      språk för utskrifterna (standard: DATAVAKT_LANG, annars svenska)\n  --help, -h        hjälp\n  --version         versionen', en: 'Options for every command:\n  --lang sv|en      language of the output (default: DATAVAKT_LANG, else Swedish)\n  --help, -h        help\n  --version         the version' },

@@ -22,7 +22,7 @@ const TYPE_EN: Record<string, string> = {
  * `config.invalid` heads a list of problems, each `config.problem.*` said after its JSON
  * path ("/sources/0/kind: ...").
  */
-export const configMessages = defineMessages({
+export const configMessages = defineMessages('config', {
   'config.invalid': { sv: (p) => (p.origin ? `Ogiltig konfiguration i ${p.origin}:` : 'Ogiltig konfiguration:'), en: (p) => (p.origin ? `Invalid configuration in ${p.origin}:` : 'Invalid configuration:') },
   'config.not-found': { sv: (p) => `Konfigurationsfilen finns inte: ${p.path} (från ${p.namedBy})`, en: (p) => `Configuration file not found: ${p.path} (from ${p.namedBy})` },
   'config.unreadable': { sv: (p) => `Konfigurationsfilen ${p.path} kan inte läsas (${p.reason})`, en: (p) => `Cannot read the configuration file ${p.path} (${p.reason})` },

@@ -1,7 +1,7 @@
 import { defineMessages } from '../message.js'
 
 /** Texts of the database: opening, locking, migrating, keyed by a stable dotted key starting with "db.". */
-export const dbMessages = defineMessages({
+export const dbMessages = defineMessages('db', {
   'db.data-dir-in-use': { sv: (p) => `Den inbäddade databasen i ${p.dir} används redan av process ${p.pid} (sedan ${p.since}). ` + `PGlite kan inte delas mellan processer: stoppa den processen, eller sätt DATABASE_URL för att använda PostgreSQL från flera processer.`, en: (p) => `The embedded database in ${p.dir} is already in use by process ${p.pid} (since ${p.since}). ` + `PGlite cannot be shared between processes: stop that process, or set DATABASE_URL to use PostgreSQL from several processes.` },
   'db.data-dir-open-in-process': { sv: (p) => `Den inbäddade databasen i ${p.dir} är redan öppen i den här processen.`, en: (p) => `The embedded database in ${p.dir} is already open in this process.` },
   'db.data-dir-unlockable': { sv: (p) => `Kunde inte låsa mappen ${p.dir}: låsfilen ${p.file} byts hela tiden ut av en annan process.`, en: (p) => `Could not lock the folder ${p.dir}: the lock file ${p.file} keeps being replaced by another process.` },

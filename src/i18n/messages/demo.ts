@@ -2,7 +2,7 @@ import { count } from '../format.js'
 import { defineMessages } from '../message.js'
 
 /** Texts of the simulated region and `datavakt demo`, keyed by a stable dotted key starting with "demo.". */
-export const demoMessages = defineMessages({
+export const demoMessages = defineMessages('demo', {
   'demo.error.world-only-flag': { sv: (p) => `${p.option} hör till --world-only`, en: (p) => `${p.option} belongs to --world-only` },
   'demo.error.full-demo-flag': { sv: (p) => `${p.option} hör till hela demot, inte --world-only`, en: (p) => `${p.option} belongs to the full demo, not --world-only` },
   'demo.error.epoch': { sv: (p) => `--epoch ska vara ett datum ÅÅÅÅ-MM-DD, inte "${p.value}"`, en: (p) => `--epoch must be a date YYYY-MM-DD, not "${p.value}"` },

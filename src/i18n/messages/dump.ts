@@ -5,7 +5,7 @@ import { defineMessages } from '../message.js'
  * Texts of the portable dump (`datavakt export` / `datavakt import`, src/db/dump-*.ts):
  * progress, and what is wrong with a dump or its target, naming the table and the line.
  */
-export const dumpMessages = defineMessages({
+export const dumpMessages = defineMessages('dump', {
   'dump.table-progress': { sv: (p) => `  ${p.table}: ${num('sv', Number(p.rows), 0)} rader ...`, en: (p) => `  ${p.table}: ${num('en', Number(p.rows), 0)} rows ...` },
   'dump.table-done': { sv: (p) => `  ${p.table}: ${count('sv', p.rows, 'rad', 'rader')}`, en: (p) => `  ${p.table}: ${count('en', p.rows, 'row', 'rows')}` },
   'dump.exporting': { sv: (p) => `Exporterar databasen (${p.kind}, ${p.location}) till ${p.file} ...`, en: (p) => `Exporting the database (${p.kind}, ${p.location}) to ${p.file} ...` },

@@ -17,7 +17,7 @@ function why(lang: Lang, p: MessageParams): string {
  * by a stable dotted key starting with "fetch.". A person reads them when a document, a
  * schema or a file cannot be fetched (CLI, harvest reports); logs get the English one.
  */
-export const fetchMessages = defineMessages({
+export const fetchMessages = defineMessages('fetch', {
   'fetch.forbidden-target': { sv: (p) => `Vägrade ansluta till ${p.host} (${p.address}): adressen är privat, lokal eller reserverad.`, en: (p) => `Refused to connect to ${p.host} (${p.address}): a private, loopback, link-local or reserved address.` },
   'fetch.budget-exceeded': { sv: (p) => `Tidsgränsen för adressen (${num('sv', p.ms, 0)} ms) tog slut.`, en: (p) => `The time budget for the address (${num('en', p.ms, 0)} ms) ran out.` },
   'fetch.engine-closed': { sv: 'Hämtmotorn stängdes innan förfrågan hann skickas.', en: 'The fetch engine was closed before the request was sent.' },

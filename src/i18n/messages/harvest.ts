@@ -6,7 +6,7 @@ import { defineMessages } from '../message.js'
  * of failed harvests (`harvest.error.<reason>`, src/domain/harvest-failure.ts), read
  * through describeHarvestWarning / describeHarvestError (src/i18n/harvest-words.ts).
  */
-export const harvestMessages = defineMessages({
+export const harvestMessages = defineMessages('harvest', {
   'harvest.warning.relative-iri': { sv: (p) => `relativ IRI, läst som ${p.iri}`, en: (p) => `relative IRI, read as ${p.iri}` },
   'harvest.warning.dataset-blank-node': { sv: 'datamängden saknar IRI (tom nod) och fick en konstgjord', en: 'the dataset has no IRI (blank node); given a synthetic one' },
   'harvest.warning.distribution-literal': { sv: (p) => `dcat:distribution är en literal (${quote(p.value, 80)}), inte en resurs; hoppades över`, en: (p) => `dcat:distribution is a literal (${quote(p.value, 80)}), not a resource; skipped` },

@@ -10,7 +10,7 @@ import { defineMessages } from '../message.js'
 /** The name of an API description's kind (checks/endpoint-description.ts), the same in both languages. */
 const descriptionKind = (kind: unknown) => ({ openapi: 'OpenAPI 3', swagger: 'Swagger 2', wsdl: 'WSDL', 'ogc-capabilities': 'OGC capabilities' })[String(kind)] ?? String(kind)
 
-export const pagesMessages = defineMessages({
+export const pagesMessages = defineMessages('pages', {
   // The frame every page shares.
   'pages.layout.export': { sv: 'Exportera CSV', en: 'Export CSV' },
   /** The link to the page in the other language, named in that language. */

@@ -5,7 +5,7 @@ import { defineMessages } from '../message.js'
  * Texts of `datavakt validate`: its report (the findings themselves are the checks' own
  * texts) and its usage errors, keyed by a stable dotted key starting with "validate.".
  */
-export const validateMessages = defineMessages({
+export const validateMessages = defineMessages('validate', {
   'validate.report.file': { sv: (p) => `Fil: ${p.source}`, en: (p) => `File: ${p.source}` },
   'validate.report.format': { sv: (p) => `Format: ${p.format === 'other' ? 'okänt eller ej tabulärt' : String(p.format).toUpperCase()}${p.encoding ? `, teckenkodning ${p.encoding}` : ''}`, en: (p) => `Format: ${p.format === 'other' ? 'unknown or not tabular' : String(p.format).toUpperCase()}${p.encoding ? `, encoding ${p.encoding}` : ''}` },
   'validate.report.dialect': { sv: (p) => `Avgränsare "${p.delimiter === '\t' ? 'tab' : p.delimiter}"${p.skipInitialSpace ? ' (blanksteg efter avgränsaren ignoreras)' : ''}, citattecken ${p.quote}, ${p.header ? (p.headerRow ? `rubriker på rad ${p.headerRow}` : 'rubrikrad ja') : 'rubrikrad nej'}`, en: (p) => `Delimiter "${p.delimiter === '\t' ? 'tab' : p.delimiter}"${p.skipInitialSpace ? ' (spaces after it skipped)' : ''}, quote ${p.quote}, ${p.header ? (p.headerRow ? `header in row ${p.headerRow}` : 'header row yes') : 'header row no'}` },
