@@ -1,5 +1,6 @@
 import { count, date, num } from '../format.js'
 import { defineMessages } from '../message.js'
+import { descriptionKind } from './findings-services.js'
 
 /**
  * Texts of the dashboards (server-rendered pages), keyed by a stable dotted key starting
@@ -7,8 +8,6 @@ import { defineMessages } from '../message.js'
  * are shared words: they live in common.ts (`dimension.*`, `state.*`, `status.*`,
  * `severity.*`).
  */
-/** The name of an API description's kind (checks/endpoint-description.ts), the same in both languages. */
-const descriptionKind = (kind: unknown) => ({ openapi: 'OpenAPI 3', swagger: 'Swagger 2', wsdl: 'WSDL', 'ogc-capabilities': 'OGC capabilities' })[String(kind)] ?? String(kind)
 
 export const pagesMessages = defineMessages('pages', {
   // The frame every page shares.
