@@ -33,8 +33,11 @@ export function defineFindingMessages<const T extends Readonly<Record<string, Fi
   return table
 }
 
-/** Words for the values of a vocabulary (column types, EU frequencies, ...), by value, in every language. */
-export type Words = Readonly<Record<string, Readonly<Record<Lang, string>>>>
+/**
+ * Words for the values of a vocabulary (column types, EU frequencies, ...), by value, in every
+ * language. Given the vocabulary's type (`Words<ColumnType>`), every value must have words.
+ */
+export type Words<V extends string = string> = Readonly<Record<V, Readonly<Record<Lang, string>>>>
 
 /** The words for `value` in `lang`, or the value itself when the table has none for it. */
 export function wordFor(words: Words, lang: Lang, value: unknown): string {

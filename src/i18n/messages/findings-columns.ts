@@ -1,3 +1,4 @@
+import type { ColumnType } from '../../domain/column-type.js'
 import type { MessageParams } from '../../domain/finding.js'
 import { count, date, quote } from '../format.js'
 import type { Lang } from '../lang.js'
@@ -9,7 +10,7 @@ import { defineFindingMessages, wordFor, type Words } from '../message.js'
  * types), `rows`, `previousRows`, `date` (YYYY-MM-DD, the day the change was first seen).
  */
 
-const TYPE_WORDS: Words = {
+const TYPE_WORDS: Words<ColumnType> = {
   'empty': { sv: 'tom', en: 'empty' },
   'boolean': { sv: 'sant/falskt', en: 'true/false' },
   'integer': { sv: 'heltal', en: 'whole numbers' },
