@@ -96,7 +96,11 @@ function other(code: string, kind: FrequencyKind): FrequencyInfo {
   return { code, kind }
 }
 
-/** The EU frequency table, keyed by code. Its labels are words: src/i18n/messages/findings-freshness.ts. */
+/**
+ * The EU frequency table, keyed by code. Its labels are words: src/i18n/messages/findings-freshness.ts.
+ * A regular code's interval in days is written as the code reads: every n minutes n / 1440,
+ * every n hours n / 24, n times a day, week or month 1 / n, 7 / n, 30 / n (a month is 30 days).
+ */
 export const FREQUENCIES: Readonly<Record<string, FrequencyInfo>> = Object.fromEntries(
   [
     regular('1MIN', 1 / 1440),
@@ -107,16 +111,16 @@ export const FREQUENCIES: Readonly<Record<string, FrequencyInfo>> = Object.fromE
     regular('HOURLY', 1 / 24),
     regular('BIHOURLY', 2 / 24),
     regular('TRIHOURLY', 3 / 24),
-    regular('12HRS', 0.5),
-    regular('DAILY_2', 0.5),
+    regular('12HRS', 12 / 24),
+    regular('DAILY_2', 1 / 2),
     regular('DAILY', 1),
     regular('WEEKLY_5', 7 / 5),
     regular('WEEKLY_3', 7 / 3),
     regular('WEEKLY_2', 7 / 2),
     regular('WEEKLY', 7),
     regular('BIWEEKLY', 14),
-    regular('MONTHLY_3', 10),
-    regular('MONTHLY_2', 15),
+    regular('MONTHLY_3', 30 / 3),
+    regular('MONTHLY_2', 30 / 2),
     regular('MONTHLY', 30),
     regular('BIMONTHLY', 60),
     regular('QUARTERLY', 90),

@@ -11,9 +11,7 @@ import type { ContentSource } from '../../checks/types.js'
 import { parseJsonDocument } from '../../checks/table-schema/validate-json.js'
 import { guessDecodingFromHead } from '../../checks/text-encoding.js'
 import { DEFAULT_BUDGETS, type Budgets } from '../domain/budgets.js'
-
-/** The type all of a column's non-empty values fit; `empty` when it has none. */
-export type ColumnType = 'empty' | 'boolean' | 'integer' | 'number' | 'date' | 'datetime' | 'string' | 'object' | 'array'
+import type { ColumnType } from '../domain/column-type.js'
 
 export interface ColumnProfile {
   columns: { name: string; type: ColumnType }[]

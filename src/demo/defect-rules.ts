@@ -81,58 +81,67 @@ export interface DefectRule {
 const csv: DistKind[] = ['csv']
 const files: DistKind[] = ['csv', 'json', 'xlsx', 'geojson', 'pdf']
 
-/** The contract table as data. */
+/**
+ * A rule: what one probe must say (outcome, code) and its weight, with what most rules
+ * share: no content or metadata findings expected, coming and going across days. `more`
+ * gives the rest (kinds, spec, ...) and overrides those defaults.
+ */
+function rule(outcome: DefectRule['outcome'], code: string, weight: number, more: Partial<DefectRule> = {}): DefectRule {
+  return { outcome, code, content: [], metadata: [], varies: true, weight, ...more }
+}
+
+/** The contract table as data: a defect's outcome, probe code and weight, then what differs from rule's defaults. */
 export const defectRules: Record<DefectName, DefectRule> = {
-  'http-404': { outcome: 'failing', code: 'http-404', content: [], metadata: [], varies: true, weight: 8 },
-  'http-410': { outcome: 'failing', code: 'http-410', content: [], metadata: [], varies: true, weight: 2 },
-  'http-500': { outcome: 'failing', code: 'http-5xx', content: [], metadata: [], varies: true, weight: 3 },
-  'http-502': { outcome: 'failing', code: 'http-5xx', content: [], metadata: [], varies: true, weight: 2 },
-  'http-503-retry-after': { outcome: 'unverified', code: 'rate-limited', content: [], metadata: [], varies: true, weight: 2 },
-  'http-429-retry-after': { outcome: 'unverified', code: 'rate-limited', content: [], metadata: [], varies: true, weight: 2 },
-  'bot-challenge': { outcome: 'unverified', code: 'blocked', content: [], metadata: [], varies: true, weight: 2 },
-  'login-wall': { outcome: 'failing', code: 'login-required', content: [], metadata: [], varies: true, weight: 2 },
-  forbidden: { outcome: 'failing', code: 'forbidden', content: [], metadata: [], varies: true, weight: 2 },
-  timeout: { outcome: 'failing', code: 'timeout', content: [], metadata: [], varies: true, weight: 1 },
-  'no-response': { outcome: 'failing', code: 'timeout', content: [], metadata: [], varies: true, weight: 1 },
-  refused: { outcome: 'failing', code: 'refused', content: [], metadata: [], varies: false, weight: 2 },
-  reset: { outcome: 'failing', code: 'reset', content: [], metadata: [], varies: true, weight: 2 },
-  'redirect-chain': { outcome: 'ok', code: 'redirected', content: [], metadata: [], varies: true, weight: 4 },
-  'redirect-loop': { outcome: 'failing', code: 'redirect-loop', content: [], metadata: [], varies: true, weight: 1 },
-  'too-many-redirects': { outcome: 'failing', code: 'too-many-redirects', content: [], metadata: [], varies: true, weight: 1 },
-  'head-405': { outcome: 'ok', code: 'ok', content: [], metadata: [], varies: true, weight: 2 },
-  'head-501': { outcome: 'ok', code: 'ok', content: [], metadata: [], varies: true, weight: 1 },
-  'head-lies-404': { outcome: 'ok', code: 'ok', content: [], metadata: [], varies: true, weight: 1 },
-  truncated: { outcome: 'failing', code: 'truncated', content: [], metadata: [], kinds: files, varies: true, weight: 2 },
-  'empty-body': { outcome: 'failing', code: 'empty-body', content: [], metadata: [], kinds: files, varies: true, weight: 2 },
-  'huge-body': { outcome: 'ok', code: 'ok', content: [], metadata: [], kinds: csv, spec: false, varies: false, weight: 0.3 },
-  'gzip-bomb': { outcome: 'ok', code: 'ok', content: [], metadata: [], kinds: csv, spec: false, varies: false, weight: 0.3 },
-  'ogc-exception': { outcome: 'failing', code: 'api-error', content: [], metadata: [], kinds: ['wms'], varies: true, weight: 25 },
+  'http-404': rule('failing', 'http-404', 8),
+  'http-410': rule('failing', 'http-410', 2),
+  'http-500': rule('failing', 'http-5xx', 3),
+  'http-502': rule('failing', 'http-5xx', 2),
+  'http-503-retry-after': rule('unverified', 'rate-limited', 2),
+  'http-429-retry-after': rule('unverified', 'rate-limited', 2),
+  'bot-challenge': rule('unverified', 'blocked', 2),
+  'login-wall': rule('failing', 'login-required', 2),
+  forbidden: rule('failing', 'forbidden', 2),
+  timeout: rule('failing', 'timeout', 1),
+  'no-response': rule('failing', 'timeout', 1),
+  refused: rule('failing', 'refused', 2, { varies: false }),
+  reset: rule('failing', 'reset', 2),
+  'redirect-chain': rule('ok', 'redirected', 4),
+  'redirect-loop': rule('failing', 'redirect-loop', 1),
+  'too-many-redirects': rule('failing', 'too-many-redirects', 1),
+  'head-405': rule('ok', 'ok', 2),
+  'head-501': rule('ok', 'ok', 1),
+  'head-lies-404': rule('ok', 'ok', 1),
+  truncated: rule('failing', 'truncated', 2, { kinds: files }),
+  'empty-body': rule('failing', 'empty-body', 2, { kinds: files }),
+  'huge-body': rule('ok', 'ok', 0.3, { kinds: csv, spec: false, varies: false }),
+  'gzip-bomb': rule('ok', 'ok', 0.3, { kinds: csv, spec: false, varies: false }),
+  'ogc-exception': rule('failing', 'api-error', 25, { kinds: ['wms'] }),
   // A web page where the catalogue promises a data file: the file cannot be downloaded.
-  'soft-404-html': { outcome: 'failing', code: 'soft-404', content: ['soft-404'], metadata: [], kinds: csv, varies: true, weight: 3 },
-  'declared-csv-serves-xlsx': { outcome: 'ok', code: 'ok', content: ['format-mismatch'], metadata: [], kinds: csv, spec: false, varies: false, weight: 2 },
-  'declared-json-serves-html': { outcome: 'failing', code: 'landing-page', content: ['format-mismatch'], metadata: [], kinds: ['json'], varies: true, weight: 2 },
-  'csv-latin1': { outcome: 'ok', code: 'ok', content: ['encoding-error'], metadata: [], kinds: csv, spec: false, varies: true, weight: 3 },
-  'csv-semicolon-decimal-comma': { outcome: 'ok', code: 'ok', content: [], metadata: [], kinds: csv, varies: true, weight: 3 },
-  'csv-ragged': { outcome: 'ok', code: 'ok', content: ['extra-cell', 'missing-cell'], metadata: [], kinds: csv, spec: false, varies: true, weight: 2 },
-  'csv-blank-header': { outcome: 'ok', code: 'ok', content: ['blank-label'], metadata: [], kinds: csv, spec: false, varies: true, weight: 2 },
-  'csv-duplicate-header': { outcome: 'ok', code: 'ok', content: ['duplicate-label'], metadata: [], kinds: csv, spec: false, varies: true, weight: 2 },
-  'csv-bom': { outcome: 'ok', code: 'ok', content: [], metadata: [], kinds: csv, varies: true, weight: 2 },
-  'spec-type-error': { outcome: 'ok', code: 'ok', content: ['type-error'], metadata: [], kinds: csv, spec: true, varies: true, weight: 12 },
-  'spec-extra-column': { outcome: 'ok', code: 'ok', content: ['extra-label'], metadata: [], kinds: csv, spec: true, varies: true, weight: 8 },
-  stale: { outcome: 'ok', code: 'ok', content: [], metadata: [], kinds: files, daily: true, varies: false, weight: 3 },
-  'missing-license': { outcome: 'ok', code: 'ok', content: [], metadata: ['missing-license'], varies: false, weight: 3 },
-  'missing-contact': { outcome: 'ok', code: 'ok', content: [], metadata: ['missing-contact-point'], varies: false, weight: 3 },
-  'missing-format': { outcome: 'ok', code: 'ok', content: [], metadata: ['missing-format'], varies: false, weight: 3 },
+  'soft-404-html': rule('failing', 'soft-404', 3, { content: ['soft-404'], kinds: csv }),
+  'declared-csv-serves-xlsx': rule('ok', 'ok', 2, { content: ['format-mismatch'], kinds: csv, spec: false, varies: false }),
+  'declared-json-serves-html': rule('failing', 'landing-page', 2, { content: ['format-mismatch'], kinds: ['json'] }),
+  'csv-latin1': rule('ok', 'ok', 3, { content: ['encoding-error'], kinds: csv, spec: false }),
+  'csv-semicolon-decimal-comma': rule('ok', 'ok', 3, { kinds: csv }),
+  'csv-ragged': rule('ok', 'ok', 2, { content: ['extra-cell', 'missing-cell'], kinds: csv, spec: false }),
+  'csv-blank-header': rule('ok', 'ok', 2, { content: ['blank-label'], kinds: csv, spec: false }),
+  'csv-duplicate-header': rule('ok', 'ok', 2, { content: ['duplicate-label'], kinds: csv, spec: false }),
+  'csv-bom': rule('ok', 'ok', 2, { kinds: csv }),
+  'spec-type-error': rule('ok', 'ok', 12, { content: ['type-error'], kinds: csv, spec: true }),
+  'spec-extra-column': rule('ok', 'ok', 8, { content: ['extra-label'], kinds: csv, spec: true }),
+  stale: rule('ok', 'ok', 3, { kinds: files, daily: true, varies: false }),
+  'missing-license': rule('ok', 'ok', 3, { metadata: ['missing-license'], varies: false }),
+  'missing-contact': rule('ok', 'ok', 3, { metadata: ['missing-contact-point'], varies: false }),
+  'missing-format': rule('ok', 'ok', 3, { metadata: ['missing-format'], varies: false }),
   // Browsers follow a Location of raw bytes (web-page-defects.ts); so must datavakt.
-  'redirect-raw-utf8': { outcome: 'ok', code: 'redirected', content: [], metadata: [], kinds: csv, varies: true, weight: 2 },
-  'redirect-raw-latin1': { outcome: 'ok', code: 'redirected', content: [], metadata: [], kinds: csv, varies: true, weight: 1 },
+  'redirect-raw-utf8': rule('ok', 'redirected', 2, { kinds: csv }),
+  'redirect-raw-latin1': rule('ok', 'redirected', 1, { kinds: csv }),
   // A sign-in form or a portal page where the catalogue promises a file.
-  'sign-in-redirect': { outcome: 'failing', code: 'login-wall', content: ['format-mismatch'], metadata: [], kinds: csv, varies: true, weight: 2 },
-  'portal-front-page': { outcome: 'failing', code: 'landing-page', content: ['format-mismatch'], metadata: [], kinds: csv, varies: true, weight: 2 },
+  'sign-in-redirect': rule('failing', 'login-wall', 2, { content: ['format-mismatch'], kinds: csv }),
+  'portal-front-page': rule('failing', 'landing-page', 2, { content: ['format-mismatch'], kinds: csv }),
   // What the catalogue says against what happened (catalogue-claims.ts): a dct:modified of
   // day 0 on a file that has not changed for days, and "2023" on a file that changes daily.
-  'modified-claims-update': { outcome: 'ok', code: 'ok', content: [], metadata: [], kinds: files, unchangedDays: 60, varies: false, weight: 2 },
-  'modified-behind-change': { outcome: 'ok', code: 'ok', content: [], metadata: [], kinds: files, daily: true, varies: false, weight: 2 },
+  'modified-claims-update': rule('ok', 'ok', 2, { kinds: files, unchangedDays: 60, varies: false }),
+  'modified-behind-change': rule('ok', 'ok', 2, { kinds: files, daily: true, varies: false }),
   // An accessURL that is the dataset's dcat:landingPage: a web page by design, no downloadURL.
-  'access-url-landing-page': { outcome: 'ok', code: 'ok', content: ['access-url-landing-page'], metadata: [], kinds: csv, spec: false, varies: false, weight: 2 },
+  'access-url-landing-page': rule('ok', 'ok', 2, { content: ['access-url-landing-page'], kinds: csv, spec: false, varies: false }),
 }

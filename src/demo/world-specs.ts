@@ -40,69 +40,61 @@ const common: TableColumn[] = [
   { name: 'kommunkod', title: 'Kommunkod', kind: 'municipality', required: true },
 ]
 
+/**
+ * A world specification of `subject` ("offentliga toaletter"), version 1.0: its id, name and
+ * description follow from the subject; its columns are the five every one has (`common`),
+ * then `columns`. `more` gives what differs (decimalComma, its own description).
+ */
+function worldSpec(subject: string, noun: string, columns: TableColumn[], more: Partial<WorldSpec> = {}): WorldSpec {
+  return {
+    id: `world-${subject.replaceAll(' ', '-')}`,
+    version: '1.0',
+    name: `World ${subject}`,
+    description: `Den simulerade regionens egen specifikation för ${subject} (inte den nationella).`,
+    noun,
+    columns: [...common, ...columns],
+    ...more,
+  }
+}
+
 /** The specifications every world publishes (same list for every seed). */
 export const worldSpecs: readonly WorldSpec[] = [
-  {
-    id: 'world-badplatser',
-    version: '1.0',
-    name: 'World badplatser',
-    description: 'Den simulerade regionens egen specifikation för badplatser (inte den nationella).',
-    noun: 'Badplats',
-    columns: [
-      ...common,
-      { name: 'beskrivning', title: 'Beskrivning', kind: 'text', required: false },
-      { name: 'toalett', title: 'Toalett', kind: 'bool', required: false },
-      { name: 'vattentemperatur', title: 'Vattentemperatur', kind: 'decimal', min: 8, max: 26, required: false },
-      { name: 'uppdaterad', title: 'Uppdaterad', kind: 'date', required: false },
-    ],
-  },
-  {
-    id: 'world-lekplatser',
-    version: '1.0',
-    name: 'World lekplatser',
-    description: 'Den simulerade regionens egen specifikation för lekplatser (inte den nationella).',
-    noun: 'Lekplats',
-    columns: [
-      ...common,
-      { name: 'alder_fran', title: 'Ålder från', kind: 'int', min: 0, max: 3, required: false },
-      { name: 'alder_till', title: 'Ålder till', kind: 'int', min: 6, max: 14, required: false },
-      { name: 'tillganglig', title: 'Tillgänglighetsanpassad', kind: 'bool', required: false },
-      { name: 'antal_gungor', title: 'Antal gungor', kind: 'int', min: 0, max: 8, required: false },
-      { name: 'uppdaterad', title: 'Uppdaterad', kind: 'date', required: false },
-    ],
-  },
-  {
-    id: 'world-offentliga-toaletter',
-    version: '1.0',
-    name: 'World offentliga toaletter',
-    description: 'Den simulerade regionens egen specifikation för offentliga toaletter (inte den nationella).',
-    noun: 'Toalett',
-    columns: [
-      ...common,
-      { name: 'adress', title: 'Adress', kind: 'street', required: false },
-      { name: 'avgift', title: 'Avgift', kind: 'bool', required: true },
-      { name: 'avgift_kr', title: 'Avgift i kronor', kind: 'decimal', min: 0, max: 15, required: false },
-      { name: 'antal_wc', title: 'Antal wc', kind: 'int', min: 1, max: 12, required: false },
-      { name: 'skotbord', title: 'Skötbord', kind: 'bool', required: false },
-      { name: 'oppettider', title: 'Öppettider', kind: 'hours', required: false },
-      { name: 'epost', title: 'E-post', kind: 'email', required: false },
-    ],
-  },
-  {
-    id: 'world-laddplatser',
-    version: '1.0',
-    name: 'World laddplatser',
-    description: 'Den simulerade regionens egen specifikation för publika laddplatser, med decimalkomma (inte en nationell specifikation).',
-    noun: 'Laddplats',
-    decimalComma: true,
-    columns: [
-      ...common,
+  worldSpec('badplatser', 'Badplats', [
+    { name: 'beskrivning', title: 'Beskrivning', kind: 'text', required: false },
+    { name: 'toalett', title: 'Toalett', kind: 'bool', required: false },
+    { name: 'vattentemperatur', title: 'Vattentemperatur', kind: 'decimal', min: 8, max: 26, required: false },
+    { name: 'uppdaterad', title: 'Uppdaterad', kind: 'date', required: false },
+  ]),
+  worldSpec('lekplatser', 'Lekplats', [
+    { name: 'alder_fran', title: 'Ålder från', kind: 'int', min: 0, max: 3, required: false },
+    { name: 'alder_till', title: 'Ålder till', kind: 'int', min: 6, max: 14, required: false },
+    { name: 'tillganglig', title: 'Tillgänglighetsanpassad', kind: 'bool', required: false },
+    { name: 'antal_gungor', title: 'Antal gungor', kind: 'int', min: 0, max: 8, required: false },
+    { name: 'uppdaterad', title: 'Uppdaterad', kind: 'date', required: false },
+  ]),
+  worldSpec('offentliga toaletter', 'Toalett', [
+    { name: 'adress', title: 'Adress', kind: 'street', required: false },
+    { name: 'avgift', title: 'Avgift', kind: 'bool', required: true },
+    { name: 'avgift_kr', title: 'Avgift i kronor', kind: 'decimal', min: 0, max: 15, required: false },
+    { name: 'antal_wc', title: 'Antal wc', kind: 'int', min: 1, max: 12, required: false },
+    { name: 'skotbord', title: 'Skötbord', kind: 'bool', required: false },
+    { name: 'oppettider', title: 'Öppettider', kind: 'hours', required: false },
+    { name: 'epost', title: 'E-post', kind: 'email', required: false },
+  ]),
+  worldSpec(
+    'laddplatser',
+    'Laddplats',
+    [
       { name: 'effekt_kw', title: 'Effekt (kW)', kind: 'decimal', min: 3.7, max: 150, required: true },
       { name: 'antal_uttag', title: 'Antal uttag', kind: 'int', min: 1, max: 12, required: false },
       { name: 'snabbladdning', title: 'Snabbladdning', kind: 'bool', required: false },
       { name: 'uppdaterad', title: 'Uppdaterad', kind: 'date', required: false },
     ],
-  },
+    {
+      description: 'Den simulerade regionens egen specifikation för publika laddplatser, med decimalkomma (inte en nationell specifikation).',
+      decimalComma: true,
+    },
+  ),
 ]
 
 function csvwDatatype(col: TableColumn, spec: WorldSpec): CsvwColumn['datatype'] {

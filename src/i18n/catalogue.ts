@@ -36,7 +36,8 @@ import { validateMessages } from './messages/validate.js'
  *   here, in the reader's language, when a finding is shown (page, API, e-mail, CLI).
  * - everything else (`messages`), keyed by a dotted key (`pages.region.title`,
  *   `cli.usage.unknown-option`, `config.must-be-one-of`, ...); each area's keys start with its
- *   file's name (common.ts aside, which holds the words several areas share).
+ *   file's name (common.ts aside, which holds the words several areas share): its file makes
+ *   its table with `defineMessages('<area>', {...})` (message.ts), which refuses any other key.
  * Each area keeps its texts in its own file under messages/; a key may appear in one file
  * only (test/i18n/catalogue.test.ts checks that, and that no text is empty or missing a
  * language). The files are tables: one entry a line, its languages side by side (a

@@ -71,20 +71,25 @@ export interface HvdReport {
   datasets: HvdDatasetReport[]
 }
 
-/** Which obligation each HVD finding of the metadata check is about, and what it makes it. */
-const FINDING_OBLIGATION: Record<string, [HvdObligationName, ObligationStatus]> = {
-  'hvd-no-data-service': ['api', 'not-met'],
-  'hvd-missing-endpoint-description': ['api', 'not-met'],
-  'hvd-endpoint-unreachable': ['api', 'not-met'],
-  'hvd-endpoint-unverified': ['api', 'unknown'],
-  'hvd-no-bulk-download': ['bulk', 'not-met'],
-  'hvd-bulk-download-unreachable': ['bulk', 'not-met'],
-  'hvd-bulk-download-unverified': ['bulk', 'unknown'],
-  'hvd-licence-not-open': ['licence', 'not-met'],
-  'hvd-missing-category': ['category', 'not-met'],
-  'hvd-invalid-category': ['category', 'not-met'],
-  'hvd-category-unverified': ['category', 'unknown'],
-  'hvd-no-english': ['english', 'not-met'],
+/**
+ * The HVD findings of the metadata check that each obligation is judged by: those that make
+ * it not met, and those that leave it unknown (`*-unverified`: not judged). Availability
+ * has none: it is judged from the probes (judgeAvailability).
+ */
+const OBLIGATION_FINDINGS: Record<HvdObligationName, { notMet: string[]; unknown: string[] }> = {
+  api: { notMet: ['hvd-no-data-service', 'hvd-missing-endpoint-description', 'hvd-endpoint-unreachable'], unknown: ['hvd-endpoint-unverified'] },
+  bulk: { notMet: ['hvd-no-bulk-download', 'hvd-bulk-download-unreachable'], unknown: ['hvd-bulk-download-unverified'] },
+  licence: { notMet: ['hvd-licence-not-open'], unknown: [] },
+  category: { notMet: ['hvd-missing-category', 'hvd-invalid-category'], unknown: ['hvd-category-unverified'] },
+  english: { notMet: ['hvd-no-english'], unknown: [] },
+  availability: { notMet: [], unknown: [] },
+}
+
+/** Which obligation each HVD finding is about, and what it makes it: OBLIGATION_FINDINGS by finding code. */
+const FINDING_OBLIGATION = new Map<string, [HvdObligationName, ObligationStatus]>()
+for (const o of HVD_OBLIGATIONS) {
+  for (const code of OBLIGATION_FINDINGS[o].notMet) FINDING_OBLIGATION.set(code, [o, 'not-met'])
+  for (const code of OBLIGATION_FINDINGS[o].unknown) FINDING_OBLIGATION.set(code, [o, 'unknown'])
 }
 
 /** The worse of two statuses: not-met, then unknown, then met. */
@@ -122,7 +127,7 @@ const rank = (s: ObligationStatus) => (s === 'not-met' ? 0 : s === 'unknown' ? 1
 function datasetReport(r: MetadataRow, evidence: HvdEvidence[], lang: Lang): HvdDatasetReport {
   const obligations = Object.fromEntries(HVD_OBLIGATIONS.map((o) => [o, { status: 'met', reasons: [] } as HvdObligation])) as Record<HvdObligationName, HvdObligation>
   for (const f of parsed(r.findings)) {
-    const hit = FINDING_OBLIGATION[f.code]
+    const hit = FINDING_OBLIGATION.get(f.code)
     if (!hit) continue
     const o = obligations[hit[0]]
     o.status = worse(o.status, hit[1])

@@ -1,7 +1,7 @@
-import type { Message } from '../message.js'
+import { defineMessages } from '../message.js'
 
 /** Texts of the admin pages (the outbox), keyed by a stable dotted key starting with "admin.". */
-export const adminMessages = {
+export const adminMessages = defineMessages('admin', {
   'admin.outbox.title': { sv: 'Utkorgen', en: 'The outbox' },
   'admin.outbox.intro': { sv: 'Alla meddelanden som datavakt har skickat eller ska skicka, nyast först. Ett meddelande räknas som skickat först när e-postservern har tagit emot det; ett som misslyckades försöks igen senare.', en: 'Every message datavakt sent or will send, newest first. A message counts as sent only once the mail server accepted it; one that failed is tried again later.' },
   'admin.outbox.eml-dir': { sv: (p) => `Utan SMTP_URL skrivs e-posten som .eml-filer i ${p.dir}.`, en: (p) => `Without SMTP_URL, e-mails are written as .eml files in ${p.dir}.` },
@@ -32,4 +32,4 @@ export const adminMessages = {
   'admin.message.raw': { sv: 'Hela .eml-filen', en: 'The whole .eml file' },
   'admin.message.download': { sv: 'Ladda ner .eml', en: 'Download .eml' },
   'admin.message.no-file': { sv: 'Meddelandet skickades inte som fil (eller filen är borta); här visas texten som den står i utkorgen.', en: 'The message was not written as a file (or the file is gone); here is its text as the outbox holds it.' },
-} as const satisfies Record<string, Message>
+})

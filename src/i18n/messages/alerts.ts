@@ -1,8 +1,8 @@
 import { count, date } from '../format.js'
-import type { Message } from '../message.js'
+import { defineMessages } from '../message.js'
 
 /** Texts of the alert e-mails (digests), keyed by a stable dotted key starting with "alerts.". */
-export const alertsMessages = {
+export const alertsMessages = defineMessages('alerts', {
   'alerts.digest.subject': { sv: (p) => `datavakt: ${p.summary}`, en: (p) => `datavakt: ${p.summary}` },
   'alerts.digest.count-new': { sv: (p) => count('sv', p.n, 'nytt problem', 'nya problem'), en: (p) => count('en', p.n, 'new problem', 'new problems') },
   'alerts.digest.count-open': { sv: (p) => `${p.n} öppna`, en: (p) => `${p.n} open` },
@@ -76,4 +76,4 @@ export const alertsMessages = {
   'alerts.page.scope-regional-summary': { sv: 'veckosammanfattningen för regionen', en: 'the weekly summary for the region' },
   'alerts.page.scope-follow-requests': { sv: 'förfrågningar om att följa (bekräftelsemejl)', en: 'requests to follow (confirmation e-mails)' },
   'alerts.regional.footer': { sv: 'Ni får detta för att ni står som regionalt team i datavakts inställningar (alerts.regionalTeam).', en: 'You receive this because you are the regional team in datavakt’s settings (alerts.regionalTeam).' },
-} as const satisfies Record<string, Message>
+})

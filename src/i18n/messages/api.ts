@@ -1,11 +1,11 @@
 import type { ParamValue } from '../../domain/finding.js'
 import { list } from '../format.js'
-import type { Message } from '../message.js'
+import { defineMessages } from '../message.js'
 
 const joined = (v: ParamValue | undefined): string => (Array.isArray(v) ? v.join(', ') : String(v ?? ''))
 
 /** Texts of the JSON API: its errors, keyed by a stable dotted key starting with "api.". */
-export const apiMessages = {
+export const apiMessages = defineMessages('api', {
   'api.error.param-required': { sv: (p) => `Frågeparametern "${p.name}" krävs.`, en: (p) => `The query parameter "${p.name}" is required.` },
   'api.error.param-one-of': { sv: (p) => `Frågeparametern "${p.name}" måste vara en av ${joined(p.allowed)}; fick "${p.got}".`, en: (p) => `The query parameter "${p.name}" must be one of ${joined(p.allowed)}; got "${p.got}".` },
   'api.error.param-integer': { sv: (p) => `Frågeparametern "${p.name}" måste vara ett heltal från ${p.min} till ${p.max}; fick "${p.got}".`, en: (p) => `The query parameter "${p.name}" must be a whole number from ${p.min} to ${p.max}; got "${p.got}".` },
@@ -50,4 +50,4 @@ export const apiMessages = {
   'api.doc.required': { sv: 'krävs', en: 'required' },
   'api.doc.openapi-link': { sv: 'OpenAPI 3.1-dokumentet (JSON)', en: 'The OpenAPI 3.1 document (JSON)' },
   'api.doc.other-language': { sv: 'På svenska', en: 'In English' },
-} as const satisfies Record<string, Message>
+})

@@ -1,7 +1,7 @@
-import type { Message } from '../message.js'
+import { defineMessages } from '../message.js'
 
 /** Texts of the checks as operations: schema and registry errors, spool errors, keyed by a stable dotted key starting with "checks.". */
-export const checksMessages = {
+export const checksMessages = defineMessages('checks', {
   // The schema registry (an operator's folder of schemas): an operational problem, not bad data.
   'checks.schema-registry.index-not-json': { sv: (p) => `${p.path} är inte giltig JSON`, en: (p) => `${p.path} is not valid JSON` },
   'checks.schema-registry.schema-not-json': { sv: (p) => `${p.path} (angiven för ${p.specification}) kan inte läsas som JSON`, en: (p) => `${p.path} (listed for ${p.specification}) cannot be read as JSON` },
@@ -35,4 +35,4 @@ export const checksMessages = {
   'checks.spool.cannot-create-file': { sv: (p) => `Kan inte skapa en fil för den nedladdade filen: ${p.reason}`, en: (p) => `Cannot create a spool file: ${p.reason}` },
   'checks.spool.cannot-write': { sv: (p) => `Kan inte skriva den nedladdade filen: ${p.reason}`, en: (p) => `Cannot write the spool file: ${p.reason}` },
   'checks.spool.disposed': { sv: 'Den nedladdade filen har redan tagits bort', en: 'The content source has been disposed' },
-} as const satisfies Record<string, Message>
+})

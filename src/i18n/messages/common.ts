@@ -1,11 +1,11 @@
-import type { Message } from '../message.js'
+import { defineMessages } from '../message.js'
 
 /**
  * Words shared by several places (pages, API, e-mails, CLI): the five dimensions, the
  * availability states, check statuses and severities. Keys end in the stored value, so a
  * caller can build the key from data: `t(lang, \`dimension.${d}\`)`.
  */
-export const commonMessages = {
+export const commonMessages = defineMessages({
   'app.name': { sv: 'datavakt', en: 'datavakt' },
   'app.tagline': { sv: 'Kvalitet och tillgänglighet i öppna data', en: 'Quality and availability of open data' },
 
@@ -30,4 +30,4 @@ export const commonMessages = {
   'severity.error': { sv: 'fel', en: 'error' },
   'severity.warning': { sv: 'varning', en: 'warning' },
   'severity.info': { sv: 'information', en: 'information' },
-} as const satisfies Record<string, Message>
+})

@@ -1,4 +1,4 @@
-import type { Message } from '../message.js'
+import { defineMessages } from '../message.js'
 
 const TYPE_SV: Record<string, string> = {
   integer: 'ett heltal',
@@ -22,7 +22,7 @@ const TYPE_EN: Record<string, string> = {
  * `config.invalid` heads a list of problems, each `config.problem.*` said after its JSON
  * path ("/sources/0/kind: ...").
  */
-export const configMessages = {
+export const configMessages = defineMessages('config', {
   'config.invalid': { sv: (p) => (p.origin ? `Ogiltig konfiguration i ${p.origin}:` : 'Ogiltig konfiguration:'), en: (p) => (p.origin ? `Invalid configuration in ${p.origin}:` : 'Invalid configuration:') },
   'config.not-found': { sv: (p) => `Konfigurationsfilen finns inte: ${p.path} (från ${p.namedBy})`, en: (p) => `Configuration file not found: ${p.path} (from ${p.namedBy})` },
   'config.unreadable': { sv: (p) => `Konfigurationsfilen ${p.path} kan inte läsas (${p.reason})`, en: (p) => `Cannot read the configuration file ${p.path} (${p.reason})` },
@@ -39,4 +39,4 @@ export const configMessages = {
   'config.problem.duplicate-source': { sv: (p) => `källan "${p.id}" finns redan`, en: (p) => `duplicate source id "${p.id}"` },
   'config.problem.timezone': { sv: (p) => `"${p.value}" är ingen känd tidszon (till exempel Europe/Stockholm)`, en: (p) => `"${p.value}" is not a known time zone (for example Europe/Stockholm)` },
   'config.problem.cron': { sv: (p) => `"${p.value}" är inget giltigt cron-mönster (till exempel "0 2 * * *": klockan 02:00 varje dag)`, en: (p) => `"${p.value}" is not a valid cron pattern (for example "0 2 * * *": at 02:00 every day)` },
-} as const satisfies Record<string, Message>
+})

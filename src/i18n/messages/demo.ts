@@ -1,8 +1,8 @@
 import { count } from '../format.js'
-import type { Message } from '../message.js'
+import { defineMessages } from '../message.js'
 
 /** Texts of the simulated region and `datavakt demo`, keyed by a stable dotted key starting with "demo.". */
-export const demoMessages = {
+export const demoMessages = defineMessages('demo', {
   'demo.error.world-only-flag': { sv: (p) => `${p.option} hör till --world-only`, en: (p) => `${p.option} belongs to --world-only` },
   'demo.error.full-demo-flag': { sv: (p) => `${p.option} hör till hela demot, inte --world-only`, en: (p) => `${p.option} belongs to the full demo, not --world-only` },
   'demo.error.epoch': { sv: (p) => `--epoch ska vara ett datum ÅÅÅÅ-MM-DD, inte "${p.value}"`, en: (p) => `--epoch must be a date YYYY-MM-DD, not "${p.value}"` },
@@ -38,4 +38,4 @@ export const demoMessages = {
   'demo.world.truth': { sv: (p) => `Facit för ${p.from === p.to ? `dag ${p.from}` : `dag ${p.from}–${p.to}`} skrivet till ${p.file}`, en: (p) => `Ground truth for ${p.from === p.to ? `day ${p.from}` : `days ${p.from}–${p.to}`} written to ${p.file}` },
   'demo.world.loopback': { sv: 'All trafik stannar på loopback (127.0.0.0/8). Tryck Ctrl-C för att avsluta.', en: 'All traffic stays on loopback (127.0.0.0/8). Press Ctrl-C to quit.' },
   'demo.world.closing': { sv: (p) => `Stänger världen (${p.requests} förfrågningar besvarade).`, en: (p) => `Closing the world (${p.requests} requests answered).` },
-} as const satisfies Record<string, Message>
+})

@@ -1,11 +1,11 @@
 import { count, num } from '../format.js'
-import type { Message } from '../message.js'
+import { defineMessages } from '../message.js'
 
 /**
  * Texts of the portable dump (`datavakt export` / `datavakt import`, src/db/dump-*.ts):
  * progress, and what is wrong with a dump or its target, naming the table and the line.
  */
-export const dumpMessages = {
+export const dumpMessages = defineMessages('dump', {
   'dump.table-progress': { sv: (p) => `  ${p.table}: ${num('sv', Number(p.rows), 0)} rader ...`, en: (p) => `  ${p.table}: ${num('en', Number(p.rows), 0)} rows ...` },
   'dump.table-done': { sv: (p) => `  ${p.table}: ${count('sv', p.rows, 'rad', 'rader')}`, en: (p) => `  ${p.table}: ${count('en', p.rows, 'row', 'rows')}` },
   'dump.exporting': { sv: (p) => `Exporterar databasen (${p.kind}, ${p.location}) till ${p.file} ...`, en: (p) => `Exporting the database (${p.kind}, ${p.location}) to ${p.file} ...` },
@@ -25,4 +25,4 @@ export const dumpMessages = {
   'dump.row-count': { sv: (p) => `Tabellen ${p.table} ska ha ${p.expected} rader enligt rad ${p.line}, men exporten har ${p.found}. Filen är skadad: exportera igen.`, en: (p) => `The table ${p.table} should have ${p.expected} rows by line ${p.line}, but the export has ${p.found}. The file is damaged: export again.` },
   'dump.truncated': { sv: (p) => `Exporten tar slut för tidigt (i tabellen ${p.table}). Ingenting importerades; exportera igen.`, en: (p) => `The export ends too early (in table ${p.table}). Nothing was imported; export again.` },
   'dump.bad-row': { sv: (p) => `Rad ${p.line} (tabellen ${p.table}) kunde inte sparas: ${p.reason}. Ingenting importerades.`, en: (p) => `Line ${p.line} (table ${p.table}) could not be stored: ${p.reason}. Nothing was imported.` },
-} as const satisfies Record<string, Message>
+})

@@ -2,7 +2,7 @@ import type { MessageParams } from '../../domain/finding.js'
 import { isProbeCode } from '../../domain/probe-codes.js'
 import { bytes, count, num } from '../format.js'
 import type { Lang } from '../lang.js'
-import { render, type Message } from '../message.js'
+import { defineMessages, render } from '../message.js'
 import { probeMessages } from './probe.js'
 
 /** Why no body came, in the words of its probe code (with the status when there was one). */
@@ -17,7 +17,7 @@ function why(lang: Lang, p: MessageParams): string {
  * by a stable dotted key starting with "fetch.". A person reads them when a document, a
  * schema or a file cannot be fetched (CLI, harvest reports); logs get the English one.
  */
-export const fetchMessages = {
+export const fetchMessages = defineMessages('fetch', {
   'fetch.forbidden-target': { sv: (p) => `Vägrade ansluta till ${p.host} (${p.address}): adressen är privat, lokal eller reserverad.`, en: (p) => `Refused to connect to ${p.host} (${p.address}): a private, loopback, link-local or reserved address.` },
   'fetch.budget-exceeded': { sv: (p) => `Tidsgränsen för adressen (${num('sv', p.ms, 0)} ms) tog slut.`, en: (p) => `The time budget for the address (${num('en', p.ms, 0)} ms) ran out.` },
   'fetch.engine-closed': { sv: 'Hämtmotorn stängdes innan förfrågan hann skickas.', en: 'The fetch engine was closed before the request was sent.' },
@@ -27,4 +27,4 @@ export const fetchMessages = {
   'fetch.stalled': { sv: (p) => `${p.url} slutade skicka data efter ${count('sv', p.bytes, 'byte', 'byte')}.`, en: (p) => `${p.url} stopped sending data after ${count('en', p.bytes, 'byte', 'bytes')}.` },
   'fetch.deadline': { sv: (p) => `Hämtningen av ${p.url} blev inte klar inom ${num('sv', p.ms, 0)} ms.`, en: (p) => `Fetching ${p.url} did not finish within ${num('en', p.ms, 0)} ms.` },
   'fetch.too-large': { sv: (p) => `${p.url} är större än gränsen på ${bytes('sv', p.limit)}.`, en: (p) => `${p.url} is larger than the limit of ${bytes('en', p.limit)}.` },
-} as const satisfies Record<string, Message>
+})

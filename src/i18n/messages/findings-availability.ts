@@ -1,7 +1,7 @@
 import type { MessageParams } from '../../domain/finding.js'
 import { count, date } from '../format.js'
 import type { Lang } from '../lang.js'
-import { render, type FindingMessage, type Message } from '../message.js'
+import { defineFindingMessages, render, type FindingMessage, type Message } from '../message.js'
 import { probeMessages } from './probe.js'
 
 /**
@@ -74,8 +74,8 @@ function failureRun(lang: Lang, p: MessageParams): string {
   return lang === 'sv' ? `Misslyckats ${times} i rad${since}` : `Failed ${times} in a row${since}`
 }
 
-export const availabilityFindingMessages = {
+export const availabilityFindingMessages = defineFindingMessages({
   'availability-broken': { message: { sv: (p) => `Trasig: ${probeText('sv', p.probeCode)} ${failureRun('sv', p)}.`, en: (p) => `Broken: ${probeText('en', p.probeCode)} ${failureRun('en', p)}.` }, hint: { sv: (p) => fixFor('sv', p), en: (p) => fixFor('en', p) } },
   'availability-degraded': { message: { sv: (p) => `Instabil: ${probeText('sv', p.probeCode)} ${failureRun('sv', p)}; räknas som trasig först om felet består.`, en: (p) => `Degraded: ${probeText('en', p.probeCode)} ${failureRun('en', p)}; counted as broken only if it persists.` }, hint: { sv: (p) => fixFor('sv', p), en: (p) => fixFor('en', p) } },
   'availability-unverified': { message: { sv: (p) => `Tillgängligheten kunde inte avgöras: ${probeText('sv', p.probeCode)}`, en: (p) => `Availability could not be judged: ${probeText('en', p.probeCode)}` }, hint: { sv: (p) => p.probeCode === 'blocked' ? 'En bot-spärr stoppar automatiska kontroller. Undanta öppna data från spärren så att de går att hämta maskinellt.' : 'Ingen åtgärd behövs; adressen prövas igen vid nästa kontroll.', en: (p) => p.probeCode === 'blocked' ? 'A bot wall stops automated checks. Exempt open data from it so that machines can download them.' : 'No action needed; the address is tried again at the next check.' } },
-} as const satisfies Record<string, FindingMessage>
+})

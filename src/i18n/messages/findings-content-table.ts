@@ -1,7 +1,7 @@
 import type { MessageParams } from '../../domain/finding.js'
 import { bytes, count, quote } from '../format.js'
 import type { Lang } from '../lang.js'
-import { wordFor, type FindingMessage, type Message, type Words } from '../message.js'
+import { defineFindingMessages, wordFor, type Message, type Words } from '../message.js'
 
 /**
  * Finding texts of the Frictionless-named tabular codes (csv-structure and conformance,
@@ -45,7 +45,7 @@ function msg(sv: (w: string, p: MessageParams) => string, en: (w: string, p: Mes
   return { sv: (p) => sv(at('sv', p), p), en: (p) => en(at('en', p), p) }
 }
 
-export const tableFindingMessages = {
+export const tableFindingMessages = defineFindingMessages({
   'blank-label': { message: msg((w) => `Kolumnrubriken är tom${w}.`, (w) => `The header label is blank${w}.`), hint: { sv: 'Ge varje kolumn en rubrik i första raden.', en: 'Give every column a label in the first row.' } },
   'duplicate-label': { message: msg((w, p) => `Kolumnrubriken${cell(p)} förekommer flera gånger${w}.`, (w, p) => `The label${cell(p)} is duplicated${w}.`), hint: { sv: 'Ge varje kolumn en unik rubrik.', en: 'Give every column a unique label.' } },
   'extra-label': { message: msg((w, p) => `Kolumnen${cell(p)} finns inte i specifikationen${w}.`, (w, p) => `The column${cell(p)} is not in the specification${w}.`), hint: { sv: 'En fil som följer en specifikation får inte lägga till egna kolumner. Ta bort kolumnen eller ange att filen avviker från specifikationen.', en: 'A file that claims a specification may not add columns. Remove the column or stop claiming conformance.' } },
@@ -71,4 +71,4 @@ export const tableFindingMessages = {
   'field-too-long': { message: msg( (w, p) => `En post är längre än ${bytes('sv', p.limit)}${w}; resten av filen är inte kontrollerad.`, (w, p) => `A record is longer than ${bytes('en', p.limit)}${w}; the rest of the file was not checked.`, ), hint: { sv: 'Kontrollera citattecken och radbrytningar: ett så långt fält är nästan alltid ett citattecken som aldrig stängs.', en: 'Check quotes and line breaks: a field this long is almost always a quote that never closes.' } },
   'too-many-columns': { message: { sv: (p) => `Tabellen har fler än ${count('sv', p.limit, 'kolumn', 'kolumner')}; den är inte kontrollerad.`, en: (p) => `The table has more than ${count('en', p.limit, 'column', 'columns')}; it was not checked.` }, hint: { sv: 'Dela upp tabellen eller kontrollera avgränsaren.', en: 'Split the table or check the delimiter.' } },
   'error-limit-reached': { message: { sv: (p) => `Kontrollen avbröts efter ${count('sv', p.limit, 'fel', 'fel')}; resten av filen är inte kontrollerad.`, en: (p) => `Checking stopped after ${count('en', p.limit, 'error', 'errors')}; the rest of the file was not checked.` }, hint: { sv: 'Rätta de rapporterade felen och kontrollera igen.', en: 'Fix the reported errors and check again.' } },
-} as const satisfies Record<string, FindingMessage>
+})

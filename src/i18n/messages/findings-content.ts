@@ -1,7 +1,7 @@
 import type { MessageParams } from '../../domain/finding.js'
 import { bytes, quote } from '../format.js'
 import type { Lang } from '../lang.js'
-import { render, type FindingMessage, type Message } from '../message.js'
+import { defineFindingMessages, render, type Message } from '../message.js'
 import { checksMessages } from './checks.js'
 import { tableFindingMessages } from './findings-content-table.js'
 
@@ -51,7 +51,7 @@ function encodingError(lang: Lang, p: MessageParams): string {
 const kindOf = (p: MessageParams): string => (p.kind === 'table-schema' ? 'CSV' : 'JSON')
 const fileKind = (p: MessageParams): string => (p.fileKind === 'csv' ? 'CSV' : 'JSON')
 
-export const contentFindingMessages = {
+export const contentFindingMessages = defineFindingMessages({
   ...tableFindingMessages,
   'encoding-error': { message: { sv: (p) => encodingError('sv', p), en: (p) => encodingError('en', p) }, hint: saveAsUtf8 },
   'byte-order-mark': { message: { sv: 'Filen börjar med en UTF-8-BOM (byte order mark).', en: 'The file starts with a UTF-8 byte order mark (BOM).' }, hint: { sv: 'Det är tillåtet, men vissa verktyg visar BOM:en som skräptecken i första kolumnnamnet. Spara som UTF-8 utan BOM om det ställer till det.', en: 'It is allowed, but some tools show it as stray characters in the first column name. Save as UTF-8 without BOM if that causes trouble.' } },
@@ -66,4 +66,4 @@ export const contentFindingMessages = {
   'unknown-specification': { message: { sv: (p) => `Ingen maskinläsbar specifikation hittades för ${p.specification}; filen kunde inte kontrolleras mot den.`, en: (p) => `No machine-readable specification was found for ${p.specification}; the file could not be checked against it.` }, hint: { sv: 'Kontrollera att dct:conformsTo pekar på specifikationens officiella URI. Regionen kan lägga till schemat i sin schemamapp.', en: "Check that dct:conformsTo gives the specification's official URI. The operator can add the schema to its schemas folder." } },
   'schema-error': { message: { sv: (p) => `Schemat för ${p.specification} (${p.origin}) kan inte användas: ${schemaProblem('sv', p)}`, en: (p) => `The schema for ${p.specification} (${p.origin}) cannot be used: ${schemaProblem('en', p)}` }, hint: { sv: 'Det är schemat, inte filen, som behöver rättas.', en: 'The schema, not the file, needs fixing.' } },
   'specification-not-applicable': { message: { sv: (p) => `Specifikationen ${p.specification} har ett schema för ${kindOf(p)}, men filen är ${fileKind(p)}; den kunde inte kontrolleras.`, en: (p) => `The specification ${p.specification} has a schema for ${kindOf(p)}, but the file is ${fileKind(p)}; it could not be checked.` }, hint: { sv: 'Publicera filen i den form specifikationen har ett schema för.', en: 'Publish the file in the form the specification has a schema for.' } },
-} as const satisfies Record<string, FindingMessage>
+})

@@ -1,7 +1,7 @@
 import type { MessageParams, ParamValue } from '../../domain/finding.js'
 import { count, date, dateOrPeriod, num } from '../format.js'
 import type { Lang } from '../lang.js'
-import { wordFor, type FindingMessage, type Message, type Words } from '../message.js'
+import { defineFindingMessages, wordFor, type Message, type Words } from '../message.js'
 
 /**
  * Finding texts of the freshness check (checks/freshness.ts), keyed by finding code.
@@ -103,7 +103,7 @@ function unchangedSince(lang: Lang, p: MessageParams): string {
   return `${sv ? 'den ' : ''}${date(lang, p.since)}${note}`
 }
 
-export const freshnessFindingMessages = {
+export const freshnessFindingMessages = defineFindingMessages({
   'missing-accrual-periodicity': { message: { sv: 'Datamängden anger inte hur ofta den uppdateras.', en: 'The dataset does not say how often it is updated.' }, hint: { sv: 'Ange dct:accrualPeriodicity med EU:s frekvensvokabulär, t.ex. http://publications.europa.eu/resource/authority/frequency/MONTHLY.', en: 'Declare dct:accrualPeriodicity from the EU frequency vocabulary, e.g. http://publications.europa.eu/resource/authority/frequency/MONTHLY.' } },
   'unknown-accrual-periodicity': { message: { sv: (p) => `Uppdateringsfrekvensen "${p.declared}" går inte att tolka.`, en: (p) => `The update frequency "${p.declared}" cannot be read.` }, hint: { sv: 'Använd en IRI ur EU:s frekvensvokabulär, t.ex. http://publications.europa.eu/resource/authority/frequency/WEEKLY.', en: 'Use an IRI from the EU frequency vocabulary, e.g. http://publications.europa.eu/resource/authority/frequency/WEEKLY.' } },
   'no-regular-periodicity': { message: { sv: (p) => `Uppdateringsfrekvensen är "${frequency('sv', p)}"; aktualitet bedöms inte.`, en: (p) => `The update frequency is "${frequency('en', p)}"; freshness is not graded.` }, hint: { sv: 'Om datamängden uppdateras regelbundet, ange den faktiska frekvensen så att användare vet vad de kan vänta sig.', en: 'If the dataset is updated regularly, declare the real frequency so users know what to expect.' } },
@@ -136,4 +136,4 @@ export const freshnessFindingMessages = {
   'no-change-observed': { message: { sv: (p) => `Filen har inte ändrats på ${count('sv', p.days, 'dag', 'dagar')} (sedan ${date('sv', p.since)}).`, en: (p) => `The file has not changed in ${count('en', p.days, 'day', 'days')} (since ${date('en', p.since)}).` }, hint: { sv: `Ange i dct:accrualPeriodicity hur ofta datamängden uppdateras, t.ex. ${FREQ_IRI}ANNUAL, eller ${FREQ_IRI}NOT_PLANNED om den inte ska uppdateras.`, en: `Declare in dct:accrualPeriodicity how often the dataset is updated, e.g. ${FREQ_IRI}ANNUAL, or ${FREQ_IRI}NOT_PLANNED if no updates are planned.` } },
   'declared-modified-without-change': { message: { sv: (p) => `Katalogen anger att ${whose('sv', p)} uppdaterades ${dateOrPeriod('sv', p.declared)}, men filen har inte ändrats sedan ${unchangedSince('sv', p)}.`, en: (p) => `The catalogue says the ${whose('en', p)} was updated ${dateOrPeriod('en', p.declared)}, but the file has not changed since ${unchangedSince('en', p)}.` }, hint: { sv: 'Publicera den nya filen på adressen i katalogen, eller rätta dct:modified till den dag data senast ändrades.', en: 'Publish the new file at the address in the catalogue, or correct dct:modified to the day the data last changed.' } },
   'declared-modified-behind-change': { message: { sv: (p) => `Filen ändrades ${dateOrPeriod('sv', p.changed)}, men katalogen anger fortfarande att ${whose('sv', p)} senast ändrades ${dateOrPeriod('sv', p.declared)}.`, en: (p) => `The file changed ${dateOrPeriod('en', p.changed)}, but the catalogue still says the ${whose('en', p)} was last modified ${dateOrPeriod('en', p.declared)}.` }, hint: { sv: 'Uppdatera dct:modified när ni publicerar en ny version av filen, helst automatiskt i samma steg.', en: 'Update dct:modified whenever you publish a new version of the file, ideally automatically in the same step.' } },
-} as const satisfies Record<string, FindingMessage>
+})

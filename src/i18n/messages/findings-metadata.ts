@@ -1,7 +1,7 @@
 import type { ParamValue } from '../../domain/finding.js'
 import { list, num } from '../format.js'
 import type { Lang } from '../lang.js'
-import type { FindingMessage, Message } from '../message.js'
+import { defineFindingMessages, type FindingMessage, type Message } from '../message.js'
 
 /**
  * Finding texts of the metadata check (checks/metadata.ts), keyed by finding code:
@@ -46,7 +46,7 @@ const HVD_LICENCE_HINT: Message = { sv: 'Ange http://creativecommons.org/publicd
 const NO_ACTION: Message = { sv: 'Ingen åtgärd behövs; det kontrolleras vid nästa körning.', en: 'No action needed; it is checked on the next run.' }
 
 /** DCAT-AP-SE: mandatory properties (errors) and recommended ones (warnings). */
-const dcatApSe = {
+const dcatApSe = defineFindingMessages({
   'missing-title': fixed('Datamängden saknar titel (obligatorisk i DCAT-AP-SE).', 'The dataset has no title (mandatory in DCAT-AP-SE).', 'Ange en titel (dct:title) på svenska.', 'Give a title (dct:title), in Swedish.'),
   'missing-description': fixed(
     'Datamängden saknar beskrivning (obligatorisk i DCAT-AP-SE).',
@@ -69,10 +69,10 @@ const dcatApSe = {
   'missing-format': { message: { sv: (p) => `Distributionen ${p.distribution} saknar format.`, en: (p) => `Distribution ${p.distribution} has no format.` }, hint: { sv: 'Ange format (dct:format) som EU-filtyp, t.ex. http://publications.europa.eu/resource/authority/file-type/CSV.', en: 'Declare the format (dct:format) as an EU file type, e.g. http://publications.europa.eu/resource/authority/file-type/CSV.' } },
   'missing-service-title': { message: { sv: (p) => `Datatjänsten ${p.service} saknar titel (obligatorisk i DCAT-AP-SE).`, en: (p) => `Data service ${p.service} has no title (mandatory in DCAT-AP-SE).` }, hint: { sv: 'Ange en titel (dct:title) på datatjänsten.', en: 'Give the data service a title (dct:title).' } },
   'missing-endpoint-url': { message: { sv: (p) => `Datatjänsten ${p.service} saknar ändpunkt (obligatorisk i DCAT-AP-SE).`, en: (p) => `Data service ${p.service} has no endpoint URL (mandatory in DCAT-AP-SE).` }, hint: { sv: 'Ange API:ets basadress som dcat:endpointURL.', en: "Give the API's base address as dcat:endpointURL." } },
-} as const satisfies Record<string, FindingMessage>
+})
 
 /** High-value datasets (regulation 2023/138). */
-const hvd = {
+const hvd = defineFindingMessages({
   'hvd-missing-category': { message: { sv: 'Datamängden omfattas av HVD-förordningen 2023/138 men saknar HVD-kategori.', en: 'The dataset falls under HVD regulation 2023/138 but has no HVD category.' }, hint: { sv: () => `Ange dcatap:hvdCategory, en av: ${categoryList('sv')}.`, en: () => `Declare dcatap:hvdCategory, one of: ${categoryList('en')}.` } },
   'hvd-invalid-category': { message: { sv: (p) => `HVD-kategorin ${p.category} finns inte i EU:s vokabulär för HVD-kategorier.`, en: (p) => `The HVD category ${p.category} is not in the EU HVD category vocabulary.` }, hint: { sv: () => `Använd en av: ${categoryList('sv')}.`, en: () => `Use one of: ${categoryList('en')}.` } },
   'hvd-category-unverified': { message: { sv: (p) => `HVD-kategorin ${p.category} är ingen av de sex huvudkategorierna; den kan vara en underkategori som vi inte kontrollerar.`, en: (p) => `The HVD category ${p.category} is not one of the six top-level categories; it may be a sub-category we do not verify.` }, hint: { sv: () => `Ange även huvudkategorin, en av: ${categoryList('sv')}.`, en: () => `Also declare the top-level category, one of: ${categoryList('en')}.` } },
@@ -105,10 +105,10 @@ const hvd = {
   'hvd-availability-low': { message: { sv: (p) => `${p.url} svarade på ${num('sv', p.percent, 1)} % av kontrollerna de senaste ${p.days} dagarna; målet är ${num('sv', p.target, 1)} %.`, en: (p) => `${p.url} answered ${num('en', p.percent, 1)} % of the checks in the last ${p.days} days; the target is ${num('en', p.target, 1)} %.` }, hint: { sv: 'Se till att servern är i drift dygnet runt och att adressen inte ändras.', en: 'Keep the server running around the clock and the address unchanged.' } },
   'hvd-availability-unknown': { message: { sv: (p) => `${p.url} har ännu inte kontrollerats under perioden.`, en: (p) => `${p.url} has not been checked in the period yet.` }, hint: NO_ACTION },
   'hvd-no-english': { message: { sv: (p) => `Datamängden saknar ${list('sv', p.properties)} på engelska, som HVD kräver.`, en: (p) => `The dataset has no ${list('en', p.properties)} in English, which HVD requires.` }, hint: { sv: 'Ange titel och beskrivning även på engelska (xml:lang="en").', en: 'Give the title and description in English too (xml:lang="en").' } },
-} as const satisfies Record<string, FindingMessage>
+})
 
 /** One text per MQA indicator (checks/vocabularies/mqa-points.ts holds their points). */
-const mqaIndicators = {
+const mqaIndicators = defineFindingMessages({
   'mqa-keyword': mqa('nyckelord', 'keywords', 'Lägg till nyckelord (dcat:keyword).', 'Add keywords (dcat:keyword).'),
   'mqa-theme': mqa('kategori (tema)', 'categories (theme)', 'Ange minst ett tema ur EU:s datatemavokabulär (dcat:theme).', 'Add at least one theme from the EU data-theme vocabulary (dcat:theme).'),
   'mqa-spatial': mqa(
@@ -182,10 +182,10 @@ const mqaIndicators = {
   'mqa-byte-size': mqa('filstorlek', 'file size', 'Ange filstorlek (dcat:byteSize) på distributionerna.', 'Give the file size (dcat:byteSize) of the distributions.'),
   'mqa-issued': mqa('utgivningsdatum', 'date of issue', 'Ange utgivningsdatum (dct:issued).', 'Give the date of issue (dct:issued).'),
   'mqa-modified': mqa('ändringsdatum', 'modification date', 'Ange senaste ändringsdatum (dct:modified).', 'Give the date of the last change (dct:modified).'),
-} as const satisfies Record<string, FindingMessage>
+})
 
-export const metadataFindingMessages = {
+export const metadataFindingMessages = defineFindingMessages({
   ...dcatApSe,
   ...hvd,
   ...mqaIndicators,
-} as const satisfies Record<string, FindingMessage>
+})

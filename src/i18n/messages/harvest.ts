@@ -1,12 +1,12 @@
 import { bytes, count, num, quote } from '../format.js'
-import type { Message } from '../message.js'
+import { defineMessages } from '../message.js'
 
 /**
  * Texts of harvest warnings (`harvest.warning.<code>`, src/domain/harvest-warning.ts) and
  * of failed harvests (`harvest.error.<reason>`, src/domain/harvest-failure.ts), read
  * through describeHarvestWarning / describeHarvestError (src/i18n/harvest-words.ts).
  */
-export const harvestMessages = {
+export const harvestMessages = defineMessages('harvest', {
   'harvest.warning.relative-iri': { sv: (p) => `relativ IRI, läst som ${p.iri}`, en: (p) => `relative IRI, read as ${p.iri}` },
   'harvest.warning.dataset-blank-node': { sv: 'datamängden saknar IRI (tom nod) och fick en konstgjord', en: 'the dataset has no IRI (blank node); given a synthetic one' },
   'harvest.warning.distribution-literal': { sv: (p) => `dcat:distribution är en literal (${quote(p.value, 80)}), inte en resurs; hoppades över`, en: (p) => `dcat:distribution is a literal (${quote(p.value, 80)}), not a resource; skipped` },
@@ -60,4 +60,4 @@ export const harvestMessages = {
   'harvest.position.line-column': { sv: (p) => `rad ${p.line}, kolumn ${p.column}`, en: (p) => `line ${p.line}, column ${p.column}` },
   'harvest.position.line': { sv: (p) => `rad ${p.line}`, en: (p) => `line ${p.line}` },
   'harvest.position.byte': { sv: (p) => `byte ${p.byte}`, en: (p) => `byte ${p.byte}` },
-} as const satisfies Record<string, Message>
+})

@@ -1,5 +1,6 @@
 import { count, date, num } from '../format.js'
-import type { Message } from '../message.js'
+import { defineMessages } from '../message.js'
+import { descriptionKind } from './findings-services.js'
 
 /**
  * Texts of the dashboards (server-rendered pages), keyed by a stable dotted key starting
@@ -7,10 +8,8 @@ import type { Message } from '../message.js'
  * are shared words: they live in common.ts (`dimension.*`, `state.*`, `status.*`,
  * `severity.*`).
  */
-/** The name of an API description's kind (checks/endpoint-description.ts), the same in both languages. */
-const descriptionKind = (kind: unknown) => ({ openapi: 'OpenAPI 3', swagger: 'Swagger 2', wsdl: 'WSDL', 'ogc-capabilities': 'OGC capabilities' })[String(kind)] ?? String(kind)
 
-export const pagesMessages = {
+export const pagesMessages = defineMessages('pages', {
   // The frame every page shares.
   'pages.layout.export': { sv: 'Exportera CSV', en: 'Export CSV' },
   /** The link to the page in the other language, named in that language. */
@@ -164,4 +163,4 @@ export const pagesMessages = {
   'pages.hvd.description': { sv: (p) => `beskrivning: ${descriptionKind(p.kind)}`, en: (p) => `description: ${descriptionKind(p.kind)}` },
   'pages.hvd.description-bad': { sv: 'beskrivningen går inte att läsa', en: 'the description cannot be read' },
   'pages.hvd.checked': { sv: (p) => `Metadata kontrollerad ${date('sv', p.date)}.`, en: (p) => `Metadata checked on ${date('en', p.date)}.` },
-} as const satisfies Record<string, Message>
+})

@@ -2,7 +2,7 @@ import type { MessageParams } from '../../domain/finding.js'
 import type { ProbeCode, ProbeDetail } from '../../domain/probe-codes.js'
 import { count, num, quote } from '../format.js'
 import type { Lang } from '../lang.js'
-import type { FindingMessage, Message } from '../message.js'
+import { defineFindingMessages, type FindingMessage, type Message } from '../message.js'
 
 const WAITED_FOR: Record<NonNullable<ProbeDetail['waitedFor']>, Record<Lang, string>> = {
   'connect': { sv: 'ingen anslutning kom till stånd', en: 'no connection was made' },
@@ -53,7 +53,7 @@ function probe(sv: string, en: string, hint?: Message): FindingMessage {
  * (`ProbeDetail`: status, bytes, ...) after it. Every probe code must have an entry: the
  * `satisfies` below makes a new code without words a compile error.
  */
-export const probeMessages = {
+export const probeMessages = defineFindingMessages({
   ok: probe('Filen svarar och data kommer fram.', 'The file answers and data arrives.'),
   redirected: probe('Filen svarar efter en eller flera omdirigeringar.', 'The file answers after one or more redirects.'),
   'http-404': probe('Servern svarar 404: filen finns inte på adressen.', 'The server answers 404: the file is not at this address.'),
@@ -93,4 +93,4 @@ export const probeMessages = {
   'rate-limited': probe('Servern ber oss vänta (429/503 med Retry-After); kunde inte avgöras nu.', 'The server asks us to wait (429/503 with Retry-After); could not be judged now.'),
   blocked: probe('En bot-spärr (t.ex. Cloudflare-utmaning) stoppade kontrollen; kunde inte avgöras.', 'A bot wall (e.g. a Cloudflare challenge) stopped the check; could not be judged.'),
   'budget-exceeded': probe('Vår egen tidsgräns för adressen tog slut; kunde inte avgöras.', 'Our own time budget for the address ran out; could not be judged.'),
-} as const satisfies Record<ProbeCode, FindingMessage>
+}) satisfies Record<ProbeCode, FindingMessage>

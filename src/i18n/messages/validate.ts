@@ -1,11 +1,11 @@
 import { bytes, count } from '../format.js'
-import type { Message } from '../message.js'
+import { defineMessages } from '../message.js'
 
 /**
  * Texts of `datavakt validate`: its report (the findings themselves are the checks' own
  * texts) and its usage errors, keyed by a stable dotted key starting with "validate.".
  */
-export const validateMessages = {
+export const validateMessages = defineMessages('validate', {
   'validate.report.file': { sv: (p) => `Fil: ${p.source}`, en: (p) => `File: ${p.source}` },
   'validate.report.format': { sv: (p) => `Format: ${p.format === 'other' ? 'okänt eller ej tabulärt' : String(p.format).toUpperCase()}${p.encoding ? `, teckenkodning ${p.encoding}` : ''}`, en: (p) => `Format: ${p.format === 'other' ? 'unknown or not tabular' : String(p.format).toUpperCase()}${p.encoding ? `, encoding ${p.encoding}` : ''}` },
   'validate.report.dialect': { sv: (p) => `Avgränsare "${p.delimiter === '\t' ? 'tab' : p.delimiter}"${p.skipInitialSpace ? ' (blanksteg efter avgränsaren ignoreras)' : ''}, citattecken ${p.quote}, ${p.header ? (p.headerRow ? `rubriker på rad ${p.headerRow}` : 'rubrikrad ja') : 'rubrikrad nej'}`, en: (p) => `Delimiter "${p.delimiter === '\t' ? 'tab' : p.delimiter}"${p.skipInitialSpace ? ' (spaces after it skipped)' : ''}, quote ${p.quote}, ${p.header ? (p.headerRow ? `header in row ${p.headerRow}` : 'header row yes') : 'header row no'}` },
@@ -33,4 +33,4 @@ export const validateMessages = {
   'validate.usage.schema-missing': { sv: (p) => `kan inte läsa schemat ${p.path}: filen finns inte`, en: (p) => `cannot read the schema ${p.path}: no such file` },
   'validate.usage.schema-not-json': { sv: (p) => `schemat ${p.path} är inte giltig JSON: ${p.reason}`, en: (p) => `the schema ${p.path} is not valid JSON: ${p.reason}` },
   'validate.usage.schema-kind': { sv: (p) => `${p.path} är varken ett Table Schema, CSVW-metadata eller ett JSON Schema`, en: (p) => `${p.path} is neither a Table Schema, CSVW metadata nor a JSON Schema` },
-} as const satisfies Record<string, Message>
+})
