@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseConfig } from '../../src/config/load-config.js'
 import { resolveSources, presetOrganisations } from '../../src/config/presets/index.js'
-import { vastraGotalandOrganisations, vastraGotalandSources } from '../../src/config/presets/vastra-gotaland.js'
+import { checkedOrganisation, vastraGotalandOrganisations, vastraGotalandSources } from '../../src/config/presets/vastra-gotaland.js'
 import { harvestAll } from '../../src/harvest/harvest-source.js'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
 import { testDeps } from './deps.js'
@@ -11,6 +11,18 @@ describe('the Västra Götaland preset', () => {
     const config = parseConfig({ preset: 'vastra-gotaland' })
     expect(config.preset).toBe('vastra-gotaland')
     expect(() => parseConfig({ preset: 'vg' })).toThrow(/\/preset: must be one of vastra-gotaland, vastra-gotaland-dataportal, vastra-gotaland-catalogues/)
+  })
+
+  it('reads its organisations from data, and a malformed row is refused naming the row, the organisation and the field', () => {
+    const good = { code: '1401', name: 'Härryda kommun', orgNumber: '212000-1264', orgNumberEvidence: 'two-sources', publisherUri: null, host: 'catalog.harryda.se' }
+    expect(checkedOrganisation(good, 0)).toEqual({ ...good, subPublishers: [], context: null })
+    const refused = (row: object) => () => checkedOrganisation({ ...good, ...row }, 6)
+    expect(refused({ orgNumber: '2120001264' })).toThrow('vastra-gotaland.json, row 7 (Härryda kommun): orgNumber must be an organisation number like 212000-1264, got "2120001264"')
+    expect(refused({ orgNumberEvidence: 'hearsay' })).toThrow('row 7 (Härryda kommun): orgNumberEvidence must be two-sources or single-source or single-source+fixture, got "hearsay"')
+    expect(refused({ host: 'https://catalog.harryda.se' })).toThrow('host must be a host name or null')
+    expect(refused({ code: 1401 })).toThrow("code must be a municipality code of four digits, or '' for the region, got 1401")
+    expect(refused({ subPublishers: ['ftp://x'] })).toThrow('subPublishers must be a list of http(s) URIs')
+    expect(() => checkedOrganisation(null, 0)).toThrow('row 1: code must be')
   })
 
   it('lists the region and its 49 municipalities with well-formed organisation numbers', () => {
