@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import type { Database, Db } from './database.js'
 import { PGliteDialect } from './pglite-dialect.js'
+import { PGliteThread } from './pglite-thread.js'
 import { lockDataDir } from './data-dir-lock.js'
 import { guardPostgresJsClosedSocketWrite } from './postgres-js-guard.js'
 import { withDeadline } from './deadline.js'
@@ -79,20 +80,18 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Open
     const close = () => withDeadline('close the database', 5_000, () => pool.end(1)).catch(() => {})
     return { db, kind: 'postgres', location: url.toString(), close, replacedPools: () => pool.replaced }
   }
-  const { PGlite } = await import('@electric-sql/pglite')
   const dataDir = opts.dataDir ?? './data'
   const inMemory = dataDir.startsWith('memory://')
   const release = inMemory ? () => {} : lockDataDir(resolve(dataDir))
   let pg
   try {
     if (!inMemory) await createClusterInChildProcess(resolve(dataDir))
-    pg = await PGlite.create(inMemory ? dataDir : resolve(dataDir), {
-      parsers: { [INT8]: (x: string) => Number(x), [NUMERIC]: (x: string) => Number(x) },
-      // PGlite's default 128 MB of shared buffers all lands in the process's RSS (its
-      // WebAssembly heap): reopening a folder costs ~310 MB with it, ~170 MB with 16 MB.
-      // The files sit in the OS page cache anyway, so little speed is lost.
-      postgresqlconf: ['shared_buffers=16MB'],
-    })
+    // On a thread of its own (pglite-thread.ts), so its queries do not stop this thread's
+    // event loop; int8 and numeric are parsed to numbers there. PGlite's default 128 MB of
+    // shared buffers all lands in the process's RSS (its WebAssembly heap): reopening a
+    // folder costs ~310 MB with it, ~170 MB with 16 MB. The files sit in the OS page cache
+    // anyway, so little speed is lost.
+    pg = await PGliteThread.open({ dataDir: inMemory ? dataDir : resolve(dataDir), postgresqlconf: ['shared_buffers=16MB'] })
   } catch (err) {
     release()
     throw new Error(`Could not open the embedded database in ${dataDir}: ${(err as Error).message}`, { cause: err })

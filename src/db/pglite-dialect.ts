@@ -1,5 +1,5 @@
 import type { CompiledQuery, DatabaseConnection, Driver, QueryResult } from 'kysely'
-import type { PGlite } from '@electric-sql/pglite'
+import type { EmbeddedPostgres } from './pglite-thread.js'
 import { PostgresDialectBase, PostgresDriverBase } from './postgres-dialect-base.js'
 
 /**
@@ -9,7 +9,7 @@ import { PostgresDialectBase, PostgresDriverBase } from './postgres-dialect-base
  * transaction holds the mutex until it ends, so no other query can interleave with it.
  */
 export class PGliteDialect extends PostgresDialectBase {
-  constructor(private readonly pg: PGlite) {
+  constructor(private readonly pg: EmbeddedPostgres) {
     super()
   }
   createDriver(): Driver {
@@ -19,7 +19,7 @@ export class PGliteDialect extends PostgresDialectBase {
 
 class PGliteDriver extends PostgresDriverBase {
   #queue: Promise<void> = Promise.resolve()
-  constructor(private readonly pg: PGlite) {
+  constructor(private readonly pg: EmbeddedPostgres) {
     super()
   }
   async init() {}
@@ -38,7 +38,7 @@ class PGliteDriver extends PostgresDriverBase {
 
 class PGliteConnection implements DatabaseConnection {
   constructor(
-    private readonly pg: PGlite,
+    private readonly pg: EmbeddedPostgres,
     readonly release: () => void,
   ) {}
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
