@@ -4,7 +4,6 @@ import type { AvailabilityPolicy } from '../availability/next-check.js'
 import type { AvailabilityStep } from '../domain/availability-state.js'
 import { withDeadline } from '../db/deadline.js'
 import { recordProbes, type ProbeToRecord, type RecordedProbes } from '../db/probe-store.js'
-import { defaultConfig } from '../config/config.js'
 import type { AlertPolicy } from '../alerts/alert-policy.js'
 import { observeProbes } from '../alerts/observe.js'
 
@@ -52,7 +51,7 @@ export class ProbeWriter {
     private readonly flushEvery: number,
     flushMs: number,
     private readonly onWritten: (r: RecordedProbes) => void,
-    private readonly alertPolicy: AlertPolicy = defaultConfig.alerts,
+    private readonly alertPolicy: AlertPolicy,
     /** The longest one batch's write may take before it counts as failed (a dropped connection). */
     private readonly writeTimeoutMs = 30_000,
     /** How many probes may wait to be written before `room` holds new ones back: a few batches. */
