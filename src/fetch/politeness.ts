@@ -189,10 +189,9 @@ export class Politeness {
    */
   slowDown(host: string, retryAfterMs: number | null): void {
     const state = this.state(host)
-    state.gapMs = Math.min(
-      Math.max(state.gapMs * this.opts.rateLimitGapFactor, state.gapMs + 1, 1),
-      Math.max(this.opts.maxHostGapMs, state.gapMs),
-    )
+    // A factor of 1 keeps the gap as it is; a larger one grows it, from 0 too (0 × 2 is still 0).
+    const grown = this.opts.rateLimitGapFactor > 1 ? Math.max(state.gapMs * this.opts.rateLimitGapFactor, state.gapMs + 1) : state.gapMs
+    state.gapMs = Math.min(grown, Math.max(this.opts.maxHostGapMs, state.gapMs))
     state.slowedUntil = Date.now() + this.opts.rateLimitMemoryMs
     const pause = Math.min(Math.max(retryAfterMs ?? 0, 0), this.opts.maxRetryAfterMs)
     state.nextStart = Math.max(state.nextStart, Date.now() + pause)

@@ -139,6 +139,21 @@ describe('politeness, seen from the server', () => {
     expect((await e.probe(`${server.url}/a`)).code).toBe('ok')
   })
 
+  it('rateLimitGapFactor 1 keeps the gap as configured after a 429; a factor above 1 grows even a gap of 0', async () => {
+    const server = await startServer((req, res) => {
+      if (req.url === '/limited') return void res.writeHead(429, { 'retry-after': '0' }).end()
+      res.end('a,b\n')
+    })
+    open.push(server)
+    const kept = engine({ perHostGapMs: 0, rateLimitGapFactor: 1 })
+    for (let i = 0; i < 3; i++) expect((await kept.probe(`${server.url}/limited`)).code).toBe('rate-limited')
+    // Each 429 used to add 1 ms even at factor 1: after a few hundred, a gap-0 check crawled.
+    expect(kept.hostGapMs(server.host)).toBe(0)
+    const grown = engine({ perHostGapMs: 0, rateLimitGapFactor: 2 })
+    for (let i = 0; i < 3; i++) await grown.probe(`${server.url}/limited`)
+    expect(grown.hostGapMs(server.host)).toBe(4) // 0 → 1 → 2 → 4
+  })
+
   it('honours an HTTP-date Retry-After on 503, capped by maxRetryAfterMs', async () => {
     const server = await startServer((req, res) => {
       if (req.url === '/busy') return void res.writeHead(503, { 'retry-after': new Date(Date.now() + 3_600_000).toUTCString() }).end()
