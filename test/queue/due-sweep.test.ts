@@ -105,6 +105,16 @@ describeEachDb('scheduling: each URL has its next check stored', (db) => {
     await sql`update distributions set next_check_at = now() + interval '1 day' where iri like 'urn:idx:%'`.execute(t.db)
     await sql`update distributions set next_check_at = now() - interval '1 hour'
       where iri = any (array(select jsonb_array_elements_text(${json(due)})))`.execute(t.db)
+    // A sweep of everything pages through a host in IRI order: an index in that order, not
+    // a sort of all the host's 1,000 rows for every page of 32. Before any ANALYZE, as on
+    // embedded PGlite, which has no autovacuum to gather statistics.
+    const all = duePageQuery(1, '127.0.0.1:9', { limit: 32, dueBefore: null })
+    expect(await plan(all)).toContain('distributions_host_iri_idx')
+    const { rows } = await sql<{ 'QUERY PLAN': unknown }>`explain (analyze, format json) ${all}`.execute(t.db)
+    const text = JSON.stringify(rows[0]['QUERY PLAN'])
+    const scans = [...text.matchAll(/"Relation Name":"distributions"[^}]*?"Actual Rows":([\d.]+)/g)].map((m) => Number(m[1]))
+    expect(scans.length).toBeGreaterThan(0)
+    expect(Math.max(...scans)).toBeLessThanOrEqual(32)
     await sql`analyze distributions`.execute(t.db)
     const now = new Date()
     const counts = await dueHostCounts(now).execute(t.db)
