@@ -19,6 +19,7 @@ import { runOutboxJob } from '../alerts/immediate-policy.js'
 import { queueRegionalSummary } from '../alerts/regional-summary.js'
 import { resolveLinkSecret } from '../alerts/links.js'
 import type { Db } from '../db/database.js'
+import type { DatabaseKind } from '../db/open-database.js'
 import type { HarvestResult } from '../harvest/harvest-source.js'
 import type { AlertPolicy } from '../alerts/alert-policy.js'
 import { createLogger, type Logger } from '../telemetry/logger.js'
@@ -29,6 +30,7 @@ import { queueDepth } from '../read-model/work-runs.js'
 import { processMetrics } from './telemetry-sdk.js'
 import { listen, type ListenAt } from './listen.js'
 import { maintainProbeHistory } from '../db/probe-retention.js'
+import { keepUpEmbedded } from '../db/embedded-upkeep.js'
 import { interruptOrphanedRuns } from '../db/run-owner.js'
 import { untilStopSignal } from './stop-on-signal.js'
 import { logLeftLeased } from './left-leased.js'
@@ -76,7 +78,7 @@ export async function run(args: string[], given?: Lang): Promise<number> {
     config,
     engine,
     // The availability sweep job is startBackground's own; the others are plugged in here.
-    jobs: scheduledJobs({ db: database.db, config, lang, log, linkSecret, harvestJob, contentJob }),
+    jobs: scheduledJobs({ db: database.db, kind: database.kind, config, lang, log, linkSecret, harvestJob, contentJob }),
     onEvent: (e) => logJobEvent(log, e, lang),
     onWorkerError: (err, host) => log.error('worker.error', `${host}: ${errorText(err, lang)}`, { host }, err),
   })
@@ -134,6 +136,7 @@ async function observeHarvests(db: Db, results: HarvestResult[], policy: AlertPo
 /** The jobs `start` plugs into the scheduler beside the availability sweep. */
 function scheduledJobs(deps: {
   db: Db
+  kind: DatabaseKind
   config: Config
   lang: Lang
   log: Logger
@@ -146,6 +149,8 @@ function scheduledJobs(deps: {
     harvest: async (ctx) => {
       const results = await deps.harvestJob(ctx)
       await observeHarvests(db, results, config.alerts)
+      // A harvest rewrites the distributions: fresh statistics for the sweeps that follow.
+      await keepUpEmbedded(db, deps.kind)
     },
     contentChecks: () => deps.contentJob(),
     rollups: async () => {
@@ -166,6 +171,7 @@ function scheduledJobs(deps: {
     },
     retention: async () => {
       const r = await maintainProbeHistory(db, config.retention)
+      await keepUpEmbedded(db, deps.kind)
       const counts = { deleted: r.deleted, dropped: r.droppedPartitions.length, made: r.madePartitions.length }
       log.info('retention.done', t(lang, 'cli.start.retention-done', counts), counts)
     },

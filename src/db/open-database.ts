@@ -16,6 +16,16 @@ import { ReplaceablePostgresDialect, ReplaceablePostgresPool } from './postgres-
 /** Which engine a handle talks to. */
 export type DatabaseKind = 'pglite' | 'postgres'
 
+/**
+ * The planner's costs, the same on both databases. random_page_cost 1.1 (not 4): an index
+ * probe on SSD storage (or PGlite's files, in the page cache) is nearly as cheap as a
+ * sequential read. With 4, an organisation's 500 problems were joined by scanning all
+ * 50,000 distributions (55 ms) instead of 500 index probes (2 ms); see bench:api. PGlite
+ * gathers statistics only through src/db/embedded-upkeep.ts, and with them and 4 it chose
+ * the same scans.
+ */
+const PLANNER_SETTINGS = { random_page_cost: 1.1 }
+
 /** An open database: the Kysely handle, what it is, and how to close it. */
 export interface OpenDatabase {
   db: Db
@@ -59,10 +69,7 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Open
       // 10 s, and the server ends a transaction left idle for a minute (a client that gave up
       // on a call, see src/db/deadline.ts, may leave one open with its locks).
       connect_timeout: 10,
-      // random_page_cost 1.1 (not 4): an index probe on SSD storage is nearly as cheap as a
-      // sequential read. With 4, an organisation's 500 problems were joined by scanning all
-      // 50,000 distributions (55 ms) instead of 500 index probes (2 ms); see bench:api.
-      connection: { idle_in_transaction_session_timeout: 60_000, random_page_cost: 1.1 },
+      connection: { idle_in_transaction_session_timeout: 60_000, ...PLANNER_SETTINGS },
       types: {
         bigint: { to: INT8, from: [INT8], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
         numeric: { to: NUMERIC, from: [NUMERIC], serialize: (x: number) => String(x), parse: (x: string) => Number(x) },
@@ -91,7 +98,10 @@ export async function openDatabase(opts: OpenDatabaseOptions = {}): Promise<Open
     // shared buffers all lands in the process's RSS (its WebAssembly heap): reopening a
     // folder costs ~310 MB with it, ~170 MB with 16 MB. The files sit in the OS page cache
     // anyway, so little speed is lost.
-    pg = await PGliteThread.open({ dataDir: inMemory ? dataDir : resolve(dataDir), postgresqlconf: ['shared_buffers=16MB'] })
+    pg = await PGliteThread.open({
+      dataDir: inMemory ? dataDir : resolve(dataDir),
+      postgresqlconf: ['shared_buffers=16MB', ...Object.entries(PLANNER_SETTINGS).map(([k, v]) => `${k}=${v}`)],
+    })
   } catch (err) {
     release()
     throw new Error(`Could not open the embedded database in ${dataDir}: ${(err as Error).message}`, { cause: err })

@@ -23,6 +23,11 @@ describeEachDb('database', (db, kind) => {
     expect(row.rows[0].big).toBe(9007199254740991)
   })
 
+  it('plans with the same costs on both databases (random_page_cost 1.1, for storage where index probes are cheap)', async () => {
+    const { rows } = await sql<{ random_page_cost: string }>`show random_page_cost`.execute(t.db)
+    expect(rows[0].random_page_cost).toBe('1.1')
+  })
+
   it('stores jsonb parameters as objects and arrays, not as strings', async () => {
     await t.db
       .insertInto('harvest_runs')
