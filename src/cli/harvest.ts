@@ -8,6 +8,7 @@
  */
 import { loadConfig } from '../config/load-config.js'
 import { harvestAll, readSource, type HarvestResult } from '../harvest/harvest-source.js'
+import { keepUpEmbedded } from '../db/embedded-upkeep.js'
 import { HarvestError } from '../harvest/harvest-error.js'
 import { modelToDryRunJson } from '../harvest/model.js'
 import type { ChangeCounts } from '../db/harvest-store.js'
@@ -82,6 +83,8 @@ export async function run(args: string[], given?: Lang): Promise<number> {
     } finally {
       await engine.close()
     }
+    // As after a scheduled harvest: fresh statistics on the embedded database.
+    await keepUpEmbedded(database.db, database.kind)
     if (values.json) {
       console.log(JSON.stringify(results, null, 2))
     } else {

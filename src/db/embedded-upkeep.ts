@@ -10,8 +10,9 @@ import type { DatabaseKind } from './open-database.js'
  * a distribution's state and next check leaves behind, so an embedded install that runs
  * for years would read ever more dead rows. `VACUUM (ANALYZE)` of the whole database does
  * both; on a region's database (tens of thousands of rows) it takes a second or two, and
- * it runs after each harvest and with the daily retention job. On PostgreSQL it does
- * nothing: autovacuum is there (docs/operations.md says how to tune it).
+ * it runs after each harvest (scheduled, or `datavakt harvest`) and with the daily
+ * retention job. On PostgreSQL it does nothing: autovacuum is there (docs/operations.md
+ * says how to tune it).
  */
 export async function keepUpEmbedded(db: Db, kind: DatabaseKind): Promise<boolean> {
   if (kind !== 'pglite') return false
