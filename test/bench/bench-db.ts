@@ -37,6 +37,9 @@ export async function prepareDb(truth: GroundTruthEntry[]): Promise<{ db: string
   const opened = await openDatabase({ dataDir: dir })
   await migrateToLatest(opened.db)
   await seedFromWorld(opened.db, truth)
+  // The seed stands for a harvest, and a harvest ends with the embedded database's upkeep.
+  const { keepUpEmbedded } = await import('../../src/db/embedded-upkeep.js')
+  await keepUpEmbedded(opened.db, opened.kind)
   await opened.close()
   return { db: dir, drop: async () => rmSync(dir, { recursive: true, force: true }) }
 }
