@@ -23,7 +23,7 @@ export interface PGliteThreadOptions {
  */
 const SCRIPT = `
 const { parentPort, workerData } = require('node:worker_threads')
-const { PGlite } = require(workerData.pglite)
+const { PGlite, protocol, parse } = require(workerData.pglite)
 const INT8 = 20, NUMERIC = 1700
 const FIELDS = ['name', 'code', 'severity', 'detail', 'hint', 'position', 'schema', 'table', 'column', 'constraint']
 let pg
@@ -32,25 +32,78 @@ function errorData(e) {
   for (const f of FIELDS) if (e && typeof e[f] === 'string') out[f] = e[f]
   return out
 }
-parentPort.on('message', async (m) => {
+// Statements with parameters are prepared once by name and then bound and executed in one
+// call into PGlite. pg.query parses, describes and plans the text anew each time, in five
+// calls: a page of due URLs took 6.8 ms that way and 2.0 ms prepared. The most recent
+// STATEMENTS texts stay prepared; a statement whose tables changed shape is prepared again.
+const STATEMENTS = 500
+const prepared = new Map()
+let named = 0
+function joined(parts) {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0))
+  let at = 0
+  for (const p of parts) { out.set(p, at); at += p.length }
+  return out
+}
+const { serialize } = protocol
+async function statementOf(sql) {
+  const known = prepared.get(sql)
+  if (known) { prepared.delete(sql); prepared.set(sql, known); return known }
+  const name = 'datavakt_' + (++named)
+  const r = await pg.execProtocol(joined([serialize.parse({ name, text: sql, types: [] }), serialize.describe({ type: 'S', name }), serialize.sync()]))
+  const description = r.messages.find((msg) => msg.name === 'parameterDescription')
+  const statement = { name, types: description ? description.dataTypeIDs : [] }
+  prepared.set(sql, statement)
+  if (prepared.size > STATEMENTS) {
+    const [oldest, old] = prepared.entries().next().value
+    prepared.delete(oldest)
+    await pg.execProtocol(joined([serialize.close({ type: 'S', name: old.name }), serialize.sync()]))
+  }
+  return statement
+}
+async function preparedQuery(sql, params, again) {
+  const s = await statementOf(sql)
+  const values = params.map((v, i) => (v === null || v === undefined ? null : (pg.serializers[s.types[i]] || String)(v)))
+  try {
+    const r = await pg.execProtocol(joined([serialize.bind({ statement: s.name, values }), serialize.describe({ type: 'P' }), serialize.execute({}), serialize.sync()]))
+    const results = parse.parseResults(r.messages, pg.parsers, {})
+    return results[results.length - 1] || { rows: [] }
+  } catch (e) {
+    // 0A000 "cached plan must not change result type": a table it reads changed shape.
+    if (again || !e || e.code !== '0A000') throw e
+    prepared.delete(sql)
+    await pg.execProtocol(joined([serialize.close({ type: 'S', name: s.name }), serialize.sync()]))
+    return preparedQuery(sql, params, true)
+  }
+}
+// One message at a time: a prepared query is two calls into PGlite, and no other query may
+// come between them.
+let turn = Promise.resolve()
+parentPort.on('message', (m) => {
+  turn = turn.then(() => answer(m))
+})
+async function answer(m) {
   try {
     if (m.kind === 'open') {
       pg = await PGlite.create(workerData.dataDir, {
         parsers: { [INT8]: (x) => Number(x), [NUMERIC]: (x) => Number(x) },
         postgresqlconf: workerData.postgresqlconf,
       })
+      // Each execution is still planned for its own values: a generic plan cannot see into
+      // a JSON parameter or prune partitions by it, and made a sweep five times slower.
+      await pg.exec('set plan_cache_mode = force_custom_plan')
       parentPort.postMessage({ id: m.id, ok: true })
     } else if (m.kind === 'close') {
       if (pg) await pg.close()
       parentPort.postMessage({ id: m.id, ok: true })
     } else {
-      const r = await pg.query(m.sql, m.params)
+      const r = m.params && m.params.length > 0 ? await preparedQuery(m.sql, m.params, false) : await pg.query(m.sql, m.params)
       parentPort.postMessage({ id: m.id, ok: true, rows: r.rows, affectedRows: r.affectedRows })
     }
   } catch (e) {
     parentPort.postMessage({ id: m.id, ok: false, error: errorData(e) })
   }
-})
+}
 `
 
 interface Answer {

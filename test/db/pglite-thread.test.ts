@@ -52,6 +52,25 @@ describe('embedded PGlite on a thread of its own', () => {
     expect(row.big).toBe(9_007_199_254_740)
   })
 
+  it('binds parameters of every kind, and a prepared statement survives its table changing shape', async () => {
+    const at = new Date('2026-12-07T03:00:00.000Z')
+    const r = await sql<{ at: Date; doc: unknown; n: number; big: number; missing: null; text: string }>`
+      select ${at}::timestamptz as at, ${JSON.stringify({ a: [1, 2] })}::jsonb as doc, ${41}::int + 1 as n,
+             ${9007199254740}::int8 as big, ${null}::text as missing, ${'å ä ö'}::text as text`.execute(database.db)
+    expect(r.rows[0]).toEqual({ at, doc: { a: [1, 2] }, n: 42, big: 9_007_199_254_740, missing: null, text: 'å ä ö' })
+    // A failing statement with parameters: the same SQLSTATE and words as without.
+    await expect(sql`select * from no_such_table where x = ${1}`.execute(database.db)).rejects.toMatchObject({ code: '42P01' })
+    await sql`create table shape (a int)`.execute(database.db)
+    await sql`insert into shape values (1)`.execute(database.db)
+    const read = () => sql<Record<string, number>>`select * from shape where a = ${1}`.execute(database.db)
+    expect((await read()).rows).toEqual([{ a: 1 }])
+    await sql`alter table shape add column b int default 2`.execute(database.db)
+    expect((await read()).rows).toEqual([{ a: 1, b: 2 }])
+    // Affected rows come back for writes with parameters.
+    const updated = await sql`update shape set b = ${3} where a = ${1}`.execute(database.db)
+    expect(Number(updated.numAffectedRows)).toBe(1)
+  })
+
   it('does not keep a process alive that forgot to close it', async () => {
     const script = fileURLToPath(new URL('./pglite-thread-child.ts', import.meta.url))
     const child = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'pipe'] })
