@@ -47,7 +47,7 @@ export function schemaProblem(e: ErrorObject): ConfigProblem {
     case 'required':
       return { path, code: 'config.problem.missing-key', params: { key: String(p.missingProperty) } }
     case 'type':
-      return { path, code: 'config.problem.type', params: { type: String(p.type) } }
+      return { path, code: 'config.problem.type', params: { type: ([] as unknown[]).concat(p.type).map(String) } }
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
