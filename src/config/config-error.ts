@@ -7,6 +7,8 @@ import type { Lang } from '../i18n/lang.js'
 /** One mistake in a configuration: where (a JSON path such as `/sources/0/kind`) and what. */
 export interface ConfigProblem {
   path: string
+  /** What the path points into, by its own name (a preset row's organisation), said after the path. */
+  subject?: string
   code: MessageKey
   params?: MessageParams
 }
@@ -28,7 +30,7 @@ export class ConfigError extends DatavaktError {
 
   override describe(lang: Lang): string {
     const head = t(lang, this.code, this.params)
-    return [head, ...this.problems.map((p) => `  ${p.path}: ${t(lang, p.code, p.params)}`)].join('\n')
+    return [head, ...this.problems.map((p) => `  ${p.path}${p.subject ? ` (${p.subject})` : ''}: ${t(lang, p.code, p.params)}`)].join('\n')
   }
 }
 

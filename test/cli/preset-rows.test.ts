@@ -4,8 +4,8 @@ import { main } from '../../src/cli.js'
 /**
  * A malformed row of the Västra Götaland preset's data file, as an operator meets it: the
  * command that loads the preset stops with exit code 2 and says, in the chosen language,
- * which file, which row and field, and what was expected. The data file is replaced here
- * by one whose third row has a malformed organisation number.
+ * which file, which row (and its organisation) and field, and what was expected. The data
+ * file is replaced here by one whose third row has a malformed organisation number.
  */
 vi.mock('../../src/config/presets/vastra-gotaland.json', async (importOriginal) => {
   const rows = ((await importOriginal()) as { default: Record<string, unknown>[] }).default
@@ -27,11 +27,11 @@ afterEach(() => {
 })
 
 describe('a malformed row of the preset data', () => {
-  it('stops `datavakt harvest` with exit code 2, naming the file, /2/orgNumber and the pattern, in Swedish and English', async () => {
+  it('stops `datavakt harvest` with exit code 2, naming the file, /2/orgNumber, the organisation and the pattern, in Swedish and English', async () => {
     expect(await main(['harvest', '--lang', 'sv'])).toBe(2)
-    expect(err.join('\n')).toBe('datavakt harvest: Ogiltig konfiguration i src/config/presets/vastra-gotaland.json:\n  /2/orgNumber: ska följa mönstret ^\\d{6}-\\d{4}$')
+    expect(err.join('\n')).toBe('datavakt harvest: Ogiltig konfiguration i src/config/presets/vastra-gotaland.json:\n  /2/orgNumber (Öckerö kommun): ska följa mönstret ^\\d{6}-\\d{4}$')
     err = []
     expect(await main(['harvest', '--lang', 'en'])).toBe(2)
-    expect(err.join('\n')).toBe('datavakt harvest: Invalid configuration in src/config/presets/vastra-gotaland.json:\n  /2/orgNumber: must match the pattern ^\\d{6}-\\d{4}$')
+    expect(err.join('\n')).toBe('datavakt harvest: Invalid configuration in src/config/presets/vastra-gotaland.json:\n  /2/orgNumber (Öckerö kommun): must match the pattern ^\\d{6}-\\d{4}$')
   })
 })

@@ -34,27 +34,27 @@ describe('the Västra Götaland preset', () => {
     expect(checkedOrganisations(rows)).toEqual(rows)
   })
 
-  it('refuses a malformed row naming the file, the JSON path and what was expected, in Swedish and English', () => {
+  it('refuses a malformed row naming the file, the JSON path, the organisation and what was expected, in Swedish and English', () => {
     const rows = vastraGotalandOrganisations.slice(0, 5).map((o, i) => (i === 2 ? { ...o, orgNumber: 'abc' } : o))
     expect(refusal(rows)).toEqual({
-      sv: 'Ogiltig konfiguration i src/config/presets/vastra-gotaland.json:\n  /2/orgNumber: ska följa mönstret ^\\d{6}-\\d{4}$',
-      en: 'Invalid configuration in src/config/presets/vastra-gotaland.json:\n  /2/orgNumber: must match the pattern ^\\d{6}-\\d{4}$',
+      sv: 'Ogiltig konfiguration i src/config/presets/vastra-gotaland.json:\n  /2/orgNumber (Öckerö kommun): ska följa mönstret ^\\d{6}-\\d{4}$',
+      en: 'Invalid configuration in src/config/presets/vastra-gotaland.json:\n  /2/orgNumber (Öckerö kommun): must match the pattern ^\\d{6}-\\d{4}$',
     })
   })
 
   it('says every mistake in every row in the words of the configuration errors', () => {
     const cases: [Record<string, unknown> | null, string, string][] = [
-      [{ ...good, orgNumberEvidence: 'hearsay' }, '/orgNumberEvidence: ska vara two-sources, single-source eller single-source+fixture', '/orgNumberEvidence: must be one of two-sources, single-source, single-source+fixture'],
-      [{ ...good, code: 1401 }, '/code: ska vara en textsträng', '/code: must be a string'],
-      [{ ...good, code: '14' }, '/code: ska följa mönstret ^(\\d{4})?$', '/code: must match the pattern ^(\\d{4})?$'],
+      [{ ...good, orgNumberEvidence: 'hearsay' }, '/orgNumberEvidence (Härryda kommun): ska vara two-sources, single-source eller single-source+fixture', '/orgNumberEvidence (Härryda kommun): must be one of two-sources, single-source, single-source+fixture'],
+      [{ ...good, code: 1401 }, '/code (Härryda kommun): ska vara en textsträng', '/code (Härryda kommun): must be a string'],
+      [{ ...good, code: '14' }, '/code (Härryda kommun): ska följa mönstret ^(\\d{4})?$', '/code (Härryda kommun): must match the pattern ^(\\d{4})?$'],
       [{ ...good, name: '  ' }, '/name: ska följa mönstret \\S', '/name: must match the pattern \\S'],
-      [{ ...good, host: 'https://catalog.harryda.se' }, '/host: ska följa mönstret ^[a-z0-9.-]+$', '/host: must match the pattern ^[a-z0-9.-]+$'],
-      [{ ...good, publisherUri: 5 }, '/publisherUri: ska vara en textsträng eller null', '/publisherUri: must be a string or null'],
-      [{ ...good, publisherUri: 'dataportal.se/organisation/SE2120001264' }, '/publisherUri: ska följa mönstret ^https?://', '/publisherUri: must match the pattern ^https?://'],
-      [{ ...good, subPublishers: ['ftp://x'] }, '/subPublishers/0: ska följa mönstret ^https?://', '/subPublishers/0: must match the pattern ^https?://'],
-      [{ ...good, context: 'seven' }, '/context: ska följa mönstret ^\\d+$', '/context: must match the pattern ^\\d+$'],
-      [{ ...good, hostInactive: 'yes' }, '/hostInactive: ska vara true eller false', '/hostInactive: must be true or false'],
-      [{ ...good, homepage: 'https://www.harryda.se' }, ': okänd nyckel "homepage"', ': unknown key "homepage"'],
+      [{ ...good, host: 'https://catalog.harryda.se' }, '/host (Härryda kommun): ska följa mönstret ^[a-z0-9.-]+$', '/host (Härryda kommun): must match the pattern ^[a-z0-9.-]+$'],
+      [{ ...good, publisherUri: 5 }, '/publisherUri (Härryda kommun): ska vara en textsträng eller null', '/publisherUri (Härryda kommun): must be a string or null'],
+      [{ ...good, publisherUri: 'dataportal.se/organisation/SE2120001264' }, '/publisherUri (Härryda kommun): ska följa mönstret ^https?://', '/publisherUri (Härryda kommun): must match the pattern ^https?://'],
+      [{ ...good, subPublishers: ['ftp://x'] }, '/subPublishers/0 (Härryda kommun): ska följa mönstret ^https?://', '/subPublishers/0 (Härryda kommun): must match the pattern ^https?://'],
+      [{ ...good, context: 'seven' }, '/context (Härryda kommun): ska följa mönstret ^\\d+$', '/context (Härryda kommun): must match the pattern ^\\d+$'],
+      [{ ...good, hostInactive: 'yes' }, '/hostInactive (Härryda kommun): ska vara true eller false', '/hostInactive (Härryda kommun): must be true or false'],
+      [{ ...good, homepage: 'https://www.harryda.se' }, ' (Härryda kommun): okänd nyckel "homepage"', ' (Härryda kommun): unknown key "homepage"'],
       [{ code: '1401', orgNumber: '212000-1264', orgNumberEvidence: 'two-sources' }, ': nyckeln "name" saknas', ': missing required key "name"'],
       [null, ': ska vara ett objekt', ': must be an object'],
     ]
@@ -65,9 +65,9 @@ describe('the Västra Götaland preset', () => {
         en: `Invalid configuration in src/config/presets/vastra-gotaland.json:\n  /6${en}`,
       })
     }
-    // Every mistake of the file at once, not only the first.
-    const { en } = refusal([{ ...good, orgNumber: 'abc' }, good, { ...good, host: 'HOST' }])
-    expect(en.split('\n').slice(1)).toEqual(['  /0/orgNumber: must match the pattern ^\\d{6}-\\d{4}$', '  /2/host: must match the pattern ^[a-z0-9.-]+$'])
+    // Every mistake of the file at once, not only the first, each with its own row's organisation.
+    const { en } = refusal([{ ...good, orgNumber: 'abc' }, good, { ...good, name: 'Partille kommun', host: 'HOST' }])
+    expect(en.split('\n').slice(1)).toEqual(['  /0/orgNumber (Härryda kommun): must match the pattern ^\\d{6}-\\d{4}$', '  /2/host (Partille kommun): must match the pattern ^[a-z0-9.-]+$'])
     expect(refusal({ rows: [good] }).en).toBe('Invalid configuration in src/config/presets/vastra-gotaland.json:\n  /: must be a list')
   })
 

@@ -52,20 +52,29 @@ const validateRows = new Ajv({ allErrors: true, strict: false, useDefaults: true
  * The organisation rows checked against presetOrganisationsSchema (config-schema.ts), with
  * what a row leaves out filled in. A malformed row is a ConfigError (`config.invalid`)
  * naming the file, with each mistake's JSON path (`/2/orgNumber`: the third row's
- * organisation number) and what was expected.
+ * organisation number), the row's organisation when it has a name, and what was expected.
  */
 export function checkedOrganisations(rows: unknown): PresetOrganisation[] {
   // The defaults are written into a copy: the imported JSON stays as it was read.
   const copy = structuredClone(rows)
-  if (!validateRows(copy)) throw new ConfigError('config.invalid', { origin: ORGANISATIONS_FILE }, (validateRows.errors ?? []).map(schemaProblem))
-  return copy
+  if (validateRows(copy)) return copy
+  const problems = (validateRows.errors ?? []).map((e) => ({ ...schemaProblem(e), subject: nameOfRow(copy, e.instancePath) }))
+  throw new ConfigError('config.invalid', { origin: ORGANISATIONS_FILE }, problems)
+}
+
+/** The organisation name of the row a JSON path points into (`/2/orgNumber`: the third row's), when it has one. */
+function nameOfRow(rows: unknown, path: string): string | undefined {
+  const index = /^\/(\d+)/.exec(path)?.[1]
+  const row: unknown = index !== undefined && Array.isArray(rows) ? rows[Number(index)] : undefined
+  const name = typeof row === 'object' && row !== null ? (row as { name?: unknown }).name : undefined
+  return typeof name === 'string' && /\S/.test(name) ? name : undefined
 }
 
 /**
  * The 50 organisations of Västra Götaland, in the reference file's order, as data: one row
  * each in vastra-gotaland.json, so the regional team can add a catalogue host or a
  * publisher URI without touching code. Checked as it is read: a malformed row stops the
- * program at start-up (a command exits 2) naming the file, the row and the field.
+ * program at start-up (a command exits 2) naming the file, the row, its organisation and the field.
  */
 export const vastraGotalandOrganisations: readonly PresetOrganisation[] = checkedOrganisations(organisationRows)
 
