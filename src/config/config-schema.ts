@@ -182,3 +182,31 @@ export const configSchema = {
     }),
   },
 } as const
+
+/** A string of `pattern`, or null for none known. */
+const textOrNull = (pattern: string) => ({ type: ['string', 'null'], pattern, default: null }) as const
+
+/**
+ * JSON Schema (draft-07, checked by ajv) of one row of a preset's organisation list
+ * (src/config/presets/vastra-gotaland.json): the shape of PresetOrganisation
+ * (src/config/presets/vastra-gotaland.ts), which says what each field means. A field that
+ * may be left out has its `default`, filled in as the rows are read.
+ */
+export const presetOrganisationSchema = requiredSection(['code', 'name', 'orgNumber', 'orgNumberEvidence'], {
+  code: { type: 'string', pattern: '^(\\d{4})?$' },
+  name: { type: 'string', pattern: '\\S' },
+  orgNumber: { type: 'string', pattern: '^\\d{6}-\\d{4}$' },
+  orgNumberEvidence: { enum: ['two-sources', 'single-source', 'single-source+fixture'] },
+  publisherUri: textOrNull(httpUrl.pattern),
+  subPublishers: { type: 'array', items: httpUrl, default: [] },
+  host: textOrNull('^[a-z0-9.-]+$'),
+  context: textOrNull('^\\d+$'),
+  hostInactive: { type: 'boolean' },
+})
+
+/** JSON Schema of a preset's organisation list: one row an organisation. */
+export const presetOrganisationsSchema = {
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  type: 'array',
+  items: presetOrganisationSchema,
+} as const

@@ -1,10 +1,10 @@
 import { readFileSync, existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { Ajv, type ErrorObject } from 'ajv'
+import { Ajv } from 'ajv'
 import { Cron } from 'croner'
 import { defaultConfig, type Config, type ScheduleConfig } from './config.js'
 import { configSchema } from './config-schema.js'
-import { ConfigError, type ConfigProblem } from './config-error.js'
+import { ConfigError, schemaProblem, type ConfigProblem } from './config-error.js'
 
 export { ConfigError } from './config-error.js'
 
@@ -48,33 +48,6 @@ function mergeOver(base: unknown, given: unknown): unknown {
   const out: Record<string, unknown> = { ...base }
   for (const [key, value] of Object.entries(given)) if (value !== undefined) out[key] = mergeOver(base[key], value)
   return out
-}
-
-/** One ajv error as a ConfigProblem with its JSON path. */
-function schemaProblem(e: ErrorObject): ConfigProblem {
-  const path = e.instancePath || '/'
-  const p = e.params as Record<string, unknown>
-  switch (e.keyword) {
-    case 'additionalProperties':
-      return { path, code: 'config.problem.unknown-key', params: { key: String(p.additionalProperty) } }
-    case 'enum':
-      return { path, code: 'config.problem.one-of', params: { values: (p.allowedValues as unknown[]).map(String) } }
-    case 'required':
-      return { path, code: 'config.problem.missing-key', params: { key: String(p.missingProperty) } }
-    case 'type':
-      return { path, code: 'config.problem.type', params: { type: String(p.type) } }
-    case 'minimum':
-    case 'maximum':
-    case 'exclusiveMinimum':
-    case 'exclusiveMaximum':
-      return { path, code: 'config.problem.limit', params: { comparison: String(p.comparison), limit: Number(p.limit) } }
-    case 'pattern':
-      return { path, code: 'config.problem.pattern', params: { pattern: String(p.pattern) } }
-    case 'minLength':
-      return { path, code: 'config.problem.empty' }
-    default:
-      return { path, code: 'config.problem.other', params: { keyword: e.keyword } }
-  }
 }
 
 /** True when Intl knows the IANA time zone. */

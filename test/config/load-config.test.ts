@@ -3,7 +3,9 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Ajv } from 'ajv'
 import { ConfigError, loadConfig, parseConfig } from '../../src/config/load-config.js'
+import { schemaProblem } from '../../src/config/config-error.js'
 import { defaultConfig } from '../../src/config/config.js'
 
 describe('configuration', () => {
@@ -25,6 +27,23 @@ describe('configuration', () => {
     expect(() => parseConfig({ htpp: {} })).toThrow(/unknown key "htpp"/)
     expect(() => parseConfig({ sources: [{ id: 'x', kind: 'dcat' }] })).toThrow(/\/sources\/0: missing required key "url"/)
     expect(() => parseConfig({ http: { perHostConnections: 0 } })).toThrow(/\/http\/perHostConnections: must be >= 1/)
+  })
+
+  it('says a wrong type in words, naming every type a union type allows, in Swedish and English', () => {
+    const wrongType = (() => {
+      try {
+        parseConfig({ allowPrivateNetworks: 'yes' })
+      } catch (err) {
+        return err as ConfigError
+      }
+    })()
+    expect(wrongType?.describe('sv')).toBe('Ogiltig konfiguration:\n  /allowPrivateNetworks: ska vara true eller false')
+    expect(wrongType?.describe('en')).toBe('Invalid configuration:\n  /allowPrivateNetworks: must be true or false')
+    const stringOrNull = new Ajv({ strict: false }).compile({ properties: { uri: { type: ['string', 'null'] } } })
+    expect(stringOrNull({ uri: 5 })).toBe(false)
+    const union = new ConfigError('config.invalid', {}, (stringOrNull.errors ?? []).map(schemaProblem))
+    expect(union.describe('sv')).toBe('Ogiltig konfiguration:\n  /uri: ska vara en textsträng eller null')
+    expect(union.describe('en')).toBe('Invalid configuration:\n  /uri: must be a string or null')
   })
 
   it('refuses duplicate source ids', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { parseConfig } from '../../src/config/load-config.js'
+import { ConfigError, parseConfig } from '../../src/config/load-config.js'
 import { resolveSources, presetOrganisations } from '../../src/config/presets/index.js'
-import { checkedOrganisation, vastraGotalandOrganisations, vastraGotalandSources } from '../../src/config/presets/vastra-gotaland.js'
+import { checkedOrganisations, vastraGotalandOrganisations, vastraGotalandSources } from '../../src/config/presets/vastra-gotaland.js'
 import { harvestAll } from '../../src/harvest/harvest-source.js'
 import { createTestDb, type TestDb } from '../helpers/test-db.js'
 import { testDeps } from './deps.js'
@@ -13,16 +13,62 @@ describe('the Västra Götaland preset', () => {
     expect(() => parseConfig({ preset: 'vg' })).toThrow(/\/preset: must be one of vastra-gotaland, vastra-gotaland-dataportal, vastra-gotaland-catalogues/)
   })
 
-  it('reads its organisations from data, and a malformed row is refused naming the row, the organisation and the field', () => {
-    const good = { code: '1401', name: 'Härryda kommun', orgNumber: '212000-1264', orgNumberEvidence: 'two-sources', publisherUri: null, host: 'catalog.harryda.se' }
-    expect(checkedOrganisation(good, 0)).toEqual({ ...good, subPublishers: [], context: null })
-    const refused = (row: object) => () => checkedOrganisation({ ...good, ...row }, 6)
-    expect(refused({ orgNumber: '2120001264' })).toThrow('vastra-gotaland.json, row 7 (Härryda kommun): orgNumber must be an organisation number like 212000-1264, got "2120001264"')
-    expect(refused({ orgNumberEvidence: 'hearsay' })).toThrow('row 7 (Härryda kommun): orgNumberEvidence must be two-sources or single-source or single-source+fixture, got "hearsay"')
-    expect(refused({ host: 'https://catalog.harryda.se' })).toThrow('host must be a host name or null')
-    expect(refused({ code: 1401 })).toThrow("code must be a municipality code of four digits, or '' for the region, got 1401")
-    expect(refused({ subPublishers: ['ftp://x'] })).toThrow('subPublishers must be a list of http(s) URIs')
-    expect(() => checkedOrganisation(null, 0)).toThrow('row 1: code must be')
+  const good = { code: '1401', name: 'Härryda kommun', orgNumber: '212000-1264', orgNumberEvidence: 'two-sources', publisherUri: null, host: 'catalog.harryda.se' }
+
+  /** The ConfigError the rows give, in Swedish and English: what `datavakt` prints after "datavakt <command>: " (src/cli.ts). */
+  function refusal(rows: unknown): Record<'sv' | 'en', string> {
+    try {
+      checkedOrganisations(rows)
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError)
+      return { sv: (err as ConfigError).describe('sv'), en: (err as ConfigError).describe('en') }
+    }
+    throw new Error('the rows were accepted')
+  }
+
+  it('reads its organisations from data, filling in what a row leaves out', () => {
+    expect(checkedOrganisations([good])).toEqual([{ ...good, subPublishers: [], context: null }])
+    const { publisherUri: _p, host: _h, ...bare } = good
+    expect(checkedOrganisations([bare])).toEqual([{ ...bare, publisherUri: null, subPublishers: [], host: null, context: null }])
+    const rows = [{ ...good, hostInactive: true, subPublishers: ['https://a.se/1'], context: '7' }]
+    expect(checkedOrganisations(rows)).toEqual(rows)
+  })
+
+  it('refuses a malformed row naming the file, the JSON path, the organisation and what was expected, in Swedish and English', () => {
+    const rows = vastraGotalandOrganisations.slice(0, 5).map((o, i) => (i === 2 ? { ...o, orgNumber: 'abc' } : o))
+    expect(refusal(rows)).toEqual({
+      sv: 'Ogiltig konfiguration i src/config/presets/vastra-gotaland.json:\n  /2/orgNumber (Öckerö kommun): ska följa mönstret ^\\d{6}-\\d{4}$',
+      en: 'Invalid configuration in src/config/presets/vastra-gotaland.json:\n  /2/orgNumber (Öckerö kommun): must match the pattern ^\\d{6}-\\d{4}$',
+    })
+  })
+
+  it('says every mistake in every row in the words of the configuration errors', () => {
+    const cases: [Record<string, unknown> | null, string, string][] = [
+      [{ ...good, orgNumberEvidence: 'hearsay' }, '/orgNumberEvidence (Härryda kommun): ska vara two-sources, single-source eller single-source+fixture', '/orgNumberEvidence (Härryda kommun): must be one of two-sources, single-source, single-source+fixture'],
+      [{ ...good, code: 1401 }, '/code (Härryda kommun): ska vara en textsträng', '/code (Härryda kommun): must be a string'],
+      [{ ...good, code: '14' }, '/code (Härryda kommun): ska följa mönstret ^(\\d{4})?$', '/code (Härryda kommun): must match the pattern ^(\\d{4})?$'],
+      [{ ...good, name: '  ' }, '/name: ska följa mönstret \\S', '/name: must match the pattern \\S'],
+      [{ ...good, host: 'https://catalog.harryda.se' }, '/host (Härryda kommun): ska följa mönstret ^[a-z0-9.-]+$', '/host (Härryda kommun): must match the pattern ^[a-z0-9.-]+$'],
+      [{ ...good, publisherUri: 5 }, '/publisherUri (Härryda kommun): ska vara en textsträng eller null', '/publisherUri (Härryda kommun): must be a string or null'],
+      [{ ...good, publisherUri: 'dataportal.se/organisation/SE2120001264' }, '/publisherUri (Härryda kommun): ska följa mönstret ^https?://', '/publisherUri (Härryda kommun): must match the pattern ^https?://'],
+      [{ ...good, subPublishers: ['ftp://x'] }, '/subPublishers/0 (Härryda kommun): ska följa mönstret ^https?://', '/subPublishers/0 (Härryda kommun): must match the pattern ^https?://'],
+      [{ ...good, context: 'seven' }, '/context (Härryda kommun): ska följa mönstret ^\\d+$', '/context (Härryda kommun): must match the pattern ^\\d+$'],
+      [{ ...good, hostInactive: 'yes' }, '/hostInactive (Härryda kommun): ska vara true eller false', '/hostInactive (Härryda kommun): must be true or false'],
+      [{ ...good, homepage: 'https://www.harryda.se' }, ' (Härryda kommun): okänd nyckel "homepage"', ' (Härryda kommun): unknown key "homepage"'],
+      [{ code: '1401', orgNumber: '212000-1264', orgNumberEvidence: 'two-sources' }, ': nyckeln "name" saknas', ': missing required key "name"'],
+      [null, ': ska vara ett objekt', ': must be an object'],
+    ]
+    // Each malformed row in the seventh place, after six good ones, so its path starts with /6.
+    for (const [row, sv, en] of cases) {
+      expect(refusal([...Array(6).fill(good), row])).toEqual({
+        sv: `Ogiltig konfiguration i src/config/presets/vastra-gotaland.json:\n  /6${sv}`,
+        en: `Invalid configuration in src/config/presets/vastra-gotaland.json:\n  /6${en}`,
+      })
+    }
+    // Every mistake of the file at once, not only the first, each with its own row's organisation.
+    const { en } = refusal([{ ...good, orgNumber: 'abc' }, good, { ...good, name: 'Partille kommun', host: 'HOST' }])
+    expect(en.split('\n').slice(1)).toEqual(['  /0/orgNumber (Härryda kommun): must match the pattern ^\\d{6}-\\d{4}$', '  /2/host (Partille kommun): must match the pattern ^[a-z0-9.-]+$'])
+    expect(refusal({ rows: [good] }).en).toBe('Invalid configuration in src/config/presets/vastra-gotaland.json:\n  /: must be a list')
   })
 
   it('lists the region and its 49 municipalities with well-formed organisation numbers', () => {

@@ -1,4 +1,7 @@
+import { Ajv } from 'ajv'
 import type { SourceConfig } from '../config.js'
+import { ConfigError, schemaProblem } from '../config-error.js'
+import { presetOrganisationsSchema } from '../config-schema.js'
 import { asciiSlug } from '../../domain/ascii-slug.js'
 import organisationRows from './vastra-gotaland.json' with { type: 'json' }
 
@@ -38,37 +41,42 @@ export interface PresetOrganisation {
 
 /** The documented form of a dataportal.se publisher URI, from an organisation number. */
 const SE = (orgnr: string) => `http://dataportal.se/organisation/SE${orgnr.replace('-', '')}`
-const EVIDENCE: readonly PresetOrganisation['orgNumberEvidence'][] = ['two-sources', 'single-source', 'single-source+fixture']
+
+/** The file the rows are read from, as a ConfigError names it. */
+export const ORGANISATIONS_FILE = 'src/config/presets/vastra-gotaland.json'
+
+// useDefaults fills in what a row leaves out (subPublishers [], context null, ...).
+const validateRows = new Ajv({ allErrors: true, strict: false, useDefaults: true }).compile<PresetOrganisation[]>(presetOrganisationsSchema)
+
+/**
+ * The organisation rows checked against presetOrganisationsSchema (config-schema.ts), with
+ * what a row leaves out filled in. A malformed row is a ConfigError (`config.invalid`)
+ * naming the file, with each mistake's JSON path (`/2/orgNumber`: the third row's
+ * organisation number), the row's organisation when it has a name, and what was expected.
+ */
+export function checkedOrganisations(rows: unknown): PresetOrganisation[] {
+  // The defaults are written into a copy: the imported JSON stays as it was read.
+  const copy = structuredClone(rows)
+  if (validateRows(copy)) return copy
+  const problems = (validateRows.errors ?? []).map((e) => ({ ...schemaProblem(e), subject: nameOfRow(copy, e.instancePath) }))
+  throw new ConfigError('config.invalid', { origin: ORGANISATIONS_FILE }, problems)
+}
+
+/** The organisation name of the row a JSON path points into (`/2/orgNumber`: the third row's), when it has one. */
+function nameOfRow(rows: unknown, path: string): string | undefined {
+  const index = /^\/(\d+)/.exec(path)?.[1]
+  const row: unknown = index !== undefined && Array.isArray(rows) ? rows[Number(index)] : undefined
+  const name = typeof row === 'object' && row !== null ? (row as { name?: unknown }).name : undefined
+  return typeof name === 'string' && /\S/.test(name) ? name : undefined
+}
 
 /**
  * The 50 organisations of Västra Götaland, in the reference file's order, as data: one row
  * each in vastra-gotaland.json, so the regional team can add a catalogue host or a
  * publisher URI without touching code. Checked as it is read: a malformed row stops the
- * program at start-up, naming the row and the field.
+ * program at start-up (a command exits 2) naming the file, the row, its organisation and the field.
  */
-export const vastraGotalandOrganisations: readonly PresetOrganisation[] = (organisationRows as unknown[]).map(checkedOrganisation)
-
-export function checkedOrganisation(raw: unknown, i: number): PresetOrganisation {
-  const row = (raw ?? {}) as Record<string, unknown>
-  const where = `src/config/presets/vastra-gotaland.json, row ${i + 1}${typeof row.name === 'string' ? ` (${row.name})` : ''}`
-  const fail = (field: string, want: string): never => {
-    throw new Error(`${where}: ${field} must be ${want}, got ${JSON.stringify(row[field])}`)
-  }
-  const text = (field: string, pattern: RegExp, want: string) => (typeof row[field] === 'string' && pattern.test(row[field]) ? row[field] : fail(field, want))
-  const textOrNull = (field: string, pattern: RegExp, want: string) => (row[field] === null || row[field] === undefined ? null : text(field, pattern, want))
-  // In the order of the row's fields, so the first thing wrong is the one named.
-  const code = text('code', /^(\d{4})?$/, "a municipality code of four digits, or '' for the region")
-  const name = text('name', /\S/, 'a name')
-  const orgNumber = text('orgNumber', /^\d{6}-\d{4}$/, 'an organisation number like 212000-1264')
-  const orgNumberEvidence = EVIDENCE.find((e) => e === row.orgNumberEvidence) ?? fail('orgNumberEvidence', EVIDENCE.join(' or '))
-  const publisherUri = textOrNull('publisherUri', /^https?:\/\//, 'an http(s) URI or null')
-  const host = textOrNull('host', /^[a-z0-9.-]+$/, 'a host name or null')
-  const context = textOrNull('context', /^\d+$/, 'a store context number or null')
-  const subPublishers = row.subPublishers ?? []
-  if (!Array.isArray(subPublishers) || !subPublishers.every((p) => typeof p === 'string' && /^https?:\/\//.test(p))) fail('subPublishers', 'a list of http(s) URIs')
-  if (row.hostInactive !== undefined && typeof row.hostInactive !== 'boolean') fail('hostInactive', 'true or false')
-  return { code, name, orgNumber, orgNumberEvidence, publisherUri, subPublishers: subPublishers as string[], host, context, ...(row.hostInactive === true ? { hostInactive: true } : {}) }
-}
+export const vastraGotalandOrganisations: readonly PresetOrganisation[] = checkedOrganisations(organisationRows)
 
 /** The registry behind Sveriges dataportal (EntryStore). */
 export const DATAPORTAL_REGISTRY = 'https://admin.dataportal.se'

@@ -7,6 +7,7 @@ const TYPE_SV: Record<string, string> = {
   boolean: 'true eller false',
   array: 'en lista',
   object: 'ett objekt',
+  null: 'null',
 }
 const TYPE_EN: Record<string, string> = {
   integer: 'an integer',
@@ -15,7 +16,12 @@ const TYPE_EN: Record<string, string> = {
   boolean: 'true or false',
   array: 'a list',
   object: 'an object',
+  null: 'null',
 }
+
+/** The JSON types a value may have (`type`: one, or a list for a union type), in words: "a string or null". */
+const typesIn = (words: Record<string, string>, locale: string, type: unknown) =>
+  new Intl.ListFormat(locale, { type: 'disjunction' }).format(([] as unknown[]).concat(type).map((t) => words[String(t)] ?? String(t)))
 
 /**
  * Texts of configuration errors, keyed by a stable dotted key starting with "config.".
@@ -30,7 +36,7 @@ export const configMessages = defineMessages('config', {
   'config.problem.unknown-key': { sv: (p) => `okänd nyckel "${p.key}"`, en: (p) => `unknown key "${p.key}"` },
   'config.problem.one-of': { sv: (p) => `ska vara ${new Intl.ListFormat('sv-SE', { type: 'disjunction' }).format((p.values as string[]).map(String))}`, en: (p) => `must be one of ${(p.values as string[]).join(', ')}` },
   'config.problem.missing-key': { sv: (p) => `nyckeln "${p.key}" saknas`, en: (p) => `missing required key "${p.key}"` },
-  'config.problem.type': { sv: (p) => `ska vara ${TYPE_SV[String(p.type)] ?? p.type}`, en: (p) => `must be ${TYPE_EN[String(p.type)] ?? p.type}` },
+  'config.problem.type': { sv: (p) => `ska vara ${typesIn(TYPE_SV, 'sv-SE', p.type)}`, en: (p) => `must be ${typesIn(TYPE_EN, 'en', p.type)}` },
   'config.problem.limit': { sv: (p) => `ska vara ${p.comparison} ${p.limit}`, en: (p) => `must be ${p.comparison} ${p.limit}` },
   'config.problem.pattern': { sv: (p) => `ska följa mönstret ${p.pattern}`, en: (p) => `must match the pattern ${p.pattern}` },
   'config.problem.link-secret': { sv: 'saknas: utan en hemlighet (minst 32 tecken) att signera avregistreringslänkarna med skickas inga aviseringar', en: 'is missing: without a secret (at least 32 characters) to sign the unsubscribe links, no alerts are sent' },
