@@ -128,8 +128,10 @@ describe('datavakt check', () => {
   it('works through npx in the clone', { timeout: 200_000 }, async () => {
     // A private npm cache, offline: the shared ~/.npm/_npx is written by every clone on
     // the machine, and nothing here needs the registry. npx reads the whole installed tree
-    // first, which takes a while on a busy machine.
-    const env = { npm_config_cache: join(dir, 'npm-cache'), npm_config_offline: 'true', npm_config_update_notifier: 'false' }
+    // first, which takes a while on a busy machine. No scripts: npx treats the clone as a
+    // package to set up and ran its `prepare` (the build), which empties dist/ while other
+    // test files run the built command (CI's Node 24 leg failed so).
+    const env = { npm_config_cache: join(dir, 'npm-cache'), npm_config_offline: 'true', npm_config_update_notifier: 'false', npm_config_ignore_scripts: 'true' }
     const r = await run('npx', ['--no-install', 'datavakt', 'check', '--json', '--allow-private', `${server.url}/ok.csv`], env, 180_000)
     expect(r.code).toBe(0)
     expect(lines(r.stdout)[0]).toMatchObject({ code: 'ok' })
