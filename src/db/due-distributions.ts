@@ -107,6 +107,15 @@ export interface DuePage {
   limit: number
   /** The sweep's cut-off (sweeps.due_before); null: every distribution of the host. */
   dueBefore: Date | null
+  /**
+   * Whether the sweep may already hold probes of this host's URLs: the host was claimed
+   * before in it (a worker died or gave it back), so what was recorded is left out. False on
+   * a host's first claim, when nothing of it can have been probed in the sweep yet: the
+   * look-up, one index search per distribution in every month's partition of the probes,
+   * was a third of the page's cost. The probe writer still refuses a second probe of a
+   * distribution in a sweep (src/db/probe-store.ts). Default true.
+   */
+  reclaimed?: boolean
 }
 
 /** dueDistributions' query, as SQL (also for EXPLAIN): a page of the host's distributions and one of its data services, merged. */
@@ -134,7 +143,7 @@ export function duePageQuery(sweepId: number, host: string, page: DuePage): RawB
   return sql<DueRow>`
     select d.iri, d.url, d.next_check_at::text as next_check_at, s.last_etag as etag, s.last_modified, d.is_download,
       d.format, d.media_type, coalesce(ds.landing_page = d.url, false) as is_landing_page,
-      exists (select 1 from probes p where p.sweep_id = ${sweepId} and p.distribution_iri = d.iri) as probed,
+      ${page.reclaimed === false ? sql`false` : sql`exists (select 1 from probes p where p.sweep_id = ${sweepId} and p.distribution_iri = d.iri)`} as probed,
       d.endpoint_urls, d.endpoint_description, d.conforms_to
     from (
       (select d.iri, ${probedUrl} as url, d.next_check_at, d.download_url is not null as is_download, d.format, d.media_type, d.dataset_iri,

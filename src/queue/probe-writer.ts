@@ -24,6 +24,11 @@ interface Batch {
  * the garbage each leaves) is what dominates, not the rows. Batches are written one
  * after the other, in the order they were filled.
  *
+ * A batch asked to be written while another is being written keeps filling until that
+ * write is done, and is written then (as a database commits a group): a host that ends
+ * asks for its probes to be written at once, and with a hundred hosts ending at different
+ * moments, cutting a batch on each ask made many small ones.
+ *
  * `add` returns the promise of the batch the probe went into: it resolves once the batch
  * is committed and rejects if writing it failed (every host with a probe in it then
  * sees the error, as a database error is seldom about one host).
@@ -35,8 +40,12 @@ interface Batch {
  * themselves back as failed, and were probed again: more work, a longer queue.
  */
 export class ProbeWriter {
+  /** The batch being filled. */
   private batch: Batch | null = null
-  private chain: Promise<void> = Promise.resolve()
+  /** The batch being written. */
+  private writing: Batch | null = null
+  /** The batch being filled is to be written as soon as the writer is free. */
+  private due = false
   private readonly timer: NodeJS.Timeout
   /** Probes added whose batch is not yet written (or failed), and the probes waiting for room. */
   private queued = 0
@@ -71,7 +80,10 @@ export class ProbeWriter {
     b.size++
     this.queued++
     const written = b.written
-    if (b.size >= this.flushEvery) this.flush()
+    if (b.size >= this.flushEvery) {
+      this.due = true
+      this.writeNext()
+    }
     return written
   }
 
@@ -84,14 +96,31 @@ export class ProbeWriter {
     return new Promise((resolve) => this.waiting.push(resolve))
   }
 
-  /** Starts writing what has been queued; returns when everything queued so far is written. */
+  /**
+   * Writes what has been queued, now or (while a batch is being written) right after it;
+   * returns when everything queued so far is written or has failed (never rejects: each
+   * probe's own promise tells).
+   */
   flush(): Promise<void> {
-    const b = this.batch
-    if (b) {
-      this.batch = null
-      this.chain = this.chain.then(() => this.write(b))
+    if (this.batch) {
+      this.due = true
+      this.writeNext()
     }
-    return this.chain
+    const last = this.batch ?? this.writing
+    return last ? last.written.then(noop, noop) : Promise.resolve()
+  }
+
+  /** Starts writing the batch being filled, if it is due and no other batch is being written. */
+  private writeNext(): void {
+    const b = this.batch
+    if (!b || !this.due || this.writing) return
+    this.batch = null
+    this.due = false
+    this.writing = b
+    void this.write(b).finally(() => {
+      this.writing = null
+      this.writeNext()
+    })
   }
 
   /** Stops the timer (call once the worker is done; `flush` first). */
@@ -120,6 +149,8 @@ export class ProbeWriter {
     }
   }
 }
+
+function noop(): void {}
 
 function probeRef(p: ProbeToRecord) {
   const r = p.result

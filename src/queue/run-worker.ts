@@ -104,10 +104,14 @@ export function failureBackoffMs(attempts: number): number {
 }
 
 /**
- * Due URLs read per query for one host. Small: a worker holds hundreds of hosts, each
- * with its page in memory, and a page of 32 is read in well under a millisecond.
+ * Due URLs read per query for one host: the first page is small, as a worker holds
+ * hundreds of hosts, each with its page in memory, and most hosts have few URLs; each
+ * further page of the same host is twice the last, up to the largest. A host of 640 URLs
+ * is 5 reads instead of 21: on the embedded database the read's fixed cost (planning,
+ * one call into PGlite) was most of a page of 32.
  */
-const DUE_PAGE = 32
+const FIRST_DUE_PAGE = 32
+const LARGEST_DUE_PAGE = 256
 
 /** A worker id unique across machines and processes. */
 export function defaultWorkerId(): string {
@@ -314,12 +318,15 @@ function duePager(opts: WorkerOptions, claim: ClaimedHost, run: HostRun): () => 
   let next = 0
   let cursor: DueCursor | undefined
   let exhausted = false
+  let limit = FIRST_DUE_PAGE
   /** The next page, asked for once half of this one is taken, so a lane seldom waits for a read. */
   let pending: Promise<DueDistribution[]> | null = null
   /** Moving to the next page: one swap, however many lanes wait for it. */
   let advancing: Promise<void> | null = null
   const readNext = () => {
-    pending = withDeadline('read due URLs', dbMs, () => dueDistributions(opts.db, claim.sweepId, claim.host, { ...(cursor === undefined ? {} : { after: cursor }), limit: DUE_PAGE, dueBefore: claim.dueBefore })).then((r) => {
+    const ask = { ...(cursor === undefined ? {} : { after: cursor }), limit, dueBefore: claim.dueBefore, reclaimed: claim.attempts > 1 }
+    limit = Math.min(limit * 2, LARGEST_DUE_PAGE)
+    pending = withDeadline('read due URLs', dbMs, () => dueDistributions(opts.db, claim.sweepId, claim.host, ask)).then((r) => {
       run.lastProgress = Date.now()
       if (r.next === null) exhausted = true
       else cursor = r.next
@@ -346,7 +353,7 @@ function duePager(opts: WorkerOptions, claim: ClaimedHost, run: HostRun): () => 
       await advancing
     }
     const d = page[next++]!
-    if (!pending && !exhausted && page.length - next <= DUE_PAGE / 2) readNext()
+    if (!pending && !exhausted && page.length - next <= page.length / 2) readNext()
     return d
   }
 }

@@ -115,6 +115,10 @@ describeEachDb('scheduling: each URL has its next check stored', (db) => {
     const scans = [...text.matchAll(/"Relation Name":"distributions"[^}]*?"Actual Rows":([\d.]+)/g)].map((m) => Number(m[1]))
     expect(scans.length).toBeGreaterThan(0)
     expect(Math.max(...scans)).toBeLessThanOrEqual(32)
+    // A host's first claim in a sweep does not look for probes of it in the sweep: there
+    // can be none. A host claimed again (a take-over) leaves out what was recorded.
+    expect(await plan(duePageQuery(1, '127.0.0.1:9', { limit: 32, dueBefore: null, reclaimed: false }))).not.toMatch(/probes/)
+    expect(await plan(duePageQuery(1, '127.0.0.1:9', { limit: 32, dueBefore: null, reclaimed: true }))).toMatch(/probes/)
     await sql`analyze distributions`.execute(t.db)
     const now = new Date()
     const counts = await dueHostCounts(now).execute(t.db)

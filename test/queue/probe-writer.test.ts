@@ -47,6 +47,52 @@ describeEachDb('probe writer', (db) => {
     }
   })
 
+  it('a batch asked for while another is being written keeps filling and is written right after it, as one', async () => {
+    const urls = Array.from({ length: 4 }, (_, i) => `http://127.0.0.1:9/g/${i}`)
+    await seedDistributions(t.db, urls.map((url, i) => ({ iri: `urn:group:${i}`, url })))
+    const { sweepId } = await createSweep(t.db, { trigger: 'test' })
+    const writes: number[] = []
+    const writer = new ProbeWriter(t.db, 'w', defaultConfig.availability, 100, 3_600_000, (r) => writes.push(r.inserted), defaultConfig.alerts)
+    try {
+      const at = new Date()
+      const add = (i: number) => writer.add(sweepId, { distributionIri: `urn:group:${i}`, host: '127.0.0.1:9', result: probeResult(urls[i]!, 'ok', 'ok', at) })
+      const first = add(0)
+      const flushed = [writer.flush()]
+      // Three hosts end while the first batch is being written, each asking for its probes.
+      const rest = [1, 2, 3].map((i) => {
+        const p = add(i)
+        flushed.push(writer.flush())
+        return p
+      })
+      await Promise.all([first, ...rest, ...flushed])
+      expect(writes).toEqual([1, 3])
+      expect(await settled(writer.flush())).toBe(true)
+      const rows = await t.db.selectFrom('probes').select('distribution_iri').where('sweep_id', '=', sweepId).execute()
+      expect(rows.map((r) => r.distribution_iri).sort()).toEqual(['urn:group:0', 'urn:group:1', 'urn:group:2', 'urn:group:3'])
+    } finally {
+      writer.close()
+    }
+  })
+
+  it('a flush resolves only once what was queued before it is written', async () => {
+    const urls = Array.from({ length: 2 }, (_, i) => `http://127.0.0.1:9/f/${i}`)
+    await seedDistributions(t.db, urls.map((url, i) => ({ iri: `urn:flush:${i}`, url })))
+    const { sweepId } = await createSweep(t.db, { trigger: 'test' })
+    const writer = new ProbeWriter(t.db, 'w', defaultConfig.availability, 100, 3_600_000, () => {}, defaultConfig.alerts)
+    try {
+      const at = new Date()
+      const add = (i: number) => writer.add(sweepId, { distributionIri: `urn:flush:${i}`, host: '127.0.0.1:9', result: probeResult(urls[i]!, 'ok', 'ok', at) })
+      void add(0)
+      void writer.flush()
+      void add(1)
+      await writer.flush()
+      const rows = await t.db.selectFrom('probes').select('distribution_iri').where('sweep_id', '=', sweepId).execute()
+      expect(rows.map((r) => r.distribution_iri).sort()).toEqual(['urn:flush:0', 'urn:flush:1'])
+    } finally {
+      writer.close()
+    }
+  })
+
   it('close() lets every waiting probe go', async () => {
     const writer = new ProbeWriter(t.db, 'w', defaultConfig.availability, 100, 3_600_000, () => {}, defaultConfig.alerts, 30_000, 0)
     const room = writer.room()

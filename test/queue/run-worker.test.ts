@@ -119,7 +119,7 @@ describeEachDb('worker and queue', (db, kind) => {
     }
   })
 
-  it('works a host bigger than one page of due URLs (32): stopped mid-way, resumed, every URL probed exactly once', async () => {
+  it('works a host bigger than its first page of due URLs (32): stopped mid-way, resumed, every URL probed exactly once', async () => {
     const hosts = await startLoopbackHosts(1, 2)
     servers.push(...hosts)
     const iris = await seedHosts('p', hosts, 75)
