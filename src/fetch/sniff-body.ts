@@ -12,17 +12,23 @@ const header = (h: Headers, name: string): string => {
   return (Array.isArray(v) ? v.join(',') : (v ?? '')).toLowerCase()
 }
 
-// Markers that only ever appear on challenge pages, whatever the status.
-const strongChallenge = [
-  /<title>\s*just a moment\.\.\.\s*<\/title>/i, // Cloudflare managed challenge
-  /\/cdn-cgi\/challenge-platform\//i,
-  /cf-chl-(?:bypass|opt|widget)|_cf_chl_opt/i,
-  /<title>\s*attention required!\s*\|\s*cloudflare\s*<\/title>/i,
-  /captcha-delivery\.com/i, // DataDome
-  /_incapsula_resource|incapsula incident id/i, // Imperva
-  /px-captcha|perimeterx/i,
-  /sgcaptcha|\/\.well-known\/sgcaptcha/i, // SiteGround
-]
+// Markers that only ever appear on challenge pages, whatever the status. One expression,
+// so every answer's prefix is read once, not once per marker.
+const strongChallenge = new RegExp(
+  [
+    /<title>\s*just a moment\.\.\.\s*<\/title>/, // Cloudflare managed challenge
+    /\/cdn-cgi\/challenge-platform\//,
+    /cf-chl-(?:bypass|opt|widget)|_cf_chl_opt/,
+    /<title>\s*attention required!\s*\|\s*cloudflare\s*<\/title>/,
+    /captcha-delivery\.com/, // DataDome
+    /_incapsula_resource|incapsula incident id/, // Imperva
+    /px-captcha|perimeterx/,
+    /sgcaptcha|\/\.well-known\/sgcaptcha/, // SiteGround
+  ]
+    .map((re) => `(?:${re.source})`)
+    .join('|'),
+  'i',
+)
 // Markers that mean a bot wall only on a refusal (403/429/503), since ordinary pages may mention them.
 const refusalChallenge = [
   /<title>\s*access denied\s*<\/title>[\s\S]*reference\s*#/i, // Akamai
@@ -39,7 +45,7 @@ const refusalChallenge = [
 export function sniffBody(status: number, headers: Headers, prefix: Uint8Array): 'blocked' | 'api-error' | null {
   if (header(headers, 'cf-mitigated').includes('challenge')) return 'blocked'
   const text = Buffer.from(prefix.buffer, prefix.byteOffset, Math.min(prefix.byteLength, 16_384)).toString('latin1')
-  if (strongChallenge.some((re) => re.test(text))) return 'blocked'
+  if (strongChallenge.test(text)) return 'blocked'
   if ((status === 403 || status === 429 || status === 503) && refusalChallenge.some((re) => re.test(text))) return 'blocked'
   if (status >= 200 && status < 300 && isApiError(text, header(headers, 'content-type'))) return 'api-error'
   return null
