@@ -32,16 +32,27 @@ v8.setFlagsFromString(
 // V8 sizes the JS heap for speed: it lets the heap grow to 3-4 times what is live before
 // collecting, and a sweep or a harvest makes a lot of short-lived garbage (every probe,
 // every parsed RDF/XML piece), so a sweep whose live data is ~40 MB peaked with a 140 MB
-// heap. --optimize-for-size is V8's own switch for favouring memory over speed, and
-// unlike the heap-size flags it works when set here at run time. Measured on the
-// 20,000-URL sweep at full speed: peak RSS 319 -> 207 MB for ~10% fewer URLs/s; at the
-// default politeness the per-host gap sets the pace and nothing is lost.
-// `datavakt check` is the exception: it holds no database and no more than the prefixes
-// of the probes in flight, so its heap stays small either way (peak RSS about 120 MB with
-// the flag, 170-185 MB without), while the flag cost it 16 % more CPU per URL (0.31 against
-// 0.24-0.27 ms, measured side by side with `npm run bench:check`): the figure that decides
-// how many machines a national check needs.
-if (commandName(process.argv.slice(2)) !== 'check') v8.setFlagsFromString('--optimize-for-size')
+// heap. Two ways to hold it back work when set here at run time (the heap-size flags do
+// not), and they cost very different amounts of CPU:
+// - --optimize-for-size, V8's own switch for favouring memory over speed, saves the most
+//   memory and costs the most CPU. On the embedded database it is needed: PGlite's thread
+//   and its WebAssembly heap leave no room (the 20,000-URL sweep at full speed peaked at
+//   231 MB with it and 277-291 MB without; at the default politeness the per-host gap
+//   sets the pace and the CPU is not missed).
+// - On PostgreSQL the process holds no database, and there the flag doubled the sweep's
+//   CPU per URL (0.87-0.98 ms against 0.48 without it, at 135-139 against 244-249 MB).
+//   --heap-growing-percent=50 only bounds the old generation: after a full collection
+//   the heap may grow to 1.5 times what is live. It keeps most of the memory for little
+//   of the CPU: 0.52-0.55 ms per URL at 162-165 MB (measured side by side with
+//   `npm run bench:sweep`, 2026-12-07).
+// `datavakt check` takes neither: it holds no database and no more than the prefixes of
+// the probes in flight, so its heap stays small either way (peak RSS about 120 MB with
+// --optimize-for-size, 170-185 MB without), while that flag cost it 16 % more CPU per URL
+// (0.31 against 0.24-0.27 ms, measured side by side with `npm run bench:check`): the
+// figure that decides how many machines a national check needs.
+if (commandName(process.argv.slice(2)) !== 'check') {
+  v8.setFlagsFromString(process.env.DATABASE_URL ? '--heap-growing-percent=50' : '--optimize-for-size')
+}
 
 /** The sub-command, as src/cli.ts finds it: the first argument once `--lang X` (or `--lang=X`) is taken out. */
 function commandName(argv) {
