@@ -138,6 +138,21 @@ describeEachDb('worker and queue', (db, kind) => {
     }
   })
 
+  it('pages of a big host grow to the largest and every URL is probed exactly once (32 + 64 + 128 + 256 + the rest)', async () => {
+    const hosts = await startLoopbackHosts(1, 2)
+    servers.push(...hosts)
+    const iris = await seedHosts('g', hosts, 600)
+    const engine = createFetchEngine({ ...http, perHostGapMs: 0 }, { allowPrivateNetworks: true })
+    try {
+      const { summary } = await runSweep({ db: t.db, engine, config: { ...defaultConfig, http, availability } })
+      expect([summary.status, summary.probed]).toEqual(['done', 600])
+      expect(new Set((await probesOf(summary.sweepId)).map((r) => r.distribution_iri))).toEqual(new Set(iris))
+      expect(hitsUnder(hosts, 'g')).toEqual(Array(600).fill(1))
+    } finally {
+      await engine.close()
+    }
+  })
+
   it('a second sweep created while one runs is reused when asked (the scheduler does not stack sweeps)', async () => {
     const a = await createSweep(t.db, { trigger: 'test' })
     const b = await createSweep(t.db, { trigger: 'schedule', reuseRunning: true })
