@@ -73,7 +73,8 @@ export function dueHostCounts(dueBefore: Date | null): RawBuilder<{ host: string
 
 /**
  * The distributions of `host` that have no probe in `sweepId` yet: after a take-over,
- * only what the crashed worker did not record is redone. Host '' stands for
+ * only what the crashed worker did not record is redone (on a host's first claim, when
+ * there can be none, nothing is looked up: `DuePage.reclaimed`). Host '' stands for
  * distributions without a parseable host (they are probed and come out invalid-url).
  * With `dueBefore` (a scheduled sweep's cut-off, sweeps.due_before) only those whose
  * stored next check is due by then, read through the (host, next_check_at, iri) index in
