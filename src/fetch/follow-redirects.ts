@@ -106,13 +106,14 @@ export async function openFollowingRedirects(parts: RequestParts, start: string 
     let res: Dispatcher.ResponseData
     try {
       res = await request(walk.current, {
-        dispatcher: sendingVia(parts.pools, slot.sent, p.cancel),
+        dispatcher: sendingVia(parts.pools, slot.sent, p.cancel, p.headersTimeout),
         method: 'GET',
         headers: p.headers,
         headersTimeout: p.headersTimeout,
         bodyTimeout: p.bodyTimeout,
       })
     } catch (err) {
+      p.cancel.settled()
       release()
       const code = classifyError(p.cancel.reason ?? err)
       // A kept-alive connection the server closed just as we reused it looks exactly like

@@ -12,11 +12,11 @@ interface StartHooks {
  * The engine's pools, seen through a dispatcher that, when undici writes the request to
  * the socket (its `onConnect`/`onRequestStart` hook), calls `onSent`, so the per-host gap
  * is measured from the moment the server can see the request, and hands the request's
- * abort to `cancel`. The hook is put on the handler itself (undici makes one per
- * request): a Proxy in front of it made a new bound function on every property read,
- * dozens per request.
+ * abort to `cancel`, which also keeps the request's headers timeout from then. The hook
+ * is put on the handler itself (undici makes one per request): a Proxy in front of it
+ * made a new bound function on every property read, dozens per request.
  */
-export function sendingVia(pools: Pick<Dispatcher, 'dispatch'>, onSent: () => void, cancel: Canceller): Dispatcher {
+export function sendingVia(pools: Pick<Dispatcher, 'dispatch'>, onSent: () => void, cancel: Canceller, headersTimeoutMs: number): Dispatcher {
   const dispatch = (opts: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean => {
     const h = handler as StartHooks
     const onConnect = h.onConnect
@@ -25,7 +25,7 @@ export function sendingVia(pools: Pick<Dispatcher, 'dispatch'>, onSent: () => vo
         onSent()
         // The handler first: aborting before it knows of the request would trip its asserts.
         onConnect.call(this, abort, context)
-        cancel.started(abort)
+        cancel.started(abort, headersTimeoutMs)
       }
     }
     const onRequestStart = h.onRequestStart
@@ -33,7 +33,7 @@ export function sendingVia(pools: Pick<Dispatcher, 'dispatch'>, onSent: () => vo
       h.onRequestStart = function (this: unknown, controller, context) {
         onSent()
         onRequestStart.call(this, controller, context)
-        cancel.started((err) => controller.abort(err))
+        cancel.started((err) => controller.abort(err), headersTimeoutMs)
       }
     }
     return pools.dispatch(opts, handler)
