@@ -73,6 +73,7 @@ export function createFetchEngine(http: HttpConfig, opts: FetchEngineOptions): C
     fetchBody: (url, o) => fetchBody(parts, url, o),
     fetchDocument: (url, o) => fetchDocument(parts, url, o),
     hostGapMs: (host) => politeness.gapOf(host),
+    sampleLoad: () => politeness.sampleLoad(),
     async close() {
       politeness.close()
       await pools.destroy()

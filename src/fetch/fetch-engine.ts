@@ -1,4 +1,5 @@
 import type { ProbeResult } from './probe-types.js'
+import type { SlotLoad } from './politeness.js'
 
 /** Thrown by fetchBody / fetchDocument when no (whole) body can be had; see fetch-errors.ts. */
 export { FetchBodyError, FetchDeadlineError } from './fetch-errors.js'
@@ -50,6 +51,13 @@ export interface FetchEngine {
    * `http.documentDeadlineMs`).
    */
   fetchDocument(url: string, opts: { maxBytes: number; deadlineMs?: number; accept?: string }): Promise<FetchedDocument>
+
+  /**
+   * How busy the global request slots (`http.globalConcurrency`) were since the last call:
+   * the most requests in flight at once, and whether any request waited for a slot. For
+   * one reader, the sweep's worker, which holds no more hosts than it can keep busy.
+   */
+  sampleLoad(): SlotLoad
 
   /** Closes every pool; requests still waiting for a slot are turned away. */
   close(): Promise<void>

@@ -103,12 +103,30 @@ interface HostState {
   timer: NodeJS.Timeout | null
 }
 
+/** How busy the global request slots were over a stretch of time (see `Politeness.sampleLoad`). */
+export interface SlotLoad {
+  /** The most requests in flight at once. */
+  peakInFlight: number
+  /** The global limit (`globalConcurrency`). */
+  limit: number
+  /** Some request had to wait for a global slot: the limit was reached. */
+  waited: boolean
+  /** Some request waited for its host's gap or Retry-After pause: politeness, not the network, held it. */
+  heldByGap: boolean
+}
+
 /** Per-host and global request slots. `acquire` resolves with a release function (call it exactly once). */
 export class Politeness {
   private readonly hosts = new Map<string, HostState>()
   private globalActive = 0
   private readonly globalWaiting = new Line()
   private closed = false
+  /** Since the last sampleLoad: the most global slots taken at once, and whether a request waited for one. */
+  private peakActive = 0
+  private waitedForGlobal = false
+  private heldByGap = false
+  /** Hosts waiting on their gap's timer now. */
+  private parkedHosts = 0
 
   constructor(private readonly opts: PolitenessOptions) {}
 
@@ -147,6 +165,7 @@ export class Politeness {
     })
     // The host slot is held while waiting for a global one: never the other way round, so no deadlock.
     if (this.globalActive >= this.opts.globalConcurrency) {
+      this.waitedForGlobal = true
       try {
         await new Promise<void>((resolve, reject) => {
           this.globalWaiting.push({ go: resolve, fail: reject })
@@ -158,6 +177,7 @@ export class Politeness {
       }
     } else {
       this.globalActive++
+      if (this.globalActive > this.peakActive) this.peakActive = this.globalActive
     }
     let released = false
     let sent = false
@@ -197,6 +217,19 @@ export class Politeness {
     state.nextStart = Math.max(state.nextStart, Date.now() + pause)
   }
 
+  /**
+   * How busy the global slots were since the last call (the first: since the start), and
+   * a new stretch begins. For one reader: the worker, which claims no more hosts than it
+   * can keep busy (src/queue/host-budget.ts).
+   */
+  sampleLoad(): SlotLoad {
+    const load = { peakInFlight: this.peakActive, limit: this.opts.globalConcurrency, waited: this.waitedForGlobal, heldByGap: this.heldByGap }
+    this.peakActive = this.globalActive
+    this.waitedForGlobal = this.globalWaiting.length > 0
+    this.heldByGap = this.parkedHosts > 0
+    return load
+  }
+
   /** The current gap of a host, in ms (for reports and tests). */
   gapOf(host: string): number {
     const s = this.hosts.get(host)
@@ -207,6 +240,7 @@ export class Politeness {
   close(): void {
     this.closed = true
     for (const s of this.hosts.values()) if (s.timer) clearTimeout(s.timer)
+    this.parkedHosts = 0
     const err = new EngineClosedError()
     for (const s of this.hosts.values()) for (const w of s.waiting.drain()) w.fail(err)
     for (const w of this.globalWaiting.drain()) w.fail(err)
@@ -230,8 +264,11 @@ export class Politeness {
       const now = Date.now()
       if (now < state.nextStart) {
         if (!state.timer) {
+          this.parkedHosts++
+          this.heldByGap = true
           state.timer = setTimeout(() => {
             state.timer = null
+            this.parkedHosts--
             this.pump(host, state)
           }, state.nextStart - now)
         }

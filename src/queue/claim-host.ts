@@ -14,20 +14,22 @@ export interface ClaimedHost {
 }
 
 /**
- * Claims one host of a running sweep: a pending one, or one whose lease expired (its
- * worker died). `FOR UPDATE SKIP LOCKED` lets any number of workers claim at once
+ * Claims up to `limit` hosts of running sweeps: pending ones, or ones whose lease expired
+ * (their worker died). `FOR UPDATE SKIP LOCKED` lets any number of workers claim at once
  * without waiting for or taking each other's rows; the lease (database time, so clocks of
  * the worker machines do not matter) is what keeps a host with one worker. Hosts with the
- * most URLs go first so the longest hosts do not end up as the sweep's tail. Hosts with
- * a `not_before` in the future (long Retry-After) are skipped. Returns null when there is
- * nothing to claim. `sweepId` limits the claim to one sweep.
+ * most URLs go first so the longest hosts do not end up as the sweep's tail, and they come
+ * back in that order. Hosts with a `not_before` in the future (long Retry-After) are
+ * skipped. Returns none when there is nothing to claim. `sweepId` limits the claim to one
+ * sweep. One statement for many hosts: a worker starting on a sweep took 2.3 s to claim
+ * its first 64 hosts one by one, in a busy process, while their connections stood idle.
  */
-export async function claimHost(
+export async function claimHosts(
   db: Db,
-  opts: { workerId: string; leaseSeconds: number; sweepId?: number },
-): Promise<ClaimedHost | null> {
+  opts: { workerId: string; leaseSeconds: number; sweepId?: number; limit: number },
+): Promise<ClaimedHost[]> {
   const onlySweep = opts.sweepId === undefined ? sql`true` : sql`h.sweep_id = ${opts.sweepId}`
-  const { rows } = await sql<{ sweep_id: number; host: string; attempts: number; was: string; due_before: Date | string | null }>`
+  const { rows } = await sql<{ sweep_id: number; host: string; attempts: number; was: string; due_before: Date | string | null; urls: number }>`
     update sweep_hosts as t
     set status = 'leased',
         leased_by = ${opts.workerId},
@@ -43,16 +45,23 @@ export async function claimHost(
         and (h.status = 'pending' or (h.status = 'leased' and h.lease_until < now()))
         and (h.not_before is null or h.not_before <= now())
       order by h.sweep_id, h.urls desc, h.host
-      limit 1
+      limit ${Math.max(1, Math.floor(opts.limit))}
       for update of h skip locked
     ) as c
     where t.sweep_id = c.sweep_id and t.host = c.host
-    returning t.sweep_id, t.host, t.attempts, c.was, c.due_before`.execute(db)
-  const r = rows[0]
-  if (!r) return null
-  if (r.was === 'leased') countLeaseExpiry('taken-over')
-  const dueBefore = r.due_before === null ? null : new Date(r.due_before)
-  return { sweepId: Number(r.sweep_id), host: r.host, workerId: opts.workerId, attempts: r.attempts, dueBefore }
+    returning t.sweep_id, t.host, t.attempts, t.urls, c.was, c.due_before`.execute(db)
+  // RETURNING keeps no order: put the claims back in the claim's.
+  rows.sort((a, b) => Number(a.sweep_id) - Number(b.sweep_id) || b.urls - a.urls || (a.host < b.host ? -1 : a.host > b.host ? 1 : 0))
+  return rows.map((r) => {
+    if (r.was === 'leased') countLeaseExpiry('taken-over')
+    const dueBefore = r.due_before === null ? null : new Date(r.due_before)
+    return { sweepId: Number(r.sweep_id), host: r.host, workerId: opts.workerId, attempts: r.attempts, dueBefore }
+  })
+}
+
+/** Claims one host (see claimHosts); null when there is nothing to claim. */
+export async function claimHost(db: Db, opts: { workerId: string; leaseSeconds: number; sweepId?: number }): Promise<ClaimedHost | null> {
+  return (await claimHosts(db, { ...opts, limit: 1 }))[0] ?? null
 }
 
 /**

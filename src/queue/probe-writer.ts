@@ -54,6 +54,8 @@ export class ProbeWriter {
   private readonly timer: NodeJS.Timeout
   /** Probes added whose batch is not yet written (or failed), and the probes waiting for room. */
   private queued = 0
+  /** `room` held a probe back since the last `fellBehind`. */
+  private heldBack = false
   private waiting: (() => void)[] = []
   /** The availability state machine and the next check: they run here, in the writer, and the store applies their steps. */
   private readonly step: AvailabilityStep
@@ -98,7 +100,18 @@ export class ProbeWriter {
    */
   room(): Promise<void> | undefined {
     if (this.queued < this.maxQueued) return undefined
+    this.heldBack = true
     return new Promise((resolve) => this.waiting.push(resolve))
+  }
+
+  /**
+   * Whether `room` held a probe back since the last call (the first: since the start): the
+   * database, not the network, was what the probes waited for. A new stretch begins.
+   */
+  fellBehind(): boolean {
+    const was = this.heldBack
+    this.heldBack = this.queued >= this.maxQueued
+    return was
   }
 
   /**

@@ -18,7 +18,7 @@ export interface SweepProgress {
 /** How to run a sweep in this process (see `runSweep`). */
 export interface RunSweepOptions {
   db: Db
-  engine: Pick<FetchEngine, 'probe'>
+  engine: Pick<FetchEngine, 'probe' | 'sampleLoad'>
   config: WorkerConfig
   /** Run this existing sweep instead of creating one. */
   sweepId?: number

@@ -9,7 +9,8 @@ import { ProbeWriter } from './probe-writer.js'
 import { withDeadline } from '../db/deadline.js'
 import type { AlertPolicy } from '../alerts/alert-policy.js'
 import type { AvailabilityConfig, HttpConfig } from '../config/config.js'
-import { claimHost, finishSweepIfComplete, releaseHost, renewLease, type ClaimedHost } from './claim-host.js'
+import { claimHosts, finishSweepIfComplete, releaseHost, renewLease, type ClaimedHost } from './claim-host.js'
+import { HostBudget, LOAD_STRETCH_MS } from './host-budget.js'
 import { stopWorking, unlessStopped } from './worker-stop.js'
 import { countLeaseExpiry } from '../telemetry/instruments.js'
 import { inSpan, SPANS } from '../telemetry/spans.js'
@@ -27,12 +28,12 @@ export interface WorkerConfig {
 /** How a worker runs. */
 export interface WorkerOptions {
   db: Db
-  /** Only `probe` is used: one engine per process owns politeness and the address guard. */
-  engine: Pick<FetchEngine, 'probe'>
+  /** One engine per process owns politeness and the address guard; `sampleLoad` tells how many hosts to hold. */
+  engine: Pick<FetchEngine, 'probe' | 'sampleLoad'>
   /** Stored on every probe and lease; default `<hostname>:<pid>:<random>`. */
   workerId?: string
   config: WorkerConfig
-  /** Hosts worked at once (default `defaultMaxHosts(config.http)`). */
+  /** The most hosts worked at once (default `defaultMaxHosts(config.http)`); fewer while the engine's slots are full (HostBudget). */
   maxHosts?: number
   /** Work only on this sweep. */
   sweepId?: number
@@ -83,10 +84,10 @@ export interface WorkerStats {
 }
 
 /**
- * How many hosts a worker holds at once by default: twice the global request limit.
- * A host is idle most of the time (its minimum gap between requests), so the engine's
- * global limit, not the number of hosts, is what bounds work in flight; holding fewer
- * hosts would leave the global limit unused and stretch the sweep.
+ * The most hosts a worker holds at once by default: twice the global request limit. With
+ * a per-host gap a host is idle most of the time, so it takes many hosts to fill the
+ * global limit. How many it holds below this is the HostBudget's (host-budget.ts): no
+ * more than it can keep busy.
  */
 function defaultMaxHosts(http: { globalConcurrency: number }): number {
   return Math.max(1, 2 * http.globalConcurrency)
@@ -112,6 +113,9 @@ export function failureBackoffMs(attempts: number): number {
  */
 const FIRST_DUE_PAGE = 32
 const LARGEST_DUE_PAGE = 256
+
+/** The most hosts claimed in one statement (claimHosts). */
+const CLAIM_AT_ONCE = 32
 
 /** A worker id unique across machines and processes. */
 export function defaultWorkerId(): string {
@@ -150,32 +154,43 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
     stats.healed += r.healed.length
   }, opts.config.alerts, dbMs)
 
+  /** Works a claimed host until it is done, given back or lost; wakes the loop when it ends. */
+  const startHost = (claim: ClaimedHost) => {
+    stats.hostsClaimed++
+    const key = keyOf(claim)
+    held.set(key, claim)
+    const task: Promise<void> = inSpan(SPANS.hostClaim, { host: claim.host, 'sweep.id': claim.sweepId, attempts: claim.attempts }, () =>
+      workHost(opts, claim, stats, writer, abandon.signal),
+    )
+      .catch((err: unknown) => opts.onError?.(err as Error, claim.host))
+      .finally(() => {
+        active.delete(task)
+        held.delete(key)
+        wake()
+      })
+    active.add(task)
+  }
+  const budget = new HostBudget({ ...opts.config.http, maxHosts, sampleLoad: () => opts.engine.sampleLoad(), fellBehind: () => writer.fellBehind() })
+
   while (!signal?.aborted) {
-    while (active.size < maxHosts && !signal?.aborted) {
-      let claim: ClaimedHost | null | undefined
+    while (active.size < budget.current() && !signal?.aborted) {
+      let claims: ClaimedHost[] | undefined
+      const limit = Math.min(CLAIM_AT_ONCE, budget.current() - active.size)
       try {
-        // A stop does not wait for a claim under way; one that lands before the hosts are given back is given back with them.
-        const claiming = withDeadline('claim host', dbMs, () => claimHost(opts.db, { workerId, leaseSeconds: opts.config.availability.leaseSeconds, sweepId: opts.sweepId }))
-        claim = await unlessStopped(signal, claiming, (late) => late && !abandon.signal.aborted && held.set(keyOf(late), late))
+        // A stop does not wait for a claim under way; the hosts of a claim that lands late are given back with the others.
+        const claiming = withDeadline('claim host', dbMs, () => claimHosts(opts.db, { workerId, leaseSeconds: opts.config.availability.leaseSeconds, sweepId: opts.sweepId, limit }))
+        claims = await unlessStopped(signal, claiming, (late) => {
+          if (!abandon.signal.aborted) for (const c of late) held.set(keyOf(c), c)
+        })
       } catch (err) {
         // The database may be back at the next poll; a long-running worker should not die of it.
         opts.onError?.(err as Error, '(queue)')
         break
       }
-      if (!claim) break
-      stats.hostsClaimed++
-      const key = keyOf(claim)
-      held.set(key, claim)
-      const task: Promise<void> = inSpan(SPANS.hostClaim, { host: claim.host, 'sweep.id': claim.sweepId, attempts: claim.attempts }, () =>
-        workHost(opts, claim, stats, writer, abandon.signal),
-      )
-        .catch((err: unknown) => opts.onError?.(err as Error, claim.host))
-        .finally(() => {
-          active.delete(task)
-          held.delete(key)
-          wake()
-        })
-      active.add(task)
+      if (!claims) break
+      for (const claim of claims) startHost(claim)
+      // Fewer than asked for: there are no more to claim now.
+      if (claims.length < limit) break
     }
     if (signal?.aborted) break
     const sweepId = opts.sweepId
@@ -188,9 +203,11 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerStats> {
       if (done) break
     }
     // Wait for a host to finish (a free slot) or for the poll interval (new work, an
-    // expired lease, a not_before that has passed).
+    // expired lease, a not_before that has passed); while all the hosts it may hold now are
+    // at work but it may hold more, look at the load again after a stretch.
+    const waitMs = active.size < budget.current() ? pollMs : active.size < maxHosts ? LOAD_STRETCH_MS : 3_600_000
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(finish, active.size < maxHosts ? pollMs : 3_600_000)
+      const timer = setTimeout(finish, waitMs)
       function finish() {
         clearTimeout(timer)
         signal?.removeEventListener('abort', finish)

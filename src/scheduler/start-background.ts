@@ -12,7 +12,7 @@ export interface StartBackgroundOptions {
   kind: DatabaseKind
   config: Config
   /** The process's one engine (the worker probes through it). */
-  engine: Pick<FetchEngine, 'probe'>
+  engine: Pick<FetchEngine, 'probe' | 'sampleLoad'>
   /**
    * Jobs of other parts (harvest, contentChecks, rollups, ...). `availabilitySweep` is
    * provided here (a sweep of what is due is created and the workers pick it up) unless given.

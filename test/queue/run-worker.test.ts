@@ -153,6 +153,56 @@ describeEachDb('worker and queue', (db, kind) => {
     }
   })
 
+  /** The most hosts of a sweep held at once: the overlap of their claim → release spans (database time). */
+  async function mostHostsHeld(sweepId: number): Promise<number> {
+    const rows = await t.db.selectFrom('sweep_hosts').select(['started_at', 'finished_at']).where('sweep_id', '=', sweepId).execute()
+    const edges = rows.flatMap((r) => [
+      [new Date(r.started_at!).getTime(), 1],
+      [new Date(r.finished_at!).getTime(), -1],
+    ])
+    // A release before a claim at the same instant: the host let go made room for the next.
+    edges.sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]!)
+    let held = 0
+    let most = 0
+    for (const [, d] of edges) most = Math.max(most, (held += d!))
+    return most
+  }
+
+  it('holds no more hosts than the global slots can keep busy when nothing makes a host wait (no gap)', async () => {
+    const hosts = await startLoopbackHosts(8, 20)
+    servers.push(...hosts)
+    await seedHosts('budget0', hosts, 6)
+    // 4 slots, 2 per host: 2 hosts fill them. Holding all 8 would only stretch each one.
+    const tight = { ...http, perHostGapMs: 0, perHostConnections: 2, globalConcurrency: 4 }
+    const engine = createFetchEngine(tight, { allowPrivateNetworks: true })
+    try {
+      const { summary } = await runSweep({ db: t.db, engine, config: { ...defaultConfig, http: tight, availability } })
+      expect([summary.status, summary.probed]).toEqual(['done', 48])
+      expect(await mostHostsHeld(summary.sweepId)).toBe(2)
+      expect(hitsUnder(hosts, 'budget0')).toEqual(Array(48).fill(1))
+    } finally {
+      await engine.close()
+    }
+  })
+
+  it('takes more hosts when their gaps leave the global slots idle', async () => {
+    const hosts = await startLoopbackHosts(8)
+    servers.push(...hosts)
+    await seedHosts('budget1', hosts, 8)
+    // Each host may ask once per 300 ms: 2 hosts use a fraction of the 4 slots, so after a
+    // stretch of idle slots the worker takes more hosts.
+    const gapped = { ...http, perHostGapMs: 300, perHostConnections: 2, globalConcurrency: 4 }
+    const engine = createFetchEngine(gapped, { allowPrivateNetworks: true })
+    try {
+      const { summary } = await runSweep({ db: t.db, engine, config: { ...defaultConfig, http: gapped, availability } })
+      expect([summary.status, summary.probed]).toEqual(['done', 64])
+      expect(await mostHostsHeld(summary.sweepId)).toBeGreaterThan(2)
+      expect(hitsUnder(hosts, 'budget1')).toEqual(Array(64).fill(1))
+    } finally {
+      await engine.close()
+    }
+  }, 30_000)
+
   it('a second sweep created while one runs is reused when asked (the scheduler does not stack sweeps)', async () => {
     const a = await createSweep(t.db, { trigger: 'test' })
     const b = await createSweep(t.db, { trigger: 'schedule', reuseRunning: true })
