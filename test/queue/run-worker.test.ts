@@ -168,39 +168,33 @@ describeEachDb('worker and queue', (db, kind) => {
     return most
   }
 
-  it('holds no more hosts than the global slots can keep busy when nothing makes a host wait (no gap)', async () => {
-    const hosts = await startLoopbackHosts(8, 20)
-    servers.push(...hosts)
-    await seedHosts('budget0', hosts, 6)
-    // 4 slots, 2 per host: 2 hosts fill them. Holding all 8 would only stretch each one.
-    const tight = { ...http, perHostGapMs: 0, perHostConnections: 2, globalConcurrency: 4 }
-    const engine = createFetchEngine(tight, { allowPrivateNetworks: true })
+  /** Sweeps `perHost` URLs on each of `hosts` with `policy`; every URL probed once; the most hosts held at once. */
+  async function hostsHeldSweeping(tag: string, hosts: LoopbackHost[], perHost: number, policy: HttpConfig): Promise<number> {
+    await seedHosts(tag, hosts, perHost)
+    const engine = createFetchEngine(policy, { allowPrivateNetworks: true })
     try {
-      const { summary } = await runSweep({ db: t.db, engine, config: { ...defaultConfig, http: tight, availability } })
-      expect([summary.status, summary.probed]).toEqual(['done', 48])
-      expect(await mostHostsHeld(summary.sweepId)).toBe(2)
-      expect(hitsUnder(hosts, 'budget0')).toEqual(Array(48).fill(1))
+      const { summary } = await runSweep({ db: t.db, engine, config: { ...defaultConfig, http: policy, availability } })
+      expect([summary.status, summary.probed]).toEqual(['done', hosts.length * perHost])
+      expect(hitsUnder(hosts, tag)).toEqual(Array(hosts.length * perHost).fill(1))
+      return await mostHostsHeld(summary.sweepId)
     } finally {
       await engine.close()
     }
+  }
+
+  it('holds no more hosts than the global slots can keep busy when nothing makes a host wait (no gap)', async () => {
+    const hosts = await startLoopbackHosts(8, 20)
+    servers.push(...hosts)
+    // 4 slots, 2 per host: 2 hosts fill them. Holding all 8 would only stretch each one.
+    expect(await hostsHeldSweeping('budget0', hosts, 6, { ...http, perHostGapMs: 0, perHostConnections: 2, globalConcurrency: 4 })).toBe(2)
   })
 
   it('takes more hosts when their gaps leave the global slots idle', async () => {
     const hosts = await startLoopbackHosts(8)
     servers.push(...hosts)
-    await seedHosts('budget1', hosts, 8)
     // Each host may ask once per 300 ms: 2 hosts use a fraction of the 4 slots, so after a
     // stretch of idle slots the worker takes more hosts.
-    const gapped = { ...http, perHostGapMs: 300, perHostConnections: 2, globalConcurrency: 4 }
-    const engine = createFetchEngine(gapped, { allowPrivateNetworks: true })
-    try {
-      const { summary } = await runSweep({ db: t.db, engine, config: { ...defaultConfig, http: gapped, availability } })
-      expect([summary.status, summary.probed]).toEqual(['done', 64])
-      expect(await mostHostsHeld(summary.sweepId)).toBeGreaterThan(2)
-      expect(hitsUnder(hosts, 'budget1')).toEqual(Array(64).fill(1))
-    } finally {
-      await engine.close()
-    }
+    expect(await hostsHeldSweeping('budget1', hosts, 8, { ...http, perHostGapMs: 300, perHostConnections: 2, globalConcurrency: 4 })).toBeGreaterThan(2)
   }, 30_000)
 
   it('a second sweep created while one runs is reused when asked (the scheduler does not stack sweeps)', async () => {
