@@ -21,6 +21,8 @@
  *                          slowly they are asked (doubling would only measure the world)
  *                 peer     the peers' politeness: 2 connections per host, no gap, no wait
  *   linkinator, blc  the peers, as roles of test/bench/peers.ts (see there)
+ * For datavakt it also prints where the sweep's time went: URLs done per second, when the
+ * hosts were claimed, and the last hosts to finish.
  * Every tool's CPU time is printed per URL (datavakt's through GNU time or /proc, the
  * peers' through process.cpuUsage), start-up included.
  *
@@ -35,6 +37,7 @@ import { writeFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
+import type { Db } from '../../src/db/database.js'
 import type { GroundTruthEntry } from '../../src/demo/start-world.js'
 import { accuracy, codeDifferences, cpuPerUrl, PER_HOST, printReport, retryAfterBound, runPeer, startBenchWorld, STALL_LIMIT_MS, WORLD_RETRY_AFTER_S, type ToolReport } from './comparison.js'
 import { ensureBuilt, runDatavakt } from './run-datavakt.js'
@@ -81,7 +84,8 @@ async function runDatavaktSweep(variant: 'default' | 'peer', truth: GroundTruthE
   try {
     const sweep = await database.db.selectFrom('sweeps').select(['id', 'created_at', 'finished_at']).executeTakeFirstOrThrow()
     const elapsedMs = new Date(sweep.finished_at!).getTime() - new Date(sweep.created_at).getTime()
-    const rows = await database.db.selectFrom('probes').select(['url', 'outcome', 'code']).where('sweep_id', '=', sweep.id).execute()
+    const rows = await database.db.selectFrom('probes').select(['url', 'outcome', 'code', 'host', 'at', 'elapsed_ms']).where('sweep_id', '=', sweep.id).execute()
+    await printTimeline(database.db, sweep.id, new Date(sweep.created_at).getTime(), rows)
     const verdicts: Record<string, boolean | null> = {}
     const codes: Record<string, string> = {}
     for (const r of rows) {
@@ -107,6 +111,44 @@ async function runDatavaktSweep(variant: 'default' | 'peer', truth: GroundTruthE
   }
 }
 
+
+/**
+ * Where the sweep's time went, from what it stored: URLs done in each second (a probe's
+ * start plus its time), when the hosts were claimed, and the hosts that finished last
+ * with their time in requests per connection (a host cannot end sooner than that after
+ * its claim). A sweep whose seconds start slow is claiming or reading; one with a long
+ * thin tail waits on its last hosts.
+ */
+async function printTimeline(
+  db: Db,
+  sweepId: number,
+  startMs: number,
+  probes: { host: string; at: Date | string; elapsed_ms: number }[],
+): Promise<void> {
+  const secondsOf = (ms: number) => (ms / 1000).toFixed(1)
+  const perSecond: number[] = []
+  const perHost = new Map<string, { urls: number; requestMs: number }>()
+  for (const p of probes) {
+    const second = Math.floor((new Date(p.at).getTime() - startMs + p.elapsed_ms) / 1000)
+    perSecond[second] = (perSecond[second] ?? 0) + 1
+    const h = perHost.get(p.host) ?? { urls: 0, requestMs: 0 }
+    h.urls++
+    h.requestMs += p.elapsed_ms
+    perHost.set(p.host, h)
+  }
+  console.log(`  URLs done in each second of the sweep: ${Array.from(perSecond, (n) => n ?? 0).join(' ')}`)
+  const hosts = (await db.selectFrom('sweep_hosts').select(['host', 'started_at', 'finished_at']).where('sweep_id', '=', sweepId).execute())
+    .map((h) => ({ host: h.host, claimed: new Date(h.started_at!).getTime() - startMs, done: new Date(h.finished_at!).getTime() - startMs }))
+    .sort((a, b) => a.claimed - b.claimed)
+  const claimedBy = (n: number) => hosts[Math.min(n, hosts.length) - 1]
+  console.log(`  hosts claimed: 64 by ${secondsOf(claimedBy(64)?.claimed ?? 0)} s, all ${hosts.length} by ${secondsOf(hosts.at(-1)?.claimed ?? 0)} s`)
+  const last = [...hosts].sort((a, b) => b.done - a.done).slice(0, 4)
+  const words = last.map((h) => {
+    const own = perHost.get(h.host) ?? { urls: 0, requestMs: 0 }
+    return `${h.host} (${own.urls} URLs, claimed at ${secondsOf(h.claimed)} s, done at ${secondsOf(h.done)} s, ${secondsOf(own.requestMs / PER_HOST)} s in requests per connection)`
+  })
+  console.log(`  last hosts done: ${words.join('; ')}`)
+}
 
 // ---------------------------------------------------------------- main
 
