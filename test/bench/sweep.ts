@@ -39,7 +39,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Db } from '../../src/db/database.js'
 import type { GroundTruthEntry } from '../../src/demo/start-world.js'
-import { accuracy, codeDifferences, cpuPerUrl, PER_HOST, printReport, retryAfterBound, runPeer, startBenchWorld, STALL_LIMIT_MS, WORLD_RETRY_AFTER_S, type ToolReport } from './comparison.js'
+import { accuracy, codeDifferences, cpuPerUrl, GLOBAL, PER_HOST, printReport, retryAfterBound, runPeer, startBenchWorld, STALL_LIMIT_MS, WORLD_RETRY_AFTER_S, type ToolReport } from './comparison.js'
 import { ensureBuilt, runDatavakt } from './run-datavakt.js'
 import { prepareDb } from './bench-db.js'
 
@@ -140,8 +140,9 @@ async function printTimeline(
   const hosts = (await db.selectFrom('sweep_hosts').select(['host', 'started_at', 'finished_at']).where('sweep_id', '=', sweepId).execute())
     .map((h) => ({ host: h.host, claimed: new Date(h.started_at!).getTime() - startMs, done: new Date(h.finished_at!).getTime() - startMs }))
     .sort((a, b) => a.claimed - b.claimed)
-  const claimedBy = (n: number) => hosts[Math.min(n, hosts.length) - 1]
-  console.log(`  hosts claimed: 64 by ${secondsOf(claimedBy(64)?.claimed ?? 0)} s, all ${hosts.length} by ${secondsOf(hosts.at(-1)?.claimed ?? 0)} s`)
+  // The hosts a worker starts with (src/queue/host-budget.ts): the global slots ÷ the connections per host.
+  const first = Math.min(Math.ceil(GLOBAL / PER_HOST), hosts.length)
+  console.log(`  hosts claimed: ${first} by ${secondsOf(hosts[first - 1]?.claimed ?? 0)} s, all ${hosts.length} by ${secondsOf(hosts.at(-1)?.claimed ?? 0)} s`)
   const last = [...hosts].sort((a, b) => b.done - a.done).slice(0, 4)
   const words = last.map((h) => {
     const own = perHost.get(h.host) ?? { urls: 0, requestMs: 0 }
