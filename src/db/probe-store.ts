@@ -275,19 +275,21 @@ async function writeStates(trx: Db, finalState: Map<string, AvailabilityState>):
  * Stores when each distribution is due again (distributions.next_check_at, read by the
  * scheduled sweep through its index). In IRI order, like the state rows. Only while the
  * distribution still has the URL probed: a harvest that moves it in the meantime has made
- * it due at once, and the row is re-read after waiting for that harvest's lock.
+ * it due at once, and the row is re-read after waiting for that harvest's lock. A probed
+ * IRI is a distribution's or a data service's (src/db/due-distributions.ts): one statement
+ * updates both tables, so the rows are sent and parsed once.
  */
 async function writeNextChecks(trx: Db, nextChecks: Map<string, Date>, urlOf: Map<string, string>): Promise<void> {
   const rows = json([...nextChecks.keys()].sort().map((iri) => ({ iri, url: urlOf.get(iri), next_check_at: nextChecks.get(iri) })))
-  // A probed IRI is a distribution's or a data service's (src/db/due-distributions.ts); one of the two updates finds it.
   await sql`
+    with x as materialized (
+      select * from jsonb_to_recordset(${rows}) as x(iri text, url text, next_check_at timestamptz)
+    ), services as (
+      update data_services v set next_check_at = x.next_check_at from x where v.iri = x.iri
+    )
     update distributions d set next_check_at = x.next_check_at
-    from jsonb_to_recordset(${rows}) as x(iri text, url text, next_check_at timestamptz)
+    from x
     where d.iri = x.iri and ${probedUrlOf('d')} = x.url`.execute(trx)
-  await sql`
-    update data_services v set next_check_at = x.next_check_at
-    from jsonb_to_recordset(${rows}) as x(iri text, url text, next_check_at timestamptz)
-    where v.iri = x.iri`.execute(trx)
 }
 
 /** The stored state of one distribution, or the initial state when never probed. */
