@@ -12,9 +12,10 @@ import { errors } from 'undici'
  *
  * It also keeps each request's headers timeout, to the millisecond: undici's own timer for
  * a limit over a second fires up to about a second late (its "fast timers" tick every
- * half second), so a host that never answers held a connection 3.3-3.5 s under a 3 s limit. undici's
- * timer stays as a backstop; this one fires first, with undici's own error, so the probe's
- * code is the same (`timeout`). The body's idle timeout is undici's alone.
+ * half second), so a host that never answers held a connection 3.3-3.5 s under a 3 s
+ * limit. undici's timer stays as a backstop; this one fires first, with undici's own
+ * error, so the probe's code is the same (`timeout`). The body's idle timeout is undici's
+ * alone.
  */
 export class Canceller {
   private why: Error | null = null

@@ -111,7 +111,6 @@ async function runDatavaktSweep(variant: 'default' | 'peer', truth: GroundTruthE
   }
 }
 
-
 /**
  * Where the sweep's time went, from what it stored: URLs done in each second (a probe's
  * start plus its time), when the hosts were claimed, and the hosts that finished last
