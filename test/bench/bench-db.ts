@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Db } from '../../src/db/database.js'
 import type { GroundTruthEntry } from '../../src/demo/start-world.js'
 
 /**
@@ -10,9 +11,16 @@ import type { GroundTruthEntry } from '../../src/demo/start-world.js'
  * counted against the sweep's memory.
  */
 export async function prepareDb(truth: GroundTruthEntry[]): Promise<{ db: string; drop(): Promise<void> }> {
+  const { seedFromWorld } = await import('../availability/seed-from-world.js')
+  return prepareDbWith(async (db) => {
+    await seedFromWorld(db, truth)
+  })
+}
+
+/** A fresh database (as prepareDb makes it), filled by `seed`. */
+export async function prepareDbWith(seed: (db: Db) => Promise<void>): Promise<{ db: string; drop(): Promise<void> }> {
   const { openDatabase } = await import('../../src/db/open-database.js')
   const { migrateToLatest } = await import('../../src/db/migrate.js')
-  const { seedFromWorld } = await import('../availability/seed-from-world.js')
   const base = process.env.DATABASE_URL
   if (base) {
     const { default: postgres } = await import('postgres')
@@ -23,7 +31,7 @@ export async function prepareDb(truth: GroundTruthEntry[]): Promise<{ db: string
     url.pathname = `/${name}`
     const opened = await openDatabase({ databaseUrl: url.toString() })
     await migrateToLatest(opened.db)
-    await seedFromWorld(opened.db, truth)
+    await seed(opened.db)
     await opened.close()
     return {
       db: url.toString(),
@@ -36,7 +44,7 @@ export async function prepareDb(truth: GroundTruthEntry[]): Promise<{ db: string
   const dir = mkdtempSync(join(tmpdir(), 'datavakt-bench-db-'))
   const opened = await openDatabase({ dataDir: dir })
   await migrateToLatest(opened.db)
-  await seedFromWorld(opened.db, truth)
+  await seed(opened.db)
   // The seed stands for a harvest, and a harvest ends with the embedded database's upkeep.
   const { keepUpEmbedded } = await import('../../src/db/embedded-upkeep.js')
   await keepUpEmbedded(opened.db, opened.kind)
