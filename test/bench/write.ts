@@ -1,19 +1,20 @@
 /**
  * `npm run bench:write [-- --distributions N] [--hosts H] [--batch B] [--sweeps S]`: what
  * storing a sweep's probes costs the database, with no network at all. Seeds a fresh
- * database (PGlite in a temp folder, or with DATABASE_URL a new PostgreSQL database next to
- * the one named, dropped at the end) with N distributions (default 20,000) on H hosts (default
- * 200; their addresses are never asked), then writes S sweeps (default 2: the first meets no
- * stored state, the second meets a state for every distribution, as every later sweep does)
- * of one probe per distribution through the worker's probe writer (src/queue/probe-writer.ts:
- * the probes, the states, the next checks, then the alerts), B probes a batch (default 500,
- * what a 20,000-URL sweep's batches hold at the peers' politeness).
+ * database (PGlite in a temp folder, or with DATABASE_URL a new PostgreSQL database next
+ * to the one named, dropped at the end) with N distributions (default 20,000) on H hosts
+ * (default 200; their addresses are never asked). Then writes S sweeps (default 2: the
+ * first meets no stored state, the second a state for every distribution, as every later
+ * sweep does) of one probe per distribution through the worker's probe writer
+ * (src/queue/probe-writer.ts: the probes, the states, the next checks, then the alerts),
+ * B probes a batch (default 500, what a 20,000-URL sweep's batches hold at the peers'
+ * politeness).
  *
- * For each sweep it prints the write time per 1,000 probes in each quarter of the sweep,
- * and the last quarter's ÷ the second's (the first also warms up the JIT and the
- * database's caches): a batch must cost the same at the end of a sweep as early in it. A
- * look-up that reads everything the sweep has written so far makes the sweep's cost grow
- * with its square, and shows here as a ratio well above 1. Also prints
+ * For each sweep it prints the write time per 1,000 probes in each quarter of the sweep
+ * (as each quarter ends), and the last quarter's ÷ the second's (the first also warms up
+ * the JIT and the database's caches): a batch must cost the same at the end of a sweep as
+ * early in it. A look-up that reads everything the sweep has written so far makes the
+ * sweep's cost grow with its square, and shows here as a ratio well above 1. Also prints
  * probes/s over the whole sweep and this process's CPU ms per probe (on PGlite that
  * includes the database's thread; PostgreSQL's own CPU is its server's, not counted).
  */
@@ -68,6 +69,11 @@ function verdict(i: number, s: number): { outcome: ProbeOutcome; code: ProbeCode
   return { outcome: 'ok', code: 'ok' }
 }
 
+/** Write time per 1,000 probes of a quarter. */
+function perThousand(q: { ms: number; probes: number }): number {
+  return q.probes === 0 ? 0 : (q.ms / q.probes) * 1000
+}
+
 async function main(): Promise<void> {
   const seeded = items()
   const where = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'
@@ -83,9 +89,10 @@ async function main(): Promise<void> {
     const start = Date.now()
     for (let s = 0; s < SWEEPS; s++) {
       const { sweepId } = await createSweep(opened.db, { trigger: 'test' })
-      const quarters = [0, 0, 0, 0]
+      const quarters = [0, 0, 0, 0].map(() => ({ ms: 0, probes: 0 }))
       const cpu0 = process.cpuUsage()
       const began = performance.now()
+      console.log(`  sweep ${s + 1} (${s === 0 ? 'no state stored yet' : 'a state for every distribution'}): ms per 1,000 probes, by quarter of the sweep`)
       for (let from = 0; from < N; from += BATCH) {
         const at = start + s * 6 * HOUR + from
         const batch = seeded.slice(from, from + BATCH).map((d, k) => {
@@ -96,17 +103,21 @@ async function main(): Promise<void> {
         const written = batch.map((p) => writer.add(sweepId, p).catch((err: Error) => void errors.push(err)))
         await writer.flush()
         await Promise.all(written)
-        quarters[Math.min(3, Math.floor((from / N) * 4))]! += performance.now() - t
+        const q = Math.min(3, Math.floor((from / N) * 4))
+        quarters[q]!.ms += performance.now() - t
+        quarters[q]!.probes += batch.length
+        // Each quarter's figure as soon as it is done: a large run shows its progress.
+        const next = from + BATCH >= N ? 4 : Math.min(3, Math.floor(((from + BATCH) / N) * 4))
+        if (next !== q) console.log(`    quarter ${q + 1}: ${perThousand(quarters[q]!).toFixed(0)} ms`)
       }
       const ms = performance.now() - began
       const cpu = process.cpuUsage(cpu0)
-      const perK = quarters.map((q) => (q / (N / 4)) * 1000)
+      const perK = quarters.map(perThousand)
       growth.push(perK[3]! / perK[1]!)
       console.log(
-        `  sweep ${s + 1} (${s === 0 ? 'no state stored yet' : 'a state for every distribution'}): ${N} probes in ${(ms / 1000).toFixed(2)} s = ${((N / ms) * 1000).toFixed(0)} probes/s, ` +
-          `CPU ${((cpu.user + cpu.system) / 1000 / N).toFixed(3)} ms/probe (this process)`,
+        `    ${N} probes in ${(ms / 1000).toFixed(2)} s = ${((N / ms) * 1000).toFixed(0)} probes/s, ` +
+          `CPU ${((cpu.user + cpu.system) / 1000 / N).toFixed(3)} ms/probe (this process); last quarter ÷ second ${growth[s]!.toFixed(2)}`,
       )
-      console.log(`    ms per 1,000 probes, by quarter of the sweep: ${perK.map((x) => x.toFixed(0)).join(' / ')}; last ÷ second ${growth[s]!.toFixed(2)}`)
     }
   } finally {
     writer.close()
