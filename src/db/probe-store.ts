@@ -170,8 +170,9 @@ async function movedAway(trx: Db, probes: ProbeToRecord[]): Promise<Set<string>>
  * keys go as one array, so the (sweep_id, distribution_iri) index of each monthly
  * partition finds only this batch's. As a `not exists` in the insert, the look-up ran once
  * per row, each a search of every monthly partition, or, where the planner had no
- * statistics on the probes, as a hash join over every probe the sweep already had: storing
- * 20,000 probes took a fifth longer (docs/benchmarks.md).
+ * statistics on the probes, as a hash join over every probe the sweep already had:
+ * storing 20,000 probes through recordProbes took a fifth longer; through the whole probe
+ * writer the difference is within noise (docs/benchmarks.md).
  */
 async function probedInSweep(trx: Db, sweepId: number, iris: string[]): Promise<Set<string>> {
   const { rows } = await sql<{ distribution_iri: string }>`
