@@ -175,15 +175,20 @@ export function codeDifferences(truth: GroundTruthEntry[], codes: Record<string,
   return byPair
 }
 
+/** Each host's always-429/503 URLs (each answers with Retry-After: WORLD_RETRY_AFTER_S). */
+export function rateLimitedPerHost(truth: GroundTruthEntry[]): Map<string, number> {
+  const limited = new Map<string, number>()
+  for (const e of truth) if (e.expected.code === 'rate-limited') limited.set(e.host, (limited.get(e.host) ?? 0) + 1)
+  return limited
+}
+
 /**
  * The least time honouring Retry-After alone costs the world's worst host: every
  * always-429/503 URL stops its host for Retry-After; with every connection hit at once
  * `perHost` pauses can overlap, no more. Null when no URL is rate-limited.
  */
 export function retryAfterBound(truth: GroundTruthEntry[], perHost: number): { host: string; count: number; seconds: number } | null {
-  const limited = new Map<string, number>()
-  for (const e of truth) if (e.expected.code === 'rate-limited') limited.set(e.host, (limited.get(e.host) ?? 0) + 1)
-  const [host, count] = [...limited].sort((a, b) => b[1] - a[1])[0] ?? ['', 0]
+  const [host, count] = [...rateLimitedPerHost(truth)].sort((a, b) => b[1] - a[1])[0] ?? ['', 0]
   if (count === 0) return null
   return { host, count, seconds: Math.ceil(count / perHost) * WORLD_RETRY_AFTER_S }
 }
