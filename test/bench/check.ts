@@ -37,12 +37,12 @@ import {
   cpuPerUrl,
   PER_HOST,
   printReport,
-  rateLimitedPerHost,
+  printBusiestHost,
   retryAfterBound,
   runPeer,
   startBenchWorld,
   STALL_LIMIT_MS,
-  WORLD_RETRY_AFTER_S,
+  type HostTime,
   type ToolReport,
 } from './comparison.js'
 import { ensureBuilt, runDatavakt } from './run-datavakt.js'
@@ -60,11 +60,6 @@ const { values: argv } = parseArgs({
 
 const DATAVAKT = 'datavakt check'
 
-/** One host's share of a check: its URLs and the time its requests held a connection (ms). */
-interface HostTime {
-  urls: number
-  requestMs: number
-}
 
 /** `datavakt check --json --per-host 2 --gap 0` over the world's URLs; verdicts and codes from its JSON lines, and each host's time. */
 async function runCheck(truth: GroundTruthEntry[], dir: string): Promise<ToolReport & { hosts: Map<string, HostTime> }> {
@@ -109,36 +104,6 @@ async function runCheck(truth: GroundTruthEntry[], dir: string): Promise<ToolRep
   }
 }
 
-/**
- * Where a check's time went: the host that could end last, from the check's own figures.
- * A host cannot be done sooner than its requests' time (each URL's elapsedMs, which runs
- * while a connection is held) spread over its connections, plus its Retry-After pauses: a
- * pause stops the whole host, so they cost one Retry-After each when they fall apart, and
- * half that (retryAfterBound's rule, at most PER_HOST at once) when every one falls
- * together with another, which no tool can arrange without knowing beforehand which URLs
- * answer 429. A check near that time is waiting on its busiest host, not on its CPU.
- * Returns the most URLs/s the host allows at best (pauses paired).
- */
-function printSlowestHost(truth: GroundTruthEntry[], report: ToolReport & { hosts: Map<string, HostTime> }): number {
-  const limited = rateLimitedPerHost(truth)
-  const least = [...report.hosts].map(([host, h]) => {
-    const requestS = h.requestMs / PER_HOST / 1000
-    const pauses = limited.get(host) ?? 0
-    const pairedS = Math.ceil(pauses / PER_HOST) * WORLD_RETRY_AFTER_S
-    return { host, urls: h.urls, requestS, pauses, pairedS, bestS: requestS + pairedS, apartS: requestS + pauses * WORLD_RETRY_AFTER_S }
-  })
-  const worst = least.sort((a, b) => b.bestS - a.bestS)[0]
-  if (!worst) return 0
-  const s = (x: number) => x.toFixed(1)
-  const tookS = report.elapsedMs / 1000
-  console.log(
-    `  where the time went: the busiest host, ${worst.host} (${worst.urls} URLs), needed ${s(worst.requestS)} s in requests per connection ` +
-      `and ${worst.pauses} Retry-After pauses of ${WORLD_RETRY_AFTER_S} s: ${s(worst.bestS)} s with every pause paired with another, ${s(worst.apartS)} s with them apart. ` +
-      `The check took ${s(tookS)} s, start-up included; at these request times no polite check exceeds ${(truth.length / worst.bestS).toFixed(0)} URLs/s ` +
-      `(${(truth.length / worst.apartS).toFixed(0)} with the pauses apart)`,
-  )
-  return truth.length / worst.bestS
-}
 
 /**
  * The truth `datavakt check --expect csv` is judged against. The world's truth is the
@@ -170,7 +135,6 @@ async function main(): Promise<void> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'datavakt-bench-check-'))
   const runs: ToolReport[] = []
-  const ceilings: number[] = []
   const tools = (argv.only ?? 'datavakt,blc').split(',')
   try {
     for (let i = 0; i < Number(argv.repeat); i++) {
@@ -181,9 +145,9 @@ async function main(): Promise<void> {
           printReport(report, truth)
           runs.push(report)
         } else {
-          const report = await runCheck(truth, dir)
+          const { hosts, ...report } = await runCheck(truth, dir)
           printReport(report, truth)
-          ceilings.push(printSlowestHost(truth, report))
+          report.allowsUrlsPerSecond = printBusiestHost(truth, hosts, report.elapsedMs, 'start-up included')
           runs.push(report)
         }
       }
@@ -192,13 +156,13 @@ async function main(): Promise<void> {
     world.stop()
     rmSync(dir, { recursive: true, force: true })
   }
-  printSummary(truth, runs, ceilings)
+  printSummary(truth, runs)
 }
 
 const range = (xs: number[], digits: number) => (xs.length === 0 ? '-' : `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`)
 
 /** Ranges over the rounds, the ratio of each round (the tools ran back to back), and the targets. */
-function printSummary(truth: GroundTruthEntry[], runs: ToolReport[], ceilings: number[]): void {
+function printSummary(truth: GroundTruthEntry[], runs: ToolReport[]): void {
   const dv = runs.filter((r) => r.tool === DATAVAKT)
   const blc = runs.filter((r) => r.tool === 'blc')
   console.log('\nSummary (ranges over the rounds)')
@@ -218,7 +182,7 @@ function printSummary(truth: GroundTruthEntry[], runs: ToolReport[], ceilings: n
   if (ratios.length > 0) {
     console.log(`  ratio datavakt ÷ blc per round: ${ratios.map((r) => `${r.toFixed(2)}×`).join(', ')}; ≥ 2×: ${met(Math.min(...ratios) >= 2)}`)
     // What the busiest host allows at best (pauses paired), over blc's rate in the same round: no polite check goes above it.
-    const allowed = ceilings.flatMap((c, i) => (blc[i] ? [c / blc[i].urlsPerSecond] : []))
+    const allowed = dv.flatMap((d, i) => (blc[i] && d.allowsUrlsPerSecond ? [d.allowsUrlsPerSecond / blc[i].urlsPerSecond] : []))
     console.log(`  the most the busiest host allows at best, ÷ blc per round: ${allowed.map((r) => `${r.toFixed(2)}×`).join(', ')}`)
   }
   console.log(

@@ -32,6 +32,8 @@ export interface ToolReport {
   /** Per URL: true = the tool calls it broken/failing, false = working, null = could not tell. */
   verdicts: Record<string, boolean | null>
   note?: string
+  /** At the peers' politeness, the most URLs/s the run's busiest host allows at best (printBusiestHost). */
+  allowsUrlsPerSecond?: number
 }
 
 export function readTruth(path: string): GroundTruthEntry[] {
@@ -176,10 +178,65 @@ export function codeDifferences(truth: GroundTruthEntry[], codes: Record<string,
 }
 
 /** Each host's always-429/503 URLs (each answers with Retry-After: WORLD_RETRY_AFTER_S). */
-export function rateLimitedPerHost(truth: GroundTruthEntry[]): Map<string, number> {
+function rateLimitedPerHost(truth: GroundTruthEntry[]): Map<string, number> {
   const limited = new Map<string, number>()
   for (const e of truth) if (e.expected.code === 'rate-limited') limited.set(e.host, (limited.get(e.host) ?? 0) + 1)
   return limited
+}
+
+/** One host's share of a run, from the run's own figures: its URLs and the time its requests held a connection (ms). */
+export interface HostTime {
+  urls: number
+  requestMs: number
+}
+
+/** The host that could end last, and the least time it needs (see busiestHost). */
+export interface BusiestHost {
+  host: string
+  urls: number
+  /** Its requests' time per connection, in s. */
+  requestS: number
+  /** Its always-429/503 URLs: each pauses the whole host for WORLD_RETRY_AFTER_S. */
+  pauses: number
+  /** Its least time with every pause paired with another (at most PER_HOST at once), in s. */
+  bestS: number
+  /** Its least time with the pauses apart, in s. */
+  apartS: number
+}
+
+/**
+ * Where a run at the peers' politeness (no gap) had to wait: the host that could end last,
+ * from the run's own figures. A host cannot be done sooner than its requests' time (each
+ * URL's time while it held a connection) spread over its connections, plus its
+ * Retry-After pauses: a pause stops the whole host, so they cost one Retry-After each when
+ * they fall apart, and half that (retryAfterBound's rule) when every one falls together
+ * with another, which no tool can arrange without knowing beforehand which URLs answer
+ * 429. A run near that time waits on its busiest host, not on its CPU or its database.
+ */
+export function busiestHost(truth: GroundTruthEntry[], hosts: Map<string, HostTime>): BusiestHost | null {
+  const limited = rateLimitedPerHost(truth)
+  let worst: BusiestHost | null = null
+  for (const [host, h] of hosts) {
+    const requestS = h.requestMs / PER_HOST / 1000
+    const pauses = limited.get(host) ?? 0
+    const bestS = requestS + Math.ceil(pauses / PER_HOST) * WORLD_RETRY_AFTER_S
+    if (!worst || bestS > worst.bestS) worst = { host, urls: h.urls, requestS, pauses, bestS, apartS: requestS + pauses * WORLD_RETRY_AFTER_S }
+  }
+  return worst
+}
+
+/** Prints where the run's time went (busiestHost) against the `tookMs` it took; returns the most URLs/s that host allows at best. */
+export function printBusiestHost(truth: GroundTruthEntry[], hosts: Map<string, HostTime>, tookMs: number, took: string): number {
+  const b = busiestHost(truth, hosts)
+  if (!b) return 0
+  const s = (x: number) => x.toFixed(1)
+  console.log(
+    `  where the time went: the busiest host, ${b.host} (${b.urls} URLs), needed ${s(b.requestS)} s in requests per connection ` +
+      `and ${b.pauses} Retry-After pauses of ${WORLD_RETRY_AFTER_S} s: ${s(b.bestS)} s with every pause paired with another, ${s(b.apartS)} s with them apart. ` +
+      `The run took ${s(tookMs / 1000)} s (${took}); at these request times no run that honours Retry-After exceeds ${(truth.length / b.bestS).toFixed(0)} URLs/s ` +
+      `(${(truth.length / b.apartS).toFixed(0)} with the pauses apart)`,
+  )
+  return truth.length / b.bestS
 }
 
 /**

@@ -19,10 +19,12 @@
  *                          (the host waits it out); the per-429 doubling of the gap is
  *                          off, because the world's rate-limited URLs answer 429 however
  *                          slowly they are asked (doubling would only measure the world)
- *                 peer     the peers' politeness: 2 connections per host, no gap, no wait
+ *                 peer     the peers' politeness: 2 connections per host, no gap;
+ *                          Retry-After still honoured, as in bench:check
  *   linkinator, blc  the peers, as roles of test/bench/peers.ts (see there)
  * For datavakt it also prints where the sweep's time went: URLs done per second, when the
- * hosts were claimed, and the last hosts to finish.
+ * hosts were claimed, and the last hosts to finish; at the peers' politeness also its
+ * busiest host's least time and the most URLs/s that allows (printBusiestHost).
  * Every tool's CPU time is printed per URL (datavakt's through GNU time or /proc, the
  * peers' through process.cpuUsage), start-up included.
  *
@@ -39,7 +41,22 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Db } from '../../src/db/database.js'
 import type { GroundTruthEntry } from '../../src/demo/start-world.js'
-import { accuracy, codeDifferences, cpuPerUrl, GLOBAL, PER_HOST, printReport, retryAfterBound, runPeer, startBenchWorld, STALL_LIMIT_MS, WORLD_RETRY_AFTER_S, type ToolReport } from './comparison.js'
+import {
+  accuracy,
+  codeDifferences,
+  cpuPerUrl,
+  GLOBAL,
+  PER_HOST,
+  printBusiestHost,
+  printReport,
+  retryAfterBound,
+  runPeer,
+  startBenchWorld,
+  STALL_LIMIT_MS,
+  WORLD_RETRY_AFTER_S,
+  type HostTime,
+  type ToolReport,
+} from './comparison.js'
 import { ensureBuilt, runDatavakt } from './run-datavakt.js'
 import { prepareDb } from './bench-db.js'
 
@@ -65,11 +82,9 @@ async function runDatavaktSweep(variant: 'default' | 'peer', truth: GroundTruthE
   // default: 2 connections and a 250 ms gap per host, Retry-After honoured (the host
   //   waits it out), but the gap is not doubled per 429: the world's rate-limited URLs
   //   answer 429 however slowly they are asked, so doubling would only measure the world.
-  // peer: the politeness the peers have: 2 connections per host, no gap, no waiting.
-  const http =
-    variant === 'peer'
-      ? { ...base, perHostGapMs: 0, rateLimitGapFactor: 1, maxHostGapMs: 0, maxRetryAfterMs: 0 }
-      : { ...base, rateLimitGapFactor: 1 }
+  // peer: the peers' politeness, 2 connections per host and no gap; Retry-After is still
+  //   honoured (issue 14: datavakt keeps it at equal politeness, blc does not).
+  const http = variant === 'peer' ? { ...base, perHostGapMs: 0, rateLimitGapFactor: 1 } : { ...base, rateLimitGapFactor: 1 }
   const dir = mkdtempSync(join(tmpdir(), 'datavakt-bench-config-'))
   const configPath = join(dir, 'datavakt.config.json')
   writeFileSync(configPath, JSON.stringify({ allowPrivateNetworks: true, http }))
@@ -85,7 +100,8 @@ async function runDatavaktSweep(variant: 'default' | 'peer', truth: GroundTruthE
     const sweep = await database.db.selectFrom('sweeps').select(['id', 'created_at', 'finished_at']).executeTakeFirstOrThrow()
     const elapsedMs = new Date(sweep.finished_at!).getTime() - new Date(sweep.created_at).getTime()
     const rows = await database.db.selectFrom('probes').select(['url', 'outcome', 'code', 'host', 'at', 'elapsed_ms']).where('sweep_id', '=', sweep.id).execute()
-    await printTimeline(database.db, sweep.id, new Date(sweep.created_at).getTime(), rows)
+    const hosts = await printTimeline(database.db, sweep.id, new Date(sweep.created_at).getTime(), rows)
+    const allows = variant === 'peer' ? printBusiestHost(truth, hosts, elapsedMs, 'from its sweep row, start-up not included') : undefined
     const verdicts: Record<string, boolean | null> = {}
     const codes: Record<string, string> = {}
     for (const r of rows) {
@@ -105,6 +121,7 @@ async function runDatavaktSweep(variant: 'default' | 'peer', truth: GroundTruthE
       note:
         `\`datavakt sweep\` on ${dbLocation.startsWith('postgres') ? 'PostgreSQL' : 'PGlite (in its process)'}, ` +
         `${(run.elapsedMs / 1000).toFixed(1)} s for the whole command; probes stored: ${rows.length}; codes differing from truth: ${JSON.stringify(byPair)}`,
+      ...(allows !== undefined ? { allowsUrlsPerSecond: allows } : {}),
     }
   } finally {
     await database.close()
@@ -123,10 +140,10 @@ async function printTimeline(
   sweepId: number,
   startMs: number,
   probes: { host: string; at: Date | string; elapsed_ms: number }[],
-): Promise<void> {
+): Promise<Map<string, HostTime>> {
   const secondsOf = (ms: number) => (ms / 1000).toFixed(1)
   const perSecond: number[] = []
-  const perHost = new Map<string, { urls: number; requestMs: number }>()
+  const perHost = new Map<string, HostTime>()
   for (const p of probes) {
     const second = Math.floor((new Date(p.at).getTime() - startMs + p.elapsed_ms) / 1000)
     perSecond[second] = (perSecond[second] ?? 0) + 1
@@ -148,6 +165,7 @@ async function printTimeline(
     return `${h.host} (${own.urls} URLs, claimed at ${secondsOf(h.claimed)} s, done at ${secondsOf(h.done)} s, ${secondsOf(own.requestMs / PER_HOST)} s in requests per connection)`
   })
   console.log(`  last hosts done: ${words.join('; ')}`)
+  return perHost
 }
 
 // ---------------------------------------------------------------- main
@@ -247,6 +265,7 @@ function printRatios(truth: GroundTruthEntry[], reports: ToolReport[]): void {
     if (dv.tool === DEFAULT_TOOL || !blc) continue
     const acc = accuracy(truth, dv.verdicts)
     const ratio = dv.urlsPerSecond / blc.urlsPerSecond
+    if (dv.allowsUrlsPerSecond) console.log(`  the most its busiest host allows at best, ÷ blc: ${(dv.allowsUrlsPerSecond / blc.urlsPerSecond).toFixed(2)}×`)
     console.log(
       `  targets: ≥ 1.25× blc: ${ratio.toFixed(2)}× ${ratio >= 1.25 ? 'MET' : 'NOT MET'}; ` +
         `RSS < 250 MB: ${dv.peakRssMb.toFixed(0)} MB ${dv.peakRssMb < 250 ? 'MET' : 'NOT MET'}; ` +
