@@ -190,7 +190,7 @@ export interface HostTime {
   requestMs: number
 }
 
-/** The host that could end last, and the least time it needs (see busiestHost). */
+/** A host that could end last, and the least time it needs (see busiestHost). */
 export interface BusiestHost {
   host: string
   urls: number
@@ -211,32 +211,39 @@ export interface BusiestHost {
  * Retry-After pauses: a pause stops the whole host, so they cost one Retry-After each when
  * they fall apart, and half that (retryAfterBound's rule) when every one falls together
  * with another, which no tool can arrange without knowing beforehand which URLs answer
- * 429. A run near that time waits on its busiest host, not on its CPU or its database.
+ * 429. Returns the host that needs longest either way (`best`: pauses paired; `apart`),
+ * often the same one. A run near that time waits on its busiest host, not on its CPU or
+ * its database.
  */
-export function busiestHost(truth: GroundTruthEntry[], hosts: Map<string, HostTime>): BusiestHost | null {
+export function busiestHost(truth: GroundTruthEntry[], hosts: Map<string, HostTime>): { best: BusiestHost; apart: BusiestHost } | null {
   const limited = rateLimitedPerHost(truth)
-  let worst: BusiestHost | null = null
+  let best: BusiestHost | null = null
+  let apart: BusiestHost | null = null
   for (const [host, h] of hosts) {
     const requestS = h.requestMs / PER_HOST / 1000
     const pauses = limited.get(host) ?? 0
-    const bestS = requestS + Math.ceil(pauses / PER_HOST) * WORLD_RETRY_AFTER_S
-    if (!worst || bestS > worst.bestS) worst = { host, urls: h.urls, requestS, pauses, bestS, apartS: requestS + pauses * WORLD_RETRY_AFTER_S }
+    const b = { host, urls: h.urls, requestS, pauses, bestS: requestS + Math.ceil(pauses / PER_HOST) * WORLD_RETRY_AFTER_S, apartS: requestS + pauses * WORLD_RETRY_AFTER_S }
+    if (!best || b.bestS > best.bestS) best = b
+    if (!apart || b.apartS > apart.apartS) apart = b
   }
-  return worst
+  return best && apart ? { best, apart } : null
 }
 
-/** Prints where the run's time went (busiestHost) against the `tookMs` it took; returns the most URLs/s that host allows at best. */
+/** Prints where the run's time went (busiestHost) against the `tookMs` it took; returns the most URLs/s the busiest host allows at best. */
 export function printBusiestHost(truth: GroundTruthEntry[], hosts: Map<string, HostTime>, tookMs: number, took: string): number {
-  const b = busiestHost(truth, hosts)
-  if (!b) return 0
+  const busiest = busiestHost(truth, hosts)
+  if (!busiest) return 0
+  const { best, apart } = busiest
   const s = (x: number) => x.toFixed(1)
+  const needs = (b: BusiestHost) =>
+    `${b.host} (${b.urls} URLs) needed ${s(b.requestS)} s in requests per connection and has ${b.pauses} Retry-After pauses of ${WORLD_RETRY_AFTER_S} s`
+  const apartWords = apart.host === best.host ? `${s(apart.apartS)} s with them apart` : `with the pauses apart, ${needs(apart)}: ${s(apart.apartS)} s`
   console.log(
-    `  where the time went: the busiest host, ${b.host} (${b.urls} URLs), needed ${s(b.requestS)} s in requests per connection ` +
-      `and ${b.pauses} Retry-After pauses of ${WORLD_RETRY_AFTER_S} s: ${s(b.bestS)} s with every pause paired with another, ${s(b.apartS)} s with them apart. ` +
-      `The run took ${s(tookMs / 1000)} s (${took}); at these request times no run that honours Retry-After exceeds ${(truth.length / b.bestS).toFixed(0)} URLs/s ` +
-      `(${(truth.length / b.apartS).toFixed(0)} with the pauses apart)`,
+    `  where the time went: the busiest host, ${needs(best)}: ${s(best.bestS)} s with every pause paired with another; ${apartWords}. ` +
+      `The run took ${s(tookMs / 1000)} s (${took}); at these request times no run that honours Retry-After exceeds ${(truth.length / best.bestS).toFixed(0)} URLs/s ` +
+      `(${(truth.length / apart.apartS).toFixed(0)} with the pauses apart)`,
   )
-  return truth.length / b.bestS
+  return truth.length / best.bestS
 }
 
 /**
