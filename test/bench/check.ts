@@ -60,7 +60,6 @@ const { values: argv } = parseArgs({
 
 const DATAVAKT = 'datavakt check'
 
-
 /** `datavakt check --json --per-host 2 --gap 0` over the world's URLs; verdicts and codes from its JSON lines, and each host's time. */
 async function runCheck(truth: GroundTruthEntry[], dir: string): Promise<ToolReport & { hosts: Map<string, HostTime> }> {
   const urlsPath = join(dir, 'urls.txt')
@@ -103,7 +102,6 @@ async function runCheck(truth: GroundTruthEntry[], dir: string): Promise<ToolRep
     hosts,
   }
 }
-
 
 /**
  * The truth `datavakt check --expect csv` is judged against. The world's truth is the
