@@ -45,6 +45,7 @@ import {
   type HostTime,
   type ToolReport,
 } from './comparison.js'
+import { fraction, onlyOf, wholeNumber } from './bench-args.js'
 import { ensureBuilt, runDatavakt } from './run-datavakt.js'
 
 const { values: argv } = parseArgs({
@@ -59,6 +60,15 @@ const { values: argv } = parseArgs({
 })
 
 const DATAVAKT = 'datavakt check'
+const BENCH = 'bench:check'
+const opts = {
+  distributions: wholeNumber(BENCH, 'distributions', argv.distributions),
+  hosts: wholeNumber(BENCH, 'hosts', argv.hosts),
+  seed: wholeNumber(BENCH, 'seed', argv.seed, 0),
+  defectRate: fraction(BENCH, 'defect-rate', argv['defect-rate']),
+  repeat: wholeNumber(BENCH, 'repeat', argv.repeat),
+  tools: onlyOf(BENCH, argv.only, ['datavakt', 'blc']) ?? ['datavakt', 'blc'],
+}
 
 /** `datavakt check --json --per-host 2 --gap 0` over the world's URLs; verdicts and codes from its JSON lines, and each host's time. */
 async function runCheck(truth: GroundTruthEntry[], dir: string): Promise<ToolReport & { hosts: Map<string, HostTime> }> {
@@ -117,12 +127,7 @@ function truthUnderExpect(truth: GroundTruthEntry[]): GroundTruthEntry[] {
 
 async function main(): Promise<void> {
   ensureBuilt()
-  const world = await startBenchWorld({
-    distributions: Number(argv.distributions),
-    hosts: Number(argv.hosts),
-    seed: Number(argv.seed),
-    defectRate: Number(argv['defect-rate']),
-  })
+  const world = await startBenchWorld({ distributions: opts.distributions, hosts: opts.hosts, seed: opts.seed, defectRate: opts.defectRate })
   const truth = truthUnderExpect(world.truth)
   const ra = retryAfterBound(truth, PER_HOST)
   if (ra) {
@@ -133,10 +138,9 @@ async function main(): Promise<void> {
   }
   const dir = mkdtempSync(join(tmpdir(), 'datavakt-bench-check-'))
   const runs: ToolReport[] = []
-  const tools = (argv.only ?? 'datavakt,blc').split(',')
   try {
-    for (let i = 0; i < Number(argv.repeat); i++) {
-      for (const tool of tools) {
+    for (let i = 0; i < opts.repeat; i++) {
+      for (const tool of opts.tools) {
         console.log(`\nRunning ${tool} (round ${i + 1}) ...`)
         if (tool === 'blc') {
           const report = await runPeer('blc', world.truthPath, join(dir, `blc-${i}.json`))

@@ -236,12 +236,15 @@ export function printBusiestHost(truth: GroundTruthEntry[], hosts: Map<string, H
   const { best, apart } = busiest
   const s = (x: number) => x.toFixed(1)
   const needs = (b: BusiestHost) =>
-    `${b.host} (${b.urls} URLs) needed ${s(b.requestS)} s in requests per connection and has ${b.pauses} Retry-After pauses of ${WORLD_RETRY_AFTER_S} s`
+    `${b.host} (${b.urls} URLs) needed ${s(b.requestS)} s in requests per connection and has ${b.pauses} Retry-After ${b.pauses === 1 ? 'pause' : 'pauses'} of ${WORLD_RETRY_AFTER_S} s`
   const apartWords = apart.host === best.host ? `${s(apart.apartS)} s with them apart` : `with the pauses apart, ${needs(apart)}: ${s(apart.apartS)} s`
+  // With no pause to pair (none, or one), both ways are the same time.
+  const same = apart.host === best.host && apart.apartS === best.bestS
+  const least = same ? `${needs(best)}: at least ${s(best.bestS)} s` : `${needs(best)}: ${s(best.bestS)} s with every pause paired with another; ${apartWords}`
   console.log(
-    `  where the time went: the busiest host, ${needs(best)}: ${s(best.bestS)} s with every pause paired with another; ${apartWords}. ` +
-      `The run took ${s(tookMs / 1000)} s (${took}); at these request times no run that honours Retry-After exceeds ${(truth.length / best.bestS).toFixed(0)} URLs/s ` +
-      `(${(truth.length / apart.apartS).toFixed(0)} with the pauses apart)`,
+    `  where the time went: the busiest host, ${least}. ` +
+      `The run took ${s(tookMs / 1000)} s (${took}); at these request times no run that honours Retry-After exceeds ${(truth.length / best.bestS).toFixed(0)} URLs/s` +
+      (same ? '' : ` (${(truth.length / apart.apartS).toFixed(0)} with the pauses apart)`),
   )
   return truth.length / best.bestS
 }

@@ -57,6 +57,7 @@ import {
   type HostTime,
   type ToolReport,
 } from './comparison.js'
+import { onlyOf, wholeNumber } from './bench-args.js'
 import { ensureBuilt, runDatavakt } from './run-datavakt.js'
 import { prepareDb } from './bench-db.js'
 
@@ -68,6 +69,14 @@ const { values: argv } = parseArgs({
     only: { type: 'string' },
   },
 })
+
+const BENCH = 'bench:sweep'
+const opts = {
+  distributions: wholeNumber(BENCH, 'distributions', argv.distributions),
+  hosts: wholeNumber(BENCH, 'hosts', argv.hosts),
+  seed: wholeNumber(BENCH, 'seed', argv.seed, 0),
+  only: onlyOf(BENCH, argv.only, ['datavakt', 'datavakt:default', 'datavakt:peer', 'linkinator', 'blc']),
+}
 
 /**
  * `datavakt sweep --quiet --allow-private` as a user runs it (dist/, its own process),
@@ -174,10 +183,10 @@ type Run = { role: 'datavakt'; variant: 'default' | 'peer' } | { role: 'linkinat
 
 async function main(): Promise<void> {
   ensureBuilt()
-  const world = await startBenchWorld({ distributions: Number(argv.distributions), hosts: Number(argv.hosts), seed: Number(argv.seed) })
+  const world = await startBenchWorld({ distributions: opts.distributions, hosts: opts.hosts, seed: opts.seed })
   const { truth } = world
   const all: Run[] = [{ role: 'datavakt', variant: 'default' }, { role: 'datavakt', variant: 'peer' }, { role: 'linkinator' }, { role: 'blc' }]
-  const only = argv.only?.split(',')
+  const only = opts.only
   const tools = only ? all.filter((t) => only.includes(t.role) || ('variant' in t && only.includes(`${t.role}:${t.variant}`))) : all
   const reportDir = mkdtempSync(join(tmpdir(), 'datavakt-bench-reports-'))
   const reports: ToolReport[] = []

@@ -27,6 +27,7 @@ import { ProbeWriter } from '../../src/queue/probe-writer.js'
 import { defaultConfig } from '../../src/config/config.js'
 import { probeResult, seedDistributions, type SeedItem } from '../availability/seed-distributions.js'
 import { prepareDbWith } from './bench-db.js'
+import { wholeNumber } from './bench-args.js'
 
 const { values: argv } = parseArgs({
   options: {
@@ -37,20 +38,11 @@ const { values: argv } = parseArgs({
   },
 })
 
-const N = positive('distributions')
-const HOSTS = positive('hosts')
-const BATCH = positive('batch')
-const SWEEPS = positive('sweeps')
+const N = wholeNumber('bench:write', 'distributions', argv.distributions)
+const HOSTS = wholeNumber('bench:write', 'hosts', argv.hosts)
+const BATCH = wholeNumber('bench:write', 'batch', argv.batch)
+const SWEEPS = wholeNumber('bench:write', 'sweeps', argv.sweeps)
 const HOUR = 3_600_000
-
-function positive(name: keyof typeof argv): number {
-  const v = Number(argv[name])
-  if (!Number.isInteger(v) || v < 1) {
-    console.error(`bench:write: --${name} must be a whole number above 0, not "${argv[name]}"`)
-    process.exit(2)
-  }
-  return v
-}
 
 /** The seeded distributions: N on HOSTS loopback hosts, round robin, 50 files a dataset. */
 function items(): SeedItem[] {
