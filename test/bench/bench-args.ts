@@ -10,6 +10,22 @@ export function wholeNumber(bench: string, name: string, value: string | undefin
   return v
 }
 
+/** `value` of `--name` as comma-separated whole numbers, each from `min` to `max`; else says so and exits. */
+export function wholeNumbers(bench: string, name: string, value: string | undefined, min = 1, max = Number.MAX_SAFE_INTEGER): number[] {
+  const parts = (value ?? '').split(',').map((p) => p.trim())
+  const nums = parts.map(Number)
+  if (parts.some((p) => p === '') || nums.some((n) => !Number.isInteger(n) || n < min || n > max)) {
+    stop(bench, `--${name} must be whole numbers from ${min}${max === Number.MAX_SAFE_INTEGER ? ' up' : ` to ${max}`}, comma-separated, not "${value}"`)
+  }
+  return nums
+}
+
+/** `value` of `--name`, one of `known`; else says so and exits. */
+export function oneOf<T extends string>(bench: string, name: string, value: string | undefined, known: readonly T[]): T {
+  if (!known.includes(value as T)) stop(bench, `--${name} takes ${known.join(' or ')}, not "${value}"`)
+  return value as T
+}
+
 /** `value` of `--name` as a number from 0 to 1; else says so and exits. */
 export function fraction(bench: string, name: string, value: string | undefined): number {
   const v = Number(value)

@@ -28,6 +28,7 @@ import { createFetchEngine } from '../../src/fetch/create-fetch-engine.js'
 import { harvestSource } from '../../src/harvest/harvest-source.js'
 import { computeScores } from '../../src/scoring/compute-scores.js'
 import { rollupDay } from '../../src/scoring/rollup-day.js'
+import { wholeNumber } from './bench-args.js'
 
 const { values: argv } = parseArgs({
   options: {
@@ -47,7 +48,12 @@ const sampler = setInterval(() => {
 const mb = (n: number) => (n / 1_048_576).toFixed(1)
 const secs = (ms: number) => (ms / 1000).toFixed(1)
 
-const world = await startWorld({ seed: Number(argv.seed), distributions: Number(argv.distributions), hosts: Number(argv.hosts), slowMs: 10_000 })
+const world = await startWorld({
+  seed: wholeNumber('bench:content', 'seed', argv.seed, 0),
+  distributions: wholeNumber('bench:content', 'distributions', argv.distributions),
+  hosts: wholeNumber('bench:content', 'hosts', argv.hosts),
+  slowMs: 10_000,
+})
 const dir = mkdtempSync(join(tmpdir(), 'datavakt-bench-content-'))
 const { db, close } = await openDatabase({ dataDir: dir })
 await migrateToLatest(db)

@@ -23,8 +23,9 @@
  *
  * Options: --distributions N (100000) --hosts N (1000) --workers 1,2,4 --seed N (42)
  *          --politeness peer|default (peer: 2 connections per host, no gap, Retry-After
- *          not waited out, as the peers in bench:sweep; default: the built-in 2 connections
- *          and 250 ms gap, Retry-After honoured).
+ *          not waited out, as blc does, so the run measures the workers and not the
+ *          world's rate-limited hosts; bench:sweep's peer run does wait it out; default:
+ *          the built-in 2 connections and 250 ms gap, Retry-After honoured).
  * BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=DIR" profiles the workers.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -40,6 +41,7 @@ import type { Db } from '../../src/db/database.js'
 import { ensureBuilt } from './run-datavakt.js'
 import { prepareDb } from './bench-db.js'
 import { root } from '../../bin/dist-is-fresh.js'
+import { oneOf, wholeNumber, wholeNumbers } from './bench-args.js'
 
 const STALL_LIMIT_MS = 3000
 const WORLD_RETRY_AFTER_S = 1
@@ -55,6 +57,16 @@ const { values: argv } = parseArgs({
     politeness: { type: 'string', default: 'peer' },
   },
 })
+
+const BENCH = 'bench:scale'
+// The world's own process (--role world) gets the options from this one, already checked.
+const opts = {
+  distributions: wholeNumber(BENCH, 'distributions', argv.distributions),
+  hosts: wholeNumber(BENCH, 'hosts', argv.hosts),
+  seed: wholeNumber(BENCH, 'seed', argv.seed, 0),
+  workers: wholeNumbers(BENCH, 'workers', argv.workers, 1, 64),
+  politeness: oneOf(BENCH, 'politeness', argv.politeness, ['peer', 'default'] as const),
+}
 
 /** What the world reports: its connection counters and its own CPU so far. */
 interface WorldStats {
@@ -73,7 +85,7 @@ interface WorldStats {
 
 async function roleWorld(): Promise<void> {
   const { startWorld } = await import('../../src/demo/start-world.js')
-  const world = await startWorld({ distributions: Number(argv.distributions), hosts: Number(argv.hosts), seed: Number(argv.seed), retryAfterSeconds: WORLD_RETRY_AFTER_S })
+  const world = await startWorld({ distributions: opts.distributions, hosts: opts.hosts, seed: opts.seed, retryAfterSeconds: WORLD_RETRY_AFTER_S })
   const dir = mkdtempSync(join(tmpdir(), 'datavakt-scale-'))
   const truthPath = join(dir, 'truth.jsonl')
   await world.writeGroundTruth(truthPath)
@@ -260,7 +272,7 @@ async function stopWorkers(workers: WorkerProcess[]): Promise<void> {
 /** A worker configuration file for the chosen politeness. */
 function writeConfig(dir: string): string {
   const base = { headersTimeoutMs: STALL_LIMIT_MS, bodyTimeoutMs: STALL_LIMIT_MS, perHostConnections: PER_HOST, rateLimitGapFactor: 1 }
-  const http = argv.politeness === 'default' ? base : { ...base, perHostGapMs: 0, maxHostGapMs: 0, maxRetryAfterMs: 0 }
+  const http = opts.politeness === 'default' ? base : { ...base, perHostGapMs: 0, maxHostGapMs: 0, maxRetryAfterMs: 0 }
   const path = join(dir, 'datavakt.config.json')
   writeFileSync(path, JSON.stringify({ allowPrivateNetworks: true, http }))
   return path
@@ -380,7 +392,7 @@ async function main(): Promise<void> {
   const stop = () => void Promise.all([...cleanups].map((c) => c().catch(() => undefined))).then(() => process.exit(130))
   process.once('SIGINT', stop)
   process.once('SIGTERM', stop)
-  const counts = argv.workers!.split(',').map(Number)
+  const counts = opts.workers
   console.log(`bench:scale: ${argv.distributions} distributions on ${argv.hosts} hosts, ${argv.politeness} politeness, ${counts.join(', ')} worker processes, PostgreSQL`)
   console.log(`machine: ${(await import('node:os')).availableParallelism()} cores, load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`)
   const runs: ScaleRun[] = []

@@ -27,13 +27,14 @@ import { readOrganisation } from '../../src/read-model/organisation.js'
 import { defaultConfig } from '../../src/config/config.js'
 import { SCORING_VERSION } from '../../src/scoring/scoring-version.js'
 import { orgIri, seedRegion } from './api-seed.js'
+import { wholeNumber, wholeNumbers } from './bench-args.js'
 
 const { values } = parseArgs({
   options: { distributions: { type: 'string' }, 'per-day': { type: 'string' }, checkpoints: { type: 'string' } },
 })
-const DISTRIBUTIONS = Number(values.distributions ?? 1_000_000)
-const PER_DAY = Number(values['per-day'] ?? 1)
-const CHECKPOINTS = (values.checkpoints ?? '1,3,6,12').split(',').map(Number)
+const DISTRIBUTIONS = wholeNumber('bench:storage', 'distributions', values.distributions ?? '1000000')
+const PER_DAY = wholeNumber('bench:storage', 'per-day', values['per-day'] ?? '1')
+const CHECKPOINTS = wholeNumbers('bench:storage', 'checkpoints', values.checkpoints ?? '1,3,6,12', 1, 12)
 const FILES_PER_ORG = 1_000
 const ORGS = Math.max(1, Math.round(DISTRIBUTIONS / FILES_PER_ORG))
 const DAY = 86_400_000
