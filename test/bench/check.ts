@@ -35,6 +35,7 @@ import {
   accuracy,
   codeDifferences,
   cpuPerUrl,
+  hostTimes,
   PER_HOST,
   printReport,
   printBusiestHost,
@@ -86,17 +87,13 @@ async function runCheck(truth: GroundTruthEntry[], dir: string): Promise<ToolRep
   if (run.code !== 0 && run.code !== 1) throw new Error(`datavakt check exited with ${run.code}:\n${run.stderr.slice(-2000)}`)
   const verdicts: Record<string, boolean | null> = {}
   const codes: Record<string, string> = {}
-  const hosts = new Map<string, HostTime>()
+  const times: { host: string; ms: number }[] = []
   for (const line of run.stdout.split('\n')) {
     if (!line) continue
     const r = JSON.parse(line) as { url: string; outcome: string; code: string; elapsedMs: number }
     verdicts[r.url] = r.outcome === 'failing' ? true : r.outcome === 'ok' ? false : null
     codes[r.url] = r.code
-    const host = new URL(r.url).host
-    const h = hosts.get(host) ?? { urls: 0, requestMs: 0 }
-    h.urls++
-    h.requestMs += r.elapsedMs
-    hosts.set(host, h)
+    times.push({ host: new URL(r.url).host, ms: r.elapsedMs })
   }
   const finished = Object.keys(verdicts).length
   return {
@@ -109,7 +106,7 @@ async function runCheck(truth: GroundTruthEntry[], dir: string): Promise<ToolRep
     cpuMs: run.cpuMs,
     verdicts,
     note: `the whole command, start-up included; codes differing from truth: ${JSON.stringify(codeDifferences(truth, codes))}`,
-    hosts,
+    hosts: hostTimes(times),
   }
 }
 

@@ -190,6 +190,27 @@ export interface HostTime {
   requestMs: number
 }
 
+/** Each host's URLs and request time, from a run's results (each with its host and its time holding a connection, ms). */
+export function hostTimes(results: Iterable<{ host: string; ms: number }>): Map<string, HostTime> {
+  const hosts = new Map<string, HostTime>()
+  for (const r of results) {
+    const h = hosts.get(r.host) ?? { urls: 0, requestMs: 0 }
+    h.urls++
+    h.requestMs += r.ms
+    hosts.set(r.host, h)
+  }
+  return hosts
+}
+
+/**
+ * The least time `count` always-429/503 URLs stop their host: each pause is Retry-After
+ * long and stops the whole host; with every connection hit at once, `perHost` pauses can
+ * overlap, no more.
+ */
+export function pairedPauseSeconds(count: number, perHost = PER_HOST): number {
+  return Math.ceil(count / perHost) * WORLD_RETRY_AFTER_S
+}
+
 /** A host that could end last, and the least time it needs (see busiestHost). */
 export interface BusiestHost {
   host: string
@@ -222,7 +243,7 @@ export function busiestHost(truth: GroundTruthEntry[], hosts: Map<string, HostTi
   for (const [host, h] of hosts) {
     const requestS = h.requestMs / PER_HOST / 1000
     const pauses = limited.get(host) ?? 0
-    const b = { host, urls: h.urls, requestS, pauses, bestS: requestS + Math.ceil(pauses / PER_HOST) * WORLD_RETRY_AFTER_S, apartS: requestS + pauses * WORLD_RETRY_AFTER_S }
+    const b = { host, urls: h.urls, requestS, pauses, bestS: requestS + pairedPauseSeconds(pauses), apartS: requestS + pauses * WORLD_RETRY_AFTER_S }
     if (!best || b.bestS > best.bestS) best = b
     if (!apart || b.apartS > apart.apartS) apart = b
   }
@@ -250,12 +271,11 @@ export function printBusiestHost(truth: GroundTruthEntry[], hosts: Map<string, H
 }
 
 /**
- * The least time honouring Retry-After alone costs the world's worst host: every
- * always-429/503 URL stops its host for Retry-After; with every connection hit at once
- * `perHost` pauses can overlap, no more. Null when no URL is rate-limited.
+ * The least time honouring Retry-After alone costs the world's worst host
+ * (pairedPauseSeconds). Null when no URL is rate-limited.
  */
 export function retryAfterBound(truth: GroundTruthEntry[], perHost: number): { host: string; count: number; seconds: number } | null {
   const [host, count] = [...rateLimitedPerHost(truth)].sort((a, b) => b[1] - a[1])[0] ?? ['', 0]
   if (count === 0) return null
-  return { host, count, seconds: Math.ceil(count / perHost) * WORLD_RETRY_AFTER_S }
+  return { host, count, seconds: pairedPauseSeconds(count, perHost) }
 }

@@ -46,6 +46,8 @@ import {
   codeDifferences,
   cpuPerUrl,
   GLOBAL,
+  hostTimes,
+  pairedPauseSeconds,
   PER_HOST,
   printBusiestHost,
   printReport,
@@ -152,15 +154,11 @@ async function printTimeline(
 ): Promise<Map<string, HostTime>> {
   const secondsOf = (ms: number) => (ms / 1000).toFixed(1)
   const perSecond: number[] = []
-  const perHost = new Map<string, HostTime>()
   for (const p of probes) {
     const second = Math.floor((new Date(p.at).getTime() - startMs + p.elapsed_ms) / 1000)
     perSecond[second] = (perSecond[second] ?? 0) + 1
-    const h = perHost.get(p.host) ?? { urls: 0, requestMs: 0 }
-    h.urls++
-    h.requestMs += p.elapsed_ms
-    perHost.set(p.host, h)
   }
+  const perHost = hostTimes(probes.map((p) => ({ host: p.host, ms: p.elapsed_ms })))
   console.log(`  URLs done in each second of the sweep: ${Array.from(perSecond, (n) => n ?? 0).join(' ')}`)
   const hosts = (await db.selectFrom('sweep_hosts').select(['host', 'started_at', 'finished_at']).where('sweep_id', '=', sweepId).execute())
     .map((h) => ({ host: h.host, claimed: new Date(h.started_at!).getTime() - startMs, done: new Date(h.finished_at!).getTime() - startMs }))
@@ -186,7 +184,7 @@ async function main(): Promise<void> {
   const world = await startBenchWorld({ distributions: opts.distributions, hosts: opts.hosts, seed: opts.seed })
   const { truth } = world
   const all: Run[] = [{ role: 'datavakt', variant: 'default' }, { role: 'datavakt', variant: 'peer' }, { role: 'linkinator' }, { role: 'blc' }]
-  const only = opts.only
+  const { only } = opts
   const tools = only ? all.filter((t) => only.includes(t.role) || ('variant' in t && only.includes(`${t.role}:${t.variant}`))) : all
   const reportDir = mkdtempSync(join(tmpdir(), 'datavakt-bench-reports-'))
   const reports: ToolReport[] = []
@@ -239,7 +237,7 @@ function printBounds(truth: GroundTruthEntry[], sizes: number[], defaultRun: Too
     { name: "issue's formula (host × gap ÷ connections, plus its Retry-After waits)", perGap: PER_HOST },
   ]
   for (const b of bounds) {
-    const worst = slowestHost(truth, (urls, limited) => (urls * gapS) / b.perGap + Math.ceil(limited / PER_HOST) * WORLD_RETRY_AFTER_S)
+    const worst = slowestHost(truth, (urls, limited) => (urls * gapS) / b.perGap + pairedPauseSeconds(limited))
     const bound = truth.length / worst.seconds
     const share = defaultRun ? `; the default sweep reached ${defaultRun.urlsPerSecond.toFixed(0)} URLs/s = ${((100 * defaultRun.urlsPerSecond) / bound).toFixed(0)}% (target ≥ 90%)` : ''
     console.log(`  ${b.name}: ${worst.host} needs ${worst.seconds.toFixed(1)} s, so at most ${bound.toFixed(0)} URLs/s${share}`)
