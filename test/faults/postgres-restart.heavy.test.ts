@@ -6,7 +6,8 @@
  * every URL of it probed exactly once (the unique key refuses a second row; a missing one
  * would leave the sweep open), no worker wedges or dies (both still there after the tenth
  * restart), and SIGTERM ends both with exit code 0 within seconds. The sweeps are created
- * here, as the scheduler does.
+ * here, as the scheduler does. A round whose sweep was already done when the server went
+ * down did not restart it mid-sweep: it is not counted, and another round is run.
  *
  * After restarts, postgres.js 3.4.9 can leave a pooled connection whose writes are never
  * flushed (its teardown cancels the deferred write without clearing it; LanternOps/breeze#3225,
@@ -90,7 +91,14 @@ describe.skipIf(!ownPostgresAvailable)('PostgreSQL restarts mid-sweep', () => {
   it(`${ROUNDS} times in a row: every sweep finishes with every URL probed once, no worker wedges or dies`, async () => {
     const urls = HOSTS * PER_HOST
     const took: number[] = []
-    for (let round = 1; round <= ROUNDS; round++) {
+    // Rounds whose restart came mid-sweep. A round can miss the middle: when a connection
+    // wedged in the round before (see the top), the sweep's probes are held back and then
+    // written at once, and the sweep is done before its first probe shows. Such a round
+    // still restarts the server (between sweeps) and must still hold everything below; it
+    // is not counted, and another round is run, up to twice ROUNDS in all.
+    let midSweep = 0
+    for (let round = 1; midSweep < ROUNDS; round++) {
+      expect(round, `only ${midSweep} of ${round - 1} rounds restarted the server mid-sweep`).toBeLessThanOrEqual(2 * ROUNDS)
       const started = performance.now()
       const { sweepId } = await createSweep(database.db, { trigger: 'test' })
       // In the middle: some probes written, most not.
@@ -104,12 +112,14 @@ describe.skipIf(!ownPostgresAvailable)('PostgreSQL restarts mid-sweep', () => {
       )
       const probed = await probesOf(sweepId)
       took.push(Math.round(performance.now() - started))
-      console.log(`round ${round}: restarted after ${before} of ${urls} probes; sweep ${done ? 'done' : 'NOT done'} in ${took.at(-1)} ms with ${probed} probes`)
+      console.log(
+        `round ${round}: restarted after ${before} of ${urls} probes, the sweep ${statusAtRestart}; sweep ${done ? 'done' : 'NOT done'} in ${took.at(-1)} ms with ${probed} probes`,
+      )
       expect(done, `sweep of round ${round} did not finish:\n${workers.map((w) => w.out().slice(-2000)).join('\n---\n')}`).toBe(true)
-      // Mid-sweep: it was still running when the server went down (on a slow machine all its probes may be written by then, its hosts not yet released).
-      expect(statusAtRestart).toBe('running')
       expect(probed).toBe(urls)
       expect(workers.map((w) => w.child.exitCode), `a worker is gone:\n${workers.map((w) => w.out().slice(-2000)).join('\n---\n')}`).toEqual([null, null])
+      // Mid-sweep: it was still running when the server went down (on a slow machine all its probes may be written by then, its hosts not yet released).
+      if (statusAtRestart === 'running') midSweep++
     }
     // Every sweep left nothing leased or pending behind.
     const open = await database.db.selectFrom('sweep_hosts').select('host').where('status', '<>', 'done').execute()
